@@ -1,0 +1,112 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDatabase } from "@/db/runtime";
+import {
+  unsafeAcceptInvitation,
+  unsafeCompletePasswordReset,
+  unsafeCreatePasswordReset,
+  unsafeFindInvitation,
+  unsafeFindUserForSignIn,
+  unsafeRateLimitHit,
+  unsafeThrottleReset,
+} from "@/db/queries/auth";
+import { definePublicFormAction } from "@/lib/actions";
+import { signIn } from "@/lib/auth/config";
+import { hashPassword } from "@/lib/auth/password";
+import { hashToken, randomToken } from "@/lib/auth/tokens";
+import { passwordResetEmail } from "@/lib/email/templates";
+import { sendEmail } from "@/lib/email/send";
+import { AppError, ERROR_MESSAGES } from "@/lib/errors";
+import { appOrigin } from "@/lib/url";
+import {
+  acceptInvitationSchema,
+  forgotPasswordSchema,
+  passwordProblem,
+  resetPasswordSchema,
+  safeNextPath,
+  signInSchema,
+} from "@/lib/validation/auth";
+
+const RESET_MINUTES = 60;
+
+async function signInOrExplain(email: string, password: string): Promise<void> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (err) {
+    if (err instanceof CredentialsSignin && err.code === "throttled") {
+      throw new AppError(
+        "rate_limited",
+        "Too many attempts. Sign-in is paused for 15 minutes; you can reset your password meanwhile.",
+      );
+    }
+    if (err instanceof AuthError) {
+      // Same words whether or not the email exists.
+      throw new AppError("invalid", "Email or password is incorrect.");
+    }
+    throw err;
+  }
+}
+
+export const signInAction = definePublicFormAction(signInSchema, async (input) => {
+  await signInOrExplain(input.email, input.password);
+  redirect(safeNextPath(input.next) ?? "/");
+});
+
+export const forgotPasswordAction = definePublicFormAction(forgotPasswordSchema, async ({ email }) => {
+  const sent = {
+    ok: true,
+    message: "If an account uses that address, we have sent it a link to reset the password. It is valid for one hour.",
+  };
+  const db = (await getDatabase()).db;
+  // At most 3 mails an hour per address, so the form cannot be used to flood an inbox.
+  const limit = await unsafeRateLimitHit(db, { key: `reset:${email}`, limit: 3, windowSeconds: 3600 });
+  if (!limit.allowed) return sent;
+  const user = await unsafeFindUserForSignIn(db, email);
+  if (!user || user.memberships.length === 0) return sent;
+  const token = randomToken();
+  await unsafeCreatePasswordReset(db, {
+    userId: user.id,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+  });
+  const mail = passwordResetEmail({ link: `${await appOrigin()}/reset-password/${token}`, minutes: RESET_MINUTES });
+  await sendEmail(db, { firmId: user.memberships[0]!.firmId, to: user.email, ...mail });
+  return sent;
+});
+
+export const resetPasswordAction = definePublicFormAction(resetPasswordSchema, async (input) => {
+  const db = (await getDatabase()).db;
+  const done = await unsafeCompletePasswordReset(db, {
+    tokenHash: hashToken(input.token),
+    passwordHash: await hashPassword(input.password),
+  });
+  if (!done) {
+    throw new AppError("not_found", "This reset link has expired or was already used. Ask for a new one below.");
+  }
+  // A locked-out person who proved they own the mailbox may sign in again at once.
+  await unsafeThrottleReset(db, `signin:account:${done.email.toLowerCase()}`);
+  redirect("/sign-in?reset=1");
+});
+
+export const acceptInvitationAction = definePublicFormAction(acceptInvitationSchema, async (input) => {
+  const db = (await getDatabase()).db;
+  const tokenHash = hashToken(input.token);
+  const invitation = await unsafeFindInvitation(db, tokenHash);
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
+    throw new AppError("not_found", "This invitation has expired or was already used. Ask the person who invited you for a new one.");
+  }
+  const problem = passwordProblem(input.password, { email: invitation.email, name: input.name });
+  if (problem) throw new AppError("invalid", ERROR_MESSAGES.invalid, { password: [problem] });
+  const accepted = await unsafeAcceptInvitation(db, {
+    tokenHash,
+    name: input.name,
+    passwordHash: await hashPassword(input.password),
+  });
+  if (!accepted) {
+    throw new AppError("not_found", "This invitation has expired or was already used. Ask the person who invited you for a new one.");
+  }
+  await signInOrExplain(invitation.email, input.password);
+  redirect("/");
+});

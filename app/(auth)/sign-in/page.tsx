@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Alert, AlertDescription } from "@/app/_components/ui/alert";
+import { getScope } from "@/lib/auth/scope";
+import { homeFor } from "@/lib/auth/permissions";
+import { safeNextPath } from "@/lib/validation/auth";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next) ?? "";
+  const scope = await getScope();
+  if (scope) redirect(next || homeFor(scope.role));
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold tracking-tight">Sign in to Afterview</h1>
+        <p className="text-sm text-muted-foreground">Use the email address your firm invited.</p>
+      </div>
+      {params.expired ? (
+        <Alert variant="info">
+          <AlertDescription>Your session ended after a period of inactivity. Sign in again to continue.</AlertDescription>
+        </Alert>
+      ) : null}
+      {params.reset ? (
+        <Alert variant="success">
+          <AlertDescription>Your password was changed. Sign in with the new one.</AlertDescription>
+        </Alert>
+      ) : null}
+      <SignInForm next={next} />
+      <p className="text-sm text-muted-foreground">
+        <Link href="/forgot-password" className="font-medium text-accent-text underline-offset-4 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
+    </div>
+  );
+}

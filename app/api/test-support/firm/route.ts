@@ -1,0 +1,21 @@
+import { getDatabase } from "@/db/runtime";
+import { createTestFirm } from "@/db/test-firm";
+import { env, isProduction } from "@/lib/env";
+import { jsonError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * End-to-end tests make their own firm here. It exists only when
+ * AFTERVIEW_TEST_HOOKS=1 and never in production; otherwise it is a 404 like
+ * any unknown URL.
+ */
+export async function POST(request: Request) {
+  if (isProduction() || env().AFTERVIEW_TEST_HOOKS !== "1") return jsonError(404, "Not found");
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) return jsonError(403, "Cross-site request refused");
+  const body = (await request.json().catch(() => ({}))) as { label?: unknown };
+  const label = typeof body.label === "string" && /^[a-z0-9-]{1,20}$/.test(body.label) ? body.label : "e2e";
+  const firm = await createTestFirm((await getDatabase()).db, label);
+  return Response.json(firm, { status: 201, headers: { "Cache-Control": "no-store" } });
+}

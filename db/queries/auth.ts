@@ -1,0 +1,582 @@
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import {
+  auditEvents,
+  authSessions,
+  candidates,
+  firms,
+  invitations,
+  memberships,
+  passwordResets,
+  throttles,
+  users,
+} from "../schema";
+import type { Role } from "../schema/enums";
+import { recordAudit } from "./audit";
+import type { QueryScope } from "./scope";
+
+// ---------------------------------------------------------------------------
+// Sign-in and sessions. These run before there is a scope, so they are unscoped
+// by design and named unsafe…; each says why.
+// ---------------------------------------------------------------------------
+
+/** Unscoped: sign-in looks a person up by email before any firm is known. */
+export async function unsafeFindUserForSignIn(db: DbOrTx, email: string) {
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+      mfaEnabledAt: users.mfaEnabledAt,
+    })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  if (!user) return null;
+  const active = await db
+    .select({
+      membershipId: memberships.id,
+      firmId: memberships.firmId,
+      role: memberships.role,
+      firmName: firms.name,
+      sessionAbsoluteHours: firms.sessionAbsoluteHours,
+    })
+    .from(memberships)
+    .innerJoin(firms, eq(firms.id, memberships.firmId))
+    .where(and(eq(memberships.userId, user.id), eq(memberships.status, "active")))
+    .orderBy(asc(memberships.createdAt));
+  return { ...user, memberships: active };
+}
+
+/** Unscoped: creates the session row a new sign-in's token points at. */
+export async function unsafeCreateAuthSession(
+  db: DbOrTx,
+  input: { userId: string; firmId: string; absoluteHours: number; ip?: string | null; userAgent?: string | null; now?: Date },
+): Promise<{ id: string; expiresAt: Date }> {
+  const now = input.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + input.absoluteHours * 3_600_000);
+  const [row] = await db
+    .insert(authSessions)
+    .values({
+      userId: input.userId,
+      firmId: input.firmId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: input.ip ?? null,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: authSessions.id, expiresAt: authSessions.expiresAt });
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, input.userId));
+  return row!;
+}
+
+export interface SessionContext {
+  userId: string;
+  userName: string;
+  userEmail: string;
+  sessionVersion: number;
+  firmId: string;
+  firmName: string;
+  role: Role;
+  candidateId: string | null;
+  membershipActive: boolean;
+  sessionIdleMinutes: number;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+/**
+ * Unscoped: this is how a scope comes to exist. It loads, by the ids the signed
+ * token carries, the session row, the user and the membership in that firm.
+ */
+export async function unsafeLoadSessionContext(
+  db: DbOrTx,
+  ids: { sessionId: string; userId: string; firmId: string },
+): Promise<SessionContext | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      userName: users.name,
+      userEmail: users.email,
+      sessionVersion: users.sessionVersion,
+      firmId: firms.id,
+      firmName: firms.name,
+      role: memberships.role,
+      candidateId: memberships.candidateId,
+      status: memberships.status,
+      sessionIdleMinutes: firms.sessionIdleMinutes,
+      lastSeenAt: authSessions.lastSeenAt,
+      expiresAt: authSessions.expiresAt,
+      revokedAt: authSessions.revokedAt,
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.firmId, ids.firmId)))
+    .innerJoin(firms, eq(firms.id, memberships.firmId))
+    .where(
+      and(eq(authSessions.id, ids.sessionId), eq(authSessions.userId, ids.userId), eq(authSessions.firmId, ids.firmId)),
+    )
+    .limit(1);
+  if (!row) return null;
+  const { status, ...rest } = row;
+  return { ...rest, membershipActive: status === "active" };
+}
+
+/** Unscoped: keeps the idle timer of the caller's own session. */
+export async function unsafeTouchSession(db: DbOrTx, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, sessionId));
+}
+
+/** Unscoped: sign-out of the caller's own session. */
+export async function unsafeRevokeSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db
+    .update(authSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+}
+
+/** Unscoped: sign-in events happen before a scope exists; the firm comes from the membership found. */
+export async function unsafeRecordAuthEvent(
+  db: DbOrTx,
+  input: { firmId: string; userId: string | null; action: string; ip?: string | null; details?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(auditEvents).values({
+    firmId: input.firmId,
+    actorUserId: input.userId,
+    action: input.action,
+    entityType: "user",
+    entityId: input.userId,
+    changes: input.details ?? null,
+    ip: input.ip ?? null,
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Throttling, kept in Postgres so limits hold across app instances.
+// ---------------------------------------------------------------------------
+
+/** Unscoped: throttle buckets are keyed by account or address, before sign-in. */
+export async function unsafeThrottleState(db: DbOrTx, key: string, now = new Date()) {
+  const [row] = await db.select().from(throttles).where(eq(throttles.key, key)).limit(1);
+  return { locked: !!row?.lockedUntil && row.lockedUntil > now, lockedUntil: row?.lockedUntil ?? null };
+}
+
+/**
+ * Unscoped: counts one failure in a fixed window; at `limit` failures the key
+ * is locked for `lockSeconds`. One statement, so concurrent failures all count.
+ */
+export async function unsafeThrottleFailure(
+  db: DbOrTx,
+  input: { key: string; limit: number; windowSeconds: number; lockSeconds: number; now?: Date },
+): Promise<{ count: number; locked: boolean }> {
+  const now = input.now ?? new Date();
+  const windowStart = new Date(now.getTime() - input.windowSeconds * 1000);
+  const lockUntil = new Date(now.getTime() + input.lockSeconds * 1000);
+  const [row] = await db
+    .insert(throttles)
+    .values({ key: input.key, count: 1, windowStartsAt: now })
+    .onConflictDoUpdate({
+      target: throttles.key,
+      set: {
+        count: sql`case when ${throttles.windowStartsAt} < ${windowStart} then 1 else ${throttles.count} + 1 end`,
+        windowStartsAt: sql`case when ${throttles.windowStartsAt} < ${windowStart} then ${now} else ${throttles.windowStartsAt} end`,
+      },
+    })
+    .returning({ count: throttles.count });
+  const count = row?.count ?? 1;
+  if (count >= input.limit) {
+    await db.update(throttles).set({ lockedUntil: lockUntil, count: 0, windowStartsAt: now }).where(eq(throttles.key, input.key));
+    return { count, locked: true };
+  }
+  return { count, locked: false };
+}
+
+/** Unscoped: a successful sign-in clears its own account's bucket. */
+export async function unsafeThrottleReset(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(throttles).where(eq(throttles.key, key));
+}
+
+/**
+ * Unscoped: a fixed-window rate limit (API tokens). Returns whether this hit is
+ * allowed and how many remain.
+ */
+export async function unsafeRateLimitHit(
+  db: DbOrTx,
+  input: { key: string; limit: number; windowSeconds: number; now?: Date },
+): Promise<{ allowed: boolean; remaining: number; resetAt: Date }> {
+  const now = input.now ?? new Date();
+  const windowStart = new Date(now.getTime() - input.windowSeconds * 1000);
+  const [row] = await db
+    .insert(throttles)
+    .values({ key: input.key, count: 1, windowStartsAt: now })
+    .onConflictDoUpdate({
+      target: throttles.key,
+      set: {
+        count: sql`case when ${throttles.windowStartsAt} < ${windowStart} then 1 else ${throttles.count} + 1 end`,
+        windowStartsAt: sql`case when ${throttles.windowStartsAt} < ${windowStart} then ${now} else ${throttles.windowStartsAt} end`,
+      },
+    })
+    .returning({ count: throttles.count, windowStartsAt: throttles.windowStartsAt });
+  const count = row?.count ?? 1;
+  const resetAt = new Date((row?.windowStartsAt ?? now).getTime() + input.windowSeconds * 1000);
+  return { allowed: count <= input.limit, remaining: Math.max(0, input.limit - count), resetAt };
+}
+
+// ---------------------------------------------------------------------------
+// Invitations and password resets.
+// ---------------------------------------------------------------------------
+
+/** Unscoped: the invitee is not signed in; the token hash is the capability. */
+export async function unsafeFindInvitation(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      firmId: invitations.firmId,
+      firmName: firms.name,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      candidateId: invitations.candidateId,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+    })
+    .from(invitations)
+    .innerJoin(firms, eq(firms.id, invitations.firmId))
+    .where(eq(invitations.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Unscoped: accepting an invitation creates (or joins) the user and the
+ * membership in the invitation's firm — the token hash is the only key. Single
+ * use: the UPDATE claims the invitation atomically, so a replay finds nothing.
+ */
+export async function unsafeAcceptInvitation(
+  db: DbOrTx,
+  input: { tokenHash: string; name: string; passwordHash: string; now?: Date },
+): Promise<{ userId: string; firmId: string; role: Role } | null> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [inv] = await tx
+      .update(invitations)
+      .set({ acceptedAt: now })
+      .where(
+        and(
+          eq(invitations.tokenHash, input.tokenHash),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
+      .returning();
+    if (!inv) return null;
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${inv.email})`)
+      .limit(1);
+    let userId: string;
+    if (existing) {
+      userId = existing.id;
+      await tx
+        .update(users)
+        .set({ passwordHash: input.passwordHash, name: input.name, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, userId));
+    } else {
+      const [u] = await tx
+        .insert(users)
+        .values({ email: inv.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash })
+        .returning({ id: users.id });
+      userId = u!.id;
+    }
+    await tx
+      .insert(memberships)
+      .values({ firmId: inv.firmId, userId, role: inv.role, candidateId: inv.candidateId })
+      .onConflictDoUpdate({
+        target: [memberships.firmId, memberships.userId],
+        set: { role: inv.role, candidateId: inv.candidateId, status: "active", version: sql`${memberships.version} + 1` },
+      });
+    await tx.insert(auditEvents).values({
+      firmId: inv.firmId,
+      actorUserId: userId,
+      action: "invitation.accept",
+      entityType: "invitation",
+      entityId: inv.id,
+      changes: { role: inv.role },
+    });
+    return { userId, firmId: inv.firmId, role: inv.role };
+  });
+}
+
+/** Unscoped: a reset is requested by someone who is not signed in. */
+export async function unsafeCreatePasswordReset(
+  db: DbOrTx,
+  input: { userId: string; tokenHash: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(passwordResets).values(input);
+}
+
+/** Unscoped: the token hash is the capability. */
+export async function unsafeFindPasswordReset(db: DbOrTx, tokenHash: string, now = new Date()) {
+  const [row] = await db
+    .select({ id: passwordResets.id, userId: passwordResets.userId, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Unscoped: sets the new password, spends the token (single use), and ends
+ * every session of that person (session version bump).
+ */
+export async function unsafeCompletePasswordReset(
+  db: DbOrTx,
+  input: { tokenHash: string; passwordHash: string; now?: Date },
+): Promise<{ userId: string; email: string } | null> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [reset] = await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.tokenHash, input.tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+      .returning({ userId: passwordResets.userId });
+    if (!reset) return null;
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash: input.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, reset.userId))
+      .returning({ email: users.email });
+    await tx
+      .update(authSessions)
+      .set({ revokedAt: now })
+      .where(and(eq(authSessions.userId, reset.userId), isNull(authSessions.revokedAt)));
+    const ms = await tx.select({ firmId: memberships.firmId }).from(memberships).where(eq(memberships.userId, reset.userId));
+    for (const m of ms) {
+      await tx.insert(auditEvents).values({
+        firmId: m.firmId,
+        actorUserId: reset.userId,
+        action: "password.reset",
+        entityType: "user",
+        entityId: reset.userId,
+      });
+    }
+    return { userId: reset.userId, email: user!.email };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Scoped: the team, invitations, the caller's own sessions.
+// ---------------------------------------------------------------------------
+
+export async function listTeam(scope: QueryScope) {
+  return scope.db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      status: memberships.status,
+      lastSignInAt: users.lastSignInAt,
+      version: memberships.version,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.firmId, scope.firmId), sql`${memberships.role} <> 'candidate'`))
+    .orderBy(asc(users.name))
+    .limit(500);
+}
+
+export async function listPendingInvitations(scope: QueryScope) {
+  return scope.db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
+    .from(invitations)
+    .where(and(eq(invitations.firmId, scope.firmId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(desc(invitations.createdAt))
+    .limit(200);
+}
+
+export class InvitationConflictError extends Error {}
+
+export async function createInvitation(
+  scope: QueryScope,
+  input: { email: string; name: string; role: Role; candidateId?: string | null; tokenHash: string; expiresAt: Date },
+): Promise<{ id: string }> {
+  return scope.db.transaction(async (tx) => {
+    const email = input.email.trim().toLowerCase();
+    if (input.candidateId) {
+      const [c] = await tx
+        .select({ id: candidates.id })
+        .from(candidates)
+        .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, input.candidateId), isNull(candidates.anonymizedAt)))
+        .limit(1);
+      if (!c) throw new InvitationConflictError("candidate_not_found");
+    }
+    const [member] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.firmId, scope.firmId), sql`lower(${users.email}) = ${email}`, eq(memberships.status, "active")))
+      .limit(1);
+    if (member) throw new InvitationConflictError("already_member");
+    // A new invitation replaces any pending one for the same address.
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.firmId, scope.firmId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        firmId: scope.firmId,
+        email,
+        name: input.name,
+        role: input.role,
+        candidateId: input.candidateId ?? null,
+        tokenHash: input.tokenHash,
+        invitedBy: scope.userId,
+        expiresAt: input.expiresAt,
+      })
+      .returning({ id: invitations.id });
+    await recordAudit(
+      { ...scope, db: tx },
+      { action: "invitation.create", entityType: "invitation", entityId: row!.id, changes: { email, role: input.role } },
+    );
+    return row!;
+  });
+}
+
+export async function revokeInvitation(scope: QueryScope, invitationId: string): Promise<boolean> {
+  return scope.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.firmId, scope.firmId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (rows.length === 0) return false;
+    await recordAudit({ ...scope, db: tx }, { action: "invitation.revoke", entityType: "invitation", entityId: invitationId });
+    return true;
+  });
+}
+
+export type MembershipChange = { role?: "admin" | "recruiter"; status?: "active" | "deactivated" };
+
+/**
+ * Changes a staff member's role or status. Bumps the person's session version
+ * so the change takes effect on their very next request.
+ */
+export async function updateMembership(
+  scope: QueryScope,
+  membershipId: string,
+  change: MembershipChange,
+): Promise<"ok" | "not_found" | "last_admin"> {
+  return scope.db.transaction(async (tx) => {
+    const [m] = await tx
+      .select({ userId: memberships.userId, role: memberships.role, status: memberships.status })
+      .from(memberships)
+      .where(and(eq(memberships.firmId, scope.firmId), eq(memberships.id, membershipId)))
+      .limit(1);
+    if (!m || m.role === "candidate") return "not_found";
+    const losesAdmin = m.role === "admin" && m.status === "active" && (change.role === "recruiter" || change.status === "deactivated");
+    if (losesAdmin) {
+      const [{ n }] = (await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(memberships)
+        .where(and(eq(memberships.firmId, scope.firmId), eq(memberships.role, "admin"), eq(memberships.status, "active")))) as [
+        { n: number },
+      ];
+      if (n <= 1) return "last_admin";
+    }
+    await tx
+      .update(memberships)
+      .set({ ...change, version: sql`${memberships.version} + 1` })
+      .where(and(eq(memberships.firmId, scope.firmId), eq(memberships.id, membershipId)));
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, m.userId));
+    await recordAudit(
+      { ...scope, db: tx },
+      { action: "membership.update", entityType: "membership", entityId: membershipId, changes: { from: { role: m.role, status: m.status }, to: change } },
+    );
+    return "ok";
+  });
+}
+
+/** Ends every session of the signed-in person, in every browser. */
+export async function signOutEverywhere(scope: QueryScope): Promise<void> {
+  await scope.db.transaction(async (tx) => {
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, scope.userId));
+    await tx
+      .update(authSessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(authSessions.userId, scope.userId), isNull(authSessions.revokedAt)));
+    await recordAudit({ ...scope, db: tx }, { action: "session.revoke_all", entityType: "user", entityId: scope.userId });
+  });
+}
+
+/** The signed-in person's own sessions in this firm. */
+export async function listMySessions(scope: QueryScope) {
+  return scope.db
+    .select({
+      id: authSessions.id,
+      createdAt: authSessions.createdAt,
+      lastSeenAt: authSessions.lastSeenAt,
+      expiresAt: authSessions.expiresAt,
+      ip: authSessions.ip,
+      userAgent: authSessions.userAgent,
+    })
+    .from(authSessions)
+    .where(
+      and(
+        eq(authSessions.userId, scope.userId),
+        eq(authSessions.firmId, scope.firmId),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(authSessions.lastSeenAt))
+    .limit(50);
+}
+
+/** Ends one of the signed-in person's own sessions. */
+export async function revokeMySession(scope: QueryScope, sessionId: string): Promise<boolean> {
+  const rows = await scope.db
+    .update(authSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(authSessions.id, sessionId), eq(authSessions.userId, scope.userId), eq(authSessions.firmId, scope.firmId)))
+    .returning({ id: authSessions.id });
+  return rows.length > 0;
+}
+
+/** Changes the signed-in person's password and ends their other sessions. */
+export async function changeMyPassword(scope: QueryScope, passwordHash: string): Promise<void> {
+  await scope.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, scope.userId));
+    await recordAudit({ ...scope, db: tx }, { action: "password.change", entityType: "user", entityId: scope.userId });
+  });
+}
+
+/** Unscoped: the firm's name and session settings, looked up from a session's own firm id. */
+export async function unsafeGetFirmSettings(db: DbOrTx, firmId: string) {
+  const [row] = await db
+    .select({ id: firms.id, name: firms.name, sessionIdleMinutes: firms.sessionIdleMinutes, sessionAbsoluteHours: firms.sessionAbsoluteHours })
+    .from(firms)
+    .where(eq(firms.id, firmId))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt, version } from "./_shared";
+
+/** Every number of the follow-up policy (PRODUCT.md) is a firm setting. */
+export type FollowUpPolicySettings = {
+  /** rule 2: thank-you notes due this many hours after the interview ends */
+  thankYouWithinHours: number;
+  /** rule 3: the candidate's debrief is due this many hours after the interview ends */
+  debriefWithinHours: number;
+  /** rule 3: the recruiter collects client feedback within this many business days */
+  feedbackWithinBusinessDays: number;
+  /** rule 4: the one allowed call falls this many business days after the promised date */
+  callAfterBusinessDays: number;
+  /** rule 6: the wait on the employer lasts until the expected date plus this grace */
+  decisionGraceBusinessDays: number;
+  /** rule 1: the recruiter gets a timeline from the client within this many business days */
+  timelineTaskWithinBusinessDays: number;
+};
+
+export const DEFAULT_POLICY: FollowUpPolicySettings = {
+  thankYouWithinHours: 24,
+  debriefWithinHours: 24,
+  feedbackWithinBusinessDays: 2,
+  callAfterBusinessDays: 3,
+  decisionGraceBusinessDays: 2,
+  timelineTaskWithinBusinessDays: 1,
+};
+
+export const firms = pgTable("firms", {
+  id: id().primaryKey(),
+  name: text().notNull(),
+  slug: text().notNull().unique(),
+  timeZone: text().notNull().default("America/New_York"),
+  holidays: date({ mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+  policy: jsonb().$type<FollowUpPolicySettings>().notNull().default(DEFAULT_POLICY),
+  sessionIdleMinutes: integer().notNull().default(30),
+  sessionAbsoluteHours: integer().notNull().default(12),
+  mfaRequired: boolean().notNull().default(true),
+  retentionDays: integer(),
+  /** Marks data made by `db:seed --scale`; the bench refuses databases holding anything else. */
+  isBenchmark: boolean().notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+export type Firm = typeof firms.$inferSelect;
+export type FirmId = Firm["id"];
+export const firmIdRef = () => uuid().notNull().references(() => firms.id, { onDelete: "cascade" });

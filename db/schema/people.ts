@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import { foreignKey, index, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { jobStatusEnum } from "./enums";
+import { firmIdRef } from "./firms";
+import { users } from "./auth";
+
+export const clients = pgTable(
+  "clients",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    name: text().notNull(),
+    industry: text().notNull().default(""),
+    website: text().notNull().default(""),
+    notes: text().notNull().default(""),
+    archivedAt: tstz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex("clients_firm_name_key").on(t.firmId, sql`lower(${t.name})`),
+  ],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    clientId: uuid().notNull(),
+    name: text().notNull(),
+    title: text().notNull().default(""),
+    email: text(),
+    phone: text().notNull().default(""),
+    archivedAt: tstz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.clientId], foreignColumns: [clients.firmId, clients.id] }),
+    index("contacts_firm_client_idx").on(t.firmId, t.clientId),
+    index("contacts_firm_email_idx").on(t.firmId, sql`lower(${t.email})`),
+  ],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    clientId: uuid().notNull(),
+    title: text().notNull(),
+    location: text().notNull().default(""),
+    description: text().notNull().default(""),
+    status: jobStatusEnum().notNull().default("open"),
+    ownerUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    archivedAt: tstz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.clientId], foreignColumns: [clients.firmId, clients.id] }),
+    index("jobs_firm_client_idx").on(t.firmId, t.clientId),
+    index("jobs_firm_owner_idx").on(t.firmId, t.ownerUserId),
+  ],
+);
+
+export const candidates = pgTable(
+  "candidates",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    name: text().notNull(),
+    email: text().notNull(),
+    phone: text().notNull().default(""),
+    location: text().notNull().default(""),
+    headline: text().notNull().default(""),
+    notes: text().notNull().default(""),
+    ownerUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    archivedAt: tstz(),
+    /** Set when personal data was erased; the row stays so counts and metrics hold. */
+    anonymizedAt: tstz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique("candidates_firm_email_key").on(t.firmId, t.email),
+    index("candidates_firm_owner_idx").on(t.firmId, t.ownerUserId),
+    index("candidates_firm_name_idx").on(t.firmId, t.name, t.id),
+  ],
+);
+
+export type Client = typeof clients.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+export type Candidate = typeof candidates.$inferSelect;

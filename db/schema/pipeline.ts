@@ -1,0 +1,115 @@
+import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { interviewKindEnum, interviewStatusEnum, stageEnum } from "./enums";
+import { firmIdRef } from "./firms";
+import { users } from "./auth";
+import { candidates, contacts, jobs } from "./people";
+
+export const applications = pgTable(
+  "applications",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    candidateId: uuid().notNull(),
+    jobId: uuid().notNull(),
+    stage: stageEnum().notNull().default("sourced"),
+    stageChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Why it was rejected or withdrawn. */
+    closedReason: text().notNull().default(""),
+    recruiterUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    unique("applications_firm_candidate_job_key").on(t.firmId, t.candidateId, t.jobId),
+    foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
+    foreignKey({ columns: [t.firmId, t.jobId], foreignColumns: [jobs.firmId, jobs.id] }),
+    index("applications_firm_job_stage_idx").on(t.firmId, t.jobId, t.stage),
+    index("applications_firm_stage_idx").on(t.firmId, t.stage, t.createdAt),
+    index("applications_firm_recruiter_idx").on(t.firmId, t.recruiterUserId),
+  ],
+);
+
+/** Every stage change, kept with its time, for time-in-stage reporting. */
+export const applicationStageChanges = pgTable(
+  "application_stage_changes",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    applicationId: uuid().notNull(),
+    fromStage: stageEnum(),
+    toStage: stageEnum().notNull(),
+    reason: text().notNull().default(""),
+    changedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({
+      columns: [t.firmId, t.applicationId],
+      foreignColumns: [applications.firmId, applications.id],
+    }).onDelete("cascade"),
+    index("stage_changes_firm_application_idx").on(t.firmId, t.applicationId, t.changedAt),
+  ],
+);
+
+export const interviews = pgTable(
+  "interviews",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    applicationId: uuid().notNull(),
+    /** Denormalised from the application so candidate visibility is a plain WHERE. */
+    candidateId: uuid().notNull(),
+    kind: interviewKindEnum().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    location: text().notNull().default(""),
+    videoUrl: text().notNull().default(""),
+    status: interviewStatusEnum().notNull().default("scheduled"),
+    arrangedByFirm: boolean().notNull().default(true),
+    notes: text().notNull().default(""),
+    completedAt: tstz(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({
+      columns: [t.firmId, t.applicationId],
+      foreignColumns: [applications.firmId, applications.id],
+    }),
+    foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
+    index("interviews_firm_starts_idx").on(t.firmId, t.startsAt, t.id),
+    index("interviews_firm_application_idx").on(t.firmId, t.applicationId),
+    index("interviews_firm_candidate_idx").on(t.firmId, t.candidateId, t.startsAt),
+  ],
+);
+
+/** Which client contacts interviewed in a round. */
+export const interviewParticipants = pgTable(
+  "interview_participants",
+  {
+    firmId: firmIdRef(),
+    interviewId: uuid().notNull(),
+    contactId: uuid().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.interviewId, t.contactId] }),
+    foreignKey({
+      columns: [t.firmId, t.interviewId],
+      foreignColumns: [interviews.firmId, interviews.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    index("interview_participants_firm_contact_idx").on(t.firmId, t.contactId),
+  ],
+);
+
+export type Application = typeof applications.$inferSelect;
+export type Interview = typeof interviews.$inferSelect;

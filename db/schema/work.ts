@@ -1,0 +1,132 @@
+import { sql } from "drizzle-orm";
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { exportStatusEnum, outboxStatusEnum, taskOwnerKindEnum, taskStateEnum } from "./enums";
+import { firmIdRef, firms } from "./firms";
+import { users } from "./auth";
+import { candidates } from "./people";
+import { applications, interviews } from "./pipeline";
+
+/** Next steps: owed by a recruiter or a candidate, by hand or from the follow-up policy. */
+export const tasks = pgTable(
+  "tasks",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    title: text().notNull(),
+    details: text().notNull().default(""),
+    ownerKind: taskOwnerKindEnum().notNull(),
+    ownerUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    candidateId: uuid(),
+    applicationId: uuid(),
+    interviewId: uuid(),
+    dueAt: timestamp({ withTimezone: true }),
+    state: taskStateEnum().notNull().default("open"),
+    /** The policy rule a generated task comes from ("rule 2"), null when made by hand. */
+    rule: text(),
+    /** Stable key of a generated step within its interview; makes regeneration idempotent. */
+    policyKey: text(),
+    completedAt: tstz(),
+    completedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
+    foreignKey({
+      columns: [t.firmId, t.applicationId],
+      foreignColumns: [applications.firmId, applications.id],
+    }),
+    foreignKey({ columns: [t.firmId, t.interviewId], foreignColumns: [interviews.firmId, interviews.id] }),
+    uniqueIndex("tasks_firm_interview_policy_key")
+      .on(t.firmId, t.interviewId, t.policyKey)
+      .where(sql`${t.policyKey} is not null`),
+    index("tasks_firm_owner_state_due_idx").on(t.firmId, t.ownerUserId, t.state, t.dueAt),
+    index("tasks_firm_state_due_idx").on(t.firmId, t.state, t.dueAt),
+    index("tasks_firm_candidate_idx").on(t.firmId, t.candidateId),
+  ],
+);
+
+/** Who did what to which record, when, with the change. Append-only. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: uuid(),
+    changes: jsonb().$type<Record<string, unknown>>(),
+    ip: text(),
+    requestId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index("audit_firm_created_idx").on(t.firmId, t.createdAt),
+    index("audit_firm_entity_idx").on(t.firmId, t.entityType, t.entityId),
+    index("audit_firm_actor_idx").on(t.firmId, t.actorUserId, t.createdAt),
+  ],
+);
+
+/** Mail waiting to go out (or, without SMTP_URL, kept here for the dev outbox). */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: id().primaryKey(),
+    /** Null for mail that belongs to a person rather than a firm (password reset). */
+    firmId: uuid().references(() => firms.id, { onDelete: "cascade" }),
+    to: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text(),
+    /** Deduplicates scheduled mail (one digest per recruiter per day). */
+    dedupeKey: text().unique(),
+    status: outboxStatusEnum().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    sentAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_firm_created_idx").on(t.firmId, t.createdAt), index("email_outbox_to_idx").on(t.to)],
+);
+
+/** Running and finished exports: who exported what, and the per-firm concurrency limit. */
+export const exportRuns = pgTable(
+  "export_runs",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    report: text().notNull(),
+    format: text().notNull(),
+    filters: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    status: exportStatusEnum().notNull().default("running"),
+    rows: integer().notNull().default(0),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: tstz(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index("export_runs_firm_status_idx").on(t.firmId, t.status, t.startedAt),
+  ],
+);
+
+export type Task = typeof tasks.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OutboxMessage = typeof emailOutbox.$inferSelect;

@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "./client";
+import * as s from "./schema";
+import { hashPassword } from "@/lib/auth/password";
+
+/**
+ * A small firm with one of everything and a sign-in for each role. Used by the
+ * integration tests and, only when AFTERVIEW_TEST_HOOKS=1 outside production,
+ * by the end-to-end tests through /api/test-support/firm.
+ */
+export const TEST_PASSWORD = "correct horse battery staple 42";
+let passwordHash: Promise<string> | undefined;
+const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+export interface TestPerson {
+  userId: string;
+  membershipId: string;
+  email: string;
+  name: string;
+  role: s.Role;
+  candidateId: string | null;
+}
+
+export interface TestFirm {
+  firmId: string;
+  slug: string;
+  admin: TestPerson;
+  recruiter: TestPerson;
+  candidateUser: TestPerson;
+  otherCandidateId: string;
+  clientId: string;
+  contactId: string;
+  jobId: string;
+  candidateId: string;
+  applicationId: string;
+  interviewId: string;
+  invitationId: string;
+  password: string;
+}
+
+async function person(db: Db, firmId: string, slug: string, role: s.Role, name: string, candidateId: string | null = null) {
+  const email = `${role}-${slug}@test.example`;
+  const [u] = await db.insert(s.users).values({ email, name, passwordHash: await hashed() }).returning({ id: s.users.id });
+  const [m] = await db
+    .insert(s.memberships)
+    .values({ firmId, userId: u!.id, role, candidateId })
+    .returning({ id: s.memberships.id });
+  return { userId: u!.id, membershipId: m!.id, email, name, role, candidateId };
+}
+
+export async function createTestFirm(db: Db, label = "a"): Promise<TestFirm> {
+  const slug = `${label}-${randomBytes(4).toString("hex")}`;
+  const [firm] = await db.insert(s.firms).values({ name: `Firm ${label.toUpperCase()}`, slug }).returning({ id: s.firms.id });
+  const firmId = firm!.id;
+  const [client] = await db.insert(s.clients).values({ firmId, name: `Client of ${slug}` }).returning({ id: s.clients.id });
+  const [contact] = await db
+    .insert(s.contacts)
+    .values({ firmId, clientId: client!.id, name: "Ines Interviewer", title: "Engineering Manager", email: `ines@${slug}.example` })
+    .returning({ id: s.contacts.id });
+  const admin = await person(db, firmId, slug, "admin", "Ada Admin");
+  const recruiter = await person(db, firmId, slug, "recruiter", "Rita Recruiter");
+  const [job] = await db
+    .insert(s.jobs)
+    .values({ firmId, clientId: client!.id, title: "Platform Engineer", ownerUserId: recruiter.userId })
+    .returning({ id: s.jobs.id });
+  const [cand] = await db
+    .insert(s.candidates)
+    .values({ firmId, name: "Cora Candidate", email: `cora@${slug}.example`, ownerUserId: recruiter.userId })
+    .returning({ id: s.candidates.id });
+  const [other] = await db
+    .insert(s.candidates)
+    .values({ firmId, name: "Otto Other", email: `otto@${slug}.example`, ownerUserId: recruiter.userId })
+    .returning({ id: s.candidates.id });
+  const candidateUser = await person(db, firmId, slug, "candidate", "Cora Candidate", cand!.id);
+  const [app] = await db
+    .insert(s.applications)
+    .values({ firmId, candidateId: cand!.id, jobId: job!.id, stage: "interviewing", recruiterUserId: recruiter.userId })
+    .returning({ id: s.applications.id });
+  const start = new Date(Date.now() - 26 * 3600_000);
+  const [iv] = await db
+    .insert(s.interviews)
+    .values({
+      firmId,
+      applicationId: app!.id,
+      candidateId: cand!.id,
+      kind: "video",
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3600_000),
+      status: "completed",
+    })
+    .returning({ id: s.interviews.id });
+  await db.insert(s.interviewParticipants).values({ firmId, interviewId: iv!.id, contactId: contact!.id });
+  const [inv] = await db
+    .insert(s.invitations)
+    .values({
+      firmId,
+      email: `pending-${slug}@test.example`,
+      role: "recruiter",
+      tokenHash: randomBytes(32).toString("hex"),
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    })
+    .returning({ id: s.invitations.id });
+  return {
+    firmId,
+    slug,
+    admin,
+    recruiter,
+    candidateUser,
+    otherCandidateId: other!.id,
+    clientId: client!.id,
+    contactId: contact!.id,
+    jobId: job!.id,
+    candidateId: cand!.id,
+    applicationId: app!.id,
+    interviewId: iv!.id,
+    invitationId: inv!.id,
+    password: TEST_PASSWORD,
+  };
+}
+

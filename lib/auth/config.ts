@@ -1,0 +1,109 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDatabase } from "@/db/runtime";
+import { unsafeRecordAuthEvent, unsafeRevokeSession } from "@/db/queries/auth";
+import { env, isProduction } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { checkCredentials } from "./credentials";
+import { clientIp } from "./request";
+
+/** Thrown from authorize when the account or address is locked; the message never says whether the email exists. */
+class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+export function sessionCookieName(): string {
+  return isProduction() ? "__Host-afterview.session" : "afterview.session";
+}
+
+/** The signed token carries ids only; everything else is loaded from the database per request. */
+export interface SessionClaims {
+  userId: string;
+  sessionId: string;
+  firmId: string;
+  sessionVersion: number;
+}
+
+async function authorize(raw: unknown, request: Request | undefined) {
+  const result = await checkCredentials(raw, {
+    ip: request ? clientIp(request.headers) : null,
+    userAgent: request?.headers.get("user-agent") ?? null,
+  });
+  if (result.ok) return result.user;
+  if (result.reason === "throttled") throw new ThrottledSignIn();
+  return null;
+}
+
+function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) {
+    const message =
+      "AUTH_SECRET is not set. Set it to a long random value (npm start makes one under .data/ for local use).";
+    logger.fatal(message);
+    throw new Error(message);
+  }
+  return secret;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const secure = isProduction();
+  return {
+    secret: authSecret(),
+    trustHost: true,
+    useSecureCookies: secure,
+    // The absolute limit; the idle limit and revocation are checked against the database on every request.
+    session: { strategy: "jwt", maxAge: 12 * 3600, updateAge: 0 },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        authorize: (credentials, request) => authorize(credentials, request),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as { sid: string; fid: string; sv: number; id: string };
+          token.uid = u.id;
+          token.sid = u.sid;
+          token.fid = u.fid;
+          token.sv = u.sv;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        (session as unknown as { claims: SessionClaims }).claims = {
+          userId: String(token.uid ?? ""),
+          sessionId: String(token.sid ?? ""),
+          firmId: String(token.fid ?? ""),
+          sessionVersion: Number(token.sv ?? -1),
+        };
+        return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (!token?.sid || !token.fid) return;
+        const db = (await getDatabase()).db;
+        await unsafeRevokeSession(db, String(token.sid));
+        await unsafeRecordAuthEvent(db, { firmId: String(token.fid), userId: String(token.uid), action: "signout" });
+      },
+    },
+    logger: {
+      error: (error) => {
+        // Wrong passwords are expected; everything else is worth a line.
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        logger.error({ err: error.message }, "auth error");
+      },
+      warn: (code) => logger.warn({ code }, "auth warning"),
+      debug: () => {},
+    },
+  };
+});

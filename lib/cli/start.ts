@@ -1,0 +1,111 @@
+/**
+ * `npm start`: the one command that runs Afterview locally or in production.
+ * Checks settings, prepares the database (migrate; seed the demo into an empty
+ * one), builds when the sources changed, then runs `next start` and prints the
+ * URL and the demo logins once the app answers.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { buildIsCurrent, recordBuild, sourceHash } from "./build";
+
+const dev = process.argv.includes("--dev");
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+function fail(message: string): never {
+  process.stderr.write(`afterview: ${message}\n`);
+  process.exit(1);
+}
+
+function ensureSecrets(production: boolean, dataDir: string): void {
+  if (process.env.AUTH_SECRET) return;
+  if (production) {
+    fail("AUTH_SECRET is not set. In production set it to a long random value (e.g. `openssl rand -base64 32`).");
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) return false;
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function main() {
+  const production = process.env.AFTERVIEW_ENV === "production" || process.env.NODE_ENV === "production";
+  process.env.AFTERVIEW_ENV = production ? "production" : "local";
+  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+  ensureSecrets(production, dataDir);
+
+  const { env, EnvError } = await import("../env");
+  let settings;
+  try {
+    settings = env();
+  } catch (err) {
+    if (err instanceof EnvError) fail(err.message);
+    throw err;
+  }
+
+  const { DatabaseOpenError } = await import("../../db/client");
+  const { prepareDatabase } = await import("../../db/setup");
+  let prepared;
+  try {
+    prepared = await prepareDatabase({ seedDemo: settings.SEED_DEMO ? settings.SEED_DEMO === "1" : !production });
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) fail(err.message);
+    fail(`could not prepare the database: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const where = prepared.engine === "pglite" ? `embedded database in ${path.join(dataDir, "pglite")}` : "PostgreSQL";
+  console.log(
+    `afterview: ${where} ready` +
+      (prepared.migrationsApplied ? `, ${prepared.migrationsApplied} migration(s) applied` : "") +
+      (prepared.seeded ? ", demo firm seeded" : ""),
+  );
+
+  if (!dev && !buildIsCurrent()) {
+    console.log("afterview: building the app (first start or changed sources; about a minute)…");
+    const hash = sourceHash();
+    const r = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (r.status !== 0) fail("the build failed (see above).");
+    recordBuild(hash);
+  }
+
+  const port = String(settings.PORT);
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(sig, () => child.kill(sig));
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+  const url = settings.APP_URL ?? `http://localhost:${port}`;
+  if (await waitForHealth(`http://127.0.0.1:${port}`, child)) {
+    const lines = [`\n  Afterview is running at ${url}\n`];
+    if (prepared.demoPresent) {
+      const { DEMO_LOGINS, DEMO_PASSWORD } = await import("../../db/seed");
+      lines.push(`  Demo logins (password for all: ${DEMO_PASSWORD})`);
+      for (const l of DEMO_LOGINS) lines.push(`    ${l.role.padEnd(10)} ${l.email.padEnd(34)} ${l.note}`);
+      lines.push("");
+    }
+    console.log(lines.join("\n"));
+  }
+}
+
+main().catch((err) => fail(err instanceof Error ? err.message : String(err)));

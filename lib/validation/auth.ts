@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { newPasswordField, passwordProblem } from "./password";
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "Enter an email address." })
+  .max(254, { error: "That email address is too long." })
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+/** Only same-site relative paths may be returned to after sign-in. */
+export function safeNextPath(next: unknown): string | null {
+  if (typeof next !== "string") return null;
+  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
+  if (next.startsWith("/api/") || next.startsWith("/sign-in")) return null;
+  return next.slice(0, 500);
+}
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, { error: "Enter your password." }).max(128, { error: "That password is too long." }),
+  next: z.string().max(500).optional(),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(10).max(200),
+    password: newPasswordField,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords do not match." });
+
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().min(10).max(200),
+    name: z.string().trim().min(1, { error: "Enter your name." }).max(120, { error: "Use at most 120 characters." }),
+    password: newPasswordField,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords do not match." });
+
+export const inviteStaffSchema = z.object({
+  email,
+  name: z.string().trim().max(120, { error: "Use at most 120 characters." }).default(""),
+  role: z.enum(["admin", "recruiter"], { error: "Choose a role: admin or recruiter." }),
+});
+
+export const inviteCandidateSchema = z.object({
+  candidateId: z.uuid({ error: "Choose a candidate." }),
+});
+
+export const updateMembershipSchema = z.object({
+  membershipId: z.uuid(),
+  role: z.enum(["admin", "recruiter"]).optional(),
+  status: z.enum(["active", "deactivated"]).optional(),
+});
+
+export const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, { error: "Enter your current password." }).max(128),
+    password: newPasswordField,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords do not match." });
+
+export { passwordProblem };

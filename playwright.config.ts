@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from "./tests/e2e/browser";
+
+// Picked once in the main process; workers inherit it through the environment.
+process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 8000));
+const port = Number(process.env.E2E_PORT);
+const baseURL = `http://localhost:${port}`;
+
+let executablePath = findChromium();
+if (!executablePath) {
+  try {
+    // Playwright's own browser, when someone installed it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const own = require("playwright-core").chromium.executablePath() as string;
+    if (own && fs.existsSync(own)) executablePath = own;
+  } catch {
+    /* none */
+  }
+}
+if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
+  ],
+  webServer: {
+    command: "npx tsx tests/e2e/serve.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: { PORT: String(port) },
+  },
+});

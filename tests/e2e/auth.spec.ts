@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import { createFirm, expectAccessible, newSignedInPage } from "./support";
+import { OutboxPage } from "./pages/outbox-page";
+import { SignInPage } from "./pages/sign-in-page";
+
+test("an admin invites a recruiter, who accepts and signs in", async ({ page, request, browser }) => {
+  const firm = await createFirm(request, "invite");
+  await new SignInPage(page).signIn(firm.admin.email, firm.password);
+  await page.goto("/settings/team");
+  await expectAccessible(page);
+  const email = `rae-${firm.slug}@example.com`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Name").fill("Rae Newhire");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
+  await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
+
+  const path = await new OutboxPage(page).latestLinkTo(email, "/invite/");
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(path);
+  await expect(invitee.getByRole("heading", { name: /Join Firm/ })).toBeVisible();
+  await expectAccessible(invitee);
+  await invitee.getByLabel(/^New password/).fill("short");
+  await invitee.getByLabel("Repeat the new password").fill("short");
+  await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(invitee.locator("#password-error")).toContainText("at least 12");
+  await expect(invitee.getByLabel("Your name")).toHaveValue("Rae Newhire");
+  await invitee.getByLabel(/^New password/).fill("rae picks a long passphrase");
+  await invitee.getByLabel("Repeat the new password").fill("rae picks a long passphrase");
+  await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(invitee).toHaveURL(/\/dashboard$/);
+  await expect(invitee.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  // The link is single use.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(path);
+  await expect(again.getByRole("heading", { name: "Invitation not usable" })).toBeVisible();
+  await expect(again.getByText(/already used/)).toBeVisible();
+});
+
+test("a signed-out visitor to a staff page signs in and returns to that page", async ({ page, request }) => {
+  const firm = await createFirm(request, "return");
+  await page.goto("/settings/team?tab=members");
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await expectAccessible(page);
+  await new SignInPage(page).signIn(firm.admin.email, firm.password);
+  await expect(page).toHaveURL(/\/settings\/team\?tab=members$/);
+});
+
+test("a wrong password gets one message and keeps the email", async ({ page, request }) => {
+  const firm = await createFirm(request, "wrong");
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.fill(firm.recruiter.email, "definitely not it");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(signIn.formError()).toContainText("Email or password is incorrect.");
+  await expect(page.getByLabel("Email")).toHaveValue(firm.recruiter.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+});
+
+test("a candidate lands in the candidate portal and cannot open staff pages", async ({ page, request }) => {
+  const firm = await createFirm(request, "portal");
+  await new SignInPage(page).signIn(firm.candidateUser.email, firm.password);
+  await expect(page).toHaveURL(/\/my\/interviews$/);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+  const res = await page.goto("/dashboard");
+  expect(res?.status()).toBe(404);
+});
+
+test("sign out everywhere ends a second browser's session", async ({ browser, request }) => {
+  const firm = await createFirm(request, "everywhere");
+  const first = await newSignedInPage(browser, firm.recruiter.email, firm.password);
+  const second = await newSignedInPage(browser, firm.recruiter.email, firm.password);
+  await first.goto("/account");
+  await expect(first.getByText("Where you are signed in")).toBeVisible();
+  await expectAccessible(first);
+  await first.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(first).toHaveURL(/\/sign-in/);
+  await second.goto("/dashboard");
+  await expect(second).toHaveURL(/\/sign-in/);
+});
+
+test("a deactivated user's open session stops working", async ({ browser, request }) => {
+  const firm = await createFirm(request, "deactivate");
+  const recruiter = await newSignedInPage(browser, firm.recruiter.email, firm.password);
+  await recruiter.goto("/dashboard");
+  await expect(recruiter.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const admin = await newSignedInPage(browser, firm.admin.email, firm.password);
+  await admin.goto("/settings/team");
+  await admin.getByRole("button", { name: `Deactivate ${firm.recruiter.name}` }).click();
+  await expect(admin.getByRole("button", { name: `Reactivate ${firm.recruiter.name}` })).toBeVisible();
+  await recruiter.goto("/dashboard");
+  await expect(recruiter).toHaveURL(/\/sign-in/);
+  await new SignInPage(recruiter).fill(firm.recruiter.email, firm.password);
+  await recruiter.getByRole("button", { name: "Sign in" }).click();
+  await expect(new SignInPage(recruiter).formError()).toContainText("Email or password is incorrect.");
+});
+
+test("the forgot-password page answers the same for any address", async ({ page }) => {
+  await page.goto("/forgot-password");
+  await expectAccessible(page);
+  await page.getByLabel("Email").fill("nobody-at-all@example.com");
+  await page.getByRole("button", { name: "Email me a reset link" }).click();
+  await expect(page.getByText(/If an account uses that address/)).toBeVisible();
+});

@@ -1,0 +1,56 @@
+import { vi } from "vitest";
+import { testContext } from "./context";
+
+// Server actions and pages read the request through these modules; in
+// integration tests they answer from testContext instead of a live request.
+vi.mock("@/db/runtime", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/db/runtime")>();
+  return {
+    ...actual,
+    getDatabase: async () => {
+      if (!testContext.database) throw new Error("No test database: call useDatabaseForRequests()");
+      return testContext.database;
+    },
+  };
+});
+
+vi.mock("@/lib/auth/session", () => ({
+  getSessionClaims: async () => testContext.claims,
+}));
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "localhost:3000", "x-request-id": "test-request", ...testContext.headers }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {}, has: () => false }),
+}));
+
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  unstable_noStore: () => {},
+}));
+
+vi.mock("@/lib/auth/config", async () => {
+  const { checkCredentials } = await import("@/lib/auth/credentials");
+  const { CredentialsSignin } = await import("next-auth");
+  const { redirect } = await import("next/navigation");
+  class Throttled extends CredentialsSignin {
+    code = "throttled";
+  }
+  return {
+    sessionCookieName: () => "afterview.session",
+    // Signs in the way Auth.js's credentials provider would, and makes the
+    // result the current session of later calls in the same test.
+    signIn: async (_provider: string, opts: { email: string; password: string }) => {
+      const r = await checkCredentials(opts, { ip: testContext.headers["x-forwarded-for"] ?? "127.0.0.1", userAgent: "vitest" });
+      if (!r.ok) throw r.reason === "throttled" ? new Throttled() : new CredentialsSignin();
+      testContext.claims = { userId: r.user.id, sessionId: r.user.sid, firmId: r.user.fid, sessionVersion: r.user.sv };
+      return "/";
+    },
+    signOut: async (opts?: { redirectTo?: string }) => {
+      testContext.claims = null;
+      redirect(opts?.redirectTo ?? "/sign-in");
+    },
+    auth: async () => null,
+    handlers: {},
+  };
+});
