@@ -1,8 +1,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets parallel work trees and test runs build side by side without sharing one .next.
+  // eslint-disable-next-line no-restricted-properties -- next.config runs before lib/env.ts exists
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships ~15 MB of wasm and must load from node_modules at run time;
   // argon2 and pg are native/CommonJS server packages.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pg-boss", "pino", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pg-boss", "pg-copy-streams", "pino", "nodemailer", "exceljs"],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm run typecheck` (tsc --noEmit) runs in CI and before every commit; skipping

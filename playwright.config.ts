@@ -28,7 +28,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  // Separate output folders let several runs share a checkout (E2E_OUTPUT_DIR).
+  outputDir: `${process.env.E2E_OUTPUT_DIR ?? "test-results"}/e2e`,
+  reporter: [["list"], ["json", { outputFile: `${process.env.E2E_OUTPUT_DIR ?? "test-results"}/e2e-results.json` }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

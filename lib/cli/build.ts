@@ -18,7 +18,8 @@ const INPUTS = [
   "tsconfig.json",
   "package-lock.json",
 ];
-const HASH_FILE = path.join(".next", "afterview-source-hash");
+const distDir = () => process.env.NEXT_DIST_DIR || ".next";
+const HASH_FILE = () => path.join(distDir(), "afterview-source-hash");
 
 function walk(p: string, out: string[]) {
   if (!fs.existsSync(p)) return;
@@ -43,12 +44,12 @@ export function sourceHash(root = process.cwd()): string {
 }
 
 export function buildIsCurrent(root = process.cwd()): boolean {
-  const id = path.join(root, ".next", "BUILD_ID");
-  const hashFile = path.join(root, HASH_FILE);
+  const id = path.join(root, distDir(), "BUILD_ID");
+  const hashFile = path.join(root, HASH_FILE());
   if (!fs.existsSync(id) || !fs.existsSync(hashFile)) return false;
   return fs.readFileSync(hashFile, "utf8") === sourceHash(root);
 }
 
 export function recordBuild(hash: string, root = process.cwd()): void {
-  fs.writeFileSync(path.join(root, HASH_FILE), hash);
+  fs.writeFileSync(path.join(root, HASH_FILE()), hash);
 }
