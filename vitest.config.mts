@@ -7,6 +7,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // A fixed secret for signing and encrypting in tests; never used outside them.
+    env: { AUTH_SECRET: "vitest-only-secret-0123456789abcdef0123456789" },
     projects: [
       {
         extends: true,
@@ -14,7 +16,6 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
-          env: { NODE_ENV: "test" },
         },
       },
       {

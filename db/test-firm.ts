@@ -50,7 +50,10 @@ async function person(db: Db, firmId: string, slug: string, role: s.Role, name: 
 
 export async function createTestFirm(db: Db, label = "a"): Promise<TestFirm> {
   const slug = `${label}-${randomBytes(4).toString("hex")}`;
-  const [firm] = await db.insert(s.firms).values({ name: `Firm ${label.toUpperCase()}`, slug }).returning({ id: s.firms.id });
+  const [firm] = await db
+    .insert(s.firms)
+    .values({ name: `Firm ${label.toUpperCase()}`, slug, mfaRequired: false })
+    .returning({ id: s.firms.id });
   const firmId = firm!.id;
   const [client] = await db.insert(s.clients).values({ firmId, name: `Client of ${slug}` }).returning({ id: s.clients.id });
   const [contact] = await db

@@ -62,7 +62,7 @@ function failure(raw: Record<string, string | string[]>, err: unknown): FormStat
 export function defineFormAction<S extends z.ZodType>(
   schema: S,
   permission: Permission,
-  fn: (scope: Scope, input: z.output<S>) => Promise<FormState | void>,
+  fn: (scope: Scope, input: z.output<S>, formData: FormData) => Promise<FormState | void>,
 ): (prev: FormState, formData: FormData) => Promise<FormState> {
   return async (_prev, formData) => {
     const raw = formDataToObject(formData);
@@ -71,13 +71,18 @@ export function defineFormAction<S extends z.ZodType>(
       return {
         ok: false,
         values: echoValues(raw),
-        formError: auth.status === 401 ? ERROR_MESSAGES.unauthenticated : ERROR_MESSAGES.not_found,
+        formError:
+          auth.status === 401
+            ? ERROR_MESSAGES.unauthenticated
+            : auth.status === 403
+              ? ERROR_MESSAGES.mfa_enrollment
+              : ERROR_MESSAGES.not_found,
       };
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return invalid(raw, parsed.error);
     try {
-      return (await fn(auth.scope, parsed.data)) ?? { ok: true };
+      return (await fn(auth.scope, parsed.data, formData)) ?? { ok: true };
     } catch (err) {
       return failure(raw, err);
     }

@@ -2,6 +2,7 @@
 export const ERROR_MESSAGES = {
   unauthenticated: "Your session has ended. Sign in again to continue; nothing you typed here is lost.",
   not_found: "That record does not exist or you do not have access to it.",
+  mfa_enrollment: "Your firm requires two-factor sign-in. Set it up under Account → Two-factor sign-in first.",
   conflict: "Someone else changed this record while you were editing. Review the current values and save again.",
   invalid: "Some fields need attention.",
   rate_limited: "Too many attempts. Wait a few minutes and try again.",
@@ -13,6 +14,7 @@ export type AppErrorCode = keyof typeof ERROR_MESSAGES;
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
   not_found: 404,
+  mfa_enrollment: 403,
   conflict: 409,
   invalid: 422,
   rate_limited: 429,

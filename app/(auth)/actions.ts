@@ -15,6 +15,7 @@ import {
 import { definePublicFormAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/config";
 import { hashPassword } from "@/lib/auth/password";
+import { signMfaTicket } from "@/lib/auth/mfa";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
@@ -26,15 +27,26 @@ import {
   passwordProblem,
   resetPasswordSchema,
   safeNextPath,
+  secondFactorSchema,
   signInSchema,
 } from "@/lib/validation/auth";
 
 const RESET_MINUTES = 60;
 
-async function signInOrExplain(email: string, password: string): Promise<void> {
+type Credentials = { email: string; password: string } | { ticket: string; code: string };
+
+/** Signs in through Auth.js; "mfa_required" means the password was right and a code is needed. */
+async function signInOrExplain(credentials: Credentials): Promise<"signed_in" | "mfa_required"> {
   try {
-    await signIn("credentials", { email, password, redirect: false });
+    await signIn("credentials", { ...credentials, redirect: false });
+    return "signed_in";
   } catch (err) {
+    if (err instanceof CredentialsSignin && err.code === "mfa_required") return "mfa_required";
+    if (err instanceof CredentialsSignin && err.code === "invalid_code") {
+      throw new AppError("invalid", ERROR_MESSAGES.invalid, {
+        code: ["That code is not right. Enter the 6-digit code your app shows now, or one of your recovery codes."],
+      });
+    }
     if (err instanceof CredentialsSignin && err.code === "throttled") {
       throw new AppError(
         "rate_limited",
@@ -50,7 +62,24 @@ async function signInOrExplain(email: string, password: string): Promise<void> {
 }
 
 export const signInAction = definePublicFormAction(signInSchema, async (input) => {
-  await signInOrExplain(input.email, input.password);
+  const outcome = await signInOrExplain({ email: input.email, password: input.password });
+  if (outcome === "mfa_required") {
+    // Only reached after Auth.js verified the password; the ticket proves that for five minutes.
+    const user = await unsafeFindUserForSignIn((await getDatabase()).db, input.email);
+    if (!user) throw new AppError("invalid", "Email or password is incorrect.");
+    return { ok: false, values: { email: input.email, next: input.next ?? "" }, data: { mfaTicket: signMfaTicket(user.id) } };
+  }
+  redirect(safeNextPath(input.next) ?? "/");
+});
+
+export const signInSecondFactorAction = definePublicFormAction(secondFactorSchema, async (input, raw) => {
+  try {
+    await signInOrExplain({ ticket: input.ticket, code: input.code });
+  } catch (err) {
+    // Keep the ticket so the person can try another code without retyping the password.
+    if (err instanceof AppError) return { ok: false, formError: err.message, fieldErrors: err.fieldErrors, values: { next: String(raw.next ?? "") }, data: { mfaTicket: input.ticket } };
+    throw err;
+  }
   redirect(safeNextPath(input.next) ?? "/");
 });
 
@@ -107,6 +136,6 @@ export const acceptInvitationAction = definePublicFormAction(acceptInvitationSch
   if (!accepted) {
     throw new AppError("not_found", "This invitation has expired or was already used. Ask the person who invited you for a new one.");
   }
-  await signInOrExplain(invitation.email, input.password);
-  redirect("/");
+  const outcome = await signInOrExplain({ email: invitation.email, password: input.password });
+  redirect(outcome === "mfa_required" ? "/sign-in" : "/");
 });

@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronsUpDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { ChevronsUpDown, LogOut, Monitor, Moon, Sun, UserCog } from "lucide-react";
+import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 
 import { cn } from "@/lib/utils";
@@ -143,6 +144,11 @@ export function UserMenu({
             </DropdownMenuRadioGroup>
           </DropdownMenuGroup>
           <DropdownMenuSeparator />
+          <DropdownMenuItem asChild>
+            <Link href={user.role === "candidate" ? "/my/profile" : "/account"}>
+              <UserCog aria-hidden="true" /> Account and sessions
+            </Link>
+          </DropdownMenuItem>
           <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>
             <LogOut aria-hidden="true" /> Sign out
           </DropdownMenuItem>

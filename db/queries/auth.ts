@@ -84,6 +84,8 @@ export interface SessionContext {
   candidateId: string | null;
   membershipActive: boolean;
   sessionIdleMinutes: number;
+  mfaEnabled: boolean;
+  firmRequiresMfa: boolean;
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -109,6 +111,8 @@ export async function unsafeLoadSessionContext(
       candidateId: memberships.candidateId,
       status: memberships.status,
       sessionIdleMinutes: firms.sessionIdleMinutes,
+      mfaEnabledAt: users.mfaEnabledAt,
+      firmRequiresMfa: firms.mfaRequired,
       lastSeenAt: authSessions.lastSeenAt,
       expiresAt: authSessions.expiresAt,
       revokedAt: authSessions.revokedAt,
@@ -122,8 +126,8 @@ export async function unsafeLoadSessionContext(
     )
     .limit(1);
   if (!row) return null;
-  const { status, ...rest } = row;
-  return { ...rest, membershipActive: status === "active" };
+  const { status, mfaEnabledAt, ...rest } = row;
+  return { ...rest, mfaEnabled: mfaEnabledAt !== null, membershipActive: status === "active" };
 }
 
 /** Unscoped: keeps the idle timer of the caller's own session. */

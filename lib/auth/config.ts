@@ -12,6 +12,15 @@ class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
 }
 
+/** The password was right; the second factor is still to come. */
+class SecondFactorRequired extends CredentialsSignin {
+  code = "mfa_required";
+}
+
+class WrongCode extends CredentialsSignin {
+  code = "invalid_code";
+}
+
 export function sessionCookieName(): string {
   return isProduction() ? "__Host-afterview.session" : "afterview.session";
 }
@@ -31,6 +40,8 @@ async function authorize(raw: unknown, request: Request | undefined) {
   });
   if (result.ok) return result.user;
   if (result.reason === "throttled") throw new ThrottledSignIn();
+  if (result.reason === "mfa_required") throw new SecondFactorRequired();
+  if (result.reason === "invalid_code") throw new WrongCode();
   return null;
 }
 
@@ -62,7 +73,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, ticket: {}, code: {} },
         authorize: (credentials, request) => authorize(credentials, request),
       }),
     ],

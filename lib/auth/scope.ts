@@ -13,6 +13,8 @@ export interface Scope extends QueryScope {
   userName: string;
   userEmail: string;
   firmName: string;
+  /** Staff of a firm that requires two-factor sign-in, who have not set it up yet. */
+  needsMfaEnrollment: boolean;
 }
 
 /** Only write the idle clock this often; a read per request is enough to enforce it. */
@@ -52,6 +54,7 @@ export const resolveScope = cache(async (): Promise<{ scope: Scope } | { failure
       userName: ctx.userName,
       userEmail: ctx.userEmail,
       firmName: ctx.firmName,
+      needsMfaEnrollment: ctx.role !== "candidate" && ctx.firmRequiresMfa && !ctx.mfaEnabled,
       requestId: h.get("x-request-id") ?? undefined,
       ip: clientIp(h),
     },
@@ -80,16 +83,18 @@ export async function requireScope(permission?: Permission): Promise<Scope> {
     if (r.failure === "expired") params.set("expired", "1");
     redirect(`/sign-in?${params.toString()}`);
   }
+  if (r.scope.needsMfaEnrollment && !(await currentPath()).startsWith("/account")) redirect("/account/mfa");
   if (permission && !can(r.scope.role, permission)) notFound();
   return r.scope;
 }
 
-export type AuthorizeResult = { ok: true; scope: Scope } | { ok: false; status: 401 | 404 };
+export type AuthorizeResult = { ok: true; scope: Scope } | { ok: false; status: 401 | 403 | 404 };
 
 /** For server actions and route handlers, which answer rather than redirect. */
 export async function authorize(permission: Permission): Promise<AuthorizeResult> {
   const scope = await getScope();
   if (!scope) return { ok: false, status: 401 };
   if (!can(scope.role, permission)) return { ok: false, status: 404 };
+  if (scope.needsMfaEnrollment && permission !== "account.manage") return { ok: false, status: 403 };
   return { ok: true, scope };
 }

@@ -24,6 +24,16 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
+export const secondFactorSchema = z.object({
+  ticket: z.string().min(10).max(600),
+  code: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the 6-digit code from your authenticator app." })
+    .max(40, { error: "That code is too long." }),
+  next: z.string().max(500).optional(),
+});
+
 export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z

@@ -33,16 +33,14 @@ vi.mock("@/lib/auth/config", async () => {
   const { checkCredentials } = await import("@/lib/auth/credentials");
   const { CredentialsSignin } = await import("next-auth");
   const { redirect } = await import("next/navigation");
-  class Throttled extends CredentialsSignin {
-    code = "throttled";
-  }
+  const withCode = (code: string) => Object.assign(new CredentialsSignin(), { code });
   return {
     sessionCookieName: () => "afterview.session",
     // Signs in the way Auth.js's credentials provider would, and makes the
     // result the current session of later calls in the same test.
-    signIn: async (_provider: string, opts: { email: string; password: string }) => {
+    signIn: async (_provider: string, opts: Record<string, unknown>) => {
       const r = await checkCredentials(opts, { ip: testContext.headers["x-forwarded-for"] ?? "127.0.0.1", userAgent: "vitest" });
-      if (!r.ok) throw r.reason === "throttled" ? new Throttled() : new CredentialsSignin();
+      if (!r.ok) throw r.reason === "invalid" ? new CredentialsSignin() : withCode(r.reason);
       testContext.claims = { userId: r.user.id, sessionId: r.user.sid, firmId: r.user.fid, sessionVersion: r.user.sv };
       return "/";
     },

@@ -1,0 +1,93 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
+import { env } from "@/lib/env";
+import { hashToken, safeEqual } from "./tokens";
+
+/** RFC 6238 defaults that every authenticator app understands. */
+const TOTP_OPTIONS = { issuer: "Afterview", algorithm: "SHA1", digits: 6, period: 30 } as const;
+const TICKET_TTL_MS = 5 * 60_000;
+
+function key(purpose: string): Buffer {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set.");
+  return Buffer.from(hkdfSync("sha256", secret, "afterview", purpose, 32));
+}
+
+/** TOTP secrets are stored encrypted (AES-256-GCM), so a database leak alone yields no second factor. */
+export function encryptMfaSecret(base32: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key("mfa-secret"), iv);
+  const ct = Buffer.concat([cipher.update(base32, "utf8"), cipher.final()]);
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(":");
+}
+
+export function decryptMfaSecret(stored: string): string {
+  const [v, iv, tag, ct] = stored.split(":");
+  if (v !== "v1" || !iv || !tag || !ct) throw new Error("Unknown MFA secret format.");
+  const decipher = createDecipheriv("aes-256-gcm", key("mfa-secret"), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+}
+
+export function newMfaSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+export function totpUri(base32: string, account: string): string {
+  return new TOTP({ ...TOTP_OPTIONS, label: account, secret: Secret.fromBase32(base32) }).toString();
+}
+
+/** The current code (tests and the enrollment preview use it). */
+export function totpCode(base32: string, at = Date.now()): string {
+  return new TOTP({ ...TOTP_OPTIONS, secret: Secret.fromBase32(base32) }).generate({ timestamp: at });
+}
+
+/** Accepts the code of this 30-second step or the one before/after (clock drift). */
+export function verifyTotp(base32: string, code: string, at = Date.now()): boolean {
+  const token = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(token)) return false;
+  const delta = new TOTP({ ...TOTP_OPTIONS, secret: Secret.fromBase32(base32) }).validate({ token, timestamp: at, window: 1 });
+  return delta !== null;
+}
+
+/** Ten single-use recovery codes like `k7qm-2xvp-9d`; only their hashes are stored. */
+export function newRecoveryCodes(count = 10): string[] {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  return Array.from({ length: count }, () => {
+    const bytes = randomBytes(10);
+    const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+    return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 10)}`;
+  });
+}
+
+export function hashRecoveryCode(code: string): string {
+  return hashToken(code.trim().toLowerCase().replace(/\s+/g, ""));
+}
+
+export function looksLikeRecoveryCode(code: string): boolean {
+  return /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{2}$/i.test(code.trim());
+}
+
+/**
+ * After a correct password, the second step needs proof of the first that
+ * does not carry the password around: a short-lived ticket, HMAC-signed.
+ */
+export function signMfaTicket(userId: string, now = Date.now()): string {
+  const body = Buffer.from(JSON.stringify({ u: userId, e: now + TICKET_TTL_MS, n: randomBytes(8).toString("hex") })).toString("base64url");
+  const sig = createHmac("sha256", key("mfa-ticket")).update(body).digest("base64url");
+  return `${body}.${sig}`;
+}
+
+export function verifyMfaTicket(ticket: string, now = Date.now()): string | null {
+  const [body, sig] = ticket.split(".");
+  if (!body || !sig) return null;
+  const expected = createHmac("sha256", key("mfa-ticket")).update(body).digest("base64url");
+  if (!safeEqual(sig, expected)) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { u?: unknown; e?: unknown };
+    if (typeof parsed.u !== "string" || typeof parsed.e !== "number" || parsed.e < now) return null;
+    return parsed.u;
+  } catch {
+    return null;
+  }
+}

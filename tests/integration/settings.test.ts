@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as s from "@/db/schema";
+import { updateFirmSettingsAction } from "@/app/(staff)/settings/firm/actions";
+import { expectFieldError, submit } from "../helpers/actions";
+import { signedInAs, useDatabaseForRequests } from "../helpers/context";
+import { useFreshDatabase } from "../helpers/db";
+import { createTestFirm, formData, sessionFor, type TestFirm } from "../helpers/fixtures";
+
+const valid = {
+  version: "1",
+  name: "Firm A",
+  timeZone: "America/Chicago",
+  holidays: "2026-12-25, 2026-12-24\n2026-12-25",
+  thankYouWithinHours: "36",
+  debriefWithinHours: "12",
+  feedbackWithinBusinessDays: "3",
+  callAfterBusinessDays: "4",
+  decisionGraceBusinessDays: "1",
+  timelineTaskWithinBusinessDays: "2",
+  sessionIdleMinutes: "45",
+  sessionAbsoluteHours: "10",
+  retentionDays: "365",
+};
+
+describe("firm settings and follow-up policy", () => {
+  const database = useFreshDatabase();
+  let a: TestFirm;
+
+  beforeAll(async () => {
+    useDatabaseForRequests(database.current);
+    a = await createTestFirm(database.current.db, "a");
+  });
+
+  const firm = async () => (await database.current.db.select().from(s.firms).where(eq(s.firms.id, a.firmId)))[0]!;
+
+  it("saves every policy number, the zone and the holidays, and records an audit event", async () => {
+    signedInAs(await sessionFor(database.current.db, a, a.admin));
+    const r = await submit(updateFirmSettingsAction, formData(valid));
+    expect(r.ok).toBe(true);
+    const f = await firm();
+    expect(f.policy).toEqual({
+      thankYouWithinHours: 36,
+      debriefWithinHours: 12,
+      feedbackWithinBusinessDays: 3,
+      callAfterBusinessDays: 4,
+      decisionGraceBusinessDays: 1,
+      timelineTaskWithinBusinessDays: 2,
+    });
+    expect(f.timeZone).toBe("America/Chicago");
+    expect(f.holidays).toEqual(["2026-12-24", "2026-12-25"]);
+    expect(f.mfaRequired).toBe(false);
+    expect(f.retentionDays).toBe(365);
+    expect(f.version).toBe(2);
+    const audit = await database.current.db.select().from(s.auditEvents).where(eq(s.auditEvents.action, "firm.settings.update"));
+    expect(audit).toHaveLength(1);
+  });
+
+  it("refuses a stale save, keeps what was typed and names the other admin's values", async () => {
+    signedInAs(await sessionFor(database.current.db, a, a.admin));
+    const r = await submit(updateFirmSettingsAction, formData({ ...valid, version: "1", thankYouWithinHours: "48" }));
+    expect(r.ok).toBe(false);
+    expect(r.formError).toMatch(/Another admin saved/);
+    expect(r.formError).toMatch(/thank-you notes 36 h/);
+    expect(r.values?.thankYouWithinHours).toBe("48");
+    expect(r.values?.version).toBe("2");
+    expect((await firm()).policy.thankYouWithinHours).toBe(36);
+  });
+
+  it("puts each bad value next to its field", async () => {
+    signedInAs(await sessionFor(database.current.db, a, a.admin));
+    const r = await submit(
+      updateFirmSettingsAction,
+      formData({ ...valid, version: "2", timeZone: "Mars/Olympus", holidays: "25/12/2026", thankYouWithinHours: "0", sessionIdleMinutes: "900" }),
+    );
+    expectFieldError(r, "timeZone", /time zone/);
+    expectFieldError(r, "holidays", /YYYY|2026-12-25/);
+    expectFieldError(r, "thankYouWithinHours", /at least 1/);
+    expectFieldError(r, "sessionIdleMinutes", /at most 480/);
+    expect((await firm()).version).toBe(2);
+  });
+});
