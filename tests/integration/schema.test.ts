@@ -70,3 +70,23 @@ describe("schema", () => {
     ).rejects.toThrow(/foreign key/);
   });
 });
+
+describe("audit log", () => {
+  const database = useFreshDatabase();
+
+  it("refuses to update, delete or truncate audit rows", async () => {
+    const db = database.current;
+    const [firm] = await db.query<{ id: string }>(
+      `insert into firms (id, name, slug) values (gen_random_uuid(), 'Audit', 'audit-${Date.now()}') returning id`,
+    );
+    const [row] = await db.query<{ id: string }>(
+      `insert into audit_events (firm_id, id, action, entity_type) values ($1, gen_random_uuid(), 'x.test', 'test') returning id`,
+      [firm!.id],
+    );
+    await expect(db.query(`update audit_events set action = 'changed' where id = $1`, [row!.id])).rejects.toThrow(/append-only/);
+    await expect(db.query(`delete from audit_events where id = $1`, [row!.id])).rejects.toThrow(/append-only/);
+    await expect(db.query(`truncate audit_events`)).rejects.toThrow(/append-only/);
+    const [still] = await db.query<{ action: string }>(`select action from audit_events where id = $1`, [row!.id]);
+    expect(still?.action).toBe("x.test");
+  });
+});

@@ -29,3 +29,10 @@ export const cases: Record<string, IsolationCases> = {
     disableMyMfa: { args: (c) => [c.bAdmin], empty: () => true },
   },
 };
+
+cases["data-rights"] = {
+  searchCandidatesForDataRequest: { args: (c) => [c.bAdmin, "Cora"], empty: (r) => (r as { id: string }[]).every((x) => x.id !== undefined) },
+  exportCandidateData: { args: (c) => [c.bAdmin, c.a.candidateId] },
+  eraseCandidate: { args: (c) => [c.bAdmin, c.a.candidateId, "iso"], empty: (r) => r === "not_found" },
+  eraseExpiredCandidates: { args: (c) => [c.bAdmin, 1, new Date(Date.now() + 400 * 86_400_000)], empty: () => true },
+};
