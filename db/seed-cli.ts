@@ -86,10 +86,6 @@ async function run(args: Args): Promise<void> {
         smallFirmCandidates: args.smallFirmCandidates,
       });
       const { firm } = summary;
-      if (summary.smallFirms.length > 0) {
-        const rows = summary.smallFirms.reduce((n, f) => n + Object.values(f.rows).reduce((a, b) => a + b, 0), 0);
-        console.log(`Added ${summary.smallFirms.length} small benchmark firms (${rows.toLocaleString("en-US")} rows).`);
-      }
       console.log(`Benchmark data ready in ${summary.seconds.toFixed(1)} s: "${firm.name}" (slug ${firm.slug}).`);
       console.log(`  Sign in as ${firm.adminEmail} (admin), ${firm.recruiterEmails[0] ?? "-"} (recruiter)`);
       if (firm.candidateEmails[0]) console.log(`  or ${firm.candidateEmails[0]} (candidate); password ${summary.password}`);

@@ -11,11 +11,12 @@
  *
  * No joins are needed to find the rows a row refers to: every id is a pure
  * function of (table, sequence number), so an interview computes its
- * application's id from the application's number. Ids are v7-shaped and
- * time-ordered (48-bit millisecond prefix, version 7, RFC variant) with a
- * random per-firm salt; inside one table they ascend with the sequence number,
- * which keeps the primary-key indexes append-only while loading. Every "random"
- * choice is `hashint8extended(seq, k)`, so a firm's shape is repeatable.
+ * application's id from the application's number. Ids are UUID v7 (RFC 9562,
+ * "fixed-length dedicated counter" method): the load's millisecond timestamp,
+ * version 7, a table code, the variant, a random per-firm salt, then the row's
+ * sequence number as the counter, so inside one table they ascend and the
+ * primary-key indexes stay append-only while loading. Every "random" choice is
+ * `hashint8extended(seq, k)`, so a firm's shape is repeatable.
  */
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
@@ -70,29 +71,62 @@ export async function seedScale(
     throw new RangeError("The number of candidates must be a whole number ≥ 1.");
   }
   const ipc = opts.interviewsPerCandidate ?? 5;
-  if (!(ipc > 0 && ipc <= 25)) throw new RangeError("Interviews per candidate must be between 0 and 25.");
+  if (!(ipc > 0 && ipc <= 25)) throw new RangeError("Interviews per candidate must be above 0 and at most 25.");
   const log = opts.log ?? ((line: string) => console.log(line));
   const now = opts.now ?? new Date();
   const started = Date.now();
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const common = { ipc, now, log, passwordHash, accounts: opts.candidateAccounts ?? 20 };
-
-  const firm = await seedFirm(database, { ...common, candidates: candidatesCount, label: "benchmark firm" });
-  const smallFirms: ScaleFirm[] = [];
-  const smallCount = opts.smallFirms ?? 0;
-  for (let i = 1; i <= smallCount; i++) {
-    smallFirms.push(
-      await seedFirm(database, {
-        ...common,
-        candidates: opts.smallFirmCandidates ?? 300,
-        label: `small benchmark firm ${i} of ${smallCount}`,
-        quiet: true,
-      }),
-    );
+  const { sessions, release } = await openSessions(database);
+  try {
+    const common = { ipc, now, log, passwordHash, accounts: opts.candidateAccounts ?? 20, sessions };
+    const firm = await seedFirm(database, { ...common, candidates: candidatesCount, label: "benchmark firm" });
+    const smallFirms: ScaleFirm[] = [];
+    const smallCount = opts.smallFirms ?? 0;
+    for (let i = 1; i <= smallCount; i++) {
+      smallFirms.push(
+        await seedFirm(database, {
+          ...common,
+          candidates: opts.smallFirmCandidates ?? 300,
+          label: `small benchmark firm ${i} of ${smallCount}`,
+          quiet: true,
+        }),
+      );
+    }
+    if (smallCount > 0) {
+      const rows = smallFirms.reduce((n, f) => n + Object.values(f.rows).reduce((a, b) => a + b, 0), 0);
+      log(`Added ${smallCount} small benchmark firms (${rows.toLocaleString("en-US")} rows).`);
+    }
+    log("Updating planner statistics…");
+    for (const table of ANALYZED_TABLES) await database.query(`analyze ${table}`);
+    return { firm, smallFirms, password: BENCH_PASSWORD, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    release();
   }
-  log("Updating planner statistics…");
-  for (const table of ANALYZED_TABLES) await database.query(`analyze ${table}`);
-  return { firm, smallFirms, password: BENCH_PASSWORD, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * On a real server: two dedicated connections (the load is CPU-bound in the
+ * server, and these machines have two cores), with JIT off — compiling these
+ * large expressions costs more than it saves — and asynchronous commit, which
+ * only risks losing the last moments of a load that can be rerun anyway.
+ * PGlite is one session.
+ */
+async function openSessions(database: Database): Promise<{ sessions: Query[]; release: () => void }> {
+  const pool = database.pool;
+  if (!pool) return { sessions: [database.query], release: () => {} };
+  const clients = await Promise.all([pool.connect(), pool.connect()]);
+  const sessions: Query[] = [];
+  for (const client of clients) {
+    await client.query("set jit = off");
+    await client.query("set synchronous_commit = off");
+    sessions.push(async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[]);
+  }
+  return {
+    sessions,
+    release: () => {
+      for (const client of clients) client.release(true);
+    },
+  };
 }
 
 const ANALYZED_TABLES = [
@@ -146,24 +180,26 @@ const ROUND_SLOTS = 64;
 class Ids {
   /** 7 random hex digits: one firm's ids differ from another's. */
   readonly salt = randomBytes(4).toString("hex").slice(0, 7);
-  readonly baseMs: number;
+  /** The 48-bit millisecond timestamp of every id of this load. */
+  private readonly ms: string;
 
   constructor(now: Date) {
-    this.baseMs = now.getTime();
+    this.ms = now.getTime().toString(16).padStart(12, "0");
   }
 
+  /** Everything but the counter: timestamp, version 7, table code, variant, salt. */
   private prefix(code: number) {
-    return `7${code.toString(16).padStart(3, "0")}8${this.salt}`;
+    return `${this.ms}7${code.toString(16).padStart(3, "0")}8${this.salt}`;
   }
 
-  /** The id of row `seq` of a table, in SQL. */
+  /** The id of row `seq` (< 2^32) of a table, in SQL. */
   sql(code: number, seq: string): string {
-    return `(lpad(to_hex(${this.baseMs}::int8 + (${seq})), 12, '0') || '${this.prefix(code)}' || lpad(to_hex((${seq})::int8), 8, '0'))::uuid`;
+    return `(${lit(this.prefix(code))} || lpad(to_hex((${seq})::int8), 8, '0'))::uuid`;
   }
 
   /** The same id, computed in JS. */
   js(code: number, seq: number): string {
-    const hex = `${(this.baseMs + seq).toString(16).padStart(12, "0")}${this.prefix(code)}${seq.toString(16).padStart(8, "0")}`;
+    const hex = `${this.prefix(code)}${seq.toString(16).padStart(8, "0")}`;
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 }
@@ -255,7 +291,11 @@ type FirmJob = {
   accounts: number;
   label: string;
   quiet?: boolean;
+  /** Where statements run: one PGlite, or a few dedicated server connections loading in parallel. */
+  sessions: Query[];
 };
+
+type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 /** Rows of interviews per batch statement: big enough to amortise, small enough for PGlite's memory. */
 const TARGET_BATCH_ROWS = 100_000;
@@ -281,7 +321,6 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
   const NOW = `${lit(job.now.toISOString())}::timestamptz`;
   const F = `${lit(firmId)}::uuid`;
   const rows: Record<string, number> = {};
-  const parallel = database.engine === "postgres" ? 2 : 1;
   const say = (line: string) => {
     if (!job.quiet) job.log(line);
   };
@@ -290,21 +329,21 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
   const uid = (seq: string) => ids.sql(T.user, seq);
   const recruiterOf = (jobExpr: string) => uid(`1 + (${jobExpr}) % ${R}`);
 
-  // Runs one INSERT per range, `parallel` at a time on a real server, and reports the table's rate.
+  // Runs one INSERT per range, one per session at a time, and reports the table's rate.
   const load = async (table: string, ranges: [number, number][], statement: (lo: number, hi: number) => string) => {
     const t0 = Date.now();
     let total = 0;
     let next = 0;
-    const worker = async () => {
+    const worker = async (query: Query) => {
       while (next < ranges.length) {
         const [lo, hi] = ranges[next++]!;
-        const result = await database.query<{ n: string | number }>(
+        const result = await query<{ n: string | number }>(
           `with ins as (${statement(lo, hi)} returning 1) select count(*) as n from ins`,
         );
         total += Number(result[0]?.n ?? 0);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(parallel, ranges.length) }, worker));
+    await Promise.all(job.sessions.slice(0, ranges.length).map(worker));
     rows[table] = (rows[table] ?? 0) + total;
     const secs = (Date.now() - t0) / 1000;
     say(
@@ -350,7 +389,9 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
             case
               when p1.cnt = 0 then 1 + ${h("p1.a", 4)} % 60
               when p1.stage = 'interviewing' then greatest(2 + (p1.cnt - 1) * 4 - (${h("p1.a", 4)} % 21 - 10), 1)
-              else 2 + (p1.cnt - 1) * 4 + 3 + ${h("p1.a", 4)} % 700
+              -- Older the lower the number (plus jitter), so one batch covers a narrow stretch of
+              -- time and inserts into the time-keyed indexes stay local.
+              else 2 + (p1.cnt - 1) * 4 + 3 + floor((1 - p1.a::float8 / ${A}) * 700)::int + ${h("p1.a", 4)} % 14
             end as d
           from (
             select p0.a, p0.a % ${N} as cand, (${h(`p0.a % ${N}`, 1)} + p0.a / ${N}) % ${J} as job,
@@ -362,11 +403,16 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
               case when p0.p < 25 then 0
                 else 1 + floor((${h("p0.a", 3)} % 10000) / 10000.0 * ${roundSpread.toFixed(6)})::int
               end as cnt
-            from (select a, ${h("a", 2)} % 100 as p from generate_series(${lo}::int8, ${hi - 1}::int8) a) p0
+            from (select a, ${h("a", 2)} % 100 as p from generate_series(${lo}::int8, ${hi - 1}::int8) a offset 0) p0
+            offset 0
           ) p1
+          offset 0
         ) s0
+        offset 0
       ) s1
-    ) s2`;
+      offset 0
+    ) s2
+    offset 0`;
 
   const ivBase = (lo: number, hi: number) => `
     select i1.*, i1.starts_at + i1.minutes * interval '1 minute' as ends_at,
@@ -385,7 +431,9 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
           else ${pick(["video", "onsite", "panel"], h(`ab.a * ${ROUND_SLOTS} + r`, 16))}
         end)::interview_kind as kind
       from (${appsBase(lo, hi)}) ab cross join lateral generate_series(1, ab.cnt) r
-    ) i1`;
+      offset 0
+    ) i1
+    offset 0`;
 
   const firstAt = `least(x.ends_at + (2 + ${h("x.seq", 12)} % 40) * interval '1 hour', ${NOW} - interval '2 minutes')`;
   const receivedAt = `least(x.ends_at + (18 + ${h("x.seq", 26)} % 60) * interval '1 hour', ${NOW} - interval '1 minute')`;
@@ -406,8 +454,10 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
         (ARRAY['yes', 'yes', 'no', 'unsure'])[1 + (${h("x.seq", 16)} % 4)::int]::timeline_given as tg,
         ${h("x.seq", 17)} % 2 = 0 as has_date
       from (select iv.*, ${debriefDraw.replace(/x\.seq/g, "iv.seq")} as dp from (${ivBase(lo, hi)}) iv
-            where iv.status = 'completed' and ${hasDebrief.replace(/x\.seq/g, "iv.seq")}) x
-    ) y`;
+            where iv.status = 'completed' and ${hasDebrief.replace(/x\.seq/g, "iv.seq")} offset 0) x
+      offset 0
+    ) y
+    offset 0`;
 
   const fbBase = (lo: number, hi: number) => `
     select x.*,
@@ -415,7 +465,8 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
         when x.stage = 'rejected' then 'reject' when ${h("x.seq", 25)} % 5 = 0 then 'hold' end)::client_decision as decision,
       ${receivedAt} as received_at
     from (${ivBase(lo, hi)}) x
-    where x.status = 'completed' and ${hasFeedback}`;
+    where x.status = 'completed' and ${hasFeedback}
+    offset 0`;
 
   const appsPerBatch = Math.max(500, Math.floor(TARGET_BATCH_ROWS / Math.max(1, (job.ipc * N) / A)));
   const appRanges = split(A, appsPerBatch);
@@ -587,6 +638,7 @@ async function seedFirm(database: Database, job: FirmJob): Promise<ScaleFirm> {
           ${firstAt} as first_at, ${receivedAt} as received_at, x.ends_at > ${NOW} - interval '21 days' as recent
         from (${ivBase(lo, hi)}) x
         where x.status = 'completed'
+        offset 0
       ) y cross join lateral (values
         (0, 'recruiter', 'collect_feedback', 'Collect the interviewer''s feedback from the client', ${recruiterOf("y.job")},
           y.ends_at + interval '2 days',

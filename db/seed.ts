@@ -135,16 +135,16 @@ export const SEED_COUNTS: SeedCounts = {
   candidates: 60,
   scorecardAttributes: 8,
   applications: 120,
-  applicationStageChanges: 360,
-  interviews: 153,
-  interviewParticipants: 239,
-  debriefs: 112,
-  debriefVersions: 115,
-  debriefPeople: 195,
-  interviewerFeedback: 102,
+  applicationStageChanges: 361,
+  interviews: 156,
+  interviewParticipants: 237,
+  debriefs: 117,
+  debriefVersions: 120,
+  debriefPeople: 203,
+  interviewerFeedback: 107,
   feedbackRatings: 632,
   callLogs: 4,
-  tasks: 662,
+  tasks: 688,
   auditEvents: 12,
 };
 
@@ -393,6 +393,27 @@ function thanksgiving(year: number): string {
 // ---------------------------------------------------------------------------
 // Text banks (realistic, hand-written; faker only picks from them)
 // ---------------------------------------------------------------------------
+
+// Common, varied US names: faker's own lists include joke surnames that make a demo look fake.
+const FIRST_NAMES = [
+  "James", "Olivia", "Ethan", "Sophia", "Noah", "Ava", "Liam", "Isabella", "Lucas", "Mia",
+  "Aiden", "Charlotte", "Caleb", "Amelia", "Owen", "Harper", "Wyatt", "Evelyn", "Julian", "Abigail",
+  "Priya", "Arjun", "Wei", "Mei", "Hiro", "Yuki", "Min-jun", "Ji-woo", "Carlos", "Sofia",
+  "Mateo", "Valentina", "Diego", "Camila", "Andre", "Jasmine", "Malik", "Aaliyah", "Kwame", "Amara",
+  "Omar", "Layla", "Yusuf", "Nadia", "David", "Rachel", "Samuel", "Leah", "Patrick", "Siobhan",
+  "Tomasz", "Katarzyna", "Ivan", "Anya", "Luca", "Giulia", "Rahul", "Ananya", "Tyrone", "Keisha",
+  "Connor", "Megan", "Brandon", "Lauren", "Kevin", "Stephanie", "Jason", "Nicole", "Eric", "Danielle",
+];
+const LAST_NAMES = [
+  "Anderson", "Bailey", "Bennett", "Brooks", "Campbell", "Carter", "Castillo", "Chen", "Coleman", "Collins",
+  "Cruz", "Daniels", "Diaz", "Edwards", "Evans", "Fernandez", "Fischer", "Flores", "Foster", "Gallagher",
+  "Garcia", "Gonzalez", "Gordon", "Gupta", "Hall", "Hayes", "Hernandez", "Hughes", "Iyer", "Jackson",
+  "Jenkins", "Johnson", "Kapoor", "Kelly", "Khan", "Kim", "Kowalski", "Lee", "Lewis", "Lopez",
+  "Martin", "Mehta", "Mitchell", "Moreno", "Murphy", "Nakamura", "Nguyen", "Novak", "O'Brien", "Okafor",
+  "Ortiz", "Owens", "Park", "Patel", "Perez", "Phillips", "Ramirez", "Reed", "Richardson", "Rivera",
+  "Roberts", "Rodriguez", "Romero", "Russo", "Sanchez", "Schmidt", "Shah", "Singh", "Sullivan", "Tanaka",
+  "Thompson", "Torres", "Turner", "Walsh", "Washington", "Watson", "Williams", "Wright", "Yamamoto", "Zhang",
+];
 
 const AREA_CODES = ["212", "617", "215", "412", "720", "860", "973", "704", "757", "646"];
 const LOCATIONS = [
@@ -735,8 +756,8 @@ class FirmBuilder {
     });
     const client: ClientMeta = { id, name, domain, contacts: [] };
     for (const title of titles) {
-      const first = this.f.person.firstName();
-      const last = this.f.person.lastName();
+      const first = this.pick(FIRST_NAMES);
+      const last = this.pick(LAST_NAMES);
       const contact: ContactMeta = {
         id: newId(),
         name: `${first} ${last}`,
@@ -772,8 +793,8 @@ class FirmBuilder {
   }
 
   addCandidate(spec: { first?: string; last?: string; email?: string; headline?: string; location?: string }) {
-    const first = spec.first ?? this.f.person.firstName();
-    const last = spec.last ?? this.f.person.lastName();
+    const first = spec.first ?? this.pick(FIRST_NAMES);
+    const last = spec.last ?? this.pick(LAST_NAMES);
     const email = spec.email ?? this.email(first, last, this.pick(["mail.example", "inbox.example", "post.example"]));
     this.usedEmails.add(email);
     const row: CandidateRow = {
@@ -1590,8 +1611,8 @@ function addBulkDebrief(b: FirmBuilder, iv: InterviewMeta, state: Exclude<Debrie
   });
   if (b.chance(0.2)) {
     // Someone the candidate met who is not a contact yet: the recruiter confirms them.
-    const first = b.f.person.firstName();
-    const last = b.f.person.lastName();
+    const first = b.pick(FIRST_NAMES);
+    const last = b.pick(LAST_NAMES);
     people.push({
       name: `${first} ${last}`,
       title: b.pick(["Team member", "Senior Engineer", "Product Lead", "Office Manager", "Analyst"]),

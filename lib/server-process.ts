@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/runtime";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 /**
@@ -12,5 +13,15 @@ export async function startServerProcess(): Promise<void> {
     logger.info({ engine: database.engine }, "database ready");
   } catch (err) {
     logger.error({ err: err instanceof Error ? err.message : String(err) }, "database not available at start");
+    return;
+  }
+  // Reminders run inside the app unless RUN_JOBS=0 (then `npm run worker` runs them).
+  if (env().RUN_JOBS === "1") {
+    try {
+      const { startJobs } = await import("@/lib/jobs");
+      await startJobs();
+    } catch (err) {
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, "reminder jobs did not start");
+    }
   }
 }

@@ -1,0 +1,149 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getMyDebrief, saveDebriefDraft, submitDebrief, type SaveDebriefResult } from "@/db/queries/debriefs";
+import { getMyInterview, getPortalFirm } from "@/db/queries/portal";
+import { defineFormAction } from "@/lib/actions";
+import type { Scope } from "@/lib/auth/scope";
+import { AppError } from "@/lib/errors";
+import type { FormState } from "@/lib/form-state";
+import { logger } from "@/lib/logger";
+import { notifyDebriefSubmitted, syncPlanTasks } from "@/lib/plans";
+import { appOrigin } from "@/lib/url";
+import {
+  debriefEnvelopeSchema,
+  debriefProblems,
+  normalizeDebriefForSubmit,
+  parseDebriefDraft,
+  type DebriefDraft,
+} from "@/lib/validation/debrief";
+import { debriefCheckContext, serializeDebrief } from "./debrief-data";
+
+function storedInput(draft: DebriefDraft) {
+  const { people, ...fields } = draft;
+  return {
+    fields,
+    people: people.map((p) => ({ ...p, thankYouSentAt: p.thankYouSentAt ? new Date(p.thankYouSentAt) : null })),
+  };
+}
+
+function parsedDraft(json: string): DebriefDraft {
+  const parsed = parseDebriefDraft(json);
+  if (!parsed.ok) {
+    throw new AppError("invalid", "Some answers could not be saved. Check the fields marked below; what you typed is kept.", parsed.fieldErrors);
+  }
+  return parsed.draft;
+}
+
+/** A saved write's answer to the form; anything else becomes a message the candidate can act on. */
+function answer(result: SaveDebriefResult, extra: Partial<FormState> = {}): FormState {
+  switch (result.status) {
+    case "saved":
+      return {
+        ok: true,
+        ...extra,
+        data: {
+          debriefId: result.debriefId,
+          version: result.version,
+          lastSavedAt: result.lastSavedAt.toISOString(),
+          debriefStatus: result.debriefStatus,
+          submittedVersions: result.submittedVersions,
+          submittedAt: result.submittedAt?.toISOString() ?? null,
+          peopleIds: result.peopleIds,
+          ...(result.versionNumber !== undefined ? { versionNumber: result.versionNumber, amended: result.amended } : {}),
+          ...(extra.data ?? {}),
+        },
+      };
+    case "not_found":
+      throw new AppError("not_found");
+    case "closed":
+      throw new AppError(
+        "invalid",
+        result.interviewStatus === "cancelled"
+          ? "This interview was cancelled, so there is no debrief to file. What you typed is still on this page."
+          : "This interview was recorded as missed, so there is no debrief to file. Talk to your recruiter if that is wrong.",
+      );
+    case "not_started":
+      throw new AppError("invalid", "This interview has not started yet. You can file its debrief once it has taken place.");
+    case "conflict":
+      return {
+        ok: false,
+        formError:
+          "This debrief was changed in another window or on another device. Choose which version to keep; nothing is lost.",
+        data: { conflict: true, current: result.current ? serializeDebrief(result.current) : null },
+      };
+  }
+}
+
+/** Autosave: the draft as typed, as often as the form sends it. */
+export const saveDebriefDraftAction = defineFormAction(debriefEnvelopeSchema, "portal.debrief.write", async (scope, input) => {
+  const draft = parsedDraft(input.draft);
+  const result = await saveDebriefDraft(scope, {
+    interviewId: input.interviewId,
+    expectedVersion: input.version,
+    ...storedInput(draft),
+  });
+  return answer(result);
+});
+
+/**
+ * Submit or amend. Whatever is missing, the draft is saved first (nothing is
+ * lost); then the required answers are checked, each problem next to its field.
+ */
+export const submitDebriefAction = defineFormAction(debriefEnvelopeSchema, "portal.debrief.write", async (scope, input) => {
+  const draft = parsedDraft(input.draft);
+  const [interview, firm] = await Promise.all([getMyInterview(scope, input.interviewId), getPortalFirm(scope)]);
+  if (!interview || !firm) throw new AppError("not_found");
+  const problems = debriefProblems(draft, debriefCheckContext(interview, firm.timeZone, new Date()), "submit");
+  if (Object.keys(problems).length > 0) {
+    const saved = await saveDebriefDraft(scope, {
+      interviewId: input.interviewId,
+      expectedVersion: input.version,
+      ...storedInput(draft),
+    });
+    const count = Object.keys(problems).length;
+    const state = answer(saved);
+    if (!state.ok) return state;
+    return {
+      ...state,
+      ok: false,
+      values: { interviewId: input.interviewId, draft: input.draft },
+      fieldErrors: problems,
+      formError: `${count === 1 ? "One answer needs" : `${count} answers need`} attention before you submit. Your draft is saved.`,
+    };
+  }
+
+  const result = await submitDebrief(scope, {
+    interviewId: input.interviewId,
+    expectedVersion: input.version,
+    ...storedInput(normalizeDebriefForSubmit(draft)),
+  });
+  const state = answer(result);
+  if (result.status !== "saved") return state;
+  await afterSubmission(scope, input.interviewId, result.versionNumber ?? 1);
+  revalidatePath("/my/interviews");
+  revalidatePath("/my/plan");
+  return {
+    ...state,
+    message: result.amended ? "Amendment sent to your recruiter." : "Debrief sent to your recruiter.",
+  };
+});
+
+/**
+ * The plan's tasks and the recruiter's email follow a submission. Neither may
+ * undo it: the debrief is stored, and a failure here is logged and caught up
+ * by the next sync.
+ */
+async function afterSubmission(scope: Scope, interviewId: string, version: number) {
+  try {
+    await syncPlanTasks(scope, interviewId);
+  } catch (err) {
+    logger.error({ interviewId, err: err instanceof Error ? err.message : String(err) }, "plan task sync failed");
+  }
+  try {
+    const debrief = await getMyDebrief(scope, interviewId);
+    if (debrief) await notifyDebriefSubmitted(scope, { debrief, version, origin: await appOrigin() });
+  } catch (err) {
+    logger.error({ interviewId, err: err instanceof Error ? err.message : String(err) }, "debrief email failed");
+  }
+}

@@ -1,0 +1,417 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ERROR_MESSAGES } from "@/lib/errors";
+import type { FormState } from "@/lib/form-state";
+import type { DebriefDraft } from "@/lib/validation/debrief";
+import { saveDebriefDraftAction, submitDebriefAction } from "./actions";
+import type { DebriefFormData } from "./debrief-data";
+
+/**
+ * Nothing typed into a debrief is lost:
+ * - every change goes to localStorage at once (keyed by interview), and to the
+ *   server after a pause in typing (DEBOUNCE_MS) or when a field is left;
+ * - "Saved" is shown only for what the server confirmed; a failed save says
+ *   so and retries with backoff;
+ * - an ended session stops the saving (the changes stay on the device) until
+ *   the candidate signs in again; back on the page, the stored changes are
+ *   restored and saved;
+ * - saves carry the version they were based on, so another window's changes
+ *   are never silently overwritten: the candidate chooses.
+ */
+
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "pending" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "retrying"; attempt: number; retryAt: number }
+  | { kind: "signed_out" }
+  | { kind: "conflict"; current: DebriefFormData | null }
+  | { kind: "rejected"; message: string; fieldErrors?: Record<string, string[]> };
+
+export type DebriefMeta = Pick<DebriefFormData, "status" | "submittedVersions" | "submittedAt" | "lastSavedAt">;
+
+const DEBOUNCE_MS = 1000;
+const BACKOFF_SECONDS = [2, 4, 8, 15, 30, 60];
+
+type Stored = { v: 1; draft: DebriefDraft; baseVersion: number | null; changedAt: number };
+
+export function storageKey(interviewId: string): string {
+  return `afterview.debrief.${interviewId}`;
+}
+
+function readStored(interviewId: string): Stored | null {
+  try {
+    const raw = window.localStorage.getItem(storageKey(interviewId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<Stored>;
+    if (parsed?.v !== 1 || !parsed.draft || typeof parsed.draft !== "object" || !Array.isArray(parsed.draft.people)) return null;
+    return parsed as Stored;
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(interviewId: string, value: Stored): void {
+  try {
+    window.localStorage.setItem(storageKey(interviewId), JSON.stringify(value));
+  } catch {
+    // Private mode or a full quota: the server copy is then the only one.
+  }
+}
+
+function clearStored(interviewId: string): void {
+  try {
+    window.localStorage.removeItem(storageKey(interviewId));
+  } catch {
+    /* nothing stored */
+  }
+}
+
+export function sameDraft(a: DebriefDraft, b: DebriefDraft): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function envelope(interviewId: string, version: number | null, draft: DebriefDraft): FormData {
+  const fd = new FormData();
+  fd.set("interviewId", interviewId);
+  fd.set("version", version === null ? "" : String(version));
+  fd.set("draft", JSON.stringify(draft));
+  return fd;
+}
+
+type SavedData = {
+  version: number;
+  lastSavedAt: string;
+  debriefStatus: "draft" | "submitted";
+  submittedVersions: number;
+  submittedAt: string | null;
+  peopleIds: string[];
+};
+
+function savedData(state: FormState): SavedData | null {
+  const d = state.data as Partial<SavedData> | undefined;
+  return d && typeof d.version === "number" && typeof d.lastSavedAt === "string" ? (d as SavedData) : null;
+}
+
+const NETWORK_FAILURE: FormState = { ok: false, formError: "network" };
+const SIGNED_OUT: FormState = { ok: false, formError: ERROR_MESSAGES.unauthenticated };
+
+/**
+ * Why did the request fail? Without a session cookie the proxy answers an
+ * action with a redirect to sign-in, which reaches us as a failed call rather
+ * than the action's own "session ended" answer. Asking for this page again,
+ * without following redirects, tells the two apart.
+ */
+async function failureOf(): Promise<FormState> {
+  try {
+    const res = await fetch(window.location.pathname, { method: "HEAD", redirect: "manual", cache: "no-store" });
+    if (res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400)) return SIGNED_OUT;
+  } catch {
+    // Offline: a plain failure, retried.
+  }
+  return NETWORK_FAILURE;
+}
+
+function isRetryable(state: FormState): boolean {
+  return state === NETWORK_FAILURE || (state.formError?.startsWith("Something went wrong on our side") ?? false);
+}
+
+export function useDebriefAutosave({ interviewId, initial }: { interviewId: string; initial: DebriefFormData }) {
+  const [draft, setDraft] = useState<DebriefDraft>(initial.draft);
+  const [status, setStatus] = useState<SaveStatus>(
+    initial.lastSavedAt ? { kind: "saved", at: initial.lastSavedAt } : { kind: "idle" },
+  );
+  const [meta, setMeta] = useState<DebriefMeta>({
+    status: initial.status,
+    submittedVersions: initial.submittedVersions,
+    submittedAt: initial.submittedAt,
+    lastSavedAt: initial.lastSavedAt,
+  });
+  const [restored, setRestored] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+
+  const draftRef = useRef(initial.draft);
+  const versionRef = useRef<number | null>(initial.version);
+  const changeSeq = useRef(0);
+  const savedSeq = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const attempt = useRef(0);
+  const blocked = useRef<"signed_out" | "conflict" | "rejected" | null>(null);
+  const saveRef = useRef<() => Promise<void>>(async () => {});
+
+  const remember = useCallback(() => {
+    writeStored(interviewId, { v: 1, draft: draftRef.current, baseVersion: versionRef.current, changedAt: Date.now() });
+  }, [interviewId]);
+
+  const setDraftQuietly = useCallback((next: DebriefDraft) => {
+    draftRef.current = next;
+    setDraft(next);
+  }, []);
+
+  /** What the server stored: its version, and the ids it gave new people if it had to. */
+  const accept = useCallback(
+    (data: SavedData, sent: DebriefDraft, seq: number) => {
+      versionRef.current = data.version;
+      savedSeq.current = Math.max(savedSeq.current, seq);
+      attempt.current = 0;
+      blocked.current = null;
+      setMeta({
+        status: data.debriefStatus,
+        submittedVersions: data.submittedVersions,
+        submittedAt: data.submittedAt,
+        lastSavedAt: data.lastSavedAt,
+      });
+      const renamed = new Map<string, string>();
+      sent.people.forEach((p, i) => {
+        const id = data.peopleIds[i];
+        if (id && id !== p.id) renamed.set(p.id, id);
+      });
+      if (renamed.size > 0) {
+        setDraftQuietly({
+          ...draftRef.current,
+          people: draftRef.current.people.map((p) => ({ ...p, id: renamed.get(p.id) ?? p.id })),
+        });
+      }
+      if (changeSeq.current === seq) {
+        clearStored(interviewId);
+        setStatus({ kind: "saved", at: data.lastSavedAt });
+      } else {
+        remember();
+        setStatus({ kind: "pending" });
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void saveRef.current(), DEBOUNCE_MS);
+      }
+    },
+    [interviewId, remember, setDraftQuietly],
+  );
+
+  /** Everything but success: each failure says what it is and what happens next. */
+  const reject = useCallback((state: FormState) => {
+    if (state.formError === ERROR_MESSAGES.unauthenticated) {
+      blocked.current = "signed_out";
+      setStatus({ kind: "signed_out" });
+      return;
+    }
+    const data = state.data as { conflict?: boolean; current?: DebriefFormData | null } | undefined;
+    if (data?.conflict) {
+      const current = data.current ?? null;
+      if (current && sameDraft(current.draft, draftRef.current)) {
+        // The other copy holds exactly what is here (an earlier save whose answer was lost).
+        versionRef.current = current.version;
+        savedSeq.current = changeSeq.current;
+        blocked.current = null;
+        clearStored(interviewId);
+        setStatus({ kind: "saved", at: current.lastSavedAt ?? new Date().toISOString() });
+        return;
+      }
+      blocked.current = "conflict";
+      setStatus({ kind: "conflict", current });
+      return;
+    }
+    if (isRetryable(state)) {
+      attempt.current += 1;
+      const seconds = BACKOFF_SECONDS[Math.min(attempt.current - 1, BACKOFF_SECONDS.length - 1)]!;
+      setStatus({ kind: "retrying", attempt: attempt.current, retryAt: Date.now() + seconds * 1000 });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveRef.current(), seconds * 1000);
+      return;
+    }
+    blocked.current = "rejected";
+    setStatus({
+      kind: "rejected",
+      message: state.formError ?? "This change could not be saved.",
+      fieldErrors: state.fieldErrors as Record<string, string[]> | undefined,
+    });
+  }, [interviewId]);
+
+  const save = useCallback(async (): Promise<void> => {
+    clearTimeout(timer.current);
+    if (inFlight.current) await inFlight.current;
+    if (changeSeq.current === savedSeq.current) return;
+    if (blocked.current === "conflict") return;
+    const run = (async () => {
+      const seq = changeSeq.current;
+      const sent = draftRef.current;
+      setStatus({ kind: "saving" });
+      let state: FormState;
+      try {
+        state = await saveDebriefDraftAction({ ok: false }, envelope(interviewId, versionRef.current, sent));
+      } catch {
+        state = await failureOf();
+      }
+      const data = state.ok ? savedData(state) : null;
+      if (data) accept(data, sent, seq);
+      else reject(state);
+    })();
+    inFlight.current = run;
+    try {
+      await run;
+    } finally {
+      if (inFlight.current === run) inFlight.current = null;
+    }
+  }, [accept, interviewId, reject]);
+
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  /** Changes the draft; it is kept on the device at once and saved after a pause. */
+  const update = useCallback(
+    (change: (d: DebriefDraft) => DebriefDraft) => {
+      setDraftQuietly(change(draftRef.current));
+      changeSeq.current += 1;
+      remember();
+      if (blocked.current === "signed_out" || blocked.current === "conflict") return;
+      if (blocked.current === "rejected") blocked.current = null;
+      setStatus((s) => (s.kind === "retrying" ? s : { kind: "pending" }));
+      if (attempt.current > 0) return; // a retry is already scheduled
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveRef.current(), DEBOUNCE_MS);
+    },
+    [remember, setDraftQuietly],
+  );
+
+  /** Saves now (leaving a field, hiding the page). */
+  const flush = useCallback(() => {
+    if (changeSeq.current === savedSeq.current || attempt.current > 0) return;
+    // Signed out or changed elsewhere: the candidate acts first (signing in, choosing a version).
+    if (blocked.current === "conflict" || blocked.current === "signed_out") return;
+    void saveRef.current();
+  }, []);
+
+  const retryNow = useCallback(() => {
+    if (blocked.current === "signed_out" || blocked.current === "rejected") blocked.current = null;
+    void saveRef.current();
+  }, []);
+
+  const keepMine = useCallback(() => {
+    if (status.kind !== "conflict") return;
+    versionRef.current = status.current?.version ?? null;
+    blocked.current = null;
+    changeSeq.current += 1;
+    remember();
+    void saveRef.current();
+  }, [remember, status]);
+
+  const takeSaved = useCallback(() => {
+    if (status.kind !== "conflict" || !status.current) return;
+    const current = status.current;
+    setDraftQuietly(current.draft);
+    versionRef.current = current.version;
+    savedSeq.current = changeSeq.current;
+    blocked.current = null;
+    setMeta({
+      status: current.status,
+      submittedVersions: current.submittedVersions,
+      submittedAt: current.submittedAt,
+      lastSavedAt: current.lastSavedAt,
+    });
+    clearStored(interviewId);
+    setStatus({ kind: "saved", at: current.lastSavedAt ?? new Date().toISOString() });
+  }, [interviewId, setDraftQuietly, status]);
+
+  /** Submits (or amends); field problems come back keyed by field. */
+  const submit = useCallback(async (): Promise<FormState> => {
+    clearTimeout(timer.current);
+    if (inFlight.current) await inFlight.current;
+    const seq = changeSeq.current;
+    const sent = draftRef.current;
+    setSubmitting(true);
+    let state: FormState;
+    try {
+      state = await submitDebriefAction({ ok: false }, envelope(interviewId, versionRef.current, sent));
+    } catch {
+      state = await failureOf();
+      if (state === NETWORK_FAILURE) {
+        state = {
+          ok: false,
+          formError: "Your debrief could not be sent: the connection failed. It is kept on this device; try again in a moment.",
+        };
+      }
+    } finally {
+      setSubmitting(false);
+    }
+    const data = savedData(state);
+    if (data) accept(data, sent, seq);
+    else if (state.formError === ERROR_MESSAGES.unauthenticated || (state.data as { conflict?: boolean })?.conflict) reject(state);
+    return state;
+  }, [accept, interviewId, reject]);
+
+  // Changes kept on this device but not on the server (a closed tab, an
+  // ended session) come back, and are saved — unless the server copy moved
+  // on meanwhile, when the candidate chooses.
+  useEffect(() => {
+    const stored = readStored(interviewId);
+    if (!stored) return;
+    if (sameDraft(stored.draft, initial.draft)) {
+      clearStored(interviewId);
+      return;
+    }
+    // Restoring runs once, after hydration: the device's copy is not known on the server.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setDraftQuietly(stored.draft);
+    setRestored(true);
+    changeSeq.current += 1;
+    if (stored.baseVersion === initial.version) {
+      void saveRef.current();
+    } else {
+      blocked.current = "conflict";
+      setStatus({ kind: "conflict", current: initial });
+    }
+    // Only on mount: `initial` is the server copy this page was rendered with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [interviewId]);
+
+  // Leaving or hiding the page saves at once; a pending save asks before unloading.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (changeSeq.current !== savedSeq.current && blocked.current !== "signed_out") {
+        flush();
+        event.preventDefault();
+      }
+    };
+    // Back from signing in elsewhere, or back online: try again.
+    const onReturn = () => {
+      if (blocked.current === "signed_out" || attempt.current > 0) retryNow();
+    };
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    window.addEventListener("focus", onReturn);
+    window.addEventListener("online", onReturn);
+    return () => {
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      window.removeEventListener("focus", onReturn);
+      window.removeEventListener("online", onReturn);
+    };
+  }, [flush, retryNow]);
+
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (changeSeq.current !== savedSeq.current && !blocked.current) void saveRef.current();
+    },
+    [],
+  );
+
+  return {
+    draft,
+    update,
+    flush,
+    status,
+    meta,
+    restored,
+    submitting,
+    submit,
+    retryNow,
+    keepMine,
+    takeSaved,
+    hasUnsavedChanges: () => changeSeq.current !== savedSeq.current,
+  };
+}

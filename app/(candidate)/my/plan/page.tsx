@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ListTodo } from "lucide-react";
+import { Button } from "@/app/_components/ui/button";
+import { EmptyState } from "@/app/_components/ui/empty-state";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { zoneAbbreviation } from "@/app/(candidate)/_components/format";
+import { PlanView } from "@/app/(candidate)/_components/plan-view";
+import { requireScope } from "@/lib/auth/scope";
+import { getMyPlans, RECENT_PLAN_DAYS } from "@/lib/plans";
+
+export const metadata: Metadata = { title: "My plan" };
+
+export default async function MyPlanPage() {
+  const scope = await requireScope("portal.read");
+  const now = new Date();
+  const data = await getMyPlans(scope, { now });
+  const plans = data?.plans ?? [];
+  const zone = data?.firm.timeZone ?? "UTC";
+  return (
+    <div className="flex flex-col">
+      <PageHeader
+        title="My plan"
+        description="What to do after each interview and when — and what not to do. Follow it and you will never seem too quiet or too pushy."
+      />
+      {plans.length === 0 ? (
+        <EmptyState
+          icon={<ListTodo />}
+          title="No plans right now"
+          description={`A plan appears here once an interview has taken place, and stays for ${RECENT_PLAN_DAYS} days while the application is open.`}
+          action={
+            <Button asChild variant="outline" size="lg" className="h-11">
+              <Link href="/my/interviews">See my interviews</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <div className="flex flex-col gap-6">
+          {plans.map((plan) => (
+            <PlanView key={plan.interview.id} plan={plan} zone={zone} zoneLabel={zoneAbbreviation(zone, now)} now={now} linkToPlan />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,282 @@
+import { CalendarPlus, KeyRound, Pencil } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { listApplicationsForCandidate } from "@/db/queries/applications";
+import { getCandidate, getCandidateTimeline } from "@/db/queries/candidates";
+import { getFirmTimeZone } from "@/db/queries/interviews";
+import { listJobOptions } from "@/db/queries/jobs";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { StatusPill } from "@/app/_components/ui/status-pill";
+import { can } from "@/lib/auth/permissions";
+import { requireScope } from "@/lib/auth/scope";
+import { cn } from "@/lib/utils";
+import type { SearchParams } from "@/lib/validation/records";
+import { ArchiveControl } from "../../_components/archive-control";
+import { DetailList } from "../../_components/detail-list";
+import { formatDateTime, formatRelative, formatShortDate } from "../../_components/format";
+import { recordIdParam } from "../../_components/params";
+import { PutForwardForm } from "../../_components/put-forward-form";
+import { SavedNotice } from "../../_components/saved-notice";
+import { StageBadge } from "../../_components/stage-badge";
+import { StageMoveForm } from "../../_components/stage-move-form";
+import { archiveCandidateAction, restoreCandidateAction } from "../actions";
+import { InviteCandidateForm } from "./invite-form";
+import { Timeline, TIMELINE_FILTERS, type TimelineFilter } from "./timeline";
+
+export const metadata: Metadata = { title: "Candidate" };
+
+export default async function CandidatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const scope = await requireScope("candidates.read");
+  const id = await recordIdParam(params);
+  const candidate = await getCandidate(scope, id);
+  if (!candidate) notFound();
+  const canApply = can(scope.role, "applications.write");
+  const [applications, events, jobs, zone, sp] = await Promise.all([
+    listApplicationsForCandidate(scope, id),
+    getCandidateTimeline(scope, id),
+    canApply ? listJobOptions(scope, { candidateId: id }) : Promise.resolve([]),
+    getFirmTimeZone(scope),
+    searchParams,
+  ]);
+  const now = new Date();
+  const show = (TIMELINE_FILTERS.find((f) => f.value === sp.show)?.value ?? "all") as TimelineFilter;
+  const shown = show === "all" ? events : events.filter((e) => e.kind === show);
+  const nextSteps = events
+    .filter((e): e is Extract<typeof e, { kind: "task" }> => e.kind === "task" && e.state === "open")
+    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
+  const archived = !!candidate.archivedAt;
+  const erased = !!candidate.anonymizedAt;
+  const active = !archived && !erased;
+  const portal = candidate.portal;
+
+  return (
+    <div className="flex flex-col">
+      <PageHeader
+        eyebrow={<Link href="/candidates">Candidates</Link>}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {candidate.name}
+            {archived ? <Badge>Archived</Badge> : null}
+            {erased ? <Badge>Erased</Badge> : null}
+          </span>
+        }
+        description={[candidate.headline, candidate.location].filter(Boolean).join(" · ")}
+        actions={
+          can(scope.role, "candidates.write") && !erased ? (
+            <>
+              <Button asChild variant="outline">
+                <Link href={`/candidates/${id}/edit`}>
+                  <Pencil aria-hidden="true" />
+                  Edit
+                </Link>
+              </Button>
+              <ArchiveControl
+                id={id}
+                version={candidate.version}
+                archived={archived}
+                name={candidate.name}
+                consequence="They leave the candidate list and can't be put forward; their applications and history stay."
+                archiveAction={archiveCandidateAction}
+                restoreAction={restoreCandidateAction}
+              />
+            </>
+          ) : null
+        }
+      />
+      <SavedNotice saved={sp.saved} noun="Candidate" />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-6">
+          <section id="applications" aria-labelledby="applications-heading" className="flex scroll-mt-20 flex-col gap-3">
+            <h2 id="applications-heading" className="text-base font-semibold">
+              Applications ({applications.length})
+            </h2>
+            {applications.length === 0 ? (
+              <p className="text-sm text-muted-foreground">Not put forward for any job yet.</p>
+            ) : (
+              <ul className="flex flex-col gap-2">
+                {applications.map((a) => {
+                  const closed = a.stage === "rejected" || a.stage === "withdrawn" || a.stage === "placed";
+                  return (
+                    <li
+                      key={a.id}
+                      className={cn(
+                        "grid gap-3 rounded-lg border border-border bg-card p-3 sm:grid-cols-[minmax(0,1fr)_15rem]",
+                        closed && "bg-subtle",
+                      )}
+                    >
+                      <div className="flex min-w-0 flex-col gap-1">
+                        <p className="flex flex-wrap items-center gap-2">
+                          <Link href={`/jobs/${a.jobId}`} className="font-medium hover:underline">
+                            {a.jobTitle}
+                          </Link>
+                          <span className="text-sm text-muted-foreground">
+                            at{" "}
+                            <Link href={`/clients/${a.clientId}`} className="hover:underline">
+                              {a.clientName}
+                            </Link>
+                          </span>
+                          <StageBadge stage={a.stage} />
+                        </p>
+                        <p className="text-xs text-muted-foreground">
+                          In this stage since {formatShortDate(a.stageChangedAt, zone)} ({formatRelative(a.stageChangedAt, now)})
+                          {a.recruiterName ? ` · ${a.recruiterName}` : ""}
+                          {` · ${a.interviews} ${a.interviews === 1 ? "interview" : "interviews"}`}
+                        </p>
+                        {a.nextInterviewAt ? (
+                          <p className="text-xs">Next interview: {formatDateTime(a.nextInterviewAt, zone)}</p>
+                        ) : null}
+                        {a.closedReason ? <p className="text-xs text-muted-foreground">Reason: {a.closedReason}</p> : null}
+                        {can(scope.role, "interviews.write") && !closed ? (
+                          <Link
+                            href={`/interviews/new?application=${a.id}`}
+                            className="mt-1 inline-flex items-center gap-1 self-start text-xs font-medium text-accent-text hover:underline"
+                          >
+                            <CalendarPlus aria-hidden="true" className="size-3.5" />
+                            Schedule interview<span className="sr-only"> for {a.jobTitle}</span>
+                          </Link>
+                        ) : null}
+                      </div>
+                      {canApply ? (
+                        <StageMoveForm applicationId={a.id} version={a.version} stage={a.stage} candidateName={`${candidate.name} (${a.jobTitle})`} />
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {canApply && active ? (
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h3">Put forward for a job</CardTitle>
+                </CardHeader>
+                <CardContent>
+                  <PutForwardForm mode="candidate" fixedId={id} options={jobs.map((j) => ({ id: j.id, label: `${j.title} — ${j.clientName}` }))} />
+                </CardContent>
+              </Card>
+            ) : null}
+          </section>
+          <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 id="timeline-heading" className="text-base font-semibold">
+                Timeline
+              </h2>
+              <nav aria-label="Show in the timeline">
+                <ul className="flex flex-wrap gap-1">
+                  {TIMELINE_FILTERS.map((f) => (
+                    <li key={f.value}>
+                      <Link
+                        href={f.value === "all" ? `/candidates/${id}` : `/candidates/${id}?show=${f.value}`}
+                        aria-current={show === f.value ? "page" : undefined}
+                        scroll={false}
+                        className={cn(
+                          "inline-flex h-7 items-center rounded-full border border-border px-2.5 text-xs font-medium text-muted-foreground hover:bg-hover hover:text-foreground",
+                          show === f.value && "border-accent-border bg-accent-subtle text-accent-subtle-foreground",
+                        )}
+                      >
+                        {f.label}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+            <Timeline events={shown} zone={zone} now={now} />
+          </section>
+        </div>
+        <div className="flex min-w-0 flex-col gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Contact</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <DetailList
+                className="sm:grid-cols-[6rem_minmax(0,1fr)]"
+                items={[
+                  { label: "Email", value: erased ? "" : <a href={`mailto:${candidate.email}`}>{candidate.email}</a> },
+                  { label: "Phone", value: candidate.phone ? <a href={`tel:${candidate.phone}`}>{candidate.phone}</a> : "" },
+                  { label: "Location", value: candidate.location },
+                  { label: "Owner", value: candidate.ownerName ?? "" },
+                  { label: "Added", value: formatShortDate(candidate.createdAt, zone) },
+                  { label: "Notes", value: candidate.notes ? <span className="whitespace-pre-line">{candidate.notes}</span> : "" },
+                ]}
+              />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Candidate portal</CardTitle>
+              <CardDescription>Where they file debriefs and follow their plan.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {portal.access === "active" ? (
+                <p className="flex items-center gap-2 text-sm">
+                  <KeyRound aria-hidden="true" className="size-4 text-done" />
+                  Has portal access
+                  <span className="text-muted-foreground">since {formatShortDate(portal.since, zone)}</span>
+                </p>
+              ) : portal.access === "deactivated" ? (
+                <p className="text-sm text-muted-foreground">Portal access was turned off.</p>
+              ) : erased ? (
+                <p className="text-sm text-muted-foreground">Erased candidates cannot be invited.</p>
+              ) : can(scope.role, "candidates.invite") ? (
+                <div className="flex flex-col gap-2">
+                  {portal.pendingInvitation ? (
+                    <p className="text-sm text-muted-foreground">
+                      Invited on {formatShortDate(portal.pendingInvitation.createdAt, zone)}; the link works until{" "}
+                      {formatShortDate(portal.pendingInvitation.expiresAt, zone)}.
+                    </p>
+                  ) : null}
+                  {archived ? (
+                    <p className="text-sm text-muted-foreground">Restore the candidate to invite them.</p>
+                  ) : (
+                    <InviteCandidateForm candidateId={id} resend={!!portal.pendingInvitation} />
+                  )}
+                </div>
+              ) : (
+                <p className="text-sm text-muted-foreground">No portal access yet.</p>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Next steps</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {nextSteps.length === 0 ? (
+                <p className="text-sm text-muted-foreground">Nothing open.</p>
+              ) : (
+                <ul className="flex flex-col gap-2.5">
+                  {nextSteps.map((t) => {
+                    const overdue = t.dueAt && t.dueAt.getTime() < now.getTime();
+                    return (
+                      <li key={t.id} className="flex flex-col gap-0.5">
+                        <span className="flex flex-wrap items-center gap-1.5 text-sm font-medium">
+                          {t.title}
+                          {overdue ? <StatusPill state="overdue" /> : null}
+                        </span>
+                        <span className="text-xs text-muted-foreground">
+                          {t.ownerKind === "candidate" ? "Candidate" : (t.ownerName ?? "Recruiter")}
+                          {t.dueAt ? ` · due ${formatDateTime(t.dueAt, zone)}` : ""}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { Pencil } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getContact } from "@/db/queries/contacts";
+import { getFirmTimeZone, listInterviewsForContact } from "@/db/queries/interviews";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
+import { can } from "@/lib/auth/permissions";
+import { requireScope } from "@/lib/auth/scope";
+import { INTERVIEW_KIND_LABELS, type SearchParams } from "@/lib/validation/records";
+import { ArchiveControl } from "../../_components/archive-control";
+import { DetailList } from "../../_components/detail-list";
+import { formatDateTime } from "../../_components/format";
+import { recordIdParam } from "../../_components/params";
+import { SavedNotice } from "../../_components/saved-notice";
+import { InterviewStatusBadge } from "../../_components/stage-badge";
+import { archiveContactAction, restoreContactAction } from "../actions";
+
+export const metadata: Metadata = { title: "Contact" };
+
+export default async function ContactPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const scope = await requireScope("contacts.read");
+  const id = await recordIdParam(params);
+  const contact = await getContact(scope, id);
+  if (!contact) notFound();
+  const [interviews, zone, sp] = await Promise.all([listInterviewsForContact(scope, id), getFirmTimeZone(scope), searchParams]);
+  const archived = !!contact.archivedAt;
+  return (
+    <div className="flex flex-col">
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href="/contacts">Contacts</Link> · <Link href={`/clients/${contact.clientId}`}>{contact.clientName}</Link>
+          </>
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {contact.name}
+            {archived ? <Badge>Archived</Badge> : null}
+          </span>
+        }
+        description={[contact.title, contact.clientName].filter(Boolean).join(" at ")}
+        actions={
+          can(scope.role, "contacts.write") ? (
+            <>
+              <Button asChild variant="outline">
+                <Link href={`/contacts/${id}/edit`}>
+                  <Pencil aria-hidden="true" />
+                  Edit
+                </Link>
+              </Button>
+              <ArchiveControl
+                id={id}
+                version={contact.version}
+                archived={archived}
+                name={contact.name}
+                consequence="They can no longer be chosen as an interviewer; past interviews keep their name."
+                archiveAction={archiveContactAction}
+                restoreAction={restoreContactAction}
+              />
+            </>
+          ) : null
+        }
+      />
+      <SavedNotice saved={sp.saved} noun="Contact" />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+        <Card>
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DetailList
+              className="sm:grid-cols-[6rem_minmax(0,1fr)]"
+              items={[
+                { label: "Client", value: <Link href={`/clients/${contact.clientId}`}>{contact.clientName}</Link> },
+                { label: "Title", value: contact.title },
+                { label: "Email", value: contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : "" },
+                { label: "Phone", value: contact.phone ? <a href={`tel:${contact.phone}`}>{contact.phone}</a> : "" },
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <section aria-labelledby="interviews-heading" className="flex min-w-0 flex-col gap-3">
+          <h2 id="interviews-heading" className="text-base font-semibold">
+            Interviews ({interviews.length})
+          </h2>
+          {interviews.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{contact.name} has not interviewed anyone yet.</p>
+          ) : (
+            <Table>
+              <caption className="sr-only">Interviews {contact.name} sat in</caption>
+              <THead>
+                <Tr>
+                  <Th>When</Th>
+                  <Th>Candidate</Th>
+                  <Th className="hidden sm:table-cell">Job</Th>
+                  <Th>Status</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {interviews.map((iv) => (
+                  <Tr key={iv.id} interactive>
+                    <Td numeric>
+                      <Link href={`/interviews/${iv.id}`} className="hover:underline">
+                        {formatDateTime(iv.startsAt, zone)}
+                      </Link>
+                      <span className="block text-xs text-muted-foreground">{INTERVIEW_KIND_LABELS[iv.kind]}</span>
+                    </Td>
+                    <Td>
+                      <Link href={`/candidates/${iv.candidateId}`} className="font-medium hover:underline">
+                        {iv.candidateName}
+                      </Link>
+                    </Td>
+                    <Td className="hidden sm:table-cell">
+                      <Link href={`/jobs/${iv.jobId}`} className="hover:underline">
+                        {iv.jobTitle}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <InterviewStatusBadge status={iv.status} />
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "../_components/table-skeleton";
+
+export default function Loading() {
+  return <PageSkeleton label="Loading contacts…" />;
+}

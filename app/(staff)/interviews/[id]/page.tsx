@@ -1,0 +1,215 @@
+import { DebriefFeedbackPanel } from "@/app/(staff)/_components/review/debrief-feedback-panel";
+import { Download, ExternalLink, Pencil, UserRound } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFirmTimeZone, getInterview } from "@/db/queries/interviews";
+import { Button } from "@/app/_components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireScope } from "@/lib/auth/scope";
+import { INTERVIEW_KIND_LABELS, type SearchParams } from "@/lib/validation/records";
+import { DetailList } from "../../_components/detail-list";
+import { formatDateTime, formatDuration, formatRelative, formatTimeRange } from "../../_components/format";
+import { recordIdParam } from "../../_components/params";
+import { SavedNotice } from "../../_components/saved-notice";
+import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge";
+import { StatusActions } from "./status-actions";
+
+export const metadata: Metadata = { title: "Interview" };
+
+
+export default async function InterviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const scope = await requireScope("interviews.read");
+  const id = await recordIdParam(params);
+  const interview = await getInterview(scope, id);
+  if (!interview) notFound();
+  const [zone, sp] = await Promise.all([getFirmTimeZone(scope), searchParams]);
+  const now = new Date();
+  const kind = INTERVIEW_KIND_LABELS[interview.kind];
+  const writable = can(scope.role, "interviews.write");
+
+  return (
+    <div className="flex flex-col">
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href="/interviews">Interviews</Link> · <Link href={`/candidates/${interview.candidateId}`}>{interview.candidateName}</Link>
+          </>
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {kind} interview: {interview.candidateName}
+            <InterviewStatusBadge status={interview.status} />
+          </span>
+        }
+        description={
+          <>
+            <Link href={`/jobs/${interview.jobId}`} className="hover:underline">
+              {interview.jobTitle}
+            </Link>{" "}
+            at{" "}
+            <Link href={`/clients/${interview.clientId}`} className="hover:underline">
+              {interview.clientName}
+            </Link>{" "}
+            · {formatTimeRange(interview.startsAt, interview.endsAt, zone)}
+          </>
+        }
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <a href={`/api/interviews/${id}/ics`} download>
+                <Download aria-hidden="true" />
+                Download .ics
+              </a>
+            </Button>
+            {writable && interview.status !== "completed" ? (
+              <Button asChild variant="outline">
+                <Link href={`/interviews/${id}/edit`}>
+                  <Pencil aria-hidden="true" />
+                  Reschedule
+                </Link>
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <SavedNotice saved={sp.saved} />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="flex min-w-0 flex-col gap-6">
+          {writable && interview.status !== "completed" ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Status</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <StatusActions
+                  id={id}
+                  version={interview.version}
+                  status={interview.status}
+                  candidateName={interview.candidateName}
+                  hasStarted={interview.startsAt.getTime() <= now.getTime()}
+                />
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <DetailList
+                items={[
+                  {
+                    label: "When",
+                    value: (
+                      <span className="flex flex-col">
+                        <span>{formatTimeRange(interview.startsAt, interview.endsAt, zone)}</span>
+                        <span className="text-xs text-muted-foreground">
+                          {formatDuration(interview.startsAt, interview.endsAt)} · {formatRelative(interview.startsAt, now)}
+                        </span>
+                      </span>
+                    ),
+                  },
+                  { label: "Kind", value: kind },
+                  { label: "Place", value: interview.location },
+                  {
+                    label: "Video link",
+                    value: interview.videoUrl ? (
+                      <a href={interview.videoUrl} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 text-accent-text underline">
+                        {interview.videoUrl.replace(/^https?:\/\//, "")}
+                        <ExternalLink aria-hidden="true" className="size-3.5" />
+                      </a>
+                    ) : (
+                      ""
+                    ),
+                  },
+                  { label: "Arranged by", value: interview.arrangedByFirm ? "Your firm" : "The candidate or the client" },
+                  {
+                    label: "Application",
+                    value: (
+                      <span className="flex flex-wrap items-center gap-1.5">
+                        <StageBadge stage={interview.applicationStage} />
+                        <Link href={`/candidates/${interview.candidateId}#applications`} className="text-sm hover:underline">
+                          {interview.candidateName}&apos;s applications
+                        </Link>
+                      </span>
+                    ),
+                  },
+                  { label: "Recruiter", value: interview.recruiterName ?? "" },
+                  { label: "Completed", value: interview.completedAt ? formatDateTime(interview.completedAt, zone) : "" },
+                  { label: "Notes", value: interview.notes ? <span className="whitespace-pre-line">{interview.notes}</span> : "" },
+                ]}
+              />
+            </CardContent>
+          </Card>
+          <section id="debrief-and-feedback" aria-label="Debrief and interviewer feedback">
+            <DebriefFeedbackPanel scope={scope} interviewId={interview.id} />
+          </section>
+        </div>
+        <div className="flex min-w-0 flex-col gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Interviewers ({interview.participants.length})</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {interview.participants.length === 0 ? (
+                <p className="text-sm text-muted-foreground">
+                  Nobody named yet.
+                  {writable && interview.status !== "completed" ? (
+                    <>
+                      {" "}
+                      <Link href={`/interviews/${id}/edit`} className="text-accent-text underline">
+                        Add interviewers
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+              ) : (
+                <ul className="flex flex-col gap-3">
+                  {interview.participants.map((p) => (
+                    <li key={p.contactId} className="flex flex-col">
+                      <Link href={`/contacts/${p.contactId}`} className="font-medium hover:underline">
+                        {p.name}
+                      </Link>
+                      {p.title ? <span className="text-xs text-muted-foreground">{p.title}</span> : null}
+                      <span className="text-xs">
+                        {p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null}
+                        {p.email && p.phone ? " · " : null}
+                        {p.phone ? <a href={`tel:${p.phone}`}>{p.phone}</a> : null}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle className="flex items-center gap-2">
+                <UserRound aria-hidden="true" className="size-4 text-muted-foreground" />
+                Candidate
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <DetailList
+                className="sm:grid-cols-[5rem_minmax(0,1fr)]"
+                items={[
+                  { label: "Name", value: <Link href={`/candidates/${interview.candidateId}`}>{interview.candidateName}</Link> },
+                  { label: "Email", value: <a href={`mailto:${interview.candidateEmail}`}>{interview.candidateEmail}</a> },
+                ]}
+              />
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
+import type { InterviewStatusValue } from "@/lib/validation/records";
+import { DataTable } from "../_components/data-table";
+import { InterviewStatusBadge } from "../_components/stage-badge";
+
+export interface InterviewRow {
+  id: string;
+  when: string;
+  duration: string;
+  kind: string;
+  status: InterviewStatusValue;
+  candidateId: string;
+  candidateName: string;
+  jobId: string;
+  jobTitle: string;
+  clientName: string;
+  interviewers: string;
+  recruiterName: string;
+  debrief: { label: string; status: Status } | null;
+}
+
+const col = createColumnHelper<InterviewRow>();
+
+const columns = [
+  col.accessor("when", {
+    header: "When",
+    meta: { sortKey: "when", firstDir: "asc" },
+    cell: (c) => (
+      <span className="flex flex-col">
+        <Link href={`/interviews/${c.row.original.id}`} className="font-medium whitespace-nowrap tabular-nums hover:underline">
+          {c.getValue()}
+        </Link>
+        <span className="text-xs text-muted-foreground">
+          {c.row.original.kind} · {c.row.original.duration}
+        </span>
+      </span>
+    ),
+  }),
+  col.accessor("candidateName", {
+    header: "Candidate",
+    cell: (c) => (
+      <Link href={`/candidates/${c.row.original.candidateId}`} className="hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
+  }),
+  col.accessor("jobTitle", {
+    header: "Job",
+    meta: { className: "hidden md:table-cell" },
+    cell: (c) => (
+      <span className="flex flex-col">
+        <Link href={`/jobs/${c.row.original.jobId}`} className="hover:underline">
+          {c.getValue()}
+        </Link>
+        <span className="text-xs text-muted-foreground">{c.row.original.clientName}</span>
+      </span>
+    ),
+  }),
+  col.accessor("interviewers", {
+    header: "Interviewers",
+    meta: { className: "hidden xl:table-cell" },
+    cell: (c) => <span className="line-clamp-2 max-w-56">{c.getValue() || "—"}</span>,
+  }),
+  col.accessor("status", { header: "Status", cell: (c) => <InterviewStatusBadge status={c.getValue()} /> }),
+  col.accessor("debrief", {
+    header: "Debrief",
+    meta: { className: "hidden lg:table-cell" },
+    cell: (c) => {
+      const d = c.getValue();
+      return d ? <StatusPill state={d.status}>{d.label}</StatusPill> : <span className="text-muted-foreground">—</span>;
+    },
+  }),
+  col.accessor("recruiterName", { header: "Recruiter", meta: { className: "hidden xl:table-cell" }, cell: (c) => c.getValue() || "—" }),
+];
+
+export function InterviewsTable(props: { rows: InterviewRow[]; sort: { key: string; dir: "asc" | "desc" }; caption: string; empty: React.ReactNode }) {
+  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={props.empty} />;
+}

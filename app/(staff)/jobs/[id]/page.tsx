@@ -1,0 +1,164 @@
+import { Pencil, Table2 } from "lucide-react";
+import { formatDistanceStrict } from "date-fns";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { listApplicationsForJob } from "@/db/queries/applications";
+import { listCandidateOptions } from "@/db/queries/candidates";
+import { getFirmTimeZone } from "@/db/queries/interviews";
+import { getJob } from "@/db/queries/jobs";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireScope } from "@/lib/auth/scope";
+import { JOB_STATUS_LABELS, type SearchParams } from "@/lib/validation/records";
+import { ArchiveControl } from "../../_components/archive-control";
+import { DetailList } from "../../_components/detail-list";
+import { formatCompactDateTime, formatShortDate } from "../../_components/format";
+import { recordIdParam } from "../../_components/params";
+import { PutForwardForm } from "../../_components/put-forward-form";
+import { SavedNotice } from "../../_components/saved-notice";
+import { archiveJobAction, restoreJobAction } from "../actions";
+import { JobBoard } from "./job-board";
+
+export const metadata: Metadata = { title: "Job" };
+
+export default async function JobPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const scope = await requireScope("jobs.read");
+  const id = await recordIdParam(params);
+  const job = await getJob(scope, id);
+  if (!job) notFound();
+  const canApply = can(scope.role, "applications.write");
+  const [apps, candidates, zone, sp] = await Promise.all([
+    listApplicationsForJob(scope, id),
+    canApply ? listCandidateOptions(scope, { notOnJobId: id }) : Promise.resolve([]),
+    getFirmTimeZone(scope),
+    searchParams,
+  ]);
+  const archived = !!job.archivedAt;
+  const now = new Date();
+  const acceptsCandidates = !archived && (job.status === "open" || job.status === "on_hold");
+  return (
+    <div className="flex flex-col">
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href="/jobs">Jobs</Link> · <Link href={`/clients/${job.clientId}`}>{job.clientName}</Link>
+          </>
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {job.title}
+            <Badge variant={job.status === "open" ? "accent" : "neutral"}>{JOB_STATUS_LABELS[job.status]}</Badge>
+            {archived ? <Badge>Archived</Badge> : null}
+          </span>
+        }
+        description={[job.clientName, job.location, job.ownerName ? `Owner: ${job.ownerName}` : "No owner"].filter(Boolean).join(" · ")}
+        actions={
+          <>
+            <Button asChild variant="ghost">
+              <Link href={`/jobs/pipeline?job=${id}`}>
+                <Table2 aria-hidden="true" />
+                Table view
+              </Link>
+            </Button>
+            {can(scope.role, "jobs.write") ? (
+              <>
+                <Button asChild variant="outline">
+                  <Link href={`/jobs/${id}/edit`}>
+                    <Pencil aria-hidden="true" />
+                    Edit
+                  </Link>
+                </Button>
+                <ArchiveControl
+                  id={id}
+                  version={job.version}
+                  archived={archived}
+                  name={job.title}
+                  consequence="It leaves the job list and takes no new candidates; its board and history stay."
+                  archiveAction={archiveJobAction}
+                  restoreAction={restoreJobAction}
+                />
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <SavedNotice saved={sp.saved} noun="Job" />
+      <div className="flex flex-col gap-6">
+        <p className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-muted-foreground">
+          <span>
+            <span className="font-semibold text-foreground tabular-nums">{job.inPipeline}</span> in the pipeline
+          </span>
+          <span>
+            <span className="font-semibold text-foreground tabular-nums">{job.interviewing}</span> interviewing or at offer
+          </span>
+          <span>
+            <span className="font-semibold text-foreground tabular-nums">{job.placed}</span> placed
+          </span>
+        </p>
+        {canApply && acceptsCandidates ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Put a candidate forward</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <PutForwardForm
+                mode="job"
+                fixedId={id}
+                options={candidates.map((c) => ({ id: c.id, label: c.headline ? `${c.name} — ${c.headline}` : c.name }))}
+              />
+            </CardContent>
+          </Card>
+        ) : null}
+        <section aria-labelledby="board-heading" className="flex flex-col gap-3">
+          <h2 id="board-heading" className="text-base font-semibold">
+            Board
+          </h2>
+          <JobBoard
+            canMove={canApply}
+            canSchedule={can(scope.role, "interviews.write")}
+            cards={apps.map((a) => ({
+              id: a.id,
+              version: a.version,
+              stage: a.stage,
+              candidateId: a.candidateId,
+              candidateName: a.candidateName,
+              headline: a.candidateHeadline,
+              since: formatDistanceStrict(a.stageChangedAt, now, { roundingMethod: "floor" }),
+              sinceDate: formatShortDate(a.stageChangedAt, zone),
+              recruiterName: a.recruiterName,
+              nextInterview: a.nextInterviewAt ? formatCompactDateTime(a.nextInterviewAt, zone, now) : null,
+              interviews: a.interviews,
+              closedReason: a.closedReason,
+            }))}
+          />
+        </section>
+        <Card>
+          <CardHeader>
+            <CardTitle>About the job</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DetailList
+              items={[
+                { label: "Client", value: <Link href={`/clients/${job.clientId}`}>{job.clientName}</Link> },
+                { label: "Location", value: job.location },
+                { label: "Owner", value: job.ownerName ?? "" },
+                { label: "Opened", value: formatShortDate(job.createdAt, zone) },
+                { label: "Description", value: job.description ? <span className="whitespace-pre-line">{job.description}</span> : "" },
+              ]}
+            />
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

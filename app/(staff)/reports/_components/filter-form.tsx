@@ -1,0 +1,121 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTransition, type FormEvent } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { FormField } from "@/app/_components/ui/form-field";
+import { Input } from "@/app/_components/ui/input";
+import { Select } from "@/app/_components/ui/select";
+import type { ReportFilterOptions } from "@/db/queries/reports";
+import type { FilterFieldErrors } from "@/lib/reports/filters";
+
+const FILTER_KEYS = ["dates", "from", "to", "client", "job", "recruiter", "stage"] as const;
+import { STAGE_LABELS } from "@/lib/reports/format";
+
+// The stage enum's order, without pulling the database schema into the browser bundle.
+const STAGES = Object.keys(STAGE_LABELS);
+
+/**
+ * The report filters. A plain GET form, so the filters live in the URL and a
+ * view can be shared; with JavaScript, empty fields are left out of the URL.
+ */
+export function FilterForm({
+  values,
+  errors,
+  options,
+}: {
+  values: Record<string, string | undefined>;
+  errors: FilterFieldErrors;
+  options: ReportFilterOptions;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const params = new URLSearchParams();
+    // The same order as the server writes them, so one view has one URL.
+    for (const key of FILTER_KEYS) {
+      const value = data.get(key);
+      if (typeof value === "string" && value.trim() !== "" && !(key === "dates" && value === "application")) params.set(key, value.trim());
+    }
+    const qs = params.toString();
+    startTransition(() => router.push(qs ? `/reports?${qs}` : "/reports"));
+  }
+
+  const unknown = (list: { id: string }[], value: string | undefined) =>
+    value && !list.some((x) => x.id === value) ? (
+      <option value={value}>Unknown ({value.slice(0, 8)}…)</option>
+    ) : null;
+
+  return (
+    <form method="get" action="/reports" onSubmit={onSubmit} noValidate aria-label="Report filters" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <FormField name="dates" label="Date range applies to" error={errors.dates}>
+        <Select defaultValue={values.dates ?? "application"}>
+          <option value="application">Application date</option>
+          <option value="interview">Interview date</option>
+        </Select>
+      </FormField>
+      <FormField name="from" label="From" error={errors.from}>
+        <Input type="date" defaultValue={values.from ?? ""} />
+      </FormField>
+      <FormField name="to" label="To" error={errors.to}>
+        <Input type="date" defaultValue={values.to ?? ""} />
+      </FormField>
+      <FormField name="stage" label="Stage" error={errors.stage}>
+        <Select defaultValue={values.stage ?? ""}>
+          <option value="">All stages</option>
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {STAGE_LABELS[s]}
+            </option>
+          ))}
+          {values.stage && !STAGES.includes(values.stage) ? <option value={values.stage}>Unknown ({values.stage.slice(0, 12)})</option> : null}
+        </Select>
+      </FormField>
+      <FormField name="client" label="Client" error={errors.client}>
+        <Select defaultValue={values.client ?? ""}>
+          <option value="">All clients</option>
+          {options.clients.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+          {unknown(options.clients, values.client)}
+        </Select>
+      </FormField>
+      <FormField name="job" label="Job" error={errors.job}>
+        <Select defaultValue={values.job ?? ""}>
+          <option value="">All jobs</option>
+          {options.jobs.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.title} · {j.clientName}
+            </option>
+          ))}
+          {unknown(options.jobs, values.job)}
+        </Select>
+      </FormField>
+      <FormField name="recruiter" label="Recruiter" error={errors.recruiter}>
+        <Select defaultValue={values.recruiter ?? ""}>
+          <option value="">All recruiters</option>
+          {options.recruiters.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+          {unknown(options.recruiters, values.recruiter)}
+        </Select>
+      </FormField>
+      <div className="flex items-end gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Applying…" : "Apply filters"}
+        </Button>
+        <Button asChild variant="ghost">
+          <Link href="/reports">Clear</Link>
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,203 @@
+import { Table, TableCaption, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
+import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/reports/metrics";
+import { formatCount, formatDaysVsPromise, formatHours, formatPercent, formatWeek, STAGE_LABELS } from "@/lib/reports/format";
+
+/** The numbers behind each chart, as tables (what assistive technology reads). */
+
+/**
+ * A scrolling box around a table that keyboard users can focus (and so
+ * scroll); the table's own wrapper stops scrolling so there is one scroller.
+ */
+function Scroll({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className={`overflow-auto rounded-lg ${className ?? ""}`}>
+      {children}
+    </div>
+  );
+}
+
+export function FunnelTable({ steps }: { steps: FunnelStep[] }) {
+  return (
+    <Scroll label="Funnel numbers" className="max-h-72">
+      <Table containerClassName="overflow-visible">
+        <TableCaption className="sr-only">Funnel by stage: applications reaching each stage and the conversion from the stage before</TableCaption>
+        <THead>
+          <Tr>
+            <Th>Stage</Th>
+            <Th align="right">Applications</Th>
+            <Th align="right">Conversion</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {steps.map((s) => (
+            <Tr key={s.stage}>
+              <Th scope="row" className="h-9 bg-transparent text-sm font-normal whitespace-normal text-foreground">
+                {STAGE_LABELS[s.stage]}
+              </Th>
+              <Td align="right" numeric>
+                {formatCount(s.reached)}
+              </Td>
+              <Td align="right" numeric>
+                {formatPercent(s.conversion)}
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </Scroll>
+  );
+}
+
+export function WeeksTable({ weeks }: { weeks: WeekCount[] }) {
+  return (
+    <Scroll label="Interviews per week numbers" className="max-h-72">
+      <Table containerClassName="max-h-none overflow-visible" stickyHeader>
+        <TableCaption className="sr-only">Interviews per week</TableCaption>
+        <THead>
+          <Tr>
+            <Th>Week of</Th>
+            <Th align="right">Interviews</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {[...weeks].reverse().map((w) => (
+            <Tr key={w.week}>
+              <Th scope="row" className="h-9 bg-transparent text-sm font-normal whitespace-normal text-foreground">
+                <time dateTime={w.week}>{formatWeek(w.week)}, {w.week.slice(0, 4)}</time>
+              </Th>
+              <Td align="right" numeric>
+                {formatCount(w.interviews)}
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </Scroll>
+  );
+}
+
+export function SpeedTable({ groups }: { groups: GroupSummary[] }) {
+  return (
+    <Scroll label="Speed by recruiter numbers" className="max-h-72">
+      <Table containerClassName="overflow-visible">
+        <TableCaption className="sr-only">Median hours to debrief and to client feedback by recruiter</TableCaption>
+        <THead>
+          <Tr>
+            <Th>Recruiter</Th>
+            <Th align="right">To debrief</Th>
+            <Th align="right">To client feedback</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {groups.map((g) => (
+            <Tr key={g.id ?? "none"}>
+              <Th scope="row" className="h-9 bg-transparent text-sm font-normal whitespace-normal text-foreground">
+                {g.name}
+              </Th>
+              <Td align="right" numeric>
+                {formatHours(g.medianHoursToDebrief)}
+              </Td>
+              <Td align="right" numeric>
+                {formatHours(g.medianHoursToFeedback)}
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </Scroll>
+  );
+}
+
+export function PromisesTable({ clients }: { clients: PromiseKeeping[] }) {
+  return (
+    <Scroll label="Promises by client numbers" className="max-h-80">
+      <Table containerClassName="overflow-visible">
+        <TableCaption className="sr-only">Promised decision dates by client: kept, late, overdue and not yet due</TableCaption>
+        <THead>
+          <Tr>
+            <Th>Client</Th>
+            <Th align="right">Kept</Th>
+            <Th align="right">Late</Th>
+            <Th align="right">Overdue</Th>
+            <Th align="right">Not yet due</Th>
+            <Th align="right">Kept rate</Th>
+            <Th align="right">Typical vs promise</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {clients.filter((c) => c.promised > 0).map((c) => (
+            <Tr key={c.clientId}>
+              <Th scope="row" className="h-9 bg-transparent text-sm font-normal whitespace-normal text-foreground">
+                {c.client}
+              </Th>
+              <Td align="right" numeric>{formatCount(c.kept)}</Td>
+              <Td align="right" numeric>{formatCount(c.late)}</Td>
+              <Td align="right" numeric>{formatCount(c.overdue)}</Td>
+              <Td align="right" numeric>{formatCount(c.pending)}</Td>
+              <Td align="right" numeric>{formatPercent(c.keptRate)}</Td>
+              <Td align="right" className="whitespace-nowrap">{formatDaysVsPromise(c.medianDaysVsPromise)}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </Scroll>
+  );
+}
+
+export function GroupTable({ id, title, firstColumn, groups }: { id: string; title: string; firstColumn: string; groups: GroupSummary[] }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
+      <h2 id={`${id}-heading`} className="text-base font-semibold">
+        {title}
+      </h2>
+      <Scroll label={title} className="max-h-[32rem]">
+        <Table containerClassName="max-h-none overflow-visible" stickyHeader>
+          <TableCaption className="sr-only">The summary figures {title.toLowerCase()}</TableCaption>
+          <THead>
+            <Tr>
+              <Th>{firstColumn}</Th>
+              <Th align="right">Applications</Th>
+              <Th align="right">Interviews</Th>
+              <Th align="right">Debrief completion</Th>
+              <Th align="right">Median to debrief</Th>
+              <Th align="right">Median to client feedback</Th>
+              <Th align="right">Interview to offer</Th>
+              <Th align="right">Offer to placement</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {groups.map((g) => (
+              <Tr key={g.id ?? "none"}>
+                <Th scope="row" className="h-10 bg-transparent text-sm font-medium whitespace-normal text-foreground">
+                  {g.name}
+                </Th>
+                <Td align="right" numeric>{formatCount(g.applications)}</Td>
+                <Td align="right" numeric>{formatCount(g.interviews)}</Td>
+                <Td align="right" numeric>
+                  {formatPercent(g.debrief.rate)}
+                  <span className="ml-1 text-xs text-muted-foreground">
+                    ({g.debrief.debriefed}/{g.debrief.completed})
+                  </span>
+                </Td>
+                <Td align="right" numeric>{formatHours(g.medianHoursToDebrief)}</Td>
+                <Td align="right" numeric>{formatHours(g.medianHoursToFeedback)}</Td>
+                <Td align="right" numeric>
+                  {formatPercent(g.ratios.interviewToOffer)}
+                  <span className="ml-1 text-xs text-muted-foreground">
+                    ({g.ratios.offers}/{g.ratios.interviewed})
+                  </span>
+                </Td>
+                <Td align="right" numeric>
+                  {formatPercent(g.ratios.offerToPlacement)}
+                  <span className="ml-1 text-xs text-muted-foreground">
+                    ({g.ratios.placements}/{g.ratios.offers})
+                  </span>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+    </Scroll>
+    </section>
+  );
+}

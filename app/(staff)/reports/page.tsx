@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FilterX } from "lucide-react";
+import { checkReportFilterIds, getReportSettings, listReportFacts, listReportFilterOptions } from "@/db/queries/reports";
+import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { EmptyState } from "@/app/_components/ui/empty-state";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireScope } from "@/lib/auth/scope";
+import { localDateKey } from "@/lib/follow-up/business-days";
+import { filtersToSearchParams, hasAnyFilter, parseReportFilters, type FilterFieldErrors } from "@/lib/reports/filters";
+import { computeReportMetrics } from "@/lib/reports/metrics";
+import { formatCount, formatHours, formatPercent } from "@/lib/reports/format";
+import { FunnelChart, PromisesChart, SpeedByRecruiterChart, WeeklyInterviewsChart } from "./_components/charts";
+import { ExportPanel } from "./_components/export-panel";
+import { FilterForm } from "./_components/filter-form";
+import { FunnelTable, GroupTable, PromisesTable, SpeedTable, WeeksTable } from "./_components/tables";
+
+export const metadata: Metadata = { title: "Reports" };
+
+function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="flex flex-col gap-0.5 rounded-lg border border-border bg-card px-4 py-3 shadow-xs">
+      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
+      <dd className="text-xl font-semibold tabular-nums tracking-tight">{value}</dd>
+      {detail ? <dd className="text-xs text-muted-foreground">{detail}</dd> : null}
+    </div>
+  );
+}
+
+function ChartCard({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
+  return (
+    <Card className="min-w-0">
+      <CardHeader>
+        <CardTitle id={id}>{title}</CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <figure aria-labelledby={id} className="flex flex-col gap-4">
+          {children}
+        </figure>
+      </CardContent>
+    </Card>
+  );
+}
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requireScope("reports.read");
+  const parsed = parseReportFilters(await searchParams);
+  const [settings, options] = await Promise.all([getReportSettings(scope), listReportFilterOptions(scope)]);
+  const timeZone = settings?.timeZone ?? "UTC";
+  let errors: FilterFieldErrors = parsed.ok ? {} : parsed.fieldErrors;
+  if (parsed.ok) errors = await checkReportFilterIds(scope, parsed.filters);
+  const filters = parsed.ok && Object.keys(errors).length === 0 ? parsed.filters : null;
+  const facts = filters ? await listReportFacts(scope, { filters, timeZone }) : null;
+  const metrics = facts ? computeReportMetrics(facts, { timeZone, today: localDateKey(new Date(), timeZone) }) : null;
+  const query = filters ? filtersToSearchParams(filters).toString() : "";
+  const empty = metrics !== null && metrics.summary.applications === 0 && metrics.summary.interviews === 0;
+  const s = metrics?.summary;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Reports"
+        description="The pipeline by stage, interview volume, and how fast debriefs and client feedback arrive. Every number on this page is computed from the rows you can download below."
+      />
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Filters</CardTitle>
+          <CardDescription>Dates are on the firm&apos;s calendar ({timeZone}) and include both ends.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <FilterForm key={JSON.stringify(parsed.raw)} values={parsed.raw} errors={errors} options={options} />
+        </CardContent>
+      </Card>
+
+      {!filters ? (
+        <Alert variant="error">
+          <AlertTitle>These filters cannot be applied</AlertTitle>
+          <AlertDescription>Correct the fields marked above, or clear the filters, to see the numbers and download the rows.</AlertDescription>
+        </Alert>
+      ) : null}
+
+      {filters && can(scope.role, "reports.export") ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Download the rows</CardTitle>
+            <CardDescription>
+              Exactly the rows these filters select, every one of them. The README lists what each column means.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ExportPanel query={query} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {metrics && s && empty ? (
+        <EmptyState
+          icon={<FilterX />}
+          title="No applications or interviews match these filters"
+          description={
+            hasAnyFilter(filters!)
+              ? "Widen the date range or clear a filter. A download now gives a file with only the header row."
+              : "Once candidates are put forward for jobs, the pipeline shows up here."
+          }
+          action={
+            hasAnyFilter(filters!) ? (
+              <Button asChild variant="outline">
+                <Link href="/reports">Clear the filters</Link>
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
+
+      {metrics && s && !empty ? (
+        <>
+          <section aria-labelledby="summary-heading" className="flex flex-col gap-3">
+            <h2 id="summary-heading" className="text-base font-semibold">
+              Summary
+            </h2>
+            <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+              <Stat label="Applications" value={formatCount(s.applications)} />
+              <Stat label="Interviews" value={formatCount(s.interviews)} detail="not counting cancelled" />
+              <Stat
+                label="Debrief completion"
+                value={formatPercent(s.debrief.rate)}
+                detail={`${formatCount(s.debrief.debriefed)} of ${formatCount(s.debrief.completed)} held interviews`}
+              />
+              <Stat label="Median time to debrief" value={formatHours(s.medianHoursToDebrief)} detail="from the interview's end" />
+              <Stat label="Median time to client feedback" value={formatHours(s.medianHoursToFeedback)} detail="from the interview's end" />
+              <Stat
+                label="Interview to offer"
+                value={formatPercent(s.ratios.interviewToOffer)}
+                detail={`${formatCount(s.ratios.offers)} offers from ${formatCount(s.ratios.interviewed)} interviewed`}
+              />
+              <Stat
+                label="Offer to placement"
+                value={formatPercent(s.ratios.offerToPlacement)}
+                detail={`${formatCount(s.ratios.placements)} placed from ${formatCount(s.ratios.offers)} offers`}
+              />
+            </dl>
+          </section>
+
+          <div className="grid gap-6 xl:grid-cols-2">
+            <ChartCard
+              id="funnel-heading"
+              title="Funnel by stage"
+              description="Applications by the furthest stage they reached, with the share of the previous stage that got there."
+            >
+              <FunnelChart steps={metrics.funnel} />
+              <FunnelTable steps={metrics.funnel} />
+            </ChartCard>
+            <ChartCard
+              id="weeks-heading"
+              title="Interviews per week"
+              description="Interviews by the week they start in (Monday to Sunday), cancelled ones left out."
+            >
+              {metrics.weeks.length > 0 ? (
+                <>
+                  <WeeklyInterviewsChart weeks={metrics.weeks} />
+                  <WeeksTable weeks={metrics.weeks} />
+                </>
+              ) : (
+                <p className="text-sm text-muted-foreground">No interviews in this selection.</p>
+              )}
+            </ChartCard>
+            <ChartCard
+              id="speed-heading"
+              title="Debrief and feedback speed by recruiter"
+              description="Median hours from an interview's end to the candidate's debrief and to the client's first feedback."
+            >
+              <SpeedByRecruiterChart groups={metrics.byRecruiter} />
+              <SpeedTable groups={metrics.byRecruiter} />
+            </ChartCard>
+            <ChartCard
+              id="promises-heading"
+              title="Client feedback against what interviewers promised"
+              description="For interviews where the candidate's debrief records a promised decision date: did the client's feedback come by that day?"
+            >
+              {metrics.promises.some((p) => p.promised > 0) ? (
+                <>
+                  <PromisesChart clients={metrics.promises} />
+                  <PromisesTable clients={metrics.promises} />
+                </>
+              ) : (
+                <p className="text-sm text-muted-foreground">No debrief in this selection records a promised decision date.</p>
+              )}
+            </ChartCard>
+          </div>
+
+          <GroupTable id="by-recruiter" title="By recruiter" firstColumn="Recruiter" groups={metrics.byRecruiter} />
+          <GroupTable id="by-client" title="By client" firstColumn="Client" groups={metrics.byClient} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,377 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { applications, applicationStageChanges, candidates, clients, interviews, jobs, users } from "../schema";
+import { STAGES, type Stage } from "../schema/enums";
+import { recordAudit } from "./audit";
+import {
+  correlated,
+  cursorKey,
+  isStaffScope,
+  keysetOrder,
+  keysetPage,
+  keysetWhere,
+  likeTerm,
+  NOT_FOUND,
+  type Cursor,
+  type SaveResult,
+  type SortSpec,
+} from "./clients";
+import { withTx, type QueryScope } from "./scope";
+
+export const OPEN_STAGE_LIST: Stage[] = ["sourced", "submitted", "interviewing", "offer"];
+const CLOSING: Stage[] = ["rejected", "withdrawn"];
+
+export const applicationColumns = {
+  id: applications.id,
+  candidateId: applications.candidateId,
+  jobId: applications.jobId,
+  stage: applications.stage,
+  stageChangedAt: applications.stageChangedAt,
+  closedReason: applications.closedReason,
+  recruiterUserId: applications.recruiterUserId,
+  createdAt: applications.createdAt,
+  updatedAt: applications.updatedAt,
+  version: applications.version,
+};
+
+export type ApplicationRecord = {
+  id: string;
+  candidateId: string;
+  jobId: string;
+  stage: Stage;
+  stageChangedAt: Date;
+  closedReason: string;
+  recruiterUserId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+
+const recruiter = alias(users, "application_recruiter");
+const changedBy = alias(users, "stage_changed_by");
+
+const nextInterviewAt = correlated<Date | null>(
+  sql`(select min(${interviews.startsAt}) from ${interviews} where ${interviews.firmId} = ${applications.firmId} and ${interviews.applicationId} = ${applications.id} and ${interviews.status} = 'scheduled' and ${interviews.startsAt} > now())`,
+).mapWith(interviews.startsAt);
+const interviewCount = correlated<number>(
+  sql`(select count(*)::int from ${interviews} where ${interviews.firmId} = ${applications.firmId} and ${interviews.applicationId} = ${applications.id} and ${interviews.status} <> 'cancelled')`,
+);
+
+const candidateJoin = and(eq(candidates.firmId, applications.firmId), eq(candidates.id, applications.candidateId));
+const jobJoin = and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId));
+const clientJoin = and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId));
+
+export interface ApplicationFilter {
+  q?: string;
+  /** One stage, or "open" (sourced … offer) or "closed" (rejected, withdrawn). */
+  stage?: Stage | "open" | "closed";
+  clientId?: string;
+  jobId?: string;
+  candidateId?: string;
+  /** A user id, or "none". */
+  recruiterUserId?: string;
+  sort?: "moved" | "created" | "candidate";
+  dir?: "asc" | "desc";
+  cursor?: Cursor | null;
+  limit?: number;
+}
+
+function applicationSort(f: ApplicationFilter): SortSpec {
+  switch (f.sort ?? "moved") {
+    case "created":
+      return { key: applications.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+    case "candidate":
+      return { key: sql`lower(${candidates.name})`, cast: "text", dir: f.dir ?? "asc" };
+    default:
+      return { key: applications.stageChangedAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+  }
+}
+
+/** Every application across the firm's jobs (the pipeline table): searched, filtered, one keyset page at a time. */
+export async function findApplications(scope: QueryScope, filter: ApplicationFilter = {}) {
+  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
+  const limit = Math.min(filter.limit ?? 25, 100);
+  const sort = applicationSort(filter);
+  const where: (SQL | undefined)[] = [eq(applications.firmId, scope.firmId)];
+  if (filter.stage === "open") where.push(inArray(applications.stage, OPEN_STAGE_LIST));
+  else if (filter.stage === "closed") where.push(inArray(applications.stage, CLOSING));
+  else if (filter.stage) where.push(eq(applications.stage, filter.stage));
+  if (filter.clientId) where.push(eq(jobs.clientId, filter.clientId));
+  if (filter.jobId) where.push(eq(applications.jobId, filter.jobId));
+  if (filter.candidateId) where.push(eq(applications.candidateId, filter.candidateId));
+  if (filter.recruiterUserId === "none") where.push(isNull(applications.recruiterUserId));
+  else if (filter.recruiterUserId) where.push(eq(applications.recruiterUserId, filter.recruiterUserId));
+  if (filter.q) {
+    const term = likeTerm(filter.q);
+    where.push(
+      sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`,
+    );
+  }
+  const cursor = filter.cursor ?? null;
+  const [fetched, [counted]] = await Promise.all([
+    scope.db
+      .select({
+        ...applicationColumns,
+        candidateName: candidates.name,
+        jobTitle: jobs.title,
+        clientId: clients.id,
+        clientName: clients.name,
+        recruiterName: recruiter.name,
+        nextInterviewAt,
+        cursorKey: cursorKey(sort),
+      })
+      .from(applications)
+      .innerJoin(candidates, candidateJoin)
+      .innerJoin(jobs, jobJoin)
+      .innerJoin(clients, clientJoin)
+      .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
+      .where(and(...where, keysetWhere(sort, applications.id, cursor)))
+      .orderBy(...keysetOrder(sort, applications.id, cursor))
+      .limit(limit + 1),
+    scope.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(applications)
+      .innerJoin(candidates, candidateJoin)
+      .innerJoin(jobs, jobJoin)
+      .innerJoin(clients, clientJoin)
+      .where(and(...where)),
+  ]);
+  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+}
+
+/** A job's board: every application on it, each with its candidate. */
+export async function listApplicationsForJob(scope: QueryScope, jobId: string) {
+  if (!isStaffScope(scope)) return [];
+  return scope.db
+    .select({
+      ...applicationColumns,
+      candidateName: candidates.name,
+      candidateHeadline: candidates.headline,
+      candidateArchivedAt: candidates.archivedAt,
+      recruiterName: recruiter.name,
+      nextInterviewAt,
+      interviews: interviewCount,
+    })
+    .from(applications)
+    .innerJoin(candidates, candidateJoin)
+    .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
+    .where(and(eq(applications.firmId, scope.firmId), eq(applications.jobId, jobId)))
+    .orderBy(desc(applications.stageChangedAt), asc(applications.id))
+    .limit(2000);
+}
+
+/** A candidate's applications, open ones first, each with its job and client. */
+export async function listApplicationsForCandidate(scope: QueryScope, candidateId: string) {
+  if (!isStaffScope(scope)) return [];
+  return scope.db
+    .select({
+      ...applicationColumns,
+      jobTitle: jobs.title,
+      jobStatus: jobs.status,
+      clientId: clients.id,
+      clientName: clients.name,
+      recruiterName: recruiter.name,
+      nextInterviewAt,
+      interviews: interviewCount,
+    })
+    .from(applications)
+    .innerJoin(jobs, jobJoin)
+    .innerJoin(clients, clientJoin)
+    .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
+    .where(and(eq(applications.firmId, scope.firmId), eq(applications.candidateId, candidateId)))
+    .orderBy(sql`${applications.stage} in ('rejected', 'withdrawn', 'placed')`, desc(applications.stageChangedAt), asc(applications.id))
+    .limit(500);
+}
+
+/** One application with its candidate, job and client (scheduling an interview starts here). */
+export async function getApplication(scope: QueryScope, id: string) {
+  if (!isStaffScope(scope)) return null;
+  const [row] = await scope.db
+    .select({
+      ...applicationColumns,
+      candidateName: candidates.name,
+      candidateEmail: candidates.email,
+      jobTitle: jobs.title,
+      clientId: clients.id,
+      clientName: clients.name,
+      recruiterName: recruiter.name,
+    })
+    .from(applications)
+    .innerJoin(candidates, candidateJoin)
+    .innerJoin(jobs, jobJoin)
+    .innerJoin(clients, clientJoin)
+    .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
+    .where(and(eq(applications.firmId, scope.firmId), eq(applications.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every stage an application went through, oldest first, with who moved it. */
+export async function listStageHistory(scope: QueryScope, applicationId: string) {
+  if (!isStaffScope(scope)) return [];
+  return scope.db
+    .select({
+      id: applicationStageChanges.id,
+      fromStage: applicationStageChanges.fromStage,
+      toStage: applicationStageChanges.toStage,
+      reason: applicationStageChanges.reason,
+      changedAt: applicationStageChanges.changedAt,
+      changedBy: changedBy.name,
+    })
+    .from(applicationStageChanges)
+    .leftJoin(changedBy, eq(changedBy.id, applicationStageChanges.changedBy))
+    .where(and(eq(applicationStageChanges.firmId, scope.firmId), eq(applicationStageChanges.applicationId, applicationId)))
+    .orderBy(asc(applicationStageChanges.changedAt), asc(applicationStageChanges.id))
+    .limit(200);
+}
+
+export interface CreateApplicationFields {
+  candidateId: string;
+  jobId: string;
+  stage?: "sourced" | "submitted";
+}
+
+/**
+ * Puts a candidate forward for a job. The first stage change (from nothing)
+ * is recorded with it, so time-in-stage counts from here.
+ */
+export async function createApplication(scope: QueryScope, input: CreateApplicationFields): Promise<SaveResult<ApplicationRecord>> {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  const stage: Stage = input.stage ?? "sourced";
+  if (stage !== "sourced" && stage !== "submitted") {
+    return { ok: false, reason: "invalid", fieldErrors: { stage: ["A new application starts as sourced or submitted."] } };
+  }
+  return scope.db.transaction(async (tx): Promise<SaveResult<ApplicationRecord>> => {
+    const txScope = withTx(scope, tx);
+    const [[candidate], [job]] = await Promise.all([
+      tx
+        .select({ id: candidates.id, name: candidates.name, archivedAt: candidates.archivedAt, anonymizedAt: candidates.anonymizedAt })
+        .from(candidates)
+        .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, input.candidateId)))
+        .limit(1),
+      tx
+        .select({ id: jobs.id, title: jobs.title, status: jobs.status, archivedAt: jobs.archivedAt, ownerUserId: jobs.ownerUserId })
+        .from(jobs)
+        .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, input.jobId)))
+        .limit(1),
+    ]);
+    const fieldErrors: Record<string, string[]> = {};
+    if (!candidate) fieldErrors.candidateId = ["That candidate does not exist or you do not have access to it."];
+    else if (candidate.anonymizedAt) fieldErrors.candidateId = ["This candidate's data was erased."];
+    else if (candidate.archivedAt) fieldErrors.candidateId = [`${candidate.name} is archived. Restore the candidate first.`];
+    if (!job) fieldErrors.jobId = ["That job does not exist or you do not have access to it."];
+    else if (job.archivedAt) fieldErrors.jobId = [`${job.title} is archived. Restore the job first.`];
+    else if (job.status === "filled" || job.status === "closed") {
+      fieldErrors.jobId = [`${job.title} is ${job.status}. Reopen the job to put more candidates forward.`];
+    }
+    if (Object.keys(fieldErrors).length > 0) return { ok: false, reason: "invalid", fieldErrors };
+    const [existing] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.firmId, scope.firmId), eq(applications.candidateId, input.candidateId), eq(applications.jobId, input.jobId)))
+      .limit(1);
+    if (existing) {
+      return { ok: false, reason: "duplicate", field: "jobId", existing: { id: existing.id, label: `${candidate!.name} — ${job!.title}` } };
+    }
+    const now = new Date();
+    const [row] = await tx
+      .insert(applications)
+      .values({
+        firmId: scope.firmId,
+        candidateId: input.candidateId,
+        jobId: input.jobId,
+        stage,
+        stageChangedAt: now,
+        recruiterUserId: scope.userId,
+        createdBy: scope.userId,
+      })
+      .returning(applicationColumns);
+    await tx.insert(applicationStageChanges).values({
+      firmId: scope.firmId,
+      applicationId: row!.id,
+      fromStage: null,
+      toStage: stage,
+      changedBy: scope.userId,
+      changedAt: now,
+    });
+    await recordAudit(txScope, {
+      action: "application.create",
+      entityType: "application",
+      entityId: row!.id,
+      changes: { candidateId: input.candidateId, jobId: input.jobId, stage },
+    });
+    return { ok: true, value: row! };
+  });
+}
+
+async function lockApplication(scope: QueryScope, id: string) {
+  const [row] = await scope.db
+    .select(applicationColumns)
+    .from(applications)
+    .where(and(eq(applications.firmId, scope.firmId), eq(applications.id, id)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Moves an application to another stage and keeps the change (from, to,
+ * reason, who, when) in the stage history, with its audit event, in one
+ * transaction. Rejected and withdrawn need a reason; reopening clears it.
+ */
+export async function moveApplication(
+  scope: QueryScope,
+  input: { id: string; version: number; stage: string; reason?: string },
+  /** Set when called inside another mutation's transaction (scheduling an interview). */
+  opts: { now?: Date } = {},
+): Promise<SaveResult<ApplicationRecord, ApplicationRecord>> {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  if (!(STAGES as readonly string[]).includes(input.stage)) {
+    return { ok: false, reason: "invalid", fieldErrors: { stage: ["Choose a stage from the list."] } };
+  }
+  const to = input.stage as Stage;
+  const reason = (input.reason ?? "").trim();
+  if (CLOSING.includes(to) && reason === "") {
+    return {
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { reason: [to === "rejected" ? "Say why it was rejected." : "Say why the candidate withdrew."] },
+    };
+  }
+  return scope.db.transaction(async (tx): Promise<SaveResult<ApplicationRecord, ApplicationRecord>> => {
+    const txScope = withTx(scope, tx);
+    const before = await lockApplication(txScope, input.id);
+    if (!before) return NOT_FOUND;
+    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+    if (before.stage === to) {
+      return { ok: false, reason: "invalid", fieldErrors: { stage: ["It is already in that stage."] } };
+    }
+    const now = opts.now ?? new Date();
+    await tx.insert(applicationStageChanges).values({
+      firmId: scope.firmId,
+      applicationId: input.id,
+      fromStage: before.stage,
+      toStage: to,
+      reason,
+      changedBy: scope.userId,
+      changedAt: now,
+    });
+    const [row] = await tx
+      .update(applications)
+      .set({
+        stage: to,
+        stageChangedAt: now,
+        closedReason: CLOSING.includes(to) ? reason : "",
+        version: sql`${applications.version} + 1`,
+      })
+      .where(and(eq(applications.firmId, scope.firmId), eq(applications.id, input.id), eq(applications.version, input.version)))
+      .returning(applicationColumns);
+    await recordAudit(txScope, {
+      action: "application.stage",
+      entityType: "application",
+      entityId: input.id,
+      changes: { stage: [before.stage, to], ...(reason ? { reason } : {}) },
+    });
+    return { ok: true, value: row! };
+  });
+}

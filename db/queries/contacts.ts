@@ -1,0 +1,260 @@
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { clients, contacts, interviewParticipants } from "../schema";
+import { recordAudit } from "./audit";
+import {
+  archivedFilter,
+  correlated,
+  changedFields,
+  cursorKey,
+  isStaffScope,
+  keysetOrder,
+  keysetPage,
+  keysetWhere,
+  likeTerm,
+  NOT_FOUND,
+  type Cursor,
+  type SaveResult,
+  type SortSpec,
+} from "./clients";
+import { withTx, type QueryScope } from "./scope";
+
+export const contactColumns = {
+  id: contacts.id,
+  clientId: contacts.clientId,
+  name: contacts.name,
+  title: contacts.title,
+  email: contacts.email,
+  phone: contacts.phone,
+  archivedAt: contacts.archivedAt,
+  createdAt: contacts.createdAt,
+  updatedAt: contacts.updatedAt,
+  version: contacts.version,
+};
+
+export type ContactRecord = {
+  id: string;
+  clientId: string;
+  name: string;
+  title: string;
+  email: string | null;
+  phone: string;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+
+export interface ContactFilter {
+  q?: string;
+  status?: "active" | "archived" | "all";
+  clientId?: string;
+  sort?: "name" | "client" | "created";
+  dir?: "asc" | "desc";
+  cursor?: Cursor | null;
+  limit?: number;
+}
+
+function contactSort(f: ContactFilter): SortSpec {
+  switch (f.sort ?? "name") {
+    case "created":
+      return { key: contacts.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+    case "client":
+      return { key: sql`lower(${clients.name}) || ' / ' || lower(${contacts.name})`, cast: "text", dir: f.dir ?? "asc" };
+    default:
+      return { key: sql`lower(${contacts.name})`, cast: "text", dir: f.dir ?? "asc" };
+  }
+}
+
+const interviewCount = correlated<number>(
+  sql`(select count(*)::int from ${interviewParticipants} where ${interviewParticipants.firmId} = ${contacts.firmId} and ${interviewParticipants.contactId} = ${contacts.id})`,
+);
+
+/** People at the firm's clients: searched, filtered by client, one keyset page at a time. */
+export async function findContacts(scope: QueryScope, filter: ContactFilter = {}) {
+  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
+  const limit = Math.min(filter.limit ?? 25, 100);
+  const sort = contactSort(filter);
+  const where: (SQL | undefined)[] = [eq(contacts.firmId, scope.firmId), archivedFilter(contacts.archivedAt, filter.status ?? "active")];
+  if (filter.clientId) where.push(eq(contacts.clientId, filter.clientId));
+  if (filter.q) {
+    const term = likeTerm(filter.q);
+    where.push(
+      sql`(${contacts.name} ilike ${term} or ${contacts.title} ilike ${term} or coalesce(${contacts.email}, '') ilike ${term} or ${contacts.phone} ilike ${term} or ${clients.name} ilike ${term})`,
+    );
+  }
+  const cursor = filter.cursor ?? null;
+  const join = and(eq(clients.firmId, contacts.firmId), eq(clients.id, contacts.clientId));
+  const [fetched, [counted]] = await Promise.all([
+    scope.db
+      .select({ ...contactColumns, clientName: clients.name, interviews: interviewCount, cursorKey: cursorKey(sort) })
+      .from(contacts)
+      .innerJoin(clients, join)
+      .where(and(...where, keysetWhere(sort, contacts.id, cursor)))
+      .orderBy(...keysetOrder(sort, contacts.id, cursor))
+      .limit(limit + 1),
+    scope.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(contacts)
+      .innerJoin(clients, join)
+      .where(and(...where)),
+  ]);
+  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+}
+
+export async function getContact(scope: QueryScope, id: string) {
+  if (!isStaffScope(scope)) return null;
+  const [row] = await scope.db
+    .select({ ...contactColumns, clientName: clients.name, clientArchivedAt: clients.archivedAt, interviews: interviewCount })
+    .from(contacts)
+    .innerJoin(clients, and(eq(clients.firmId, contacts.firmId), eq(clients.id, contacts.clientId)))
+    .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A client's people, for its page and for choosing interviewers. */
+export async function listContactsForClient(scope: QueryScope, clientId: string, opts: { includeArchived?: boolean } = {}) {
+  if (!isStaffScope(scope)) return [];
+  return scope.db
+    .select({ ...contactColumns, interviews: interviewCount })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.firmId, scope.firmId),
+        eq(contacts.clientId, clientId),
+        opts.includeArchived ? undefined : isNull(contacts.archivedAt),
+      ),
+    )
+    .orderBy(asc(sql`lower(${contacts.name})`), asc(contacts.id))
+    .limit(500);
+}
+
+export interface ContactFields {
+  clientId: string;
+  name: string;
+  title: string;
+  email: string;
+  phone: string;
+}
+
+async function clientForContact(scope: QueryScope, clientId: string) {
+  const [row] = await scope.db
+    .select({ id: clients.id, name: clients.name, archivedAt: clients.archivedAt })
+    .from(clients)
+    .where(and(eq(clients.firmId, scope.firmId), eq(clients.id, clientId)))
+    .limit(1);
+  return row ?? null;
+}
+
+const UNKNOWN_CLIENT = { clientId: ["That client does not exist or you do not have access to it."] };
+
+export async function createContact(scope: QueryScope, input: ContactFields): Promise<SaveResult<ContactRecord>> {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  return scope.db.transaction(async (tx): Promise<SaveResult<ContactRecord>> => {
+    const txScope = withTx(scope, tx);
+    const client = await clientForContact(txScope, input.clientId);
+    if (!client) return { ok: false, reason: "invalid", fieldErrors: UNKNOWN_CLIENT };
+    if (client.archivedAt) {
+      return { ok: false, reason: "invalid", fieldErrors: { clientId: [`${client.name} is archived. Restore the client first.`] } };
+    }
+    const [row] = await tx
+      .insert(contacts)
+      .values({
+        firmId: scope.firmId,
+        clientId: input.clientId,
+        name: input.name,
+        title: input.title,
+        email: input.email === "" ? null : input.email,
+        phone: input.phone,
+      })
+      .returning(contactColumns);
+    await recordAudit(txScope, {
+      action: "contact.create",
+      entityType: "contact",
+      entityId: row!.id,
+      changes: { clientId: input.clientId, name: input.name, title: input.title, email: input.email },
+    });
+    return { ok: true, value: row! };
+  });
+}
+
+async function lockContact(scope: QueryScope, id: string) {
+  const [row] = await scope.db
+    .select(contactColumns)
+    .from(contacts)
+    .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, id)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updateContact(
+  scope: QueryScope,
+  input: ContactFields & { id: string; version: number },
+): Promise<SaveResult<ContactRecord, ContactRecord>> {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  return scope.db.transaction(async (tx): Promise<SaveResult<ContactRecord, ContactRecord>> => {
+    const txScope = withTx(scope, tx);
+    const before = await lockContact(txScope, input.id);
+    if (!before) return NOT_FOUND;
+    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+    if (input.clientId !== before.clientId) {
+      const client = await clientForContact(txScope, input.clientId);
+      if (!client) return { ok: false, reason: "invalid", fieldErrors: UNKNOWN_CLIENT };
+      const [used] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(interviewParticipants)
+        .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.contactId, input.id)));
+      if ((used?.n ?? 0) > 0) {
+        return {
+          ok: false,
+          reason: "invalid",
+          fieldErrors: {
+            clientId: [
+              "This person has interviewed candidates for their current client. If they moved to another client, add them there as a new contact.",
+            ],
+          },
+        };
+      }
+    }
+    const change = {
+      clientId: input.clientId,
+      name: input.name,
+      title: input.title,
+      email: input.email === "" ? null : input.email,
+      phone: input.phone,
+    };
+    const [row] = await tx
+      .update(contacts)
+      .set({ ...change, version: sql`${contacts.version} + 1` })
+      .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, input.id), eq(contacts.version, input.version)))
+      .returning(contactColumns);
+    await recordAudit(txScope, { action: "contact.update", entityType: "contact", entityId: input.id, changes: changedFields(before, change) });
+    return { ok: true, value: row! };
+  });
+}
+
+async function setContactArchived(scope: QueryScope, ref: { id: string; version: number }, archived: boolean) {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  return scope.db.transaction(async (tx): Promise<SaveResult<ContactRecord, ContactRecord>> => {
+    const txScope = withTx(scope, tx);
+    const before = await lockContact(txScope, ref.id);
+    if (!before) return NOT_FOUND;
+    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
+    const [row] = await tx
+      .update(contacts)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${contacts.version} + 1` })
+      .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, ref.id)))
+      .returning(contactColumns);
+    await recordAudit(txScope, { action: archived ? "contact.archive" : "contact.restore", entityType: "contact", entityId: ref.id });
+    return { ok: true, value: row! };
+  });
+}
+
+export function archiveContact(scope: QueryScope, ref: { id: string; version: number }) {
+  return setContactArchived(scope, ref, true);
+}
+
+export function restoreContact(scope: QueryScope, ref: { id: string; version: number }) {
+  return setContactArchived(scope, ref, false);
+}

@@ -1,0 +1,349 @@
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { applications, clients, jobs, memberships, users } from "../schema";
+import { recordAudit } from "./audit";
+import {
+  archivedFilter,
+  correlated,
+  changedFields,
+  cursorKey,
+  isStaffScope,
+  keysetOrder,
+  keysetPage,
+  keysetWhere,
+  likeTerm,
+  NOT_FOUND,
+  type Cursor,
+  type SaveResult,
+  type SortSpec,
+} from "./clients";
+import { withTx, type QueryScope } from "./scope";
+
+export const jobColumns = {
+  id: jobs.id,
+  clientId: jobs.clientId,
+  title: jobs.title,
+  location: jobs.location,
+  description: jobs.description,
+  status: jobs.status,
+  ownerUserId: jobs.ownerUserId,
+  archivedAt: jobs.archivedAt,
+  createdAt: jobs.createdAt,
+  updatedAt: jobs.updatedAt,
+  version: jobs.version,
+};
+
+export type JobRecord = {
+  id: string;
+  clientId: string;
+  title: string;
+  location: string;
+  description: string;
+  status: "open" | "on_hold" | "filled" | "closed";
+  ownerUserId: string | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+
+const owner = alias(users, "job_owner");
+
+const inPipeline = correlated<number>(
+  sql`(select count(*)::int from ${applications} where ${applications.firmId} = ${jobs.firmId} and ${applications.jobId} = ${jobs.id} and ${applications.stage} in ('sourced', 'submitted', 'interviewing', 'offer'))`,
+);
+const interviewing = correlated<number>(
+  sql`(select count(*)::int from ${applications} where ${applications.firmId} = ${jobs.firmId} and ${applications.jobId} = ${jobs.id} and ${applications.stage} in ('interviewing', 'offer'))`,
+);
+const placed = correlated<number>(
+  sql`(select count(*)::int from ${applications} where ${applications.firmId} = ${jobs.firmId} and ${applications.jobId} = ${jobs.id} and ${applications.stage} = 'placed')`,
+);
+
+export interface JobFilter {
+  q?: string;
+  status?: "active" | "archived" | "all";
+  jobStatus?: JobRecord["status"];
+  clientId?: string;
+  /** A user id, or "none" for jobs nobody owns. */
+  ownerUserId?: string;
+  sort?: "title" | "client" | "created" | "updated";
+  dir?: "asc" | "desc";
+  cursor?: Cursor | null;
+  limit?: number;
+}
+
+function jobSort(f: JobFilter): SortSpec {
+  switch (f.sort ?? "created") {
+    case "title":
+      return { key: sql`lower(${jobs.title})`, cast: "text", dir: f.dir ?? "asc" };
+    case "client":
+      return { key: sql`lower(${clients.name}) || ' / ' || lower(${jobs.title})`, cast: "text", dir: f.dir ?? "asc" };
+    case "updated":
+      return { key: jobs.updatedAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+    default:
+      return { key: jobs.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+  }
+}
+
+const clientJoin = and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId));
+
+/** The firm's job orders: searched, filtered, sorted, one keyset page at a time. */
+export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
+  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
+  const limit = Math.min(filter.limit ?? 25, 100);
+  const sort = jobSort(filter);
+  const where: (SQL | undefined)[] = [eq(jobs.firmId, scope.firmId), archivedFilter(jobs.archivedAt, filter.status ?? "active")];
+  if (filter.jobStatus) where.push(eq(jobs.status, filter.jobStatus));
+  if (filter.clientId) where.push(eq(jobs.clientId, filter.clientId));
+  if (filter.ownerUserId === "none") where.push(isNull(jobs.ownerUserId));
+  else if (filter.ownerUserId) where.push(eq(jobs.ownerUserId, filter.ownerUserId));
+  if (filter.q) {
+    const term = likeTerm(filter.q);
+    where.push(sql`(${jobs.title} ilike ${term} or ${jobs.location} ilike ${term} or ${clients.name} ilike ${term})`);
+  }
+  const cursor = filter.cursor ?? null;
+  const [fetched, [counted]] = await Promise.all([
+    scope.db
+      .select({
+        ...jobColumns,
+        clientName: clients.name,
+        ownerName: owner.name,
+        inPipeline,
+        interviewing,
+        placed,
+        cursorKey: cursorKey(sort),
+      })
+      .from(jobs)
+      .innerJoin(clients, clientJoin)
+      .leftJoin(owner, eq(owner.id, jobs.ownerUserId))
+      .where(and(...where, keysetWhere(sort, jobs.id, cursor)))
+      .orderBy(...keysetOrder(sort, jobs.id, cursor))
+      .limit(limit + 1),
+    scope.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .innerJoin(clients, clientJoin)
+      .where(and(...where)),
+  ]);
+  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+}
+
+export async function getJob(scope: QueryScope, id: string) {
+  if (!isStaffScope(scope)) return null;
+  const [row] = await scope.db
+    .select({
+      ...jobColumns,
+      clientName: clients.name,
+      clientArchivedAt: clients.archivedAt,
+      ownerName: owner.name,
+      inPipeline,
+      interviewing,
+      placed,
+    })
+    .from(jobs)
+    .innerJoin(clients, clientJoin)
+    .leftJoin(owner, eq(owner.id, jobs.ownerUserId))
+    .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Jobs a candidate can be put forward for (not archived, open or on hold),
+ * with their client; without the ones `candidateId` is already on.
+ */
+export async function listJobOptions(
+  scope: QueryScope,
+  opts: { clientId?: string; candidateId?: string; /** Every job, whatever its status (filters). */ all?: boolean } = {},
+) {
+  if (!isStaffScope(scope)) return [];
+  return scope.db
+    .select({ id: jobs.id, title: jobs.title, status: jobs.status, clientId: jobs.clientId, clientName: clients.name })
+    .from(jobs)
+    .innerJoin(clients, clientJoin)
+    .where(
+      and(
+        eq(jobs.firmId, scope.firmId),
+        opts.all ? undefined : isNull(jobs.archivedAt),
+        opts.all ? undefined : inArray(jobs.status, ["open", "on_hold"]),
+        opts.clientId ? eq(jobs.clientId, opts.clientId) : undefined,
+        opts.candidateId
+          ? sql`not exists (select 1 from ${applications} where ${applications.firmId} = ${jobs.firmId} and ${applications.jobId} = ${jobs.id} and ${applications.candidateId} = ${opts.candidateId})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${clients.name})`), asc(sql`lower(${jobs.title})`), asc(jobs.id))
+    .limit(2000);
+}
+
+/** A client's jobs, newest first, for the client's page. */
+export async function listJobsForClient(scope: QueryScope, clientId: string) {
+  if (!isStaffScope(scope)) return [];
+  return scope.db
+    .select({ ...jobColumns, ownerName: owner.name, inPipeline, placed })
+    .from(jobs)
+    .leftJoin(owner, eq(owner.id, jobs.ownerUserId))
+    .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.clientId, clientId)))
+    .orderBy(sql`${jobs.archivedAt} is not null`, sql`${jobs.createdAt} desc`, asc(jobs.id))
+    .limit(500);
+}
+
+/** Staff of the firm who can own records (active admins and recruiters). */
+export async function listOwnerOptions(scope: QueryScope) {
+  if (!isStaffScope(scope)) return [];
+  return scope.db
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(eq(memberships.firmId, scope.firmId), eq(memberships.status, "active"), inArray(memberships.role, ["admin", "recruiter"])),
+    )
+    .orderBy(asc(users.name))
+    .limit(500);
+}
+
+/** Whether `userId` is active staff of the scope's firm (an owner or recruiter of a record must be). */
+export async function isFirmStaff(scope: QueryScope, userId: string): Promise<boolean> {
+  if (!isStaffScope(scope)) return false;
+  const [row] = await scope.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.firmId, scope.firmId),
+        eq(memberships.userId, userId),
+        eq(memberships.status, "active"),
+        inArray(memberships.role, ["admin", "recruiter"]),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+export interface JobFields {
+  clientId: string;
+  title: string;
+  location: string;
+  description: string;
+  status: JobRecord["status"];
+  ownerUserId: string | null;
+}
+
+async function checkJobRefs(scope: QueryScope, input: JobFields, before?: JobRecord): Promise<Record<string, string[]> | null> {
+  const errors: Record<string, string[]> = {};
+  if (!before || before.clientId !== input.clientId) {
+    const [client] = await scope.db
+      .select({ name: clients.name, archivedAt: clients.archivedAt })
+      .from(clients)
+      .where(and(eq(clients.firmId, scope.firmId), eq(clients.id, input.clientId)))
+      .limit(1);
+    if (!client) errors.clientId = ["That client does not exist or you do not have access to it."];
+    else if (client.archivedAt) errors.clientId = [`${client.name} is archived. Restore the client first.`];
+    if (before && client) {
+      const [used] = await scope.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(applications)
+        .where(and(eq(applications.firmId, scope.firmId), eq(applications.jobId, before.id)));
+      if ((used?.n ?? 0) > 0) {
+        errors.clientId = ["Candidates are already in this job's pipeline, so it stays with its client. Open a new job instead."];
+      }
+    }
+  }
+  if (input.ownerUserId && input.ownerUserId !== before?.ownerUserId && !(await isFirmStaff(scope, input.ownerUserId))) {
+    errors.ownerUserId = ["Choose an owner from your firm's recruiters."];
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
+export async function createJob(scope: QueryScope, input: JobFields): Promise<SaveResult<JobRecord>> {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  return scope.db.transaction(async (tx): Promise<SaveResult<JobRecord>> => {
+    const txScope = withTx(scope, tx);
+    const fieldErrors = await checkJobRefs(txScope, input);
+    if (fieldErrors) return { ok: false, reason: "invalid", fieldErrors };
+    const [row] = await tx
+      .insert(jobs)
+      .values({
+        firmId: scope.firmId,
+        clientId: input.clientId,
+        title: input.title,
+        location: input.location,
+        description: input.description,
+        status: input.status,
+        ownerUserId: input.ownerUserId,
+      })
+      .returning(jobColumns);
+    await recordAudit(txScope, {
+      action: "job.create",
+      entityType: "job",
+      entityId: row!.id,
+      changes: { clientId: input.clientId, title: input.title, status: input.status, ownerUserId: input.ownerUserId },
+    });
+    return { ok: true, value: row! };
+  });
+}
+
+async function lockJob(scope: QueryScope, id: string) {
+  const [row] = await scope.db
+    .select(jobColumns)
+    .from(jobs)
+    .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, id)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updateJob(
+  scope: QueryScope,
+  input: JobFields & { id: string; version: number },
+): Promise<SaveResult<JobRecord, JobRecord>> {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  return scope.db.transaction(async (tx): Promise<SaveResult<JobRecord, JobRecord>> => {
+    const txScope = withTx(scope, tx);
+    const before = await lockJob(txScope, input.id);
+    if (!before) return NOT_FOUND;
+    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+    const fieldErrors = await checkJobRefs(txScope, input, before);
+    if (fieldErrors) return { ok: false, reason: "invalid", fieldErrors };
+    const change = {
+      clientId: input.clientId,
+      title: input.title,
+      location: input.location,
+      description: input.description,
+      status: input.status,
+      ownerUserId: input.ownerUserId,
+    };
+    const [row] = await tx
+      .update(jobs)
+      .set({ ...change, version: sql`${jobs.version} + 1` })
+      .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, input.id), eq(jobs.version, input.version)))
+      .returning(jobColumns);
+    await recordAudit(txScope, { action: "job.update", entityType: "job", entityId: input.id, changes: changedFields(before, change) });
+    return { ok: true, value: row! };
+  });
+}
+
+async function setJobArchived(scope: QueryScope, ref: { id: string; version: number }, archived: boolean) {
+  if (!isStaffScope(scope)) return NOT_FOUND;
+  return scope.db.transaction(async (tx): Promise<SaveResult<JobRecord, JobRecord>> => {
+    const txScope = withTx(scope, tx);
+    const before = await lockJob(txScope, ref.id);
+    if (!before) return NOT_FOUND;
+    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
+    const [row] = await tx
+      .update(jobs)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${jobs.version} + 1` })
+      .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, ref.id)))
+      .returning(jobColumns);
+    await recordAudit(txScope, { action: archived ? "job.archive" : "job.restore", entityType: "job", entityId: ref.id });
+    return { ok: true, value: row! };
+  });
+}
+
+export function archiveJob(scope: QueryScope, ref: { id: string; version: number }) {
+  return setJobArchived(scope, ref, true);
+}
+
+export function restoreJob(scope: QueryScope, ref: { id: string; version: number }) {
+  return setJobArchived(scope, ref, false);
+}

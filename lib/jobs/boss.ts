@@ -1,0 +1,111 @@
+import PgBoss from "pg-boss";
+import type { Database } from "@/db/runtime";
+import { logger } from "@/lib/logger";
+import {
+  dueDebriefReminders,
+  dueDigests,
+  sendDebriefReminder,
+  sendDigest,
+  type DebriefReminderJob,
+  type DigestJob,
+} from "./reminders";
+
+/**
+ * The reminders on pg-boss (jobs kept in PostgreSQL, no other server):
+ * - `reminders-scan`, every 10 minutes by cron (one tick per schedule across
+ *   all instances) and once when an instance starts, finds what is due and
+ *   enqueues one job per email;
+ * - `reminders-digest` and `reminders-debrief` send one email each.
+ * Several instances may scan and work at once: a per-email singleton key
+ * keeps duplicate jobs out of the queue, and the outbox's unique dedupe key
+ * keeps a duplicate email from ever being sent.
+ */
+
+export const QUEUES = {
+  scan: "reminders-scan",
+  digest: "reminders-digest",
+  debrief: "reminders-debrief",
+} as const;
+
+export const SCAN_CRON = "*/10 * * * *";
+/** A per-email job is enqueued at most once in this window (pg-boss caps it below its 12 h archive interval). */
+const SINGLETON_SECONDS = 6 * 3600;
+
+export type BossOptions = {
+  /** The clock of the jobs (tests fix it). */
+  clock?: () => Date;
+  /** How often a worker asks for work (pg-boss's minimum is 0.5 s). */
+  pollingIntervalSeconds?: number;
+  /** Install the cron schedule (off in tests, which scan on demand). */
+  schedule?: boolean;
+};
+
+export type BossHandle = {
+  boss: PgBoss;
+  /** Enqueues a scan now (deduplicated across instances for a minute). */
+  scanNow(opts?: { dedupe?: boolean }): Promise<string | null>;
+  stop(): Promise<void>;
+};
+
+/** pg-boss on the app's own pool: no second pool, the same connection settings. */
+function adapter(database: Database): PgBoss.Db {
+  const pool = database.pool;
+  if (!pool) throw new Error("pg-boss needs PostgreSQL; the embedded database runs the reminders on a timer instead.");
+  return { executeSql: async (text, values) => pool.query(text, values) };
+}
+
+export async function startBoss(database: Database, opts: BossOptions = {}): Promise<BossHandle> {
+  const clock = opts.clock ?? (() => new Date());
+  const boss = new PgBoss({
+    db: adapter(database),
+    schema: "pgboss",
+    schedule: opts.schedule ?? true,
+    supervise: true,
+    migrate: true,
+  });
+  boss.on("error", (err) => logger.error({ err: err.message }, "job queue error"));
+  await boss.start();
+  await boss.createQueue(QUEUES.scan, { name: QUEUES.scan, policy: "singleton", retryLimit: 2, retryDelay: 30, expireInSeconds: 600 });
+  await boss.createQueue(QUEUES.digest, { name: QUEUES.digest, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await boss.createQueue(QUEUES.debrief, { name: QUEUES.debrief, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
+
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 };
+
+  await boss.work(QUEUES.scan, polling, async () => {
+    const now = clock();
+    const db = database.db;
+    const [digests, reminders] = await Promise.all([dueDigests(db, now), dueDebriefReminders(db, now)]);
+    for (const job of digests) {
+      await boss.send(QUEUES.digest, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
+    }
+    for (const job of reminders) {
+      await boss.send(QUEUES.debrief, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
+    }
+    return { digests: digests.length, debriefReminders: reminders.length };
+  });
+
+  await boss.work<DigestJob>(QUEUES.digest, polling, async ([job]) => {
+    if (!job) return;
+    const outcome = await sendDigest(database.db, job.data, clock());
+    if (outcome === "failed") logger.warn({ firmId: job.data.firmId, userId: job.data.userId }, "digest not delivered (kept in the outbox)");
+    return { outcome };
+  });
+
+  await boss.work<DebriefReminderJob>(QUEUES.debrief, polling, async ([job]) => {
+    if (!job) return;
+    const data = { ...job.data, startsAt: new Date(job.data.startsAt), endsAt: new Date(job.data.endsAt) };
+    return { outcome: await sendDebriefReminder(database.db, data) };
+  });
+
+  if (opts.schedule ?? true) await boss.schedule(QUEUES.scan, SCAN_CRON, {}, { tz: "UTC" });
+
+  const scanNow = (o: { dedupe?: boolean } = {}) =>
+    boss.send(QUEUES.scan, {}, o.dedupe === false ? {} : { singletonKey: "scan", singletonSeconds: 60 });
+  await scanNow();
+
+  return {
+    boss,
+    scanNow,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

@@ -1,0 +1,85 @@
+import { getDatabase, type Database } from "@/db/runtime";
+import { logger } from "@/lib/logger";
+import { startBoss, type BossHandle } from "./boss";
+import { runRemindersOnce, type PassResult } from "./reminders";
+
+/**
+ * Background reminders (the daily digest to recruiters, the one debrief
+ * reminder to candidates).
+ *
+ * - On PostgreSQL they run on pg-boss: safe with any number of app instances
+ *   and `npm run worker` processes at once.
+ * - On the embedded database (PGlite, one process by design) pg-boss cannot
+ *   run; the same job functions run from a timer in the app process instead.
+ *
+ * Either way each email has a dedupe key, so nobody gets one twice.
+ */
+
+export type JobsOptions = {
+  database?: Database;
+  clock?: () => Date;
+  /** Embedded database: time between passes. */
+  intervalMs?: number;
+  /** PostgreSQL: how often workers poll. */
+  pollingIntervalSeconds?: number;
+  /** PostgreSQL: install the cron schedule. */
+  schedule?: boolean;
+};
+
+export type JobsHandle = {
+  engine: "pg-boss" | "timer";
+  /** Runs (or, on pg-boss, enqueues) a pass now. */
+  runNow(): Promise<PassResult | string | null>;
+  stop(): Promise<void>;
+  /** pg-boss only. */
+  boss?: BossHandle;
+};
+
+export const TIMER_INTERVAL_MS = 10 * 60_000;
+
+export async function startJobs(opts: JobsOptions = {}): Promise<JobsHandle> {
+  const database = opts.database ?? (await getDatabase());
+  const clock = opts.clock ?? (() => new Date());
+  if (database.engine === "postgres") {
+    const boss = await startBoss(database, {
+      clock,
+      pollingIntervalSeconds: opts.pollingIntervalSeconds,
+      schedule: opts.schedule,
+    });
+    logger.info({ engine: "pg-boss" }, "reminder jobs started");
+    return { engine: "pg-boss", boss, runNow: () => boss.scanNow({ dedupe: false }), stop: () => boss.stop() };
+  }
+  return startTimer(database, clock, opts.intervalMs ?? TIMER_INTERVAL_MS);
+}
+
+function startTimer(database: Database, clock: () => Date, intervalMs: number): JobsHandle {
+  let running: Promise<PassResult> | null = null;
+  let stopped = false;
+  const pass = async (): Promise<PassResult> => {
+    // One pass at a time in this process; a slow pass is not overlapped by the next tick.
+    if (running) return running;
+    running = runRemindersOnce(database.db, clock()).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const tick = () => {
+    if (stopped) return;
+    pass().catch((err) => logger.error({ err: err instanceof Error ? err.message : String(err) }, "reminder pass failed"));
+  };
+  const first = setTimeout(tick, Math.min(5_000, intervalMs));
+  const timer = setInterval(tick, intervalMs);
+  first.unref?.();
+  timer.unref?.();
+  logger.info({ engine: "timer", intervalMs }, "reminder jobs started (embedded database: in-process timer)");
+  return {
+    engine: "timer",
+    runNow: pass,
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      if (running) await running.catch(() => {});
+    },
+  };
+}

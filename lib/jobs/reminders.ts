@@ -1,0 +1,128 @@
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
+import type { DbOrTx } from "@/db/runtime";
+import {
+  listQueueItems,
+  unsafeListDebriefReminders,
+  unsafeListDigestRecipients,
+  unsafeUsedDedupeKeys,
+  type DebriefReminder,
+  type DigestRecipient,
+} from "@/db/queries/dashboard";
+import { sendEmail } from "@/lib/email/send";
+import { env } from "@/lib/env";
+import { isBusinessDay } from "@/lib/follow-up/business-days";
+import { logger } from "@/lib/logger";
+import { debriefReminderEmail, digestEmail } from "./templates";
+
+/**
+ * The reminder jobs as plain functions of (database, now): pg-boss runs them
+ * on PostgreSQL, a timer runs them on the embedded database, and tests call
+ * them directly. Each email carries a dedupe key (email_outbox.dedupe_key is
+ * unique), so however many instances run them at once, each goes out once.
+ */
+
+/** Digests go out from 07:00 in the firm's zone; after noon a missed one is not worth sending. */
+export const DIGEST_FROM_HOUR = 7;
+export const DIGEST_UNTIL_HOUR = 12;
+
+export type DigestJob = DigestRecipient & { day: string; dedupeKey: string; holidays?: string[] };
+export type DebriefReminderJob = DebriefReminder & { dedupeKey: string };
+export type SendOutcome = "sent" | "logged" | "failed" | "duplicate" | "empty";
+
+export function digestKey(r: { firmId: string; userId: string }, day: string): string {
+  return `digest:${r.firmId}:${r.userId}:${day}`;
+}
+
+export function debriefReminderKey(interviewId: string): string {
+  return `debrief-reminder:${interviewId}`;
+}
+
+function origin(): string {
+  const e = env();
+  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}
+
+/** Who should get a digest now: it is morning in their firm's zone, and they have not had today's. */
+export async function dueDigests(db: DbOrTx, now: Date): Promise<DigestJob[]> {
+  const recipients = await unsafeListDigestRecipients(db);
+  const jobs: DigestJob[] = [];
+  for (const r of recipients) {
+    const hour = Number(format(now, "H", { in: tz(r.timeZone) }));
+    if (hour < DIGEST_FROM_HOUR || hour >= DIGEST_UNTIL_HOUR) continue;
+    if (!isBusinessDay(now, r.timeZone, r.holidays)) continue;
+    const day = format(now, "yyyy-MM-dd", { in: tz(r.timeZone) });
+    jobs.push({ ...r, day, dedupeKey: digestKey(r, day) });
+  }
+  const used = await unsafeUsedDedupeKeys(
+    db,
+    jobs.map((j) => j.dedupeKey),
+  );
+  return jobs.filter((j) => !used.has(j.dedupeKey));
+}
+
+/** Candidates whose debrief is still missing a day after the interview and who have not been reminded. */
+export async function dueDebriefReminders(db: DbOrTx, now: Date): Promise<DebriefReminderJob[]> {
+  const rows = await unsafeListDebriefReminders(db, now);
+  const jobs = rows.map((r) => ({ ...r, dedupeKey: debriefReminderKey(r.interviewId) }));
+  const used = await unsafeUsedDedupeKeys(
+    db,
+    jobs.map((j) => j.dedupeKey),
+  );
+  return jobs.filter((j) => !used.has(j.dedupeKey));
+}
+
+/** One recruiter's digest: their overdue and due-today items. Nothing to say → no email. */
+export async function sendDigest(db: DbOrTx, job: DigestJob, now: Date): Promise<SendOutcome> {
+  // The recipient's own view of their own firm: the same queue their dashboard shows.
+  const scope = { db, firmId: job.firmId, userId: job.userId, role: job.role, candidateId: null };
+  const items = await listQueueItems(scope, { view: "mine", now });
+  const overdue = items.filter((i) => i.state === "overdue");
+  const dueToday = items.filter((i) => i.state === "due");
+  if (overdue.length === 0 && dueToday.length === 0) return "empty";
+  const mail = digestEmail({ name: job.name, firmName: job.firmName, zone: job.timeZone, now, origin: origin(), overdue, dueToday });
+  return sendEmail(db, { firmId: job.firmId, to: job.email, ...mail, dedupeKey: job.dedupeKey });
+}
+
+export async function sendDebriefReminder(db: DbOrTx, job: DebriefReminderJob): Promise<SendOutcome> {
+  const mail = debriefReminderEmail({
+    candidateName: job.candidateName,
+    firmName: job.firmName,
+    clientName: job.clientName,
+    jobTitle: job.jobTitle,
+    startsAt: job.startsAt,
+    zone: job.timeZone,
+    origin: origin(),
+  });
+  return sendEmail(db, { firmId: job.firmId, to: job.email, ...mail, dedupeKey: job.dedupeKey });
+}
+
+export type PassResult = { digests: Record<SendOutcome, number>; debriefReminders: Record<SendOutcome, number> };
+
+const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0, duplicate: 0, empty: 0 });
+
+/**
+ * One full pass in this process: every digest and reminder due now. Used by
+ * the embedded database's timer and by tests; pg-boss splits the same work
+ * into one job per email.
+ */
+export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<PassResult> {
+  const result: PassResult = { digests: zero(), debriefReminders: zero() };
+  for (const job of await dueDigests(db, now)) {
+    try {
+      result.digests[await sendDigest(db, job, now)] += 1;
+    } catch (err) {
+      result.digests.failed += 1;
+      logger.error({ err: err instanceof Error ? err.message : String(err), firmId: job.firmId, userId: job.userId }, "digest failed");
+    }
+  }
+  for (const job of await dueDebriefReminders(db, now)) {
+    try {
+      result.debriefReminders[await sendDebriefReminder(db, job)] += 1;
+    } catch (err) {
+      result.debriefReminders.failed += 1;
+      logger.error({ err: err instanceof Error ? err.message : String(err), interviewId: job.interviewId }, "debrief reminder failed");
+    }
+  }
+  return result;
+}

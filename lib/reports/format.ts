@@ -1,0 +1,45 @@
+/** How the reports page writes its numbers (client and server components share these). */
+
+const integer = new Intl.NumberFormat("en-US");
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+export function formatPercent(rate: number | null): string {
+  if (rate === null) return "—";
+  return `${Math.round(rate * 100)}%`;
+}
+
+/** Hours as "5.5 h" under two days, else "3.2 days". */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return "—";
+  if (Math.abs(hours) < 48) return `${hours.toFixed(1)} h`;
+  return `${(hours / 24).toFixed(1)} days`;
+}
+
+/** A signed day difference: "2 days early", "on the day", "1 day late". */
+export function formatDaysVsPromise(days: number | null): string {
+  if (days === null) return "—";
+  if (days === 0) return "on the day";
+  const n = Math.abs(days);
+  const unit = n === 1 ? "day" : "days";
+  const shown = Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return days < 0 ? `${shown} ${unit} early` : `${shown} ${unit} late`;
+}
+
+export const STAGE_LABELS: Record<string, string> = {
+  sourced: "Sourced",
+  submitted: "Submitted",
+  interviewing: "Interviewing",
+  offer: "Offer",
+  placed: "Placed",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+
+/** "2026-03-02" → "Mar 2" (the week labels of the interviews chart). */
+export function formatWeek(key: string): string {
+  const [y, m, d] = key.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}

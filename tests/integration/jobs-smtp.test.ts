@@ -1,0 +1,113 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { openDatabase, type Database } from "@/db/client";
+import { resetMailTransport } from "@/lib/email/send";
+import { resetEnvCache } from "@/lib/env";
+import { startJobs, type JobsHandle } from "@/lib/jobs";
+import { useFreshDatabase } from "../helpers/db";
+import { createTestFirm, type TestFirm } from "../helpers/fixtures";
+import { buildQueueFixture, NOW } from "./dashboard-data";
+
+type Received = { from: string; to: string[]; subject: string; body: string };
+
+/** A real SMTP server on a free port that keeps every message it accepts. */
+async function startSmtp(): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => (raw += chunk));
+      stream.on("end", () => {
+        const subject = /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? "";
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject,
+          body: raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return check();
+}
+
+describe("reminders through a real SMTP server, with two worker instances at once", () => {
+  const database = useFreshDatabase();
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let a: TestFirm;
+  let second: Database | null = null;
+  const savedSmtpUrl = process.env.SMTP_URL;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+    resetEnvCache();
+    resetMailTransport();
+    a = await createTestFirm(database.current.db, "a");
+    await createTestFirm(database.current.db, "b");
+    await buildQueueFixture(database.current.db, a);
+  });
+
+  afterAll(async () => {
+    if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = savedSmtpUrl;
+    resetEnvCache();
+    resetMailTransport();
+    await second?.close();
+    await smtp.close();
+  });
+
+  it("delivers exactly one digest to each recruiter with work", async () => {
+    const first = database.current;
+    // Two instances: on PostgreSQL two pg-boss instances on two pools of the
+    // same database; on the embedded database two timers in this process
+    // (one PGlite can have no second process).
+    if (first.engine === "postgres") {
+      second = await openDatabase({ url: first.pool!.options.connectionString!, poolMax: 4 });
+    }
+    const clock = () => NOW;
+    const options = { clock, pollingIntervalSeconds: 0.5, schedule: false, intervalMs: 150 };
+    const instances: JobsHandle[] = [
+      await startJobs({ ...options, database: first }),
+      await startJobs({ ...options, database: second ?? first }),
+    ];
+    expect(instances.map((i) => i.engine)).toEqual(first.engine === "postgres" ? ["pg-boss", "pg-boss"] : ["timer", "timer"]);
+    try {
+      // Both instances scan at the same moment, as two app processes would.
+      await Promise.all(instances.map((i) => i.runNow()));
+      await Promise.all(instances.map((i) => i.runNow()));
+      const expected = [a.admin.email, a.recruiter.email].sort();
+      const digests = () => smtp.received.filter((m) => m.subject.startsWith("Afterview:"));
+      expect(await until(() => digests().length >= 2, 30_000)).toBe(true);
+      // Give a duplicate every chance to arrive.
+      await new Promise((r) => setTimeout(r, 3_000));
+      await Promise.all(instances.map((i) => i.runNow()));
+      await new Promise((r) => setTimeout(r, 2_000));
+      const to = digests().flatMap((m) => m.to).sort();
+      expect(to).toEqual(expected);
+      const rita = digests().find((m) => m.to.includes(a.recruiter.email))!;
+      expect(rita.subject).toBe("Afterview: 6 overdue, 3 due today");
+      expect(rita.body).toContain("OVERDUE (6)");
+      expect(rita.from).toBe("no-reply@afterview.local");
+    } finally {
+      await Promise.all(instances.map((i) => i.stop()));
+    }
+  });
+});

@@ -1,0 +1,301 @@
+import { and, eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as s from "@/db/schema";
+import { getMyDebrief } from "@/db/queries/debriefs";
+import { listPlanTasks } from "@/db/queries/plan-tasks";
+import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
+import { acceptInvitationAction, logCallAction, markThankYouAction } from "@/app/(candidate)/my/plan/actions";
+import { getMyPlan, getMyPlans, myPlanIcs, syncPlanTasks } from "@/lib/plans";
+import { ERROR_MESSAGES } from "@/lib/errors";
+import { emptyDebriefDraft, type DebriefDraft } from "@/lib/validation/debrief";
+import { expectFieldError, submit } from "../helpers/actions";
+import { signedInAs, useDatabaseForRequests } from "../helpers/context";
+import { useFreshDatabase } from "../helpers/db";
+import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+
+const HOUR = 3_600_000;
+
+describe("candidate portal: the follow-up plan and its tasks", () => {
+  const database = useFreshDatabase();
+  const db = () => database.current.db;
+  let a: TestFirm;
+  let b: TestFirm;
+
+  beforeAll(async () => {
+    useDatabaseForRequests(database.current);
+    a = await createTestFirm(db(), "a");
+    b = await createTestFirm(db(), "b");
+  });
+
+  beforeEach(async () => {
+    signedInAs(await sessionFor(db(), a, a.candidateUser));
+  });
+
+  async function newInterview(opts: { status?: s.InterviewStatus; endedHoursAgo?: number; candidateId?: string } = {}) {
+    const endsAt = new Date(Date.now() - (opts.endedHoursAgo ?? 2) * HOUR);
+    const [iv] = await db()
+      .insert(s.interviews)
+      .values({
+        firmId: a.firmId,
+        applicationId: a.applicationId,
+        candidateId: opts.candidateId ?? a.candidateId,
+        kind: "onsite",
+        startsAt: new Date(endsAt.getTime() - HOUR),
+        endsAt,
+        status: opts.status ?? "completed",
+      })
+      .returning({ id: s.interviews.id });
+    await db().insert(s.interviewParticipants).values({ firmId: a.firmId, interviewId: iv!.id, contactId: a.contactId });
+    return iv!.id;
+  }
+
+  function complete(over: Partial<DebriefDraft> = {}): DebriefDraft {
+    return {
+      ...emptyDebriefDraft(),
+      overallImpression: 4,
+      interestLevel: 4,
+      timelineGiven: "yes",
+      askedToCall: false,
+      invitedBack: false,
+      notMentioned: "Kubernetes certification",
+      people: [
+        {
+          id: uuidv7(),
+          contactId: a.contactId,
+          name: "Ines Interviewer",
+          title: "Engineering Manager",
+          email: "ines@client.example",
+          phone: "",
+          thankYouSent: false,
+          thankYouSentAt: null,
+          thankYouChannel: null,
+        },
+      ],
+      ...over,
+    };
+  }
+
+  async function file(interviewId: string, draft: DebriefDraft) {
+    const current = await getMyDebrief(scopeOf(db(), a, a.candidateUser), interviewId);
+    const r = await submit(
+      submitDebriefAction,
+      formData({ interviewId, version: current ? String(current.version) : "", draft: JSON.stringify(draft) }),
+    );
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    return r;
+  }
+
+  async function tasksOf(interviewId: string) {
+    return db()
+      .select()
+      .from(s.tasks)
+      .where(and(eq(s.tasks.firmId, a.firmId), eq(s.tasks.interviewId, interviewId)));
+  }
+
+  it("stores the plan's steps as tasks when the debrief is submitted, owned by the right people", async () => {
+    const interviewId = await newInterview();
+    await file(interviewId, complete());
+    const rows = await tasksOf(interviewId);
+    const byKey = Object.fromEntries(rows.map((t) => [t.policyKey, t]));
+    expect(Object.keys(byKey).sort()).toEqual(["collect_feedback", "debrief", "review_debrief", `thank_you:${a.contactId}`].sort());
+    expect(byKey.debrief).toMatchObject({ state: "done", ownerKind: "candidate", ownerUserId: a.candidateUser.userId, rule: "rule 3" });
+    expect(byKey[`thank_you:${a.contactId}`]).toMatchObject({ state: "open", ownerKind: "candidate", rule: "rule 2" });
+    expect(byKey.review_debrief).toMatchObject({ state: "open", ownerKind: "recruiter", ownerUserId: a.recruiter.userId });
+    expect(byKey.collect_feedback).toMatchObject({ ownerKind: "recruiter", ownerUserId: a.recruiter.userId, candidateId: a.candidateId });
+    for (const t of rows) expect(t.applicationId).toBe(a.applicationId);
+    // The thank-you note is due 24 hours after the interview ended (the firm's default).
+    const iv = (await db().select().from(s.interviews).where(and(eq(s.interviews.firmId, a.firmId), eq(s.interviews.id, interviewId))))[0]!;
+    expect(byKey[`thank_you:${a.contactId}`]!.dueAt?.getTime()).toBe(iv.endsAt.getTime() + 24 * HOUR);
+  });
+
+  it("re-running the sync changes nothing and never duplicates a task", async () => {
+    const interviewId = await newInterview();
+    await file(interviewId, complete());
+    const before = await tasksOf(interviewId);
+    const staff = scopeOf(db(), a, a.recruiter);
+    const again = await syncPlanTasks(staff, interviewId);
+    const third = await syncPlanTasks(scopeOf(db(), a, a.candidateUser), interviewId);
+    expect(again).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
+    expect(third).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
+    const after = await tasksOf(interviewId);
+    expect(after.map((t) => [t.id, t.version, t.state]).sort()).toEqual(before.map((t) => [t.id, t.version, t.state]).sort());
+  });
+
+  it("never resurrects a task someone completed or skipped, and drops open ones whose step left the plan", async () => {
+    const interviewId = await newInterview();
+    const first = await file(interviewId, complete({ askedToCall: true, invitedBack: true, invitedBackDetails: "Meet the team" }));
+    let rows = await tasksOf(interviewId);
+    expect(rows.map((t) => t.policyKey)).toEqual(expect.arrayContaining(["call", "accept_invitation"]));
+
+    // The recruiter completes the feedback task by hand and skips the review.
+    await db()
+      .update(s.tasks)
+      .set({ state: "done", completedAt: new Date(), completedBy: a.recruiter.userId })
+      .where(and(eq(s.tasks.firmId, a.firmId), eq(s.tasks.interviewId, interviewId), eq(s.tasks.policyKey, "collect_feedback")));
+    await db()
+      .update(s.tasks)
+      .set({ state: "skipped", completedAt: new Date(), completedBy: a.recruiter.userId })
+      .where(and(eq(s.tasks.firmId, a.firmId), eq(s.tasks.interviewId, interviewId), eq(s.tasks.policyKey, "review_debrief")));
+    // The candidate accepted the invitation (its task is done).
+    signedInAs(await sessionFor(db(), a, a.candidateUser));
+    const accepted = await submit(acceptInvitationAction, formData({ interviewId }));
+    expect(accepted.ok, JSON.stringify(accepted)).toBe(true);
+
+    // The amendment takes the call and the invitation out of the plan.
+    await file(interviewId, complete({ askedToCall: false, invitedBack: false }));
+    expect(first.data?.versionNumber).toBe(1);
+    rows = await tasksOf(interviewId);
+    const state = Object.fromEntries(rows.map((t) => [t.policyKey, t.state]));
+    expect(state.collect_feedback).toBe("done");
+    expect(state.review_debrief).toBe("skipped");
+    // Done stays done even though the step left the plan; the open call task is gone.
+    expect(state.accept_invitation).toBe("done");
+    expect(state.call).toBeUndefined();
+
+    // Back in the plan: the call comes back as a fresh open task; done and skipped stay as they are.
+    await file(interviewId, complete({ askedToCall: true }));
+    rows = await tasksOf(interviewId);
+    expect(rows.filter((t) => t.policyKey === "call").map((t) => t.state)).toEqual(["open"]);
+    expect(rows.find((t) => t.policyKey === "review_debrief")?.state).toBe("skipped");
+    expect(rows.filter((t) => t.policyKey === "collect_feedback")).toHaveLength(1);
+    expect(new Set(rows.map((t) => t.policyKey)).size).toBe(rows.length);
+  });
+
+  it("completes a candidate's open task when the plan says the step is done, keeping a reassignment", async () => {
+    const interviewId = await newInterview();
+    await file(interviewId, complete());
+    // The recruiter hands the feedback task to the admin; a later sync keeps that.
+    await db()
+      .update(s.tasks)
+      .set({ ownerUserId: a.admin.userId })
+      .where(and(eq(s.tasks.firmId, a.firmId), eq(s.tasks.interviewId, interviewId), eq(s.tasks.policyKey, "collect_feedback")));
+    const r = await submit(markThankYouAction, formData({ interviewId, contactId: a.contactId, sent: "true", channel: "email" }));
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const rows = await tasksOf(interviewId);
+    expect(rows.find((t) => t.policyKey === `thank_you:${a.contactId}`)).toMatchObject({ state: "done" });
+    expect(rows.find((t) => t.policyKey === "collect_feedback")?.ownerUserId).toBe(a.admin.userId);
+    const debrief = await getMyDebrief(scopeOf(db(), a, a.candidateUser), interviewId);
+    expect(debrief?.people[0]).toMatchObject({ thankYouSent: true, thankYouChannel: "email" });
+    // A tick is not an amendment in progress.
+    expect(debrief!.lastSavedAt!.getTime()).toBeLessThanOrEqual(debrief!.submittedAt!.getTime());
+  });
+
+  it("ticks a thank-you note before any debrief, starting the draft with the scheduled interviewers", async () => {
+    const interviewId = await newInterview();
+    const plan = await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId);
+    const step = plan!.plan.steps.find((st) => st.kind === "thank_you");
+    expect(step?.thankYou).toMatchObject({ personName: "Ines Interviewer", contactId: a.contactId, personId: null });
+    const r = await submit(markThankYouAction, formData({ interviewId, contactId: a.contactId, sent: "true", channel: "linkedin" }));
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const debrief = await getMyDebrief(scopeOf(db(), a, a.candidateUser), interviewId);
+    expect(debrief?.status).toBe("draft");
+    expect(debrief?.people).toHaveLength(1);
+    expect(debrief?.people[0]).toMatchObject({ contactId: a.contactId, name: "Ines Interviewer", thankYouSent: true, thankYouChannel: "linkedin" });
+    const after = await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId);
+    expect(after!.plan.steps.find((st) => st.kind === "thank_you")?.state).toBe("done");
+  });
+
+  it("shows the thank-you notes due within 24 hours of the interview's end, and suggests what to add", async () => {
+    // The newest round of the application is the one whose plan the candidate follows.
+    const interviewId = await newInterview({ endedHoursAgo: 0.5 });
+    await file(interviewId, complete());
+    const plans = await getMyPlans(scopeOf(db(), a, a.candidateUser));
+    const plan = plans!.plans.find((p) => p.interview.id === interviewId)!;
+    const note = plan.steps.find((st) => st.kind === "thank_you")!;
+    expect(note.state).toBe("due");
+    expect(note.dueAt!.getTime()).toBe(plan.interview.endsAt.getTime() + 24 * HOUR);
+    expect(note.suggestions).toEqual(["Kubernetes certification"]);
+    expect(plan.steps.map((st) => st.kind)).toEqual(expect.arrayContaining(["no_call", "no_visit", "wait"]));
+    expect(plan.steps.every((st) => st.kind !== "review_debrief")).toBe(true);
+  });
+
+  it("warns the recruiter on a second logged call: an email and a rule 4 task", async () => {
+    const interviewId = await newInterview({ endedHoursAgo: 1 });
+    await file(interviewId, complete({ askedToCall: true }));
+    const one = await submit(logCallAction, formData({ interviewId, contactId: a.contactId, calledAt: "", notes: "Left a message" }));
+    expect(one.ok, JSON.stringify(one)).toBe(true);
+    expect(one.message).toMatch(/one call your plan allows/);
+    const mailsAfterOne = await db().select().from(s.emailOutbox).where(and(eq(s.emailOutbox.firmId, a.firmId), eq(s.emailOutbox.to, a.recruiter.email)));
+    expect(mailsAfterOne.some((m) => m.subject.includes("has called"))).toBe(false);
+
+    const two = await submit(logCallAction, formData({ interviewId, contactId: a.contactId, notes: "Called again" }));
+    expect(two.ok).toBe(true);
+    expect(two.message).toMatch(/recruiter has been told/);
+    const mails = await db().select().from(s.emailOutbox).where(and(eq(s.emailOutbox.firmId, a.firmId), eq(s.emailOutbox.to, a.recruiter.email)));
+    const warning = mails.filter((m) => m.subject === `${a.candidateUser.name} has called Client of ${a.slug} 2 times`);
+    expect(warning).toHaveLength(1);
+    expect(warning[0]!.text).toContain("rule 4");
+    const rows = await tasksOf(interviewId);
+    const task = rows.find((t) => t.policyKey?.startsWith("call_warning:"));
+    expect(task).toMatchObject({ rule: "rule 4", ownerKind: "recruiter", ownerUserId: a.recruiter.userId, state: "open" });
+    // The call step is done; the sync leaves the warning task alone.
+    expect(rows.find((t) => t.policyKey === "call")?.state).toBe("done");
+    await syncPlanTasks(scopeOf(db(), a, a.recruiter), interviewId);
+    expect((await tasksOf(interviewId)).find((t) => t.id === task!.id)?.state).toBe("open");
+    const plan = await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId);
+    expect(plan!.plan.callCount).toBe(2);
+    expect(plan!.plan.notices.join(" ")).toMatch(/more than once/);
+  });
+
+  it("refuses a call logged in the future or before the interview, next to the field", async () => {
+    const interviewId = await newInterview();
+    const future = await submit(logCallAction, formData({ interviewId, calledAt: "2999-01-01T10:00" }));
+    expectFieldError(future, "calledAt", /in the future/);
+    const before = await submit(logCallAction, formData({ interviewId, calledAt: "2001-01-01T10:00", notes: "kept" }));
+    expectFieldError(before, "calledAt", /before the interview/);
+    expect(before.values?.notes).toBe("kept");
+  });
+
+  it("removes a cancelled interview's open tasks and keeps the done ones", async () => {
+    const interviewId = await newInterview();
+    await file(interviewId, complete());
+    await db()
+      .update(s.interviews)
+      .set({ status: "cancelled" })
+      .where(and(eq(s.interviews.firmId, a.firmId), eq(s.interviews.id, interviewId)));
+    const r = await syncPlanTasks(scopeOf(db(), a, a.admin), interviewId);
+    expect(r.status).toBe("stored");
+    const rows = await tasksOf(interviewId);
+    expect(rows.map((t) => [t.policyKey, t.state])).toEqual([["debrief", "done"]]);
+  });
+
+  it("stores no tasks for an interview that has not happened, and nothing for another candidate or firm", async () => {
+    const future = await newInterview({ endedHoursAgo: -48, status: "scheduled" });
+    expect(await syncPlanTasks(scopeOf(db(), a, a.recruiter), future)).toMatchObject({ status: "stored", created: [] });
+    expect(await tasksOf(future)).toEqual([]);
+
+    const others = await newInterview({ candidateId: a.otherCandidateId });
+    expect(await syncPlanTasks(scopeOf(db(), a, a.candidateUser), others)).toEqual({ status: "not_found" });
+    expect(await syncPlanTasks(scopeOf(db(), b, b.admin), a.interviewId)).toEqual({ status: "not_found" });
+    expect(await tasksOf(others)).toEqual([]);
+    expect(await tasksOf(a.interviewId)).toEqual([]);
+    expect(await listPlanTasks(scopeOf(db(), b, b.admin), a.interviewId)).toEqual([]);
+  });
+
+  it("lets a candidate mark an invitation accepted only when the plan has one", async () => {
+    const interviewId = await newInterview();
+    await file(interviewId, complete());
+    const none = await submit(acceptInvitationAction, formData({ interviewId }));
+    expect(none.formError).toMatch(/no invitation to accept/);
+    await file(interviewId, complete({ invitedBack: true, invitedBackDetails: "A tour of the office" }));
+    const ok = await submit(acceptInvitationAction, formData({ interviewId }));
+    expect(ok.ok).toBe(true);
+    const plan = await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId);
+    expect(plan!.plan.steps.find((st) => st.kind === "accept_invitation")?.state).toBe("done");
+    const others = await newInterview({ candidateId: a.otherCandidateId });
+    expect((await submit(acceptInvitationAction, formData({ interviewId: others }))).formError).toBe(ERROR_MESSAGES.not_found);
+  });
+
+  it("downloads the candidate's own open steps as a calendar", async () => {
+    const interviewId = await newInterview({ endedHoursAgo: 1 });
+    await file(interviewId, complete());
+    const ics = await myPlanIcs(scopeOf(db(), a, a.candidateUser), interviewId);
+    expect(ics?.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics?.body).toContain("SUMMARY:Send a thank-you note to Ines Interviewer");
+    expect(ics?.body).not.toContain("Collect the interviewer");
+    expect(ics?.filename).toMatch(/^follow-up-client-of-.*-onsite\.ics$/);
+    expect(await myPlanIcs(scopeOf(db(), a, a.recruiter), interviewId)).toBeNull();
+    expect(await myPlanIcs(scopeOf(db(), b, b.candidateUser), interviewId)).toBeNull();
+  });
+});

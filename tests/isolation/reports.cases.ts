@@ -1,0 +1,54 @@
+import type { CopyStream } from "@/db/queries/reports";
+import type { IsolationCases } from "./types";
+
+const notFound = (r: unknown) => r === "not_found" || r === false || r === null;
+
+export const cases: Record<string, IsolationCases> = {
+  reports: {
+    // Firm B's own settings and menus: the harness checks that none of firm A's ids appear.
+    getReportSettings: { args: (c) => [c.bAdmin], empty: () => true },
+    listReportFilterOptions: { args: (c) => [c.bAdmin], empty: () => true },
+    checkReportFilterIds: {
+      args: (c) => [c.bAdmin, { dates: "application", client: c.a.clientId, job: c.a.jobId, recruiter: c.a.recruiter.userId }],
+      // Each of firm A's ids is unknown to firm B.
+      empty: (r) => Object.keys(r as object).sort().join() === "client,job,recruiter",
+    },
+    findReportPage: {
+      args: (c) => [
+        c.bAdmin,
+        { report: "interviews", filters: { dates: "application", client: c.a.clientId }, timeZone: "UTC", limit: 100, as: "json" },
+      ],
+      empty: (r) => (r as { rows: unknown[] }).rows.length === 0,
+    },
+    listReportFacts: {
+      args: (c) => [c.bAdmin, { filters: { dates: "application", job: c.a.jobId }, timeZone: "UTC" }],
+      empty: (r) => {
+        const facts = r as { applications: unknown[]; interviews: unknown[] };
+        return facts.applications.length === 0 && facts.interviews.length === 0;
+      },
+    },
+    // Only the SQL text, with firm B's id in its WHERE; it reads nothing.
+    reportCopySelect: { args: (c) => [c.bAdmin, { report: "interviews", filters: { dates: "application" }, timeZone: "UTC" }], empty: () => true },
+    openReportCopy: {
+      // Null on the embedded database; on PostgreSQL a COPY of firm B's rows filtered to firm A's
+      // client, closed here unread (tests/integration/reports-exports.test.ts reads one back).
+      args: (c) => [c.bAdmin, { report: "applications", filters: { dates: "application", client: c.a.clientId }, timeZone: "UTC" }],
+      empty: (r) => {
+        (r as CopyStream | null)?.stream.destroy();
+        return true;
+      },
+    },
+  },
+  exports: {
+    startExportRun: { args: (c) => [c.bAdmin, { report: "applications", format: "csv", filters: {} }], empty: () => true },
+    recordExportProgress: { args: (c) => [c.bAdmin, c.a.jobId, 10] },
+    finishExportRun: { args: (c) => [c.bAdmin, c.a.jobId, { status: "done", rows: 1 }] },
+    getExportRun: { args: (c) => [c.bAdmin, c.a.jobId] },
+    cancelExportRun: { args: (c) => [c.bAdmin, c.a.jobId], empty: notFound },
+  },
+  "api-tokens": {
+    listApiTokens: { args: (c) => [c.bAdmin] },
+    createApiToken: { args: (c) => [c.bAdmin, { name: "iso", prefix: "afv_iso000", tokenHash: "iso-hash-b" }], empty: () => true },
+    revokeApiToken: { args: (c) => [c.bAdmin, c.a.jobId], empty: notFound },
+  },
+};
