@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx tests/e2e/serve.ts",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
