@@ -46,11 +46,11 @@ export class InterviewReviewPage {
   }
 
   debrief(): Locator {
-    return this.page.getByRole("region", { name: /debrief$/ });
+    return this.panel().getByRole("region", { name: /debrief$/ });
   }
 
   feedback(): Locator {
-    return this.page.getByRole("region", { name: "Interviewer feedback" });
+    return this.panel().getByRole("region", { name: "Interviewer feedback", exact: true });
   }
 
   feedbackForm(): Locator {
@@ -70,7 +70,7 @@ export class InterviewReviewPage {
   }
 
   peopleMet(): Locator {
-    return this.page.getByRole("region", { name: /^People met/ });
+    return this.panel().getByRole("region", { name: /^People met/ });
   }
 
   person(name: string): Locator {

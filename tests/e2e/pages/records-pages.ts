@@ -42,7 +42,7 @@ export class BoardPage {
 
   /** Moves a card by keyboard only: focus the select, choose, Tab to "Move", Enter. */
   async moveByKeyboard(candidateName: string, stage: string, reason?: string) {
-    const select = this.page.getByLabel(`Move ${candidateName} to`);
+    const select = this.page.getByLabel(`Move ${candidateName} to`, { exact: true });
     await select.focus();
     await select.selectOption({ label: stage });
     if (reason !== undefined) {

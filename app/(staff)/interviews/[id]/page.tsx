@@ -150,7 +150,7 @@ export default async function InterviewPage({
               />
             </CardContent>
           </Card>
-          <section id="debrief-and-feedback" aria-label="Debrief and interviewer feedback">
+          <section id="debrief-and-feedback" aria-label="Debrief and feedback">
             <DebriefFeedbackPanel scope={scope} interviewId={interview.id} />
           </section>
         </div>
