@@ -96,6 +96,8 @@ export const candidates = pgTable(
     unique("candidates_firm_email_key").on(t.firmId, t.email),
     index("candidates_firm_owner_idx").on(t.firmId, t.ownerUserId),
     index("candidates_firm_name_idx").on(t.firmId, t.name, t.id),
+    // The candidate list's default order (case-insensitive name, then id) for keyset pages.
+    index("candidates_firm_lower_name_idx").on(t.firmId, sql`lower(${t.name})`, t.id),
   ],
 );
 

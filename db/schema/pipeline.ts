@@ -30,6 +30,8 @@ export const applications = pgTable(
     index("applications_firm_job_stage_idx").on(t.firmId, t.jobId, t.stage),
     index("applications_firm_stage_idx").on(t.firmId, t.stage, t.createdAt),
     index("applications_firm_recruiter_idx").on(t.firmId, t.recruiterUserId),
+    // The pipeline table's default order (last stage change, then id) for keyset pages.
+    index("applications_firm_stage_changed_idx").on(t.firmId, t.stageChangedAt, t.id),
   ],
 );
 

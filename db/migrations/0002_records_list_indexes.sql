@@ -1,0 +1,2 @@
+CREATE INDEX "candidates_firm_lower_name_idx" ON "candidates" USING btree ("firm_id",lower("name"),"id");--> statement-breakpoint
+CREATE INDEX "applications_firm_stage_changed_idx" ON "applications" USING btree ("firm_id","stage_changed_at","id");
