@@ -108,8 +108,49 @@ function rangeCondition(column: string, bounds: { from?: Date; until?: Date }): 
   return out;
 }
 
-function applicationsBase(input: BuildInput): { sql: string; keys: string[] } {
+/**
+ * How the per-row facts (stage history, interview counts, feedback,
+ * interviewers, next steps) are joined: each comes from a table aggregated by
+ * application or interview and hash-joined. A whole export aggregates the
+ * firm's rows once; a page first picks its ids (`page_ids`, in the report's
+ * order, after the keyset position) and aggregates only those, so a page of
+ * 5,000 costs the same at the start of a report as at its end.
+ */
+interface Scoping {
+  F: string;
+  /** `and <column> in (the page's ids)` on a page; nothing for a whole export. */
+  within: (column: string) => string;
+}
+
+function scoping(input: BuildInput): Scoping {
   const F = uuidLit(input.firmId);
+  const paged = input.limit !== undefined;
+  return { F, within: (column) => (paged ? ` and ${column} in (select id from page_ids)` : "") };
+}
+
+function feedbackJoin(sc: Scoping, restrict: string, interviewId: string): string {
+  return `left join (
+      select f.interview_id,
+        min(f.received_at) as first_at,
+        (array_agg(f.recommendation order by f.received_at desc, f.id desc))[1] as recommendation,
+        (array_agg(f.decision order by f.received_at desc, f.id desc))[1] as decision
+      from interviewer_feedback f
+      where f.firm_id = ${sc.F}${restrict}
+      group by f.interview_id
+    ) fb on fb.interview_id = ${interviewId}`;
+}
+
+interface Base {
+  sql: string;
+  keys: string[];
+  order: string[];
+  /** The page's ids in the report's order (only used with a limit). */
+  pageIds: (limit: number) => string;
+}
+
+function applicationsBase(input: BuildInput): Base {
+  const sc = scoping(input);
+  const { F, within } = sc;
   const bounds = dateBounds(input.filters, input.timeZone);
   const where = [`a.firm_id = ${F}`];
   commonFilters(input, where);
@@ -121,6 +162,9 @@ function applicationsBase(input: BuildInput): { sql: string; keys: string[] } {
     );
   }
   if (input.after) where.push(`a.id > ${uuidLit(input.after.id)}`);
+  const filtered = `from applications a
+    join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
+    where ${where.join("\n      and ")}`;
   const sqlText = `
     select
       a.id::text as application_id,
@@ -142,65 +186,67 @@ function applicationsBase(input: BuildInput): { sql: string; keys: string[] } {
       li.status::text as latest_interview_status,
       case when li.id is null then null else ${DEBRIEF_STATE} end as debrief_state,
       ${hours(DEBRIEF_FIRST_SUBMITTED, "li.ends_at")} as hours_to_debrief,
-      lf.recommendation::text as recommendation,
-      lf.decision::text as decision,
-      ${hours("ff.first_at", "li.ends_at")} as hours_to_client_feedback,
+      fb.recommendation::text as recommendation,
+      fb.decision::text as decision,
+      ${hours("fb.first_at", "li.ends_at")} as hours_to_client_feedback,
       nt.title as next_step,
       nt.due_at as next_step_due_at,
       a.candidate_id::text as candidate_id,
       j.client_id::text as client_id,
       a.job_id::text as job_id,
       coalesce(a.recruiter_user_id, j.owner_user_id)::text as recruiter_id,
-      a.id::text as _key_id
-    from applications a
+      a.id::text as _key_id,
+      a.id as _sort_id
+    from ${input.limit === undefined ? "applications a" : `page_ids pg join applications a on a.firm_id = ${F} and a.id = pg.id`}
     join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
     join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
     join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
     left join users ru on ru.id = coalesce(a.recruiter_user_id, j.owner_user_id)
-    left join lateral (
-      select max(array_position(${PIPELINE_ARRAY}, s.to_stage::text)) as furthest,
+    left join (
+      select s.application_id,
+        max(array_position(${PIPELINE_ARRAY}, s.to_stage::text)) as furthest,
         min(s.changed_at) filter (where s.to_stage = 'offer') as offer_at,
         min(s.changed_at) filter (where s.to_stage = 'placed') as placed_at
       from application_stage_changes s
-      where s.firm_id = a.firm_id and s.application_id = a.id
-    ) sc on true
-    left join lateral (
-      select count(*)::int as total, (count(*) filter (where i.status = 'completed'))::int as completed
+      where s.firm_id = ${F}${within("s.application_id")}
+      group by s.application_id
+    ) sc on sc.application_id = a.id
+    left join (
+      select i.application_id,
+        count(*)::int as total,
+        (count(*) filter (where i.status = 'completed'))::int as completed,
+        (array_agg(i.id order by i.starts_at desc, i.id desc) filter (where i.status <> 'cancelled'))[1] as latest_id
       from interviews i
-      where i.firm_id = a.firm_id and i.application_id = a.id
-    ) ic on true
-    left join lateral (
-      select i.id, i.starts_at, i.ends_at, i.kind, i.status
-      from interviews i
-      where i.firm_id = a.firm_id and i.application_id = a.id and i.status <> 'cancelled'
-      order by i.starts_at desc, i.id desc
-      limit 1
-    ) li on true
-    left join debriefs d on d.firm_id = a.firm_id and d.interview_id = li.id
-    left join lateral (
-      select min(f.received_at) as first_at
-      from interviewer_feedback f
-      where f.firm_id = a.firm_id and f.interview_id = li.id
-    ) ff on true
-    left join lateral (
-      select f.recommendation, f.decision
-      from interviewer_feedback f
-      where f.firm_id = a.firm_id and f.interview_id = li.id
-      order by f.received_at desc, f.id desc
-      limit 1
-    ) lf on true
+      where i.firm_id = ${F}${within("i.application_id")}
+      group by i.application_id
+    ) ic on ic.application_id = a.id
+    left join interviews li on li.firm_id = ${F} and li.id = ic.latest_id
+    left join debriefs d on d.firm_id = ${F} and d.interview_id = li.id
+    ${feedbackJoin(
+      sc,
+      input.limit === undefined
+        ? ""
+        : ` and f.interview_id in (select x.id from interviews x where x.firm_id = ${F}${within("x.application_id")})`,
+      "li.id",
+    )}
     left join (
       select distinct on (t.application_id) t.application_id, t.title, t.due_at
       from tasks t
-      where t.firm_id = ${F} and t.state = 'open' and t.application_id is not null
+      where t.firm_id = ${F} and t.state = 'open' and t.application_id is not null${within("t.application_id")}
       order by t.application_id, t.due_at asc nulls last, t.created_at, t.id
     ) nt on nt.application_id = a.id
     where ${where.join("\n      and ")}`;
-  return { sql: sqlText, keys: ["_key_id"] };
+  return {
+    sql: sqlText,
+    keys: ["_key_id"],
+    order: ["_sort_id"],
+    pageIds: (limit) => `select a.id ${filtered} order by a.id limit ${limit}`,
+  };
 }
 
-function interviewsBase(input: BuildInput): { sql: string; keys: string[] } {
-  const F = uuidLit(input.firmId);
+function interviewsBase(input: BuildInput): Base {
+  const sc = scoping(input);
+  const { F, within } = sc;
   const bounds = dateBounds(input.filters, input.timeZone);
   const where = [`i.firm_id = ${F}`];
   commonFilters(input, where);
@@ -209,6 +255,10 @@ function interviewsBase(input: BuildInput): { sql: string; keys: string[] } {
     if (!input.after.ts) throw new UnsafeValueError("interview keyset needs a time");
     where.push(`(i.starts_at, i.id) > (${instantLit(input.after.ts)}, ${uuidLit(input.after.id)})`);
   }
+  const filtered = `from interviews i
+    join applications a on a.firm_id = i.firm_id and a.id = i.application_id
+    join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
+    where ${where.join("\n      and ")}`;
   const sqlText = `
     select
       i.id::text as interview_id,
@@ -222,19 +272,16 @@ function interviewsBase(input: BuildInput): { sql: string; keys: string[] } {
       i.status::text as status,
       i.starts_at as starts_at,
       i.ends_at as ends_at,
-      (select string_agg(ct.name, '; ' order by ct.name)
-        from interview_participants p
-        join contacts ct on ct.firm_id = p.firm_id and ct.id = p.contact_id
-        where p.firm_id = i.firm_id and p.interview_id = i.id) as interviewers,
+      ip.names as interviewers,
       ${DEBRIEF_STATE} as debrief_state,
       ${DEBRIEF_FIRST_SUBMITTED} as debrief_submitted_at,
       ${hours(DEBRIEF_FIRST_SUBMITTED, "i.ends_at")} as hours_to_debrief,
       d.expected_decision_on as promised_decision_on,
-      ff.first_at as feedback_received_at,
-      ${hours("ff.first_at", "i.ends_at")} as hours_to_client_feedback,
-      ((ff.first_at at time zone ${textLit(input.timeZone)})::date - d.expected_decision_on) as feedback_days_vs_promise,
-      lf.recommendation::text as recommendation,
-      lf.decision::text as decision,
+      fb.first_at as feedback_received_at,
+      ${hours("fb.first_at", "i.ends_at")} as hours_to_client_feedback,
+      ((fb.first_at at time zone ${textLit(input.timeZone)})::date - d.expected_decision_on) as feedback_days_vs_promise,
+      fb.recommendation::text as recommendation,
+      fb.decision::text as decision,
       nt.title as next_step,
       nt.due_at as next_step_due_at,
       a.candidate_id::text as candidate_id,
@@ -242,46 +289,54 @@ function interviewsBase(input: BuildInput): { sql: string; keys: string[] } {
       a.job_id::text as job_id,
       coalesce(a.recruiter_user_id, j.owner_user_id)::text as recruiter_id,
       ${iso("i.starts_at", "US")} as _key_ts,
-      i.id::text as _key_id
-    from interviews i
+      i.id::text as _key_id,
+      i.starts_at as _sort_ts,
+      i.id as _sort_id
+    from ${input.limit === undefined ? "interviews i" : `page_ids pg join interviews i on i.firm_id = ${F} and i.id = pg.id`}
     join applications a on a.firm_id = i.firm_id and a.id = i.application_id
     join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
     join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
     join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
     left join users ru on ru.id = coalesce(a.recruiter_user_id, j.owner_user_id)
-    left join debriefs d on d.firm_id = i.firm_id and d.interview_id = i.id
-    left join lateral (
-      select min(f.received_at) as first_at
-      from interviewer_feedback f
-      where f.firm_id = i.firm_id and f.interview_id = i.id
-    ) ff on true
-    left join lateral (
-      select f.recommendation, f.decision
-      from interviewer_feedback f
-      where f.firm_id = i.firm_id and f.interview_id = i.id
-      order by f.received_at desc, f.id desc
-      limit 1
-    ) lf on true
+    left join debriefs d on d.firm_id = ${F} and d.interview_id = i.id
+    left join (
+      select p.interview_id, string_agg(ct.name, '; ' order by ct.name) as names
+      from interview_participants p
+      join contacts ct on ct.firm_id = p.firm_id and ct.id = p.contact_id
+      where p.firm_id = ${F}${within("p.interview_id")}
+      group by p.interview_id
+    ) ip on ip.interview_id = i.id
+    ${feedbackJoin(sc, within("f.interview_id"), "i.id")}
     left join (
       select distinct on (t.interview_id) t.interview_id, t.title, t.due_at
       from tasks t
-      where t.firm_id = ${F} and t.state = 'open' and t.interview_id is not null
+      where t.firm_id = ${F} and t.state = 'open' and t.interview_id is not null${within("t.interview_id")}
       order by t.interview_id, t.due_at asc nulls last, t.created_at, t.id
     ) nt on nt.interview_id = i.id
     where ${where.join("\n      and ")}`;
-  return { sql: sqlText, keys: ["_key_ts", "_key_id"] };
+  return {
+    sql: sqlText,
+    keys: ["_key_ts", "_key_id"],
+    order: ["_sort_ts", "_sort_id"],
+    pageIds: (limit) => `select i.id ${filtered} order by i.starts_at, i.id limit ${limit}`,
+  };
 }
 
-/** The report's SELECT as text, every value a validated, escaped literal. */
+/**
+ * The report's SELECT as text, every value a validated, escaped literal.
+ * With a limit it is one keyset page: the page's ids first, then their facts.
+ */
 function buildReportSql(input: BuildInput): string {
   const base = input.report === "applications" ? applicationsBase(input) : interviewsBase(input);
   const all = COLUMNS[input.report];
   const wanted = input.columns ? all.filter((c) => input.columns!.includes(c.key)) : all;
   const select = wanted.map((c) => projection(c, input.escapeFormulas));
   if (input.withKeys) select.push(...base.keys.map((k) => `r.${k}`));
-  const order = input.ordered === false ? "" : `\n    order by ${base.keys.map((k) => `r.${k}`).join(", ")}`;
-  const limit = input.limit ? `\n    limit ${Math.trunc(input.limit)}` : "";
-  return `select ${select.join(",\n      ")}\n    from (${base.sql}\n    ) r${order}${limit}`;
+  const limit = input.limit === undefined ? undefined : Math.max(1, Math.trunc(input.limit));
+  const page = limit === undefined ? "" : `with page_ids as (${base.pageIds(limit)})\n    `;
+  // By the raw columns, so the primary key and (firm_id, starts_at, id) indexes can serve the order.
+  const order = input.ordered === false ? "" : `\n    order by ${base.order.map((k) => `r.${k}`).join(", ")}`;
+  return `${page}select ${select.join(",\n      ")}\n    from (${base.sql}\n    ) r${order}${limit === undefined ? "" : `\n    limit ${limit}`}`;
 }
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
@@ -470,6 +525,69 @@ export async function listReportFacts(
   return {
     applications: rowsOf(apps).map((r) => parseRow(pick("applications", appColumns), r)),
     interviews: rowsOf(ivs).map((r) => parseRow(pick("interviews", ivColumns), r)),
+  };
+}
+
+export interface ReportCursor {
+  /** The next rows (up to `count`), typed and formula-escaped for a file; [] at the end. */
+  next(count: number): Promise<ReportRow[]>;
+  /** Ends the cursor's transaction and frees its connection (safe to call twice). */
+  close(): Promise<void>;
+  toJSON(): { cursor: string };
+}
+
+/**
+ * The whole report through a server-side cursor on a connection of its own:
+ * one execution of the SELECT, read in batches, so a large XLSX costs one
+ * query however many batches it takes. Null on the embedded database, where
+ * a transaction held open for the whole export would block every other
+ * request on its single connection; the export pages by keyset there.
+ */
+export async function openReportCursor(scope: QueryScope, input: ReportQuery): Promise<ReportCursor | null> {
+  const database = await getDatabase();
+  if (!database.pool) return null;
+  const select = buildReportSql({
+    report: input.report,
+    firmId: scope.firmId,
+    candidateId: scope.candidateId,
+    filters: input.filters,
+    timeZone: input.timeZone,
+    escapeFormulas: true,
+  });
+  const columns = COLUMNS[input.report];
+  const client = await database.pool.connect();
+  let closed = false;
+  try {
+    await client.query("begin read only");
+    await client.query(`declare report_rows no scroll cursor for ${select}`);
+  } catch (err) {
+    closed = true;
+    client.release(err as Error);
+    throw err;
+  }
+  const close = async (err?: Error) => {
+    if (closed) return;
+    closed = true;
+    try {
+      if (!err) await client.query("commit");
+      client.release(err);
+    } catch (e) {
+      client.release(e as Error);
+    }
+  };
+  return {
+    async next(count) {
+      if (closed) return [];
+      try {
+        const result = await client.query(`fetch forward ${Math.max(1, Math.trunc(count))} from report_rows`);
+        return result.rows.map((r: Record<string, unknown>) => parseRow(columns, r));
+      } catch (err) {
+        await close(err as Error);
+        throw err;
+      }
+    },
+    close: () => close(),
+    toJSON: () => ({ cursor: "report_rows" }),
   };
 }
 

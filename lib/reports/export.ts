@@ -2,7 +2,7 @@ import { PassThrough, pipeline, Readable } from "node:stream";
 import { format as formatDate } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { finishExportRun, recordExportProgress, startExportRun } from "@/db/queries/exports";
-import { findReportPage, getReportSettings, openReportCopy, type ReportKey } from "@/db/queries/reports";
+import { findReportPage, getReportSettings, openReportCopy, openReportCursor, type ReportKey } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
 import { logger } from "@/lib/logger";
 import { COLUMNS, REPORT_LABELS, type ReportKind, type ReportRow } from "./columns";
@@ -53,12 +53,31 @@ async function* batches<T extends "file" | "csv">(
   scope: QueryScope,
   input: { report: ReportKind; filters: ReportFilters; timeZone: string; as: T },
 ): AsyncGenerator<ReportRow[]> {
-  let after: ReportKey | null = null;
+  const fetchPage = (after: ReportKey | null) => findReportPage(scope, { ...input, after, limit: EXPORT_BATCH_ROWS });
+  let pending = fetchPage(null);
   for (;;) {
-    const page = await findReportPage(scope, { ...input, after, limit: EXPORT_BATCH_ROWS });
+    const page = await pending;
+    // The next batch is read while this one is being written.
+    if (page.next) pending = fetchPage(page.next);
     if (page.rows.length > 0) yield page.rows;
     if (!page.next) return;
-    after = page.next;
+  }
+}
+
+/** The whole report through a server-side cursor (PostgreSQL), closed however the reading ends. */
+async function* cursorBatches(cursor: NonNullable<Awaited<ReturnType<typeof openReportCursor>>>): AsyncGenerator<ReportRow[]> {
+  let pending = cursor.next(EXPORT_BATCH_ROWS);
+  try {
+    for (;;) {
+      const rows = await pending;
+      if (rows.length === 0) return;
+      // The next batch is fetched while this one is being written.
+      pending = cursor.next(EXPORT_BATCH_ROWS);
+      yield rows;
+    }
+  } finally {
+    await pending.catch(() => []);
+    await cursor.close();
   }
 }
 
@@ -103,9 +122,9 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
   };
 
   /** Throttled progress write; a cancelled run stops the export. */
-  const progress = async (force = false): Promise<boolean> => {
+  const progress = async (): Promise<boolean> => {
     if (cancelled) return false;
-    if (progressInFlight || (!force && Date.now() - lastProgressAt < PROGRESS_EVERY_MS)) return true;
+    if (progressInFlight || Date.now() - lastProgressAt < PROGRESS_EVERY_MS) return true;
     progressInFlight = true;
     lastProgressAt = Date.now();
     try {
@@ -127,9 +146,12 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
           prefix: input.bom ? UTF8_BOM : undefined,
           onRecords: (records) => {
             rows = Math.max(0, records - 1);
-            void progress().then((running) => {
-              if (!running) stop(new ExportCancelled());
-            });
+            progress().then(
+              (running) => {
+                if (!running) stop(new ExportCancelled());
+              },
+              (err) => stop(err instanceof Error ? err : new Error(String(err))),
+            );
           },
         });
         transform.on("end", () => {
@@ -151,10 +173,11 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
           for await (const batch of source) {
             let chunk = "";
             for (const r of batch) {
-              chunk += csvRecord(columns.map((c) => {
+              const cells = columns.map((c) => {
                 const v = r[c.key] as string | null;
                 return c.type === "text" && v !== null ? escapeFormula(v) : v;
-              }));
+              });
+              chunk += csvRecord(cells);
             }
             rows += batch.length;
             yield Buffer.from(chunk);
@@ -169,10 +192,13 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
       const out = new PassThrough();
       stop = (err) => out.destroy(err);
       const label = REPORT_LABELS[report];
+      const cursor = await openReportCursor(scope, { report, filters, timeZone });
+      // However the file ends (done, failed, cancelled), the cursor's connection goes back to the pool.
+      out.on("close", () => void cursor?.close());
       void writeXlsx({
         out,
         columns,
-        batches: batches(scope, { report, filters, timeZone, as: "file" }),
+        batches: cursor ? cursorBatches(cursor) : batches(scope, { report, filters, timeZone, as: "file" }),
         meta: { title: label, exportedBy: input.exportedBy, exportedAt: now, filtersText: describeFilters(filters), firmName: settings.firmName },
         onProgress: async (n) => {
           rows = n;

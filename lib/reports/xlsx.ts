@@ -145,13 +145,29 @@ export class ExportCancelled extends Error {
   }
 }
 
-/** Bytes the zip may hold ahead of the reader before the writer waits. */
+/** Bytes that may wait between the rows and the reader before the writer pauses. */
 const AHEAD_LIMIT = 4 * 1024 * 1024;
+/** Rows written between two checks of that backlog. */
+const ROWS_PER_CHECK = 500;
 
-async function waitForRoom(zip: Zip, out: Writable & { readableLength?: number }): Promise<void> {
-  while (zip.readableLength + (out.readableLength ?? 0) + out.writableLength > AHEAD_LIMIT) {
+type Backlog = { _writableState?: { length: number }; _readableState?: { length: number } };
+
+/**
+ * Bytes written but not yet taken by the reader. exceljs writes a row's XML
+ * into the zip without waiting for the compressor, so without this the whole
+ * uncompressed sheet could pile up in the zip's input buffer; the writer
+ * waits here until the compressor and the reader have caught up.
+ */
+function backlog(sheet: ExcelJS.Worksheet, zip: Zip, out: Writable & { readableLength?: number }): number {
+  const pipes = (sheet as unknown as { stream?: { pipes?: Backlog[] } }).stream?.pipes ?? [];
+  const zipInput = pipes.reduce((n, p) => n + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0), 0);
+  return zipInput + zip.readableLength + (out.readableLength ?? 0) + out.writableLength;
+}
+
+async function waitForRoom(sheet: ExcelJS.Worksheet, zip: Zip, out: Writable & { readableLength?: number }): Promise<void> {
+  while (backlog(sheet, zip, out) > AHEAD_LIMIT) {
     if (out.destroyed) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
 
@@ -183,23 +199,26 @@ export async function writeXlsx(input: {
     ["Filters", meta.filtersText],
   ];
   const sheet = workbook.addWorksheet(meta.title.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    key: c.key,
-    width: c.width ?? 14,
-    style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
-  }));
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width ?? 14 }));
   const header = sheet.addRow(columns.map((c) => c.key));
   header.font = { bold: true };
   header.commit();
 
+  // One style object per column, shared by its cells: exceljs caches a style's id by object
+  // identity, so this is one lookup per column instead of one style serialisation per cell.
+  const styles = columns.map((c) => (NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {}));
   let rows = 0;
   for await (const batch of input.batches) {
-    for (const r of batch) {
-      sheet.addRow(columns.map((c) => xlsxCell(c.type, r[c.key] ?? null))).commit();
+    for (let n = 0; n < batch.length; n++) {
+      const r = batch[n]!;
+      const row = sheet.addRow(columns.map((c) => xlsxCell(c.type, r[c.key] ?? null)));
+      for (let i = 0; i < columns.length; i++) row.getCell(i + 1).style = styles[i] as Partial<ExcelJS.Style>;
+      row.commit();
+      if (n % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) await waitForRoom(sheet, workbook.zip, out);
     }
     rows += batch.length;
     if (input.onProgress && (await input.onProgress(rows)) === false) throw new ExportCancelled();
-    await waitForRoom(workbook.zip, out);
+    await waitForRoom(sheet, workbook.zip, out);
   }
   (sheet as unknown as { commit(): void }).commit();
   await workbook.commit();

@@ -1,4 +1,4 @@
-import type { CopyStream } from "@/db/queries/reports";
+import type { CopyStream, ReportCursor } from "@/db/queries/reports";
 import type { IsolationCases } from "./types";
 
 const notFound = (r: unknown) => r === "not_found" || r === false || r === null;
@@ -25,6 +25,14 @@ export const cases: Record<string, IsolationCases> = {
       empty: (r) => {
         const facts = r as { applications: unknown[]; interviews: unknown[] };
         return facts.applications.length === 0 && facts.interviews.length === 0;
+      },
+    },
+    openReportCursor: {
+      // Null on the embedded database; on PostgreSQL a cursor over firm B's rows, filtered to firm A's client.
+      args: (c) => [c.bAdmin, { report: "interviews", filters: { dates: "application", client: c.a.clientId }, timeZone: "UTC" }],
+      empty: (r) => {
+        void (r as ReportCursor | null)?.close();
+        return true;
       },
     },
     // Only the SQL text, with firm B's id in its WHERE; it reads nothing.

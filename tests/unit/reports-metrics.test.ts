@@ -215,6 +215,7 @@ describe("summaries", () => {
     expect(summarize(APPS, IVS)).toEqual({
       applications: 6,
       interviews: 6, // seven, less the cancelled v6
+      funnel: [6, 5, 4, 2, 1],
       debrief: { completed: 5, debriefed: 3, rate: 0.6 },
       medianHoursToDebrief: 10,
       medianHoursToFeedback: 30,
@@ -230,6 +231,7 @@ describe("summaries", () => {
     expect(rita).toMatchObject({
       id: RITA,
       applications: 3,
+      funnel: [3, 2, 2, 2, 1], // p1 offer, p3 placed, p4 sourced
       interviews: 3,
       debrief: { completed: 2, debriefed: 2, rate: 1 },
       medianHoursToDebrief: 15,
@@ -239,6 +241,7 @@ describe("summaries", () => {
     // Sam: p2, p6; v3, v4
     expect(sam).toMatchObject({
       applications: 2,
+      funnel: [2, 2, 2, 0, 0],
       interviews: 2,
       debrief: { completed: 2, debriefed: 0, rate: 0 },
       medianHoursToDebrief: null,
@@ -263,6 +266,7 @@ describe("summaries", () => {
     expect(acme).toMatchObject({
       name: "Acme",
       applications: 3,
+      funnel: [3, 2, 1, 1, 0], // p1 offer, p4 sourced, p5 submitted
       interviews: 2,
       debrief: { completed: 2, debriefed: 2, rate: 1 },
       medianHoursToDebrief: 15,
@@ -273,6 +277,7 @@ describe("summaries", () => {
     expect(beta).toMatchObject({
       name: "Beta",
       applications: 3,
+      funnel: [3, 3, 3, 1, 1], // p2 and p6 interviewing, p3 placed
       interviews: 4,
       debrief: { completed: 3, debriefed: 1, rate: 1 / 3 },
       medianHoursToDebrief: 4,

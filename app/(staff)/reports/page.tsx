@@ -193,8 +193,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </ChartCard>
           </div>
 
-          <GroupTable id="by-recruiter" title="By recruiter" firstColumn="Recruiter" groups={metrics.byRecruiter} />
-          <GroupTable id="by-client" title="By client" firstColumn="Client" groups={metrics.byClient} />
+          <GroupTable id="by-recruiter" title="By recruiter" firstColumn="Recruiter" groups={metrics.byRecruiter} weeks={metrics.weeks.length} />
+          <GroupTable id="by-client" title="By client" firstColumn="Client" groups={metrics.byClient} weeks={metrics.weeks.length} />
         </>
       ) : null}
     </div>

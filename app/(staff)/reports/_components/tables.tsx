@@ -144,7 +144,20 @@ export function PromisesTable({ clients }: { clients: PromiseKeeping[] }) {
   );
 }
 
-export function GroupTable({ id, title, firstColumn, groups }: { id: string; title: string; firstColumn: string; groups: GroupSummary[] }) {
+export function GroupTable({
+  id,
+  title,
+  firstColumn,
+  groups,
+  weeks,
+}: {
+  id: string;
+  title: string;
+  firstColumn: string;
+  groups: GroupSummary[];
+  /** Weeks the selection spans, for the interviews-per-week average. */
+  weeks: number;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
       <h2 id={`${id}-heading`} className="text-base font-semibold">
@@ -157,7 +170,11 @@ export function GroupTable({ id, title, firstColumn, groups }: { id: string; tit
             <Tr>
               <Th>{firstColumn}</Th>
               <Th align="right">Applications</Th>
+              <Th>
+                Funnel <span className="font-normal">(sourced → placed)</span>
+              </Th>
               <Th align="right">Interviews</Th>
+              <Th align="right">Per week</Th>
               <Th align="right">Debrief completion</Th>
               <Th align="right">Median to debrief</Th>
               <Th align="right">Median to client feedback</Th>
@@ -172,7 +189,12 @@ export function GroupTable({ id, title, firstColumn, groups }: { id: string; tit
                   {g.name}
                 </Th>
                 <Td align="right" numeric>{formatCount(g.applications)}</Td>
+                <Td numeric className="whitespace-nowrap text-muted-foreground">
+                  <span className="sr-only">Sourced, submitted, interviewing, offer, placed: </span>
+                  {g.funnel.map(formatCount).join(" → ")}
+                </Td>
                 <Td align="right" numeric>{formatCount(g.interviews)}</Td>
+                <Td align="right" numeric>{weeks > 0 ? (g.interviews / weeks).toFixed(1) : "—"}</Td>
                 <Td align="right" numeric>
                   {formatPercent(g.debrief.rate)}
                   <span className="ml-1 text-xs text-muted-foreground">
