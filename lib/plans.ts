@@ -338,7 +338,7 @@ const KIND_TITLES: Record<string, string> = {
   final: "Final interview",
 };
 
-export function interviewTitle(i: { kind: string; clientName: string; jobTitle: string }): string {
+function interviewTitle(i: { kind: string; clientName: string; jobTitle: string }): string {
   return `${KIND_TITLES[i.kind] ?? "Interview"} — ${i.clientName}, ${i.jobTitle}`;
 }
 

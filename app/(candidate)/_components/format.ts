@@ -24,18 +24,6 @@ export function whenLabel(date: Date, zone: string, now: Date): string {
   return `${dayLabel(date, zone, now)} at ${timeLabel(date, zone)}`;
 }
 
-/** "Tuesday 14 April", for a calendar date 'YYYY-MM-DD'. */
-export function longDayOf(ymd: string): string {
-  const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
-  return format(new Date(Date.UTC(y, m - 1, d, 12)), "EEEE d MMMM", { in: tz("UTC") });
-}
-
-/** "Tue 14 Apr", for a calendar date 'YYYY-MM-DD'. */
-export function shortDayOf(ymd: string): string {
-  const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
-  return format(new Date(Date.UTC(y, m - 1, d, 12)), "EEE d MMM", { in: tz("UTC") });
-}
-
 export function longDay(date: Date, zone: string): string {
   return format(date, "EEEE d MMMM", { in: tz(zone) });
 }

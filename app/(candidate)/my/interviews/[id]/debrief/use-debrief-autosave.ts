@@ -90,6 +90,11 @@ type SavedData = {
   peopleIds: string[];
 };
 
+/** An action's answer can be lost on the way (a navigation, a proxy): it then arrives as nothing. */
+function isFormState(value: unknown): value is FormState {
+  return typeof value === "object" && value !== null && typeof (value as FormState).ok === "boolean";
+}
+
 function savedData(state: FormState): SavedData | null {
   const d = state.data as Partial<SavedData> | undefined;
   return d && typeof d.version === "number" && typeof d.lastSavedAt === "string" ? (d as SavedData) : null;
@@ -116,6 +121,47 @@ async function failureOf(): Promise<FormState> {
 
 function isRetryable(state: FormState): boolean {
   return state === NETWORK_FAILURE || (state.formError?.startsWith("Something went wrong on our side") ?? false);
+}
+
+/**
+ * The submission's answer got lost: ask the server where the debrief stands,
+ * by saving the same draft on the version the submission was based on. If
+ * the submission went through, that save conflicts with the submitted
+ * debrief; if not, the draft is saved and the candidate submits again.
+ */
+async function confirmSubmission(
+  interviewId: string,
+  before: { version: number | null; submittedVersions: number },
+  draft: DebriefDraft,
+): Promise<FormState> {
+  const unknown: FormState = {
+    ok: false,
+    formError: "We could not confirm that your debrief was sent. Your answers are kept; reload the page to see where it stands.",
+  };
+  let probe: unknown;
+  try {
+    probe = await saveDebriefDraftAction({ ok: false }, envelope(interviewId, before.version, draft));
+  } catch {
+    return unknown;
+  }
+  if (!isFormState(probe)) return unknown;
+  const current = (probe.data as { conflict?: boolean; current?: DebriefFormData | null } | undefined)?.current;
+  if (current && current.status === "submitted" && current.submittedVersions > before.submittedVersions && current.version !== null) {
+    return {
+      ok: true,
+      data: {
+        version: current.version,
+        lastSavedAt: current.lastSavedAt ?? new Date().toISOString(),
+        debriefStatus: "submitted",
+        submittedVersions: current.submittedVersions,
+        submittedAt: current.submittedAt,
+        peopleIds: current.draft.people.map((p) => p.id),
+        versionNumber: current.submittedVersions,
+      },
+    };
+  }
+  if (probe.ok) return { ...probe, ok: false, formError: "Your debrief was not sent. Your answers are saved; submit again." };
+  return probe;
 }
 
 export function useDebriefAutosave({ interviewId, initial }: { interviewId: string; initial: DebriefFormData }) {
@@ -238,7 +284,8 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
       setStatus({ kind: "saving" });
       let state: FormState;
       try {
-        state = await saveDebriefDraftAction({ ok: false }, envelope(interviewId, versionRef.current, sent));
+        const answer: unknown = await saveDebriefDraftAction({ ok: false }, envelope(interviewId, versionRef.current, sent));
+        state = isFormState(answer) ? answer : await failureOf();
       } catch {
         state = await failureOf();
       }
@@ -321,8 +368,10 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     const sent = draftRef.current;
     setSubmitting(true);
     let state: FormState;
+    const before = { version: versionRef.current, submittedVersions: meta.submittedVersions };
     try {
-      state = await submitDebriefAction({ ok: false }, envelope(interviewId, versionRef.current, sent));
+      const answer: unknown = await submitDebriefAction({ ok: false }, envelope(interviewId, before.version, sent));
+      state = isFormState(answer) ? answer : await confirmSubmission(interviewId, before, sent);
     } catch {
       state = await failureOf();
       if (state === NETWORK_FAILURE) {
@@ -338,7 +387,7 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     if (data) accept(data, sent, seq);
     else if (state.formError === ERROR_MESSAGES.unauthenticated || (state.data as { conflict?: boolean })?.conflict) reject(state);
     return state;
-  }, [accept, interviewId, reject]);
+  }, [accept, interviewId, meta.submittedVersions, reject]);
 
   // Changes kept on this device but not on the server (a closed tab, an
   // ended session) come back, and are saved — unless the server copy moved
