@@ -28,7 +28,10 @@ export function refusedForm<C>(
       return {
         ok: false,
         values,
-        formError: ERROR_MESSAGES.conflict,
+        // A form that can show both versions offers theirs; a button (archive, restore) asks for a reload.
+        formError: opts.conflict
+          ? ERROR_MESSAGES.conflict
+          : "Someone else changed this record while you were looking at it. Reload the page to see it as it is now, then try again.",
         data: opts.conflict ? { conflict: opts.conflict(result.current) } : undefined,
       };
     case "duplicate": {

@@ -64,8 +64,7 @@ export function StageMoveForm({
       <label htmlFor={selectId} className="sr-only">
         Move {candidateName} to
       </label>
-      <div className="flex items-center gap-1.5">
-        <Select
+      <Select
           id={selectId}
           name="stage"
           value={target}
@@ -82,10 +81,6 @@ export function StageMoveForm({
             </option>
           ))}
         </Select>
-        <Button type="submit" size="sm" variant="outline" disabled={!target || pending} aria-label={`Move ${candidateName}`}>
-          {pending ? "Moving…" : "Move"}
-        </Button>
-      </div>
       {asksReason ? (
         <div className="flex flex-col gap-1">
           <label htmlFor={reasonId} className="text-[0.8125rem] font-medium">
@@ -111,6 +106,18 @@ export function StageMoveForm({
             </p>
           ) : null}
         </div>
+      ) : null}
+      {target ? (
+        <Button
+          type="submit"
+          size="sm"
+          variant={asksReason ? "outline" : "default"}
+          disabled={pending}
+          aria-label={`Move ${candidateName} to ${STAGE_LABELS[target as StageValue] ?? target}`}
+          className="self-start"
+        >
+          {pending ? "Moving…" : `Move to ${STAGE_LABELS[target as StageValue] ?? target}`}
+        </Button>
       ) : null}
       {stageError ? (
         <p id={`${uid}-stage-error`} className="text-[0.8125rem] font-medium text-overdue-foreground">

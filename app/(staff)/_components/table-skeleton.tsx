@@ -22,20 +22,3 @@ export function TableSkeleton({ rows = 8, columns = 5, label = "Loading…" }: {
     </div>
   );
 }
-
-/** A whole page's place while it loads (loading.tsx). */
-export function PageSkeleton({ label = "Loading…" }: { label?: string }) {
-  return (
-    <div aria-busy="true" className="flex flex-col gap-6">
-      <span className="sr-only" role="status">
-        {label}
-      </span>
-      <div className="flex flex-col gap-2">
-        <Skeleton className="h-6 w-56" />
-        <Skeleton className="h-4 w-80" />
-      </div>
-      <Skeleton className="h-9 w-full max-w-xl" />
-      <TableSkeleton />
-    </div>
-  );
-}

@@ -14,7 +14,7 @@ import { DECISION_LABELS, RECOMMENDATION_LABELS, type ReviewFlag } from "@/lib/r
 import { RATING_LABELS, toLocalDateTimeValue } from "@/lib/validation/feedback";
 import { cn } from "@/lib/utils";
 import { NewTaskDialog } from "../../tasks/task-forms";
-import { dayLabel, KIND_LABELS, momentLabel, STAGE_LABELS } from "./format";
+import { dayLabel, momentLabel, STAGE_LABELS } from "./format";
 import { CopyText, FeedbackEntryActions, MarkReviewedForm, PersonMetActions, RecordFeedback } from "./review-forms";
 
 /**
@@ -42,11 +42,9 @@ export async function DebriefFeedbackPanel({ scope, interviewId, now: nowProp }:
   const pending = review.peopleMet.filter((p) => p.resolution === "pending");
 
   return (
-    <div className="flex flex-col gap-5" data-testid="debrief-feedback-panel">
+    // Sized by its container, not the viewport: the interview page gives it one column of a wider layout.
+    <div className="@container flex flex-col gap-5" data-testid="debrief-feedback-panel">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
-        <span className="text-muted-foreground">
-          {KIND_LABELS[review.interview.kind]} with {review.client.name} · {momentLabel(review.interview.startsAt, zone)}
-        </span>
         <span className="inline-flex items-center gap-1.5" data-testid="application-stage">
           <span className="text-muted-foreground">Stage</span>
           <Badge variant="accent">{STAGE_LABELS[review.application.stage]}</Badge>
@@ -72,7 +70,7 @@ export async function DebriefFeedbackPanel({ scope, interviewId, now: nowProp }:
 
       <Flags flags={review.flags} />
 
-      <div className="grid min-w-0 grid-cols-1 items-start gap-5 lg:grid-cols-2">
+      <div className="grid min-w-0 grid-cols-1 items-start gap-5 @4xl:grid-cols-2">
         <DebriefCard review={review} zone={zone} />
         <section aria-labelledby="feedback-heading" className="flex min-w-0 flex-col gap-3">
           <div className="flex items-center justify-between gap-3">
@@ -147,8 +145,8 @@ export async function DebriefFeedbackPanel({ scope, interviewId, now: nowProp }:
             <CardContent className="px-0 pb-2">
               <ul className="divide-y divide-border border-t border-border">
                 {review.peopleMet.map((p) => (
-                  <li key={p.id} className="flex flex-col gap-2 px-5 py-3 md:flex-row md:items-start md:gap-6">
-                    <div className="min-w-0 md:w-72 md:shrink-0">
+                  <li key={p.id} className="flex flex-col gap-2 px-5 py-3 @2xl:flex-row @2xl:items-start @2xl:gap-6">
+                    <div className="min-w-0 @2xl:w-64 @2xl:shrink-0">
                       <p className="font-medium">{p.name || "Name not given"}</p>
                       <p className="text-[0.8125rem] text-muted-foreground">{[p.title, p.email, p.phone].filter(Boolean).join(" · ") || "No details given"}</p>
                     </div>

@@ -1,15 +1,17 @@
 import { CalendarPlus, KeyRound, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { listApplicationsForCandidate } from "@/db/queries/applications";
-import { getCandidate, getCandidateTimeline } from "@/db/queries/candidates";
+import { getCandidate, getCandidateTimeline, type TimelineEvent } from "@/db/queries/candidates";
 import { getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobOptions } from "@/db/queries/jobs";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { PageHeader } from "@/app/_components/ui/page-header";
+import { Skeleton } from "@/app/_components/ui/skeleton";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/auth/permissions";
 import { requireScope } from "@/lib/auth/scope";
@@ -25,7 +27,7 @@ import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
 import { archiveCandidateAction, restoreCandidateAction } from "../actions";
 import { InviteCandidateForm } from "./invite-form";
-import { Timeline, TIMELINE_FILTERS, type TimelineFilter } from "./timeline";
+import { taskStatus, Timeline, TIMELINE_FILTERS, type TimelineFilter } from "./timeline";
 
 export const metadata: Metadata = { title: "Candidate" };
 
@@ -41,19 +43,16 @@ export default async function CandidatePage({
   const candidate = await getCandidate(scope, id);
   if (!candidate) notFound();
   const canApply = can(scope.role, "applications.write");
-  const [applications, events, jobs, zone, sp] = await Promise.all([
+  const [applications, jobs, zone, sp] = await Promise.all([
     listApplicationsForCandidate(scope, id),
-    getCandidateTimeline(scope, id),
     canApply ? listJobOptions(scope, { candidateId: id }) : Promise.resolve([]),
     getFirmTimeZone(scope),
     searchParams,
   ]);
   const now = new Date();
   const show = (TIMELINE_FILTERS.find((f) => f.value === sp.show)?.value ?? "all") as TimelineFilter;
-  const shown = show === "all" ? events : events.filter((e) => e.kind === show);
-  const nextSteps = events
-    .filter((e): e is Extract<typeof e, { kind: "task" }> => e.kind === "task" && e.state === "open")
-    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
+  // The timeline streams in after the rest of the page (it is the longest read).
+  const events = getCandidateTimeline(scope, id);
   const archived = !!candidate.archivedAt;
   const erased = !!candidate.anonymizedAt;
   const active = !archived && !erased;
@@ -190,7 +189,9 @@ export default async function CandidatePage({
                 </ul>
               </nav>
             </div>
-            <Timeline events={shown} zone={zone} now={now} />
+            <Suspense key={show} fallback={<TimelineSkeleton />}>
+              <TimelineSection events={events} show={show} zone={zone} now={now} />
+            </Suspense>
           </section>
         </div>
         <div className="flex min-w-0 flex-col gap-6">
@@ -252,31 +253,73 @@ export default async function CandidatePage({
               <CardTitle>Next steps</CardTitle>
             </CardHeader>
             <CardContent>
-              {nextSteps.length === 0 ? (
-                <p className="text-sm text-muted-foreground">Nothing open.</p>
-              ) : (
-                <ul className="flex flex-col gap-2.5">
-                  {nextSteps.map((t) => {
-                    const overdue = t.dueAt && t.dueAt.getTime() < now.getTime();
-                    return (
-                      <li key={t.id} className="flex flex-col gap-0.5">
-                        <span className="flex flex-wrap items-center gap-1.5 text-sm font-medium">
-                          {t.title}
-                          {overdue ? <StatusPill state="overdue" /> : null}
-                        </span>
-                        <span className="text-xs text-muted-foreground">
-                          {t.ownerKind === "candidate" ? "Candidate" : (t.ownerName ?? "Recruiter")}
-                          {t.dueAt ? ` · due ${formatDateTime(t.dueAt, zone)}` : ""}
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
+              <Suspense fallback={<Skeleton className="h-16 w-full" />}>
+                <NextSteps events={events} zone={zone} now={now} />
+              </Suspense>
             </CardContent>
           </Card>
         </div>
       </div>
+    </div>
+  );
+}
+
+async function TimelineSection({
+  events,
+  show,
+  zone,
+  now,
+}: {
+  events: Promise<TimelineEvent[]>;
+  show: TimelineFilter;
+  zone: string;
+  now: Date;
+}) {
+  const all = await events;
+  return <Timeline events={show === "all" ? all : all.filter((e) => e.kind === show)} zone={zone} now={now} />;
+}
+
+async function NextSteps({ events, zone, now }: { events: Promise<TimelineEvent[]>; zone: string; now: Date }) {
+  const open = (await events)
+    .filter((e): e is Extract<TimelineEvent, { kind: "task" }> => e.kind === "task" && e.state === "open")
+    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
+  if (open.length === 0) return <p className="text-sm text-muted-foreground">Nothing open.</p>;
+  return (
+    <ul className="flex flex-col gap-2.5">
+      {open.map((t) => {
+        const s = taskStatus(t, now);
+        return (
+          <li key={t.id} className="flex flex-col gap-0.5">
+            <span className="flex flex-wrap items-center gap-1.5 text-sm font-medium">
+              {t.title}
+              {s.status === "overdue" || s.status === "due" ? <StatusPill state={s.status}>{s.label}</StatusPill> : null}
+            </span>
+            <span className="text-xs text-muted-foreground">
+              {t.ownerKind === "candidate" ? "Candidate" : (t.ownerName ?? "Recruiter")}
+              {t.dueAt ? ` · due ${formatDateTime(t.dueAt, zone)}` : ""}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function TimelineSkeleton() {
+  return (
+    <div aria-busy="true" className="flex flex-col gap-4">
+      <span className="sr-only" role="status">
+        Loading the timeline…
+      </span>
+      {Array.from({ length: 5 }, (_, i) => (
+        <div key={i} className="flex gap-3">
+          <Skeleton className="size-6 rounded-full" />
+          <div className="flex flex-1 flex-col gap-1.5">
+            <Skeleton className="h-3 w-32" />
+            <Skeleton className="h-4 w-72" />
+          </div>
+        </div>
+      ))}
     </div>
   );
 }

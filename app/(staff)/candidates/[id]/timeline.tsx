@@ -32,7 +32,7 @@ const DEBRIEF: Record<string, { label: string; status: Status }> = {
   reviewed: { label: "Reviewed", status: "done" },
 };
 
-function taskStatus(e: Extract<TimelineEvent, { kind: "task" }>, now: Date): { status: Status; label: string } {
+export function taskStatus(e: Extract<TimelineEvent, { kind: "task" }>, now: Date): { status: Status; label: string } {
   if (e.state === "done") return { status: "done", label: "Done" };
   if (e.state === "skipped") return { status: "not_allowed", label: "Skipped" };
   if (e.dueAt && e.dueAt.getTime() < now.getTime()) return { status: "overdue", label: "Overdue" };

@@ -1,5 +1,0 @@
-import { PageSkeleton } from "../_components/table-skeleton";
-
-export default function Loading() {
-  return <PageSkeleton label="Loading clients…" />;
-}
