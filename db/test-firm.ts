@@ -121,3 +121,105 @@ export async function createTestFirm(db: Db, label = "a"): Promise<TestFirm> {
   };
 }
 
+
+export interface ReviewRecords {
+  /** A completed interview of the test candidate with a submitted debrief (invited back) and client feedback. */
+  reviewInterviewId: string;
+  debriefId: string;
+  debriefPersonId: string;
+  feedbackId: string;
+  /** A future interview, still scheduled. */
+  scheduledInterviewId: string;
+  /** An open next step owned by the recruiter. */
+  taskId: string;
+  attributeId: string;
+}
+
+/**
+ * The records a recruiter works on after an interview, added to a test firm
+ * on request (kept apart so tests that count a test firm's rows are unaffected).
+ */
+export async function addReviewRecords(db: Db, firm: TestFirm): Promise<ReviewRecords> {
+  const { firmId } = firm;
+  const ended = new Date(Date.now() - 50 * 3600_000);
+  const [done] = await db
+    .insert(s.interviews)
+    .values({
+      firmId,
+      applicationId: firm.applicationId,
+      candidateId: firm.candidateId,
+      kind: "onsite",
+      startsAt: new Date(ended.getTime() - 3600_000),
+      endsAt: ended,
+      status: "completed",
+    })
+    .returning({ id: s.interviews.id });
+  const starts = new Date(Date.now() + 7 * 86_400_000);
+  const [later] = await db
+    .insert(s.interviews)
+    .values({
+      firmId,
+      applicationId: firm.applicationId,
+      candidateId: firm.candidateId,
+      kind: "video",
+      startsAt: starts,
+      endsAt: new Date(starts.getTime() + 3600_000),
+      status: "scheduled",
+    })
+    .returning({ id: s.interviews.id });
+  const submittedAt = new Date(ended.getTime() + 2 * 3600_000);
+  const [debrief] = await db
+    .insert(s.debriefs)
+    .values({
+      firmId,
+      interviewId: done!.id,
+      candidateId: firm.candidateId,
+      status: "submitted",
+      overallImpression: 4,
+      interestLevel: 5,
+      wentWell: "The system design round",
+      invitedBack: true,
+      invitedBackDetails: "A final round with the CTO",
+      askedToCall: false,
+      submittedVersions: 1,
+      firstSubmittedAt: submittedAt,
+      submittedAt,
+      lastSavedAt: submittedAt,
+    })
+    .returning({ id: s.debriefs.id });
+  await db.insert(s.debriefVersions).values({ firmId, debriefId: debrief!.id, number: 1, snapshot: {}, submittedAt });
+  const [person] = await db
+    .insert(s.debriefPeople)
+    .values({ firmId, debriefId: debrief!.id, name: "Pat Panelist", title: "Staff Engineer" })
+    .returning({ id: s.debriefPeople.id });
+  const [feedback] = await db
+    .insert(s.interviewerFeedback)
+    .values({ firmId, interviewId: done!.id, contactId: firm.contactId, receivedAt: submittedAt, recommendation: "yes" })
+    .returning({ id: s.interviewerFeedback.id });
+  const [task] = await db
+    .insert(s.tasks)
+    .values({
+      firmId,
+      title: "Ask the client for a timeline",
+      ownerKind: "recruiter",
+      ownerUserId: firm.recruiter.userId,
+      candidateId: firm.candidateId,
+      applicationId: firm.applicationId,
+      interviewId: done!.id,
+      dueAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: s.tasks.id });
+  const [attribute] = await db
+    .insert(s.scorecardAttributes)
+    .values({ firmId, category: "Skills", name: `Systems thinking ${firm.slug}` })
+    .returning({ id: s.scorecardAttributes.id });
+  return {
+    reviewInterviewId: done!.id,
+    debriefId: debrief!.id,
+    debriefPersonId: person!.id,
+    feedbackId: feedback!.id,
+    scheduledInterviewId: later!.id,
+    taskId: task!.id,
+    attributeId: attribute!.id,
+  };
+}

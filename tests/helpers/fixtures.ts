@@ -1,15 +1,23 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { firmScopedDb } from "@/db/firm-db";
 import * as s from "@/db/schema";
 import type { QueryScope } from "@/db/queries/scope";
 import { unsafeCreateAuthSession } from "@/db/queries/auth";
 import type { SessionClaims } from "@/lib/auth/config";
 import type { TestFirm, TestPerson } from "@/db/test-firm";
 
-export { createTestFirm, TEST_PASSWORD, type TestFirm, type TestPerson } from "@/db/test-firm";
+export { addReviewRecords, createTestFirm, TEST_PASSWORD, type ReviewRecords, type TestFirm, type TestPerson } from "@/db/test-firm";
 
+/** A scope as requireScope() builds it: on PostgreSQL its db runs as the app role, under row-level security. */
 export function scopeOf(db: Db, firm: TestFirm, who: TestPerson): QueryScope {
-  return { db, firmId: firm.firmId, userId: who.userId, role: who.role, candidateId: who.candidateId };
+  return {
+    db: firmScopedDb(db, firm.firmId, who.userId),
+    firmId: firm.firmId,
+    userId: who.userId,
+    role: who.role,
+    candidateId: who.candidateId,
+  };
 }
 
 /** A real session row for `who`, and the claims its cookie would carry. */

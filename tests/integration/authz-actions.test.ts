@@ -5,7 +5,7 @@ import { fill, loadMatrix, ROLES, type Caller } from "../authz/matrix";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { firmFingerprint } from "../helpers/fingerprint";
-import { createTestFirm, formData, sessionFor, type TestFirm, type TestPerson } from "../helpers/fixtures";
+import { addReviewRecords, createTestFirm, formData, sessionFor, type TestFirm, type TestPerson } from "../helpers/fixtures";
 
 const root = path.resolve(__dirname, "..", "..");
 const modules = import.meta.glob<Record<string, unknown>>(["../../app/**/*actions.ts", "../../app/**/actions.ts"], {
@@ -54,6 +54,8 @@ describe("authorization matrix: server actions", () => {
           const db = database.current.db;
           const a: TestFirm = await createTestFirm(db, "a");
           const b: TestFirm = await createTestFirm(db, "b");
+          // What the review, task and scorecard actions work on ({a.review.taskId}, …).
+          const review = await addReviewRecords(db, a);
           const who: Record<Exclude<Caller, "anonymous">, [TestFirm, TestPerson]> = {
             candidate: [a, a.candidateUser],
             recruiter: [a, a.recruiter],
@@ -69,7 +71,7 @@ describe("authorization matrix: server actions", () => {
             signedInAs(await sessionFor(db, firm, person));
             actor = { otherSessionId: other.sessionId };
           }
-          const values = { a, b, actor };
+          const values = { a: { ...a, review }, b, actor };
           const fields = Object.fromEntries(
             Object.entries(entry.fields ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => fill(x, values)) : fill(v, values)]),
           );
