@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseAvailable, unavailableResponse } from "@/lib/availability";
 import { contentSecurityPolicy, isForeignOrigin, securityHeaders } from "@/lib/security/headers";
 
 /**
@@ -6,7 +7,8 @@ import { contentSecurityPolicy, isForeignOrigin, securityHeaders } from "@/lib/s
  * session cookie to sign-in and back, and it is never the check that protects
  * data — every page, action and route authorizes itself against the database.
  * It also sets the security headers and the per-request CSP nonce, and refuses
- * state-changing API requests from a foreign origin.
+ * state-changing API requests from a foreign origin, and answers 503 with a
+ * plain message while the database is unreachable (lib/availability.ts).
  */
 const PROTECTED = [
   "/dashboard",
@@ -44,7 +46,10 @@ function withHeaders(response: NextResponse, csp: string, requestId: string, isA
   return response;
 }
 
-export function proxy(request: NextRequest) {
+/** Answers for itself whether the database is up; everything else needs the database. */
+const HEALTH = "/api/health";
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
   const nonce = btoa(crypto.randomUUID());
@@ -58,6 +63,11 @@ export function proxy(request: NextRequest) {
       requestId,
       true,
     );
+  }
+
+  if (pathname !== HEALTH && !(await databaseAvailable())) {
+    const down = unavailableResponse(isApi);
+    return withHeaders(new NextResponse(down.body, { status: down.status, headers: down.headers }), csp, requestId, true);
   }
 
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));

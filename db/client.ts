@@ -75,6 +75,13 @@ async function openPostgres(opts: OpenOptions): Promise<Database> {
   });
   // Without a listener, an idle client's error (a database restart) kills the process.
   pool.on("error", (err) => opts.onPoolError?.(err));
+  // A client that is checked out (mid-transaction) when its connection dies
+  // emits 'error' as well, and the pool listens only while it is idle: without
+  // this the process dies. The failure still reaches the running query's
+  // caller, and the pool discards the unqueryable client on release.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   try {
     await pool.query("select 1");
   } catch (err) {

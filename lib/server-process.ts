@@ -1,20 +1,28 @@
 import { getDatabase } from "@/db/runtime";
+import { probeDatabase } from "@/db/probe";
+import { markDatabaseSuspect, registerDatabaseProbe } from "@/lib/availability";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 /**
  * Applies pending migrations on either engine before the first request. A
- * database that is down is not fatal here: pages answer 503 and the app
- * recovers by itself when it returns.
+ * database that is down is not fatal here: pages answer 503 (proxy.ts asks
+ * lib/availability.ts, which probes with db/probe.ts) and the app recovers by
+ * itself when it returns. (Under `next start`, Next itself logs an uncaught
+ * exception or unhandled rejection and keeps serving.)
  */
 export async function startServerProcess(): Promise<void> {
+  registerDatabaseProbe(() => probeDatabase());
+  let database;
   try {
-    const database = await getDatabase();
+    database = await getDatabase();
     logger.info({ engine: database.engine }, "database ready");
   } catch (err) {
     logger.error({ err: err instanceof Error ? err.message : String(err) }, "database not available at start");
     return;
   }
+  // An idle connection dropped (a restart, a failover): re-probe before the next request.
+  database.pool?.on("error", () => markDatabaseSuspect());
   // Reminders run inside the app unless RUN_JOBS=0 (then `npm run worker` runs them).
   if (env().RUN_JOBS === "1") {
     try {

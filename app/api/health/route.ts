@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/runtime";
+import { markDatabaseSuspect } from "@/lib/availability";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,8 @@ export async function GET() {
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch {
+    // Pages are answered by the proxy's last probe: make it look again.
+    markDatabaseSuspect();
     return Response.json(
       { status: "unavailable", database: { ok: false } },
       { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
