@@ -10,6 +10,8 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
   /** Enables /api/test-support routes that e2e tests use to make their own firm. Never in production. */
   AFTERVIEW_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
+  /** Enables the /api/bench control routes that `npm run bench` measures the app against. Never in production. */
+  AFTERVIEW_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   DATABASE_URL: z
     .string()
     .optional()

@@ -1,0 +1,88 @@
+/**
+ * The query plans of a page: its query-layer calls are run here, the way the
+ * page makes them, on a drizzle instance that records every statement; each
+ * statement is then run again under EXPLAIN (ANALYZE, BUFFERS) with the same
+ * parameters.
+ */
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import type { Db } from "@/db/client";
+import { findApplications } from "@/db/queries/applications";
+import { listClientOptions } from "@/db/queries/clients";
+import { getDashboard } from "@/db/queries/dashboard";
+import { getFirmTimeZone } from "@/db/queries/interviews";
+import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
+import { checkReportFilterIds, getReportSettings, listReportFacts, listReportFilterOptions } from "@/db/queries/reports";
+import type { QueryScope } from "@/db/queries/scope";
+import * as schema from "@/db/schema";
+import { parseReportFilters } from "@/lib/reports/filters";
+
+export type PlanPage = "pipeline" | "dashboard" | "reports";
+
+type Captured = { sql: string; params: unknown[] };
+
+/** Runs the page's query-layer calls and returns the statements they sent. */
+async function capture(pool: pg.Pool, page: PlanPage, who: { firmId: string; userId: string; query: string }): Promise<Captured[]> {
+  const captured: Captured[] = [];
+  const db = drizzle({
+    client: pool,
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (sql, params) => void captured.push({ sql, params }) },
+  }) as unknown as Db;
+  const scope: QueryScope = { db, firmId: who.firmId, userId: who.userId, role: "admin", candidateId: null };
+  const params = new URLSearchParams(who.query);
+  if (page === "pipeline") {
+    await Promise.all([
+      listClientOptions(scope, { include: undefined }),
+      listJobOptions(scope, { clientId: undefined, all: true }),
+      listOwnerOptions(scope),
+      findApplications(scope, {
+        stage: (params.get("stage") as "open" | null) ?? undefined,
+        recruiterUserId: params.get("recruiter") === "me" ? who.userId : undefined,
+        limit: 25,
+      }),
+      getFirmTimeZone(scope),
+    ]);
+  } else if (page === "dashboard") {
+    await getDashboard(scope, { view: params.get("view") === "everyone" ? "everyone" : "mine" });
+  } else {
+    const parsed = parseReportFilters(params);
+    const [settings] = await Promise.all([getReportSettings(scope), listReportFilterOptions(scope)]);
+    if (parsed.ok) {
+      await checkReportFilterIds(scope, parsed.filters);
+      await listReportFacts(scope, { filters: parsed.filters, timeZone: settings?.timeZone ?? "UTC" });
+    }
+  }
+  return captured;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of every statement the page's queries send, as one text document. */
+export async function explainPage(url: string, page: PlanPage, who: { firmId: string; userId: string; query: string }): Promise<{ text: string; totalMs: number }> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  try {
+    const statements = await capture(pool, page, who);
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    let totalMs = 0;
+    const client = await pool.connect();
+    try {
+      for (const s of statements) {
+        const key = `${s.sql}\u0000${JSON.stringify(s.params)}`;
+        if (seen.has(key) || /^\s*(begin|commit|rollback|set |select set_config)/i.test(s.sql)) continue;
+        seen.add(key);
+        const r = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${s.sql}`, s.params);
+        const plan = r.rows.map((row) => row["QUERY PLAN"]).join("\n");
+        const m = /Execution Time: ([\d.]+) ms/.exec(plan);
+        if (m) totalMs += Number(m[1]);
+        const shown = s.sql.length > 4000 ? `${s.sql.slice(0, 4000)} …(${s.sql.length} characters)` : s.sql;
+        parts.push(`-- Statement ${parts.length + 1}\n${shown}\n-- Parameters: ${JSON.stringify(s.params)}\n\n${plan}\n`);
+      }
+    } finally {
+      client.release();
+    }
+    return { text: parts.join("\n"), totalMs };
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,460 @@
+/**
+ * `npm run bench [-- --tier S|M] [--quick] [--out FILE]`: benchmarks the
+ * production build against real PostgreSQL (DATABASE_URL) on a data tier —
+ * S (a few thousand rows) or M (one firm of 200,000 candidates and about
+ * 1,000,000 interviews beside 19 small firms) — and writes the numbers and
+ * their ratios to tests/bench/RESULTS.md (and the query plans to
+ * tests/bench/plans/). It seeds the tier when the database lacks it, and
+ * refuses a database that holds anything but benchmark data.
+ *
+ * Every target is a ratio of two measurements taken side by side in the same
+ * run, because the machines are shared and absolute times drift. Nothing here
+ * fails on a number: it fails only when something breaks.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import {
+  appExport,
+  actionId,
+  calibrate,
+  copySelect,
+  debriefTargets,
+  idleRss,
+  insertDebriefVersions,
+  lighthouseScore,
+  load,
+  psqlCopy,
+  rateFor,
+  scriptBytes,
+  setDatabaseUrl,
+  submitDebriefs,
+  subsetQuery,
+  type Latency,
+  type Transfer,
+} from "./measure";
+import { explainPage, type PlanPage } from "./plans";
+import { checkBenchDatabase, ensureTier, MB, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
+
+const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE]";
+
+type Args = { tier: Tier; quick: boolean; out: string };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { tier: "S", quick: false, out: path.join(ROOT, "tests", "bench", "RESULTS.md") };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === "--tier") {
+      const t = (value() ?? "").toUpperCase();
+      if (t !== "S" && t !== "M") throw new Refusal(`--tier is S or M. ${USAGE}`);
+      args.tier = t;
+    } else if (flag === "--quick") args.quick = true;
+    else if (flag === "--out") {
+      const v = value();
+      if (!v) throw new Refusal(`--out needs a file. ${USAGE}`);
+      args.out = path.resolve(v);
+    } else if (flag === "--help" || flag === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Refusal(`Unknown option ${flag}. ${USAGE}`);
+  }
+  return args;
+}
+
+const log = (line: string) => console.log(`bench: ${line}`);
+
+type Ratio = { name: string; value: number; target: string; ok: boolean; detail: string };
+
+const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` : "–");
+const fmtN = (n: number) => Math.round(n).toLocaleString("en-US");
+const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : "–");
+
+async function firmUsers(url: string, firm: BenchFirm) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ email: string; id: string }>(`select email, id from users where email = any($1)`, [
+      [`admin@${firm.slug}.test`, `recruiter1@${firm.slug}.test`],
+    ]);
+    const byEmail = new Map(r.rows.map((u) => [u.email, u.id]));
+    return {
+      admin: { email: `admin@${firm.slug}.test`, id: byEmail.get(`admin@${firm.slug}.test`)! },
+      recruiter: { email: `recruiter1@${firm.slug}.test`, id: byEmail.get(`recruiter1@${firm.slug}.test`)! },
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function versions(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ v: string }>(`show server_version`);
+    return r.rows[0]?.v ?? "?";
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) {
+    throw new Refusal(
+      "npm run bench needs DATABASE_URL: a PostgreSQL database of its own, e.g.\n" +
+        "  createdb afterview_bench && DATABASE_URL=postgres://localhost/afterview_bench npm run bench -- --tier S\n" +
+        "It writes benchmark firms into that database, so it refuses one that holds user data.",
+    );
+  }
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Refusal("DATABASE_URL must start with postgres:// or postgresql://.");
+  await checkBenchDatabase(url);
+  setDatabaseUrl(url);
+  const tier = args.tier;
+  const quick = args.quick;
+  const seconds = quick ? 3 : tier === "M" ? 15 : 8;
+  const { big, small, seededSeconds } = await ensureTier(url, tier, log);
+  log(`Tier ${tier}: "${big.name}" and the small firm "${small.name}".`);
+
+  const started = new Date();
+  const server: Server = await startServer(url, log);
+  const stopServer = () => void server.stop();
+  process.on("SIGINT", () => {
+    stopServer();
+    process.exit(130);
+  });
+  process.on("SIGTERM", () => {
+    stopServer();
+    process.exit(143);
+  });
+
+  const ratios: Ratio[] = [];
+  /** Measurements that broke; the run goes on and reports them. */
+  const problems: string[] = [];
+  const sections: string[] = [];
+  const plans: { page: string; file: string; totalMs: number }[] = [];
+  const outDir = path.dirname(args.out);
+  const plansDir = path.join(outDir, "plans");
+  try {
+    const bigUsers = await firmUsers(url, big);
+    const smallUsers = await firmUsers(url, small);
+    const adminCookie = await signIn(server.base, bigUsers.admin.email);
+    const recruiterCookie = await signIn(server.base, bigUsers.recruiter.email);
+    const smallRecruiterCookie = await signIn(server.base, smallUsers.recruiter.email);
+
+    // --- 1. CSV export against psql, and the server's memory.
+    log("CSV export through the app against psql \\copy…");
+    const fullCount = TIERS[tier].candidates * TIERS[tier].interviewsPerCandidate;
+    const subsetTarget = tier === "M" ? 100_000 : Math.round(fullCount / 10);
+    const subset = await subsetQuery(url, big, subsetTarget);
+    const fullSelect = await copySelect(big, "");
+    // Warm the caches and the server's code paths on the subset, then measure.
+    await psqlCopy(url, await copySelect(big, subset));
+    await appExport(server, adminCookie, "interviews.csv", subset);
+    const rounds = quick ? 1 : 2;
+    const psqlRuns: Transfer[] = [];
+    const appRuns: (Transfer & { peakRss: number })[] = [];
+    let idle = idleRss(server);
+    for (let r = 0; r < rounds; r++) {
+      psqlRuns.push(await psqlCopy(url, fullSelect));
+      idle = Math.min(idle, idleRss(server));
+      appRuns.push(await appExport(server, adminCookie, "interviews.csv", ""));
+    }
+    const bestPsql = psqlRuns.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
+    const bestApp = appRuns.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
+    if (bestApp.rows !== bestPsql.rows) log(`warning: the app exported ${bestApp.rows} rows, psql ${bestPsql.rows}.`);
+    idle = Math.min(idle, idleRss(server));
+    const subsetCsv = await appExport(server, adminCookie, "interviews.csv", subset);
+    const fullPeak = Math.max(...appRuns.map((r) => r.peakRss));
+    ratios.push({
+      name: `CSV export rate, app ÷ psql (${fmtN(bestApp.rows)} rows)`,
+      value: bestApp.rowsPerSecond / bestPsql.rowsPerSecond,
+      target: "≥ 0.9×",
+      ok: bestApp.rowsPerSecond / bestPsql.rowsPerSecond >= 0.9,
+      detail: `${fmtN(bestApp.rowsPerSecond)} vs ${fmtN(bestPsql.rowsPerSecond)} rows/s`,
+    });
+    ratios.push({
+      name: `Server peak RSS, ${fmtN(bestApp.rows)} ÷ ${fmtN(subsetCsv.rows)} rows`,
+      value: fullPeak / subsetCsv.peakRss,
+      target: "≤ 1.2×",
+      ok: fullPeak / subsetCsv.peakRss <= 1.2,
+      detail: `${(fullPeak / MB).toFixed(0)} MB vs ${(subsetCsv.peakRss / MB).toFixed(0)} MB`,
+    });
+    ratios.push({
+      name: `Server peak RSS above idle, ${fmtN(bestApp.rows)} rows`,
+      value: (fullPeak - idle) / MB,
+      target: "< 150 MB",
+      ok: (fullPeak - idle) / MB < 150,
+      detail: `idle ${(idle / MB).toFixed(0)} MB, peak ${(fullPeak / MB).toFixed(0)} MB`,
+    });
+    const exportRows = [
+      ...psqlRuns.map((r, i) => ["psql \\copy", "all", i + 1, r] as const),
+      ...appRuns.map((r, i) => ["app CSV", "all", i + 1, r] as const),
+      ["app CSV", "subset", 1, subsetCsv] as const,
+    ];
+
+    // --- 2. XLSX against CSV for the same rows.
+    log("XLSX against CSV for the same rows…");
+    const xlsx = await appExport(server, adminCookie, "interviews.xlsx", subset);
+    ratios.push({
+      name: `XLSX ÷ CSV time (${fmtN(xlsx.rows)} rows)`,
+      value: xlsx.seconds / subsetCsv.seconds,
+      target: "≤ 5×",
+      ok: xlsx.seconds / subsetCsv.seconds <= 5,
+      detail: `${xlsx.seconds.toFixed(2)} s vs ${subsetCsv.seconds.toFixed(2)} s`,
+    });
+    sections.push(
+      [
+        "## Exports (interviews report)",
+        "",
+        `Subset filter: \`${subset}\`. Rows per second include the whole download, read to its end by this process.`,
+        "",
+        "| Source | Rows | Round | Rows | MB | Seconds | Rows/s | Server peak RSS |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+        ...exportRows.map(
+          ([src, set, round, r]) =>
+            `| ${src} | ${set} | ${round} | ${fmtN(r.rows)} | ${(r.bytes / MB).toFixed(1)} | ${r.seconds.toFixed(2)} | ${fmtN(r.rowsPerSecond)} | ${"peakRss" in r ? `${(r.peakRss / MB).toFixed(0)} MB` : "–"} |`,
+        ),
+        `| app XLSX | subset | 1 | ${fmtN(xlsx.rows)} | ${(xlsx.bytes / MB).toFixed(1)} | ${xlsx.seconds.toFixed(2)} | ${fmtN(xlsx.rowsPerSecond)} | ${(xlsx.peakRss / MB).toFixed(0)} MB |`,
+        "",
+        `Server idle RSS before the exports: ${(idle / MB).toFixed(0)} MB.`,
+      ].join("\n"),
+    );
+
+    // --- 3. The pipeline list against its control, and big firm against small.
+    log("Pipeline list under a fixed rate…");
+    const pipelinePath = "/jobs/pipeline?stage=open&recruiter=me";
+    const controlPath = (firm: BenchFirm, userId: string) => `/api/bench/pipeline?firm=${firm.id}&recruiter=${userId}&limit=25`;
+    const pageMs = await calibrate(`${server.base}${pipelinePath}`, recruiterCookie, /<table/);
+    const controlMs = await calibrate(`${server.base}${controlPath(big, bigUsers.recruiter.id)}`, undefined, /<tr>/);
+    const smallMs = await calibrate(`${server.base}${pipelinePath}`, smallRecruiterCookie, /<table/);
+    const pipelineRate = rateFor(Math.max(pageMs, controlMs, smallMs));
+    const pipeline = await load(`${server.base}${pipelinePath}`, recruiterCookie, pipelineRate, seconds, pageMs);
+    const control = await load(`${server.base}${controlPath(big, bigUsers.recruiter.id)}`, undefined, pipelineRate, seconds, controlMs);
+    const pipelineSmall = await load(`${server.base}${pipelinePath}`, smallRecruiterCookie, pipelineRate, seconds, smallMs);
+    ratios.push({
+      name: "Pipeline list p95 ÷ bare control route",
+      value: pipeline.p95 / control.p95,
+      target: "≤ 1.5×",
+      ok: pipeline.p95 / control.p95 <= 1.5,
+      detail: `${fmtMs(pipeline.p95)} vs ${fmtMs(control.p95)} at ${pipeline.mode}`,
+    });
+    ratios.push({
+      name: `Pipeline list p95, big firm (${fmtN(big.candidates)} candidates) ÷ small firm (${fmtN(small.candidates)})`,
+      value: pipeline.p95 / pipelineSmall.p95,
+      target: "≤ 1.3×",
+      ok: pipeline.p95 / pipelineSmall.p95 <= 1.3,
+      detail: `${fmtMs(pipeline.p95)} vs ${fmtMs(pipelineSmall.p95)}`,
+    });
+
+    // --- 5. The needs-attention queue and the reports page.
+    log("Dashboard queue and reports page…");
+    const dashboardPath = "/dashboard?view=everyone";
+    const reportsPath = "/reports";
+    const measurePage = async (pagePath: string, expect: RegExp): Promise<Latency> => {
+      try {
+        const ms = await calibrate(`${server.base}${pagePath}`, adminCookie, expect, 3);
+        return await load(`${server.base}${pagePath}`, adminCookie, rateFor(ms), seconds, ms);
+      } catch (err) {
+        problems.push(`${pagePath}: ${err instanceof Error ? err.message : String(err)}`);
+        return { p50: NaN, p95: NaN, p99: NaN, requests: 0, failed: 0, rate: null, mode: "failed" };
+      }
+    };
+    const dashboard = await measurePage(dashboardPath, /Needs attention/);
+    const reports = await measurePage(reportsPath, /Reports/);
+    const latencyRows: [string, Latency][] = [
+      [`Pipeline list \`${pipelinePath}\`, big firm`, pipeline],
+      ["Bare control `/api/bench/pipeline` (same rows, one query)", control],
+      [`Pipeline list, small firm`, pipelineSmall],
+      [`Needs-attention queue \`${dashboardPath}\``, dashboard],
+      [`Reports page \`${reportsPath}\` (no filters: every row of the firm)`, reports],
+    ];
+    sections.push(
+      [
+        "## Page latency under a fixed request rate (autocannon)",
+        "",
+        `Each line ran for ${seconds} s at the rate shown (half what one core serves of the slowest of the pair), or one request at a time when a single request takes over 400 ms. Latency is to the last byte of the streamed page.`,
+        "",
+        "| Page | Rate | Requests | Not 200 | p50 | p95 | p99 |",
+        "|---|---|---:|---:|---:|---:|---:|",
+        ...latencyRows.map(([name, l]) => `| ${name} | ${l.mode} | ${l.requests} | ${l.failed} | ${fmtMs(l.p50)} | ${fmtMs(l.p95)} | ${fmtMs(l.p99)} |`),
+      ].join("\n"),
+    );
+
+    // Query plans.
+    log("Query plans…");
+    fs.mkdirSync(plansDir, { recursive: true });
+    const planPages: [PlanPage, string, { firmId: string; userId: string; query: string }][] = [
+      ["pipeline", "pipeline list (big firm)", { firmId: big.id, userId: bigUsers.recruiter.id, query: "stage=open&recruiter=me" }],
+      ["dashboard", "needs-attention queue (big firm, everyone)", { firmId: big.id, userId: bigUsers.admin.id, query: "view=everyone" }],
+      ["reports", "reports page (big firm, no filters)", { firmId: big.id, userId: bigUsers.admin.id, query: "" }],
+    ];
+    for (const [page, label, who] of planPages) {
+      try {
+        const { text, totalMs } = await explainPage(url, page, who);
+        const file = path.join(plansDir, `${tier}-${page}.txt`);
+        fs.writeFileSync(file, `EXPLAIN (ANALYZE, BUFFERS) of every statement of the ${label}, tier ${tier}, ${started.toISOString()}\n\n${text}`);
+        plans.push({ page: label, file: path.relative(outDir, file), totalMs });
+      } catch (err) {
+        problems.push(`plans of the ${label}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    sections.push(
+      [
+        "## Query plans",
+        "",
+        "| Page | Plans | Sum of execution times |",
+        "|---|---|---:|",
+        ...plans.map((p) => `| ${p.page} | [${p.file}](${p.file}) | ${fmtMs(p.totalMs)} |`),
+      ].join("\n"),
+    );
+
+    // --- 4. Debrief submission against a bare insert.
+    log("Debrief submission throughput…");
+    const submitId = actionId(server, "app/(candidate)/my/interviews/[id]/debrief/actions.ts", "submitDebriefAction");
+    const workers = 2;
+    const targets = [];
+    for (let c = 0; c < workers; c++) {
+      const { email, rows } = await debriefTargets(url, big, c, 1);
+      if (!rows[0]) throw new Error(`${email} has no completed interview to debrief.`);
+      const cookie = await signIn(server.base, email);
+      targets.push({ interviewId: rows[0].interview_id, debriefId: rows[0].debrief_id, version: rows[0].version, cookie });
+    }
+    const submissions = await submitDebriefs(server, submitId, targets, seconds);
+    if (submissions.ok === 0) throw new Error(`No debrief submission succeeded: ${submissions.firstError}`);
+    const debriefIds: string[] = [];
+    for (let c = 0; c < workers; c++) {
+      const { rows } = await debriefTargets(url, big, c, 1);
+      if (rows[0]?.debrief_id) debriefIds.push(rows[0].debrief_id);
+    }
+    const inserts = await insertDebriefVersions(server, debriefIds, seconds);
+    ratios.push({
+      name: "Debrief submissions/s ÷ bare insert route",
+      value: submissions.perSecond / inserts.perSecond,
+      target: "≥ 0.5×",
+      ok: submissions.perSecond / inserts.perSecond >= 0.5,
+      detail: `${submissions.perSecond.toFixed(1)} vs ${inserts.perSecond.toFixed(1)} per s (${workers} loops)`,
+    });
+    sections.push(
+      [
+        "## Debrief submission",
+        "",
+        `${workers} loops, each amending one debrief as its candidate, for ${seconds} s, through the server action (the request the form sends) and through the bare insert route.`,
+        "",
+        "| Path | Done | Failed | Per second | p50 | p95 |",
+        "|---|---:|---:|---:|---:|---:|",
+        `| Server action \`submitDebriefAction\` | ${submissions.ok} | ${submissions.failed} | ${submissions.perSecond.toFixed(1)} | ${fmtMs(submissions.p50)} | ${fmtMs(submissions.p95)} |`,
+        `| Bare insert \`/api/bench/debrief\` | ${inserts.ok} | ${inserts.failed} | ${inserts.perSecond.toFixed(1)} | ${fmtMs(inserts.p50)} | ${fmtMs(inserts.p95)} |`,
+        ...(submissions.failed > 0 ? ["", `First failure: \`${submissions.firstError.replace(/\s+/g, " ").slice(0, 200)}\``] : []),
+      ].join("\n"),
+    );
+
+    // --- 6. Lighthouse and JavaScript transferred.
+    log("Lighthouse and JavaScript transferred…");
+    const candidateCookie = targets[0]!.cookie;
+    const audited: { name: string; path: string; cookie?: string; budgetKb: number | null }[] = [
+      { name: "Sign-in", path: "/sign-in", budgetKb: null },
+      { name: "Dashboard", path: "/dashboard", cookie: adminCookie, budgetKb: 200 },
+      { name: "Debrief form", path: `/my/interviews/${targets[0]!.interviewId}/debrief`, cookie: candidateCookie, budgetKb: 120 },
+    ];
+    const auditRows: string[] = [];
+    for (const a of audited) {
+      let score: number | null = null;
+      let lcp: number | null = null;
+      let tbt: number | null = null;
+      let kb: number | null = null;
+      let note = "";
+      try {
+        const lh = await lighthouseScore(server.base, a.path, a.cookie);
+        score = lh.score;
+        lcp = lh.lcpMs;
+        tbt = lh.tbtMs;
+      } catch (err) {
+        note = `Lighthouse: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      try {
+        kb = (await scriptBytes(server.base, a.path, a.cookie)) / 1024;
+      } catch (err) {
+        note += `${note ? "; " : ""}scripts: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      if (score !== null) {
+        ratios.push({ name: `Lighthouse performance (desktop), ${a.name}`, value: score, target: "≥ 95", ok: score >= 95, detail: `LCP ${fmtMs(lcp ?? NaN)}, TBT ${fmtMs(tbt ?? NaN)}` });
+      }
+      if (kb !== null && a.budgetKb !== null) {
+        ratios.push({ name: `JavaScript transferred, ${a.name}`, value: kb, target: `≤ ${a.budgetKb} kB`, ok: kb <= a.budgetKb, detail: "compressed, all script responses to network idle" });
+      }
+      auditRows.push(`| ${a.name} | \`${a.path.replace(/[0-9a-f-]{36}/, "{id}")}\` | ${score ?? "–"} | ${fmtMs(lcp ?? NaN)} | ${fmtMs(tbt ?? NaN)} | ${kb === null ? "–" : kb.toFixed(1)} | ${note} |`);
+    }
+    sections.push(
+      [
+        "## Lighthouse 12 (desktop preset) and JavaScript transferred (Playwright)",
+        "",
+        "| Page | Path | Performance | LCP | TBT | JS kB (compressed) | Notes |",
+        "|---|---|---:|---:|---:|---:|---|",
+        ...auditRows,
+      ].join("\n"),
+    );
+  } finally {
+    await server.stop();
+  }
+
+  // --- Optional: the cost of row-level security, when that measurement exists.
+  const rlsFile = path.join(ROOT, "tests", "bench", "rls-cost.ts");
+  if (fs.existsSync(rlsFile)) {
+    try {
+      const mod = (await import(rlsFile)) as { measureRlsCost?: (url: string) => Promise<string> };
+      if (mod.measureRlsCost) sections.push(`## Row-level security\n\n${await mod.measureRlsCost(url)}`);
+    } catch (err) {
+      sections.push(`## Row-level security\n\nThe measurement failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  // --- The report.
+  const table = [
+    "| Measure | Value | Target | Met | Detail |",
+    "|---|---:|---|---|---|",
+    ...ratios.map((r) => {
+      const value = r.target.includes("×") ? x(r.value) : r.target.includes("MB") ? `${r.value.toFixed(0)} MB` : r.target.includes("kB") ? `${r.value.toFixed(1)} kB` : String(r.value);
+      return `| ${r.name} | ${value} | ${r.target} | ${r.ok ? "yes" : "**no**"} | ${r.detail} |`;
+    }),
+  ].join("\n");
+  const nextVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "next", "package.json"), "utf8")).version as string;
+  const pgVersion = await versions(url);
+  const t = TIERS[tier];
+  const machine = [
+    `- Date: ${started.toISOString()}`,
+    `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.type()} ${os.release()}; shared with other work while measuring`,
+    `- Node ${process.version}, PostgreSQL ${pgVersion}, Next.js ${nextVersion} (production build, \`next start\`)`,
+    `- Tier ${tier}: "${big.name}" (${fmtN(t.candidates)} candidates, ~${fmtN(t.candidates * t.interviewsPerCandidate)} interviews) beside ${t.smallFirms} small firms of ${t.smallFirmCandidates} candidates${seededSeconds !== null ? `; seeded in this run in ${seededSeconds.toFixed(0)} s` : ""}`,
+    `- Command: \`npm run bench -- --tier ${tier}${quick ? " --quick" : ""}\``,
+  ].join("\n");
+  const notesFile = path.join(ROOT, "tests", "bench", "NOTES.md");
+  const notes = tier === "M" && fs.existsSync(notesFile) ? `\n\n${fs.readFileSync(notesFile, "utf8").trim()}\n` : "\n";
+  if (problems.length > 0) sections.push(["## Problems", "", ...problems.map((p) => `- ${p.replace(/\s+/g, " ").slice(0, 400)}`)].join("\n"));
+  const doc = `# Benchmark results, tier ${tier}\n\nWritten by \`npm run bench\`; every target is a ratio of two measurements taken side by side in this run.\n\n${machine}\n\n## Targets\n\n${table}\n\n${sections.join("\n\n")}\n${notes}`;
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(args.out, doc);
+
+  console.log(`\n${table}\n`);
+  log(`wrote ${path.relative(process.cwd(), args.out)} (${ratios.filter((r) => r.ok).length} of ${ratios.length} targets met).`);
+  if (problems.length > 0) {
+    console.error(`bench: ${problems.length} measurement(s) broke:\n  ${problems.join("\n  ")}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof Refusal) {
+      console.error(`bench: ${err.message}`);
+      process.exit(2);
+    }
+    console.error(`bench: failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  },
+);
+
