@@ -4,6 +4,7 @@ import { migrateDatabase } from "./migrate";
 import path from "node:path";
 
 export type { Database, Db, DbOrTx, Tx } from "./client";
+export { firmScopedDb } from "./firm-db";
 
 type Holder = { promise?: Promise<Database> };
 // Survives module reloads in development so there is one pool / one PGlite per process.

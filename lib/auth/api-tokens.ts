@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDatabase } from "@/db/runtime";
+import { firmScopedDb, getDatabase } from "@/db/runtime";
 import { unsafeFindApiTokenByHash, unsafeTouchApiToken } from "@/db/queries/api-tokens";
 import { unsafeRateLimitHit } from "@/db/queries/auth";
 import type { QueryScope } from "@/db/queries/scope";
@@ -110,7 +110,7 @@ export async function authenticateApiRequest(request: Request): Promise<ApiAuthR
     ok: true,
     headers,
     scope: {
-      db: database.db,
+      db: firmScopedDb(database.db, found.firmId, found.createdBy),
       firmId: found.firmId,
       userId: found.createdBy,
       // The token reads reports only; the route checks that itself.

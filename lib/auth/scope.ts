@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { getDatabase } from "@/db/runtime";
+import { firmScopedDb, getDatabase } from "@/db/runtime";
 import { unsafeLoadSessionContext, unsafeTouchSession } from "@/db/queries/auth";
 import type { QueryScope } from "@/db/queries/scope";
 import { can, type Permission } from "./permissions";
@@ -45,7 +45,8 @@ export const resolveScope = cache(async (): Promise<{ scope: Scope } | { failure
   const h = await headers();
   return {
     scope: {
-      db: database.db,
+      // On PostgreSQL: the app role, this firm and person (row-level security).
+      db: firmScopedDb(database.db, ctx.firmId, ctx.userId),
       firmId: ctx.firmId,
       userId: ctx.userId,
       role: ctx.role,
