@@ -11,6 +11,7 @@
  * run, because the machines are shared and absolute times drift. Nothing here
  * fails on a number: it fails only when something breaks.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,12 +38,12 @@ import {
 import { explainPage, type PlanPage } from "./plans";
 import { checkBenchDatabase, ensureTier, MB, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
 
-const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE]";
+const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR]";
 
-type Args = { tier: Tier; quick: boolean; out: string };
+type Args = { tier: Tier; quick: boolean; out: string; appDir: string };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tier: "S", quick: false, out: path.join(ROOT, "tests", "bench", "RESULTS.md") };
+  const args: Args = { tier: "S", quick: false, out: path.join(ROOT, "tests", "bench", "RESULTS.md"), appDir: ROOT };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -55,6 +56,11 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       if (!v) throw new Refusal(`--out needs a file. ${USAGE}`);
       args.out = path.resolve(v);
+    } else if (flag === "--app-dir") {
+      // A copy of a commit (git archive, with node_modules) to build and serve instead of this working tree.
+      const v = value();
+      if (!v || !fs.existsSync(path.join(v, "lib", "cli", "start.ts"))) throw new Refusal(`--app-dir needs a copy of the app. ${USAGE}`);
+      args.appDir = path.resolve(v);
     } else if (flag === "--help" || flag === "-h") {
       console.log(USAGE);
       process.exit(0);
@@ -88,6 +94,15 @@ async function firmUsers(url: string, firm: BenchFirm) {
   }
 }
 
+/** Which code was served: the commit named in the copy's .bench-commit, else this checkout's HEAD. */
+function appRevision(appDir: string): string {
+  const marker = path.join(appDir, ".bench-commit");
+  if (appDir !== ROOT && fs.existsSync(marker)) return `commit ${fs.readFileSync(marker, "utf8").trim()} (a clean copy)`;
+  const r = spawnSync("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  const dirty = spawnSync("git", ["-C", ROOT, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() !== "";
+  return `commit ${r.stdout.trim() || "?"}${dirty ? " plus uncommitted changes in the working tree" : ""}`;
+}
+
 async function versions(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -119,7 +134,7 @@ async function main(): Promise<number> {
   log(`Tier ${tier}: "${big.name}" and the small firm "${small.name}".`);
 
   const started = new Date();
-  const server: Server = await startServer(url, log);
+  const server: Server = await startServer(url, log, args.appDir);
   const stopServer = () => void server.stop();
   process.on("SIGINT", () => {
     stopServer();
@@ -428,7 +443,8 @@ async function main(): Promise<number> {
     `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.type()} ${os.release()}; shared with other work while measuring`,
     `- Node ${process.version}, PostgreSQL ${pgVersion}, Next.js ${nextVersion} (production build, \`next start\`)`,
     `- Tier ${tier}: "${big.name}" (${fmtN(t.candidates)} candidates, ~${fmtN(t.candidates * t.interviewsPerCandidate)} interviews) beside ${t.smallFirms} small firms of ${t.smallFirmCandidates} candidates${seededSeconds !== null ? `; seeded in this run in ${seededSeconds.toFixed(0)} s` : ""}`,
-    `- Command: \`npm run bench -- --tier ${tier}${quick ? " --quick" : ""}\``,
+    `- App: ${appRevision(args.appDir)}`,
+    `- Command: \`npm run bench -- --tier ${tier}${quick ? " --quick" : ""}${args.appDir === ROOT ? "" : " --app-dir …"}\``,
   ].join("\n");
   const notesFile = path.join(ROOT, "tests", "bench", "NOTES.md");
   const notes = tier === "M" && fs.existsSync(notesFile) ? `\n\n${fs.readFileSync(notesFile, "utf8").trim()}\n` : "\n";

@@ -148,11 +148,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type Server = { base: string; port: number; pid: number; distDir: string; stop: () => Promise<void> };
+export type Server = { base: string; port: number; pid: number; distDir: string; appDir: string; stop: () => Promise<void> };
 
 /** Undoes `next build`'s addition of the bench build folder's types to tsconfig.json (other entries stay as they are). */
-function restoreTsconfig(distDir: string) {
-  const file = path.join(ROOT, "tsconfig.json");
+function restoreTsconfig(appDir: string, distDir: string) {
+  const file = path.join(appDir, "tsconfig.json");
   const text = fs.readFileSync(file, "utf8");
   const json = JSON.parse(text) as { include?: string[] };
   if (!json.include || distDir === ".next") return;
@@ -169,15 +169,18 @@ function listenerPid(port: number): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Builds (when the sources changed) and starts the production server with `npm start`'s launcher. */
-export async function startServer(url: string, log: (line: string) => void): Promise<Server> {
+/**
+ * Builds (when the sources changed) and starts the production server with
+ * `npm start`'s launcher, in `appDir` (the checkout, or a copy of one).
+ */
+export async function startServer(url: string, log: (line: string) => void, appDir = ROOT): Promise<Server> {
   fs.mkdirSync(WORK, { recursive: true });
   const port = await freePort();
   const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
   const logFile = path.join(WORK, "server.log");
   const out = fs.openSync(logFile, "w");
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [path.join(appDir, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
+    cwd: appDir,
     detached: true,
     stdio: ["ignore", out, out],
     env: {
@@ -209,7 +212,7 @@ export async function startServer(url: string, log: (line: string) => void): Pro
     }
   };
   const base = `http://127.0.0.1:${port}`;
-  log(`Starting the production server on port ${port} (build folder ${distDir}; log in ${path.relative(ROOT, logFile)})…`);
+  log(`Starting the production server on port ${port} (in ${appDir}, build folder ${distDir}; log in ${path.relative(ROOT, logFile)})…`);
   const started = Date.now();
   try {
     for (;;) {
@@ -226,18 +229,18 @@ export async function startServer(url: string, log: (line: string) => void): Pro
       await sleep(500);
     }
   } catch (err) {
-    restoreTsconfig(distDir);
+    restoreTsconfig(appDir, distDir);
     await stop();
     throw err;
   }
-  restoreTsconfig(distDir);
+  restoreTsconfig(appDir, distDir);
   const pid = listenerPid(port);
   if (!pid) {
     await stop();
     throw new Error(`Cannot find the process listening on port ${port} (needs the ss command).`);
   }
   log(`Server up in ${((Date.now() - started) / 1000).toFixed(0)} s (pid ${pid}).`);
-  return { base, port, pid, distDir, stop };
+  return { base, port, pid, distDir: path.resolve(appDir, distDir), appDir, stop };
 }
 
 function tail(file: string, lines: number): string {
