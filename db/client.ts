@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { guardPool } from "./pool-guard";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -82,6 +83,8 @@ async function openPostgres(opts: OpenOptions): Promise<Database> {
   pool.on("connect", (client) => {
     client.on("error", () => {});
   });
+  // A connection that dies while checked out goes back to the pool (drizzle can leak it).
+  guardPool(pool);
   try {
     await pool.query("select 1");
   } catch (err) {

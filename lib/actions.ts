@@ -66,7 +66,13 @@ export function defineFormAction<S extends z.ZodType>(
 ): (prev: FormState, formData: FormData) => Promise<FormState> {
   return async (_prev, formData) => {
     const raw = formDataToObject(formData);
-    const auth = await authorize(permission);
+    let auth;
+    try {
+      auth = await authorize(permission);
+    } catch (err) {
+      // The session lookup itself failed (the database dropped the connection): a message, not a 500.
+      return failure(raw, err);
+    }
     if (!auth.ok) {
       return {
         ok: false,
