@@ -400,8 +400,14 @@ export async function lighthouseScore(base: string, pagePath: string, cookie: st
   }
 }
 
-/** Compressed bytes of every script response while the page loads to network idle, in Playwright's Chromium. */
-export async function scriptBytes(base: string, pagePath: string, cookie: string | undefined): Promise<number> {
+export type ScriptBytes = { total: number; byLoad: number; largest: { file: string; bytes: number }[] };
+
+/**
+ * Compressed bytes of every script response while the page loads to network
+ * idle, in Playwright's Chromium: in total, those that arrived by the load
+ * event, and the largest files.
+ */
+export async function scriptBytes(base: string, pagePath: string, cookie: string | undefined): Promise<ScriptBytes> {
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS.filter((f) => f !== "--headless") });
   try {
@@ -415,15 +421,19 @@ export async function scriptBytes(base: string, pagePath: string, cookie: string
       );
     }
     const page = await context.newPage();
-    const pending: Promise<number>[] = [];
+    const pending: Promise<{ file: string; bytes: number; beforeLoad: boolean }>[] = [];
+    let loaded = false;
+    page.on("load", () => (loaded = true));
     page.on("response", (res) => {
       if (res.request().resourceType() !== "script") return;
+      const beforeLoad = !loaded;
+      const file = new URL(res.url()).pathname.split("/").pop() ?? res.url();
       pending.push(
         res
           .request()
           .sizes()
-          .then((s) => s.responseBodySize)
-          .catch(() => 0),
+          .then((s) => ({ file, bytes: s.responseBodySize, beforeLoad }))
+          .catch(() => ({ file, bytes: 0, beforeLoad })),
       );
     });
     const res = await page.goto(`${base}${pagePath}`, { waitUntil: "networkidle" });
@@ -431,7 +441,11 @@ export async function scriptBytes(base: string, pagePath: string, cookie: string
       throw new Error(`${pagePath} answered ${res?.status()} at ${page.url()}`);
     }
     const sizes = await Promise.all(pending);
-    return sizes.reduce((a, b) => a + b, 0);
+    return {
+      total: sizes.reduce((a, b) => a + b.bytes, 0),
+      byLoad: sizes.filter((s) => s.beforeLoad).reduce((a, b) => a + b.bytes, 0),
+      largest: [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 5).map(({ file, bytes }) => ({ file, bytes })),
+    };
   } finally {
     await browser.close();
   }

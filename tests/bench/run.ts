@@ -380,6 +380,7 @@ async function main(): Promise<number> {
       let lcp: number | null = null;
       let tbt: number | null = null;
       let kb: number | null = null;
+      let scripts = "";
       let note = "";
       try {
         const lh = await lighthouseScore(server.base, a.path, a.cookie);
@@ -390,7 +391,9 @@ async function main(): Promise<number> {
         note = `Lighthouse: ${err instanceof Error ? err.message : String(err)}`;
       }
       try {
-        kb = (await scriptBytes(server.base, a.path, a.cookie)) / 1024;
+        const js = await scriptBytes(server.base, a.path, a.cookie);
+        kb = js.total / 1024;
+        scripts = `${(js.byLoad / 1024).toFixed(1)} kB by the load event; largest: ${js.largest.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(1)}`).join(", ")}`;
       } catch (err) {
         note += `${note ? "; " : ""}scripts: ${err instanceof Error ? err.message : String(err)}`;
       }
@@ -400,7 +403,7 @@ async function main(): Promise<number> {
       if (kb !== null && a.budgetKb !== null) {
         ratios.push({ name: `JavaScript transferred, ${a.name}`, value: kb, target: `≤ ${a.budgetKb} kB`, ok: kb <= a.budgetKb, detail: "compressed, all script responses to network idle" });
       }
-      auditRows.push(`| ${a.name} | \`${a.path.replace(/[0-9a-f-]{36}/, "{id}")}\` | ${score ?? "–"} | ${fmtMs(lcp ?? NaN)} | ${fmtMs(tbt ?? NaN)} | ${kb === null ? "–" : kb.toFixed(1)} | ${note} |`);
+      auditRows.push(`| ${a.name} | \`${a.path.replace(/[0-9a-f-]{36}/, "{id}")}\` | ${score ?? "–"} | ${fmtMs(lcp ?? NaN)} | ${fmtMs(tbt ?? NaN)} | ${kb === null ? "–" : kb.toFixed(1)} | ${[scripts, note].filter(Boolean).join("; ")} |`);
     }
     sections.push(
       [
