@@ -103,3 +103,48 @@ test("the forgot-password page answers the same for any address", async ({ page 
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(page.getByText(/If an account uses that address/)).toBeVisible();
 });
+
+test("a recruiter invites a candidate, who accepts and sees only the candidate portal", async ({ page, request, browser }) => {
+  const firm = await createFirm(request, "cand-invite");
+  const recruiter = await newSignedInPage(browser, firm.recruiter.email, firm.password);
+  await recruiter.goto(`/candidates/${firm.otherCandidateId}`);
+  await recruiter.getByRole("button", { name: "Invite to the candidate portal" }).click();
+  await expect(recruiter.getByText(/Invitation sent/)).toBeVisible();
+
+  // The admin reads the message in the development outbox (no mail server in tests).
+  await new SignInPage(page).signIn(firm.admin.email, firm.password);
+  const path = await new OutboxPage(page).latestLinkTo(`otto@${firm.slug}.example`, "/invite/");
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(path);
+  await expectAccessible(invitee);
+  await invitee.getByLabel(/^New password/).fill("amber lantern over quiet harbor");
+  await invitee.getByLabel("Repeat the new password").fill("amber lantern over quiet harbor");
+  await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(invitee).toHaveURL(/\/my\/interviews$/);
+  // Otto has no interviews; Cora's (the other candidate of the firm) are not his to see.
+  await expect(invitee.getByText("Cora Candidate")).toHaveCount(0);
+  for (const staffPath of ["/dashboard", `/candidates/${firm.candidateId}`, `/interviews/${firm.interviewId}`, "/reports"]) {
+    const res = await invitee.goto(staffPath);
+    expect(res?.status(), staffPath).toBe(404);
+  }
+  const res = await invitee.goto(`/my/interviews/${firm.interviewId}/debrief`);
+  expect(res?.status()).toBe(404);
+});
+
+test("a recruiter of another firm gets 404 on this firm's record addresses", async ({ browser, request }) => {
+  const firmA = await createFirm(request, "iso-a");
+  const firmB = await createFirm(request, "iso-b");
+  const outsider = await newSignedInPage(browser, firmB.recruiter.email, firmB.password);
+  for (const path of [
+    `/candidates/${firmA.candidateId}`,
+    `/clients/${firmA.clientId}`,
+    `/contacts/${firmA.contactId}`,
+    `/jobs/${firmA.jobId}`,
+    `/interviews/${firmA.interviewId}`,
+  ]) {
+    const res = await outsider.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(outsider.getByText("Cora Candidate")).toHaveCount(0);
+  }
+});

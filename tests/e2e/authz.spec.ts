@@ -7,7 +7,7 @@ import { SignInPage } from "./pages/sign-in-page";
  * Every page and route handler in the authorization matrix, requested as each
  * kind of caller, without following redirects.
  */
-test.fixme("answers every page and route as the authorization matrix says", async ({ browser, baseURL, request }) => {
+test("answers every page and route as the authorization matrix says", async ({ browser, baseURL, request }) => {
   test.setTimeout(180_000);
   const a = await createFirm(request, "authz-a");
   const b = await createFirm(request, "authz-b");

@@ -12,7 +12,7 @@ function inDays(n: number): string {
 const INTERNAL = "INTERNAL-E2E: panel split, budget may stretch";
 const TAKEAWAY = "TAKEAWAY-E2E: strong on migrations";
 
-test.fixme("a recruiter clears the work a debrief brings: review, feedback with a decision, a new contact, a task", async ({ browser, request }) => {
+test("a recruiter clears the work a debrief brings: review, feedback with a decision, a new contact, a task", async ({ browser, request }) => {
   test.setTimeout(240_000);
   const firm = await createFirm(request, "dash");
 

@@ -9,7 +9,7 @@ import { BoardPage, RecordFormPage, TimelinePage } from "./pages/records-pages";
  * zone, the application moved on the board by keyboard, and all of it on the
  * candidate's timeline. axe checks every page on the way.
  */
-test.fixme("a recruiter runs a candidate from a new client's job to an offer", async ({ page, request }) => {
+test("a recruiter runs a candidate from a new client's job to an offer", async ({ page, request }) => {
   test.setTimeout(300_000);
   const firm = await createFirm(request, "records");
   const form = new RecordFormPage(page);

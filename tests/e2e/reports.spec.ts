@@ -5,7 +5,7 @@ import { createFirm, expectAccessible } from "./support";
 import { ReportsPage } from "./pages/reports-page";
 import { SignInPage } from "./pages/sign-in-page";
 
-test.fixme("a recruiter filters the report, sees the charts and downloads the rows as CSV and XLSX", async ({ page, request }) => {
+test("a recruiter filters the report, sees the charts and downloads the rows as CSV and XLSX", async ({ page, request }) => {
   const firm = await createFirm(request, "reports");
   await new SignInPage(page).signIn(firm.recruiter.email, firm.password);
   const reports = new ReportsPage(page);
@@ -60,7 +60,7 @@ test("bad filters get a message next to the field, and an empty selection downlo
   expect(csv.bytes.toString("utf8").split("\r\n")).toEqual([expect.stringMatching(/^application_id,candidate,/), ""]);
 });
 
-test.fixme("an admin creates an API token, a BI tool reads the pipeline with it, and a revoked token stops working", async ({ page, request, baseURL }) => {
+test("an admin creates an API token, a BI tool reads the pipeline with it, and a revoked token stops working", async ({ page, request, baseURL }) => {
   const firm = await createFirm(request, "reports-api");
   await new SignInPage(page).signIn(firm.admin.email, firm.password);
   await page.goto("/settings/tokens");

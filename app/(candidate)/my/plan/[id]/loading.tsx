@@ -1,5 +1,0 @@
-import { PlanSkeleton } from "@/app/(candidate)/_components/plan-skeleton";
-
-export default function Loading() {
-  return <PlanSkeleton label="Loading the plan…" />;
-}
