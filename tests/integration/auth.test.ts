@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as s from "@/db/schema";
 import { signOutEverywhere, updateMembership } from "@/db/queries/auth";
 import { acceptInvitationAction, forgotPasswordAction, resetPasswordAction, signInAction } from "@/app/(auth)/actions";
@@ -141,6 +141,53 @@ describe("sign-in, sessions, invitations and password reset", () => {
     signedInAs(old);
     expect(await getScope()).toBeNull();
     signedInAs(null);
+  });
+
+  it("keeps an active session alive, ends it 30 idle minutes after the last request and 12 hours after sign-in, on a controlled clock", async () => {
+    // Only Date is faked: the database driver's own timers keep running.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const start = new Date("2026-03-02T09:00:00Z");
+      const at = (minutes: number) => vi.setSystemTime(new Date(start.getTime() + minutes * 60_000));
+      at(0);
+      const firm = await createTestFirm(db(), "clock");
+      const claims = await sessionFor(db(), firm, firm.recruiter);
+      signedInAs(claims);
+      // A request every 29 minutes keeps it going...
+      for (const minute of [29, 58, 87]) {
+        at(minute);
+        expect(await getScope(), `request at +${minute} min`).not.toBeNull();
+      }
+      // ...and 30 minutes without one ends it (the last request was at +87).
+      at(87 + 29);
+      expect(await getScope()).not.toBeNull();
+      at(87 + 29 + 31);
+      expect(await getScope()).toBeNull();
+
+      // Busy all day, the session still ends at its absolute limit.
+      at(0);
+      const busy = await sessionFor(db(), firm, firm.recruiter);
+      signedInAs(busy);
+      for (let minute = 20; minute < 12 * 60; minute += 20) {
+        at(minute);
+        expect(await getScope(), `request at +${minute} min`).not.toBeNull();
+      }
+      at(12 * 60);
+      expect(await getScope()).toBeNull();
+
+      // The limits are the firm's settings: 10 idle minutes.
+      await db().update(s.firms).set({ sessionIdleMinutes: 10 }).where(eq(s.firms.id, firm.firmId));
+      at(0);
+      const strict = await sessionFor(db(), firm, firm.recruiter);
+      signedInAs(strict);
+      at(9);
+      expect(await getScope()).not.toBeNull();
+      at(9 + 11);
+      expect(await getScope()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+      signedInAs(null);
+    }
   });
 
   it("applies a role change and a deactivation on the very next request", async () => {
