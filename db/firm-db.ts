@@ -33,6 +33,7 @@ type QueryArg = string | pg.QueryConfig;
 type Queryable = { query(q: QueryArg, v?: Values): Promise<pg.QueryResult> };
 
 const isBegin = (text: string) => /^\s*(begin|start\s+transaction)\b/i.test(text);
+const isSelect = (text: string) => /^\s*select\b/i.test(text);
 const isEnd = (text: string) => /^\s*(commit|end|abort|rollback)\s*;?\s*$/i.test(text);
 const textOf = (q: QueryArg) => (typeof q === "string" ? q : q.text);
 
@@ -52,6 +53,15 @@ async function runAlone(client: pg.PoolClient, setup: string, q: QueryArg, value
   try {
     await client.query(`begin; ${setup}`);
     const result = await client.query(q as pg.QueryConfig, values);
+    if (isSelect(textOf(q))) {
+      // A read's result is final: end its transaction without making the caller
+      // wait for the round trip. The connection goes back only once it has.
+      client.query("commit").then(
+        () => client.release(),
+        (err: Error) => client.release(err),
+      );
+      return result;
+    }
     await client.query("commit");
     client.release();
     return result;
@@ -71,16 +81,34 @@ async function runAlone(client: pg.PoolClient, setup: string, q: QueryArg, value
  * What drizzle sees as a pool: it inherits from the real pool (drizzle starts
  * a transaction on `connect()` only for a pool) and overrides the two calls
  * drizzle makes. A single statement gets a transaction of its own; a drizzle
- * transaction gets the role and firm right after its BEGIN.
+ * transaction gets the role and firm with its BEGIN, in the same round trip.
  */
 function firmScopedPool(pool: pg.Pool, setup: string): pg.Pool {
   const scoped = Object.create(pool) as pg.Pool;
   const connect = async (): Promise<Queryable & { release(err?: Error | boolean): void }> => {
     const client = await pool.connect();
     let inTransaction = false;
+    let released = false;
+    const release = (err?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      client.release(err);
+    };
     return {
       async query(q: QueryArg, values?: Values) {
         const text = textOf(q);
+        if (isBegin(text) && !values?.length) {
+          // BEGIN, the role and the firm in one round trip.
+          try {
+            const result = await client.query(`${text}; ${setup}`);
+            inTransaction = true;
+            return result as unknown as pg.QueryResult;
+          } catch (err) {
+            // drizzle neither rolls back nor releases when BEGIN fails: drop the connection here.
+            release(err as Error);
+            throw err;
+          }
+        }
         if (!inTransaction && !isBegin(text)) {
           // Outside a transaction (drizzle never does this): give the statement its own.
           await client.query(`begin; ${setup}`);
@@ -102,7 +130,7 @@ function firmScopedPool(pool: pg.Pool, setup: string): pg.Pool {
         }
         return result;
       },
-      release: (err?: Error | boolean) => client.release(err),
+      release,
     };
   };
   Object.defineProperties(scoped, {
