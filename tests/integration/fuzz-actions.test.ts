@@ -6,7 +6,7 @@ import { fill, loadMatrix, type Caller } from "../authz/matrix";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { firmFingerprint } from "../helpers/fingerprint";
-import { createTestFirm, formData, sessionFor } from "../helpers/fixtures";
+import { addReviewRecords, createTestFirm, formData, sessionFor } from "../helpers/fixtures";
 import { fuzzedFields } from "../helpers/fuzz";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -37,9 +37,10 @@ describe("server actions under generated input", () => {
       const db = database.current.db;
       const a = await createTestFirm(db, "fz-a");
       const b = await createTestFirm(db, "fz-b");
+      const review = await addReviewRecords(db, a);
       const person = caller === "admin" ? a.admin : caller === "recruiter" ? a.recruiter : a.candidateUser;
       const base = Object.fromEntries(
-        Object.entries(entry.fields!).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => fill(x, { a, b, actor: {} })) : fill(v, { a, b, actor: { otherSessionId: a.firmId } })]),
+        Object.entries(entry.fields!).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => fill(x, { a: { ...a, review }, b, actor: {} })) : fill(v, { a: { ...a, review }, b, actor: { otherSessionId: a.firmId } })]),
       );
       const action = loadAction(entry.id);
       await fc.assert(
