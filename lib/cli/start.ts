@@ -11,6 +11,9 @@ import path from "node:path";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build";
 
 const dev = process.argv.includes("--dev");
+/** How long a stop waits for the requests in flight. */
+const SHUTDOWN_GRACE_MS = 30_000;
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
 function fail(message: string): never {
@@ -90,10 +93,27 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  // Stopping: `next start` stops accepting connections, lets the requests in
+  // flight finish, then exits with 128 + the signal's number. That is the clean
+  // stop that was asked for, so this process then exits 0. A request that
+  // never ends cannot hold the stop up for longer than the grace period.
+  let stopping: keyof typeof SIGNAL_NUMBERS | null = null;
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.on(sig, () => child.kill(sig));
+    process.on(sig, () => {
+      if (!stopping) {
+        stopping = sig;
+        setTimeout(() => {
+          process.stderr.write(`afterview: requests still running after ${SHUTDOWN_GRACE_MS / 1000} s; stopping them.\n`);
+          child.kill("SIGKILL");
+        }, SHUTDOWN_GRACE_MS).unref();
+      }
+      child.kill(sig);
+    });
   }
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on("exit", (code, signal) => {
+    if (stopping && (code === 128 + SIGNAL_NUMBERS[stopping] || code === 0)) process.exit(0);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 
   const url = settings.APP_URL ?? `http://localhost:${port}`;
   if (await waitForHealth(`http://127.0.0.1:${port}`, child)) {
