@@ -134,6 +134,7 @@ async function main(): Promise<number> {
   log(`Tier ${tier}: "${big.name}" and the small firm "${small.name}".`);
 
   const started = new Date();
+  const loadAtStart = os.loadavg()[0]!;
   const server: Server = await startServer(url, log, args.appDir);
   const stopServer = () => void server.stop();
   process.on("SIGINT", () => {
@@ -418,18 +419,7 @@ async function main(): Promise<number> {
     await server.stop();
   }
 
-  // --- Optional: the cost of row-level security, when that measurement exists.
-  const rlsFile = path.join(ROOT, "tests", "bench", "rls-cost.ts");
-  if (fs.existsSync(rlsFile)) {
-    try {
-      const mod = (await import(rlsFile)) as { measureRlsCost?: (url: string) => Promise<string> };
-      if (mod.measureRlsCost) sections.push(`## Row-level security\n\n${await mod.measureRlsCost(url)}`);
-    } catch (err) {
-      sections.push(`## Row-level security\n\nThe measurement failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-
-  // --- The report.
+  // --- The report: written now, and again with the row-level security section when that measurement exists.
   const table = [
     "| Measure | Value | Target | Met | Detail |",
     "|---|---:|---|---|---|",
@@ -441,9 +431,10 @@ async function main(): Promise<number> {
   const nextVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "next", "package.json"), "utf8")).version as string;
   const pgVersion = await versions(url);
   const t = TIERS[tier];
+  const loadAtEnd = os.loadavg()[0]!;
   const machine = [
     `- Date: ${started.toISOString()}`,
-    `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.type()} ${os.release()}; shared with other work while measuring`,
+    `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.type()} ${os.release()}; shared with other work while measuring (load average over 1 minute: ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end)`,
     `- Node ${process.version}, PostgreSQL ${pgVersion}, Next.js ${nextVersion} (production build, \`next start\`)`,
     `- Tier ${tier}: "${big.name}" (${fmtN(t.candidates)} candidates, ~${fmtN(t.candidates * t.interviewsPerCandidate)} interviews) beside ${t.smallFirms} small firms of ${t.smallFirmCandidates} candidates${seededSeconds !== null ? `; seeded in this run in ${seededSeconds.toFixed(0)} s` : ""}`,
     `- App: ${appRevision(args.appDir)}`,
@@ -452,9 +443,24 @@ async function main(): Promise<number> {
   const notesFile = path.join(ROOT, "tests", "bench", "NOTES.md");
   const notes = tier === "M" && fs.existsSync(notesFile) ? `\n\n${fs.readFileSync(notesFile, "utf8").trim()}\n` : "\n";
   if (problems.length > 0) sections.push(["## Problems", "", ...problems.map((p) => `- ${p.replace(/\s+/g, " ").slice(0, 400)}`)].join("\n"));
-  const doc = `# Benchmark results, tier ${tier}\n\nWritten by \`npm run bench\`; every target is a ratio of two measurements taken side by side in this run.\n\n${machine}\n\n## Targets\n\n${table}\n\n${sections.join("\n\n")}\n${notes}`;
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(args.out, doc);
+  const writeReport = (extra: string[]) => {
+    const doc = `# Benchmark results, tier ${tier}\n\nWritten by \`npm run bench\`; every target is a ratio of two measurements taken side by side in this run.\n\n${machine}\n\n## Targets\n\n${table}\n\n${[...sections, ...extra].join("\n\n")}\n${notes}`;
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(args.out, doc);
+  };
+  writeReport([]);
+
+  // --- Optional: the cost of row-level security, when that measurement exists.
+  const rlsFile = path.join(ROOT, "tests", "bench", "rls-cost.ts");
+  if (fs.existsSync(rlsFile)) {
+    log("Row-level security cost…");
+    try {
+      const mod = (await import(rlsFile)) as { measureRlsCost?: (url: string) => Promise<string> };
+      if (mod.measureRlsCost) writeReport([`## Row-level security\n\n${await mod.measureRlsCost(url)}`]);
+    } catch (err) {
+      writeReport([`## Row-level security\n\nThe measurement failed: ${err instanceof Error ? err.message : String(err)}`]);
+    }
+  }
 
   console.log(`\n${table}\n`);
   log(`wrote ${path.relative(process.cwd(), args.out)} (${ratios.filter((r) => r.ok).length} of ${ratios.length} targets met).`);
