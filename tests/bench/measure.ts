@@ -225,7 +225,7 @@ export async function debriefTargets(url: string, firm: BenchFirm, candidateInde
          join interviews i on i.firm_id = m.firm_id and i.candidate_id = m.candidate_id
          left join debriefs d on d.firm_id = i.firm_id and d.interview_id = i.id
         where u.email = $2 and i.status = 'completed' and i.starts_at < now()
-        order by i.starts_at desc limit $3`,
+        order by coalesce(d.version, 0), i.starts_at desc limit $3`,
       [firm.id, email, count],
     );
     return { email, rows: r.rows };
