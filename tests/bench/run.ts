@@ -107,8 +107,8 @@ async function versions(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const r = await client.query<{ v: string }>(`show server_version`);
-    return r.rows[0]?.v ?? "?";
+    const r = await client.query<{ server_version: string }>(`show server_version`);
+    return r.rows[0]?.server_version ?? "?";
   } finally {
     await client.end();
   }
@@ -350,7 +350,7 @@ async function main(): Promise<number> {
       name: "Debrief submissions/s ÷ bare insert route",
       value: submissions.perSecond / inserts.perSecond,
       target: "≥ 0.5×",
-      ok: submissions.perSecond / inserts.perSecond >= 0.5,
+      ok: inserts.ok > 0 && submissions.perSecond / inserts.perSecond >= 0.5,
       detail: `${submissions.perSecond.toFixed(1)} vs ${inserts.perSecond.toFixed(1)} per s (${workers} loops)`,
     });
     sections.push(
