@@ -340,11 +340,14 @@ async function main(): Promise<number> {
     }
     const submissions = await submitDebriefs(server, submitId, targets, seconds);
     if (submissions.ok === 0) throw new Error(`No debrief submission succeeded: ${submissions.firstError}`);
-    const debriefIds: string[] = [];
-    for (let c = 0; c < workers; c++) {
-      const { rows } = await debriefTargets(url, big, c, 1);
-      if (rows[0]?.debrief_id) debriefIds.push(rows[0].debrief_id);
-    }
+    // The debriefs those submissions amended (made by the first one where there was none).
+    const idClient = new pg.Client({ connectionString: url });
+    await idClient.connect();
+    const debriefIds = (
+      await idClient
+        .query<{ id: string }>(`select id from debriefs where interview_id = any($1::uuid[])`, [targets.map((t) => t.interviewId)])
+        .finally(() => idClient.end())
+    ).rows.map((r) => r.id);
     const inserts = await insertDebriefVersions(server, debriefIds, seconds);
     ratios.push({
       name: "Debrief submissions/s ÷ bare insert route",
