@@ -1,57 +1,114 @@
-import { tz, tzName } from "@date-fns/tz";
-import { format, formatDistanceStrict, isSameDay } from "date-fns";
+import { formatDistanceStrict } from "date-fns";
 
 /**
  * Dates and times as the firm reads them: always in the firm's time zone
  * (firms.time_zone), never the server's or the browser's.
+ *
+ * Formatting uses one cached `Intl.DateTimeFormat` per zone and reads its
+ * parts: a list page formats a hundred dates per request, and building a
+ * zoned date object per call cost more than the page's queries.
  */
 
-const inZone = (zone: string) => ({ in: tz(zone) });
+interface Parts {
+  weekday: string;
+  day: string;
+  month: string;
+  year: string;
+  hour: string;
+  minute: string;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+const nameFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(zone: string): Intl.DateTimeFormat {
+  let f = partsFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    partsFormats.set(zone, f);
+  }
+  return f;
+}
+
+function partsOf(date: Date, zone: string): Parts {
+  const out: Parts = { weekday: "", day: "", month: "", year: "", hour: "", minute: "" };
+  for (const p of partsFormat(zone).formatToParts(date)) {
+    if (p.type in out) out[p.type as keyof Parts] = p.value;
+  }
+  return out;
+}
+
+const day = (p: Parts) => `${p.day} ${p.month}`;
+const time = (p: Parts) => `${p.hour}:${p.minute}`;
+const sameDayParts = (a: Parts, b: Parts) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** "Tue 14 Apr 2026" */
 export function formatDay(date: Date, zone: string): string {
-  return format(date, "EEE d MMM yyyy", inZone(zone));
+  const p = partsOf(date, zone);
+  return `${p.weekday} ${day(p)} ${p.year}`;
 }
 
 /** "14 Apr 2026" */
 export function formatShortDate(date: Date, zone: string): string {
-  return format(date, "d MMM yyyy", inZone(zone));
+  const p = partsOf(date, zone);
+  return `${day(p)} ${p.year}`;
 }
 
 /** "Tue 14 Apr 2026, 10:00" */
 export function formatDateTime(date: Date, zone: string): string {
-  return format(date, "EEE d MMM yyyy, HH:mm", inZone(zone));
+  const p = partsOf(date, zone);
+  return `${p.weekday} ${day(p)} ${p.year}, ${time(p)}`;
 }
 
 /** "EDT" (or "GMT+2" where the zone has no common abbreviation). */
 export function zoneAbbreviation(date: Date, zone: string): string {
-  return tzName(zone, date, "short");
+  let f = nameFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { hour: "numeric", timeZone: zone, timeZoneName: "short" });
+    nameFormats.set(zone, f);
+  }
+  return f.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
-const sameYear = (date: Date, now: Date, zone: string) =>
-  format(date, "yyyy", inZone(zone)) === format(now, "yyyy", inZone(zone));
+function compactDateTime(p: Parts, nowYear: string): string {
+  return p.year === nowYear ? `${p.weekday} ${day(p)}, ${time(p)}` : `${p.weekday} ${day(p)} ${p.year}, ${time(p)}`;
+}
 
 /** For tables: "1 Dec", or "1 Dec 2025" outside the current year. */
 export function formatCompactDate(date: Date, zone: string, now = new Date()): string {
-  return format(date, sameYear(date, now, zone) ? "d MMM" : "d MMM yyyy", inZone(zone));
+  const p = partsOf(date, zone);
+  return p.year === partsOf(now, zone).year ? day(p) : `${day(p)} ${p.year}`;
 }
 
 /** For tables: "Tue 1 Dec, 10:00", with the year outside the current one. */
 export function formatCompactDateTime(date: Date, zone: string, now = new Date()): string {
-  return format(date, sameYear(date, now, zone) ? "EEE d MMM, HH:mm" : "EEE d MMM yyyy, HH:mm", inZone(zone));
+  return compactDateTime(partsOf(date, zone), partsOf(now, zone).year);
 }
 
 /** For tables: "Tue 1 Dec, 09:30–10:30" (the zone is named once, in the column header). */
 export function formatCompactRange(start: Date, end: Date, zone: string, now = new Date()): string {
-  const head = formatCompactDateTime(start, zone, now);
-  return isSameDay(start, end, inZone(zone)) ? `${head}–${format(end, "HH:mm", inZone(zone))}` : `${head} – ${formatCompactDateTime(end, zone, now)}`;
+  const s = partsOf(start, zone);
+  const e = partsOf(end, zone);
+  const nowYear = partsOf(now, zone).year;
+  const head = compactDateTime(s, nowYear);
+  return sameDayParts(s, e) ? `${head}–${time(e)}` : `${head} – ${compactDateTime(e, nowYear)}`;
 }
 
 /** "Tue 14 Apr 2026, 10:00–11:30 EDT" */
 export function formatTimeRange(start: Date, end: Date, zone: string): string {
-  const sameDay = isSameDay(start, end, inZone(zone));
-  const head = formatDateTime(start, zone);
-  const tail = sameDay ? format(end, "HH:mm", inZone(zone)) : formatDateTime(end, zone);
+  const s = partsOf(start, zone);
+  const e = partsOf(end, zone);
+  const head = `${s.weekday} ${day(s)} ${s.year}, ${time(s)}`;
+  const tail = sameDayParts(s, e) ? time(e) : `${e.weekday} ${day(e)} ${e.year}, ${time(e)}`;
   return `${head}–${tail} ${zoneAbbreviation(start, zone)}`;
 }
 
