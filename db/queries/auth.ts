@@ -80,6 +80,7 @@ export interface SessionContext {
   sessionVersion: number;
   firmId: string;
   firmName: string;
+  firmTimeZone: string;
   role: Role;
   candidateId: string | null;
   membershipActive: boolean;
@@ -107,6 +108,7 @@ export async function unsafeLoadSessionContext(
       sessionVersion: users.sessionVersion,
       firmId: firms.id,
       firmName: firms.name,
+      firmTimeZone: firms.timeZone,
       role: memberships.role,
       candidateId: memberships.candidateId,
       status: memberships.status,

@@ -35,6 +35,7 @@ import { withTx, type QueryScope } from "./scope";
 
 /** The firm's time zone: interviews are entered and shown in it. */
 export async function getFirmTimeZone(scope: QueryScope): Promise<string> {
+  if (scope.firmTimeZone) return scope.firmTimeZone;
   const [row] = await scope.db.select({ timeZone: firms.timeZone }).from(firms).where(eq(firms.id, scope.firmId)).limit(1);
   return row?.timeZone ?? "UTC";
 }

@@ -154,7 +154,14 @@ export async function getJob(scope: QueryScope, id: string) {
  */
 export async function listJobOptions(
   scope: QueryScope,
-  opts: { clientId?: string; candidateId?: string; /** Every job, whatever its status (filters). */ all?: boolean } = {},
+  opts: {
+    clientId?: string;
+    candidateId?: string;
+    /** Only this job (a filter's current choice). */
+    jobId?: string;
+    /** Every job, whatever its status (filters). */
+    all?: boolean;
+  } = {},
 ) {
   if (!isStaffScope(scope)) return [];
   return scope.db
@@ -167,6 +174,7 @@ export async function listJobOptions(
         opts.all ? undefined : isNull(jobs.archivedAt),
         opts.all ? undefined : inArray(jobs.status, ["open", "on_hold"]),
         opts.clientId ? eq(jobs.clientId, opts.clientId) : undefined,
+        opts.jobId ? eq(jobs.id, opts.jobId) : undefined,
         opts.candidateId
           ? sql`not exists (select 1 from ${applications} where ${applications.firmId} = ${jobs.firmId} and ${applications.jobId} = ${jobs.id} and ${applications.candidateId} = ${opts.candidateId})`
           : undefined,

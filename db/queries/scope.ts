@@ -15,6 +15,8 @@ export interface QueryScope {
   candidateId: string | null;
   requestId?: string;
   ip?: string | null;
+  /** The firm's time zone, when the session already read it (saves a query per page). */
+  firmTimeZone?: string;
 }
 
 /** The same scope bound to a transaction, so a mutation and its audit event commit together. */

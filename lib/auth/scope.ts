@@ -55,6 +55,7 @@ export const resolveScope = cache(async (): Promise<{ scope: Scope } | { failure
       userName: ctx.userName,
       userEmail: ctx.userEmail,
       firmName: ctx.firmName,
+      firmTimeZone: ctx.firmTimeZone,
       needsMfaEnrollment: ctx.role !== "candidate" && ctx.firmRequiresMfa && !ctx.mfaEnabled,
       requestId: h.get("x-request-id") ?? undefined,
       ip: clientIp(h),

@@ -382,6 +382,8 @@ const archived = param(z.enum(["active", "archived", "all"]), "active");
 const maybeId = param(z.uuid().optional(), undefined);
 
 export const PAGE_SIZE = 25;
+/** Rows per page of the pipeline, the list recruiters work from all day. */
+export const PIPELINE_PAGE_SIZE = 50;
 
 export const clientListSchema = z.object({
   q: search,

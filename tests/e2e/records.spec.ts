@@ -155,3 +155,26 @@ test("lists keep search, sort and page in the URL", async ({ page, request }) =>
   await expect(page.getByRole("heading", { name: "No clients match" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("the pipeline lists a client's jobs in its job filter and sorts by header link", async ({ page, request }) => {
+  const firm = await createFirm(request, "records-pipeline");
+  await new SignInPage(page).signIn(firm.recruiter.email, firm.password);
+  await page.goto("/jobs/pipeline");
+  const job = page.getByLabel("Job", { exact: true });
+  // A big firm has thousands of jobs: the job filter waits for a client.
+  await expect(job.locator("option")).toHaveText(["All jobs (choose a client to pick one)"]);
+  await page.getByLabel("Client", { exact: true }).selectOption({ label: `Client of ${firm.slug}` });
+  await expect(page).toHaveURL(/client=/);
+  await expect(job.locator("option")).toHaveText(["All jobs", `Platform Engineer (Client of ${firm.slug})`]);
+  await job.selectOption({ label: `Platform Engineer (Client of ${firm.slug})` });
+  await expect(page).toHaveURL(/job=/);
+  await expect(page.getByRole("link", { name: "Cora Candidate" })).toBeVisible();
+
+  // Sorting is a header link that keeps the filters.
+  await page.getByRole("link", { name: /^Candidate/ }).click();
+  await expect(page).toHaveURL(/sort=candidate&dir=asc/);
+  await expect(page).toHaveURL(/job=/);
+  await expect(page.getByRole("columnheader", { name: /Candidate/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: /In stage since/ })).toHaveAttribute("aria-sort", "none");
+  await expectAccessible(page);
+});

@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import {
   applicationListSchema,
-  PAGE_SIZE,
+  PIPELINE_PAGE_SIZE,
   resolveMe,
   STAGE_LABELS,
   STAGE_VALUES,
@@ -24,6 +24,7 @@ import { formatCompactDate, formatCompactDateTime } from "../../_components/form
 import { ListToolbar, Pagination } from "../../_components/list-controls";
 import { cursorsOf, listKey } from "../../_components/params";
 import { SectionTabs } from "../../_components/section-tabs";
+import { listHref } from "../../_components/list-table";
 import { TableSkeleton } from "../../_components/table-skeleton";
 import { JOB_TABS } from "../../_components/tabs";
 import { PipelineTable } from "./pipeline-table";
@@ -34,10 +35,12 @@ const SORT_LABELS = { moved: "last stage change", created: "date put forward", c
 
 export default async function PipelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("applications.read");
-  const params = applicationListSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = applicationListSchema.parse(raw);
+  // The job filter lists the chosen client's jobs: a big firm has thousands of jobs, too many for one menu.
   const [clients, jobs, owners] = await Promise.all([
     listClientOptions(scope, { include: params.client }),
-    listJobOptions(scope, { clientId: params.client, all: true }),
+    params.client || params.job ? listJobOptions(scope, { clientId: params.client, jobId: params.client ? undefined : params.job, all: true }) : [],
     listOwnerOptions(scope),
   ]);
   return (
@@ -72,7 +75,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
             label: "Job",
             value: params.job ?? "",
             options: [
-              { value: "", label: "All jobs" },
+              { value: "", label: params.client ? "All jobs" : "All jobs (choose a client to pick one)" },
               ...jobs.map((j) => ({ value: j.id, label: `${j.title} (${j.clientName})` })),
             ],
           },
@@ -89,20 +92,20 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         ]}
       />
       <Suspense key={listKey(params)} fallback={<TableSkeleton columns={6} label="Loading applications…" />}>
-        <PipelineResults scope={scope} params={params} />
+        <PipelineResults scope={scope} params={params} raw={raw} />
       </Suspense>
     </div>
   );
 }
 
-async function PipelineResults({ scope, params }: { scope: Scope; params: ApplicationListParams }) {
+async function PipelineResults({ scope, params, raw }: { scope: Scope; params: ApplicationListParams; raw: SearchParams }) {
   const [page, zone] = await Promise.all([
     findApplications(scope, {
       ...params,
       clientId: params.client,
       jobId: params.job,
       recruiterUserId: resolveMe(params.recruiter, scope.userId),
-      limit: PAGE_SIZE,
+      limit: PIPELINE_PAGE_SIZE,
     }),
     getFirmTimeZone(scope),
   ]);
@@ -131,6 +134,7 @@ async function PipelineResults({ scope, params }: { scope: Scope; params: Applic
           canMove,
         }))}
         sort={{ key: params.sort, dir }}
+        sortHref={(key, d) => listHref("/jobs/pipeline", raw, { sort: key, dir: d })}
         caption={`Applications, sorted by ${SORT_LABELS[params.sort]} (${dir === "asc" ? "ascending" : "descending"})`}
         empty={
           <EmptyState

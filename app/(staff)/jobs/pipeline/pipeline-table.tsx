@@ -1,9 +1,6 @@
-"use client";
-
-import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { StageValue } from "@/lib/validation/records";
-import { DataTable } from "../../_components/data-table";
+import { ListTable, type ListColumn } from "../../_components/list-table";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
 
@@ -25,62 +22,62 @@ export interface PipelineRow {
   canMove: boolean;
 }
 
-const col = createColumnHelper<PipelineRow>();
-
-const columns = [
-  col.accessor("candidateName", {
+const columns: ListColumn<PipelineRow>[] = [
+  {
+    id: "candidate",
     header: "Candidate",
-    meta: { sortKey: "candidate", firstDir: "asc" },
-    cell: (c) => (
-      <Link href={`/candidates/${c.row.original.candidateId}`} className="font-medium hover:underline">
-        {c.getValue()}
+    sortKey: "candidate",
+    firstDir: "asc",
+    cell: (r) => (
+      <Link href={`/candidates/${r.candidateId}`} className="font-medium hover:underline">
+        {r.candidateName}
       </Link>
     ),
-  }),
-  col.accessor("jobTitle", {
+  },
+  {
+    id: "job",
     header: "Job",
-    cell: (c) => (
+    cell: (r) => (
       <span className="flex flex-col">
-        <Link href={`/jobs/${c.row.original.jobId}`} className="hover:underline">
-          {c.getValue()}
+        <Link href={`/jobs/${r.jobId}`} className="hover:underline">
+          {r.jobTitle}
         </Link>
-        <Link href={`/clients/${c.row.original.clientId}`} className="text-xs text-muted-foreground hover:underline">
-          {c.row.original.clientName}
+        <Link href={`/clients/${r.clientId}`} className="text-xs text-muted-foreground hover:underline">
+          {r.clientName}
         </Link>
       </span>
     ),
-  }),
-  col.accessor("stage", {
+  },
+  {
+    id: "stage",
     header: "Stage",
-    cell: (c) => (
+    cell: (r) => (
       <span className="flex flex-col items-start gap-0.5">
-        <StageBadge stage={c.getValue()} />
-        {c.row.original.closedReason ? (
-          <span className="line-clamp-1 max-w-48 text-xs text-muted-foreground">{c.row.original.closedReason}</span>
-        ) : null}
+        <StageBadge stage={r.stage} />
+        {r.closedReason ? <span className="line-clamp-1 max-w-48 text-xs text-muted-foreground">{r.closedReason}</span> : null}
       </span>
     ),
-  }),
-  col.accessor("moved", { header: "In stage since", meta: { sortKey: "moved", firstDir: "desc", className: "whitespace-nowrap" } }),
-  col.accessor("nextInterview", { header: "Next interview", meta: { className: "hidden whitespace-nowrap lg:table-cell" }, cell: (c) => c.getValue() || "—" }),
-  col.accessor("recruiterName", { header: "Recruiter", meta: { className: "hidden xl:table-cell" }, cell: (c) => c.getValue() || "—" }),
-  col.accessor("created", { header: "Put forward", meta: { sortKey: "created", firstDir: "desc", className: "hidden whitespace-nowrap xl:table-cell" } }),
-  col.display({
+  },
+  { id: "moved", header: "In stage since", sortKey: "moved", firstDir: "desc", className: "whitespace-nowrap", cell: (r) => r.moved },
+  { id: "nextInterview", header: "Next interview", className: "hidden whitespace-nowrap lg:table-cell", cell: (r) => r.nextInterview || "—" },
+  { id: "recruiter", header: "Recruiter", className: "hidden xl:table-cell", cell: (r) => r.recruiterName || "—" },
+  { id: "created", header: "Put forward", sortKey: "created", firstDir: "desc", className: "hidden whitespace-nowrap xl:table-cell", cell: (r) => r.created },
+  {
     id: "move",
-    header: () => <span className="sr-only">Move</span>,
-    meta: { className: "hidden md:table-cell w-56" },
-    cell: (c) =>
-      c.row.original.canMove ? (
-        <StageMoveForm
-          applicationId={c.row.original.id}
-          version={c.row.original.version}
-          stage={c.row.original.stage}
-          candidateName={c.row.original.candidateName}
-        />
-      ) : null,
-  }),
+    header: <span className="sr-only">Move</span>,
+    className: "hidden md:table-cell w-56",
+    cell: (r) =>
+      r.canMove ? <StageMoveForm applicationId={r.id} version={r.version} stage={r.stage} candidateName={r.candidateName} /> : null,
+  },
 ];
 
-export function PipelineTable(props: { rows: PipelineRow[]; sort: { key: string; dir: "asc" | "desc" }; caption: string; empty: React.ReactNode }) {
-  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={props.empty} />;
+/** The pipeline's rows, rendered on the server; only each row's stage form runs in the browser. */
+export function PipelineTable(props: {
+  rows: PipelineRow[];
+  sort: { key: string; dir: "asc" | "desc" };
+  caption: string;
+  sortHref: (key: string, dir: "asc" | "desc") => string;
+  empty: React.ReactNode;
+}) {
+  return <ListTable columns={columns} rows={props.rows} sort={props.sort} caption={props.caption} rowKey={(r) => r.id} sortHref={props.sortHref} empty={props.empty} />;
 }
