@@ -1,10 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getMyDebrief, saveDebriefDraft, submitDebrief, type SaveDebriefResult } from "@/db/queries/debriefs";
 import { getMyInterview, getPortalFirm } from "@/db/queries/portal";
 import { defineFormAction } from "@/lib/actions";
+import { afterResponse } from "@/lib/after-response";
 import type { Scope } from "@/lib/auth/scope";
+import { inTransaction } from "@/db/queries/scope";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/form-state";
 import { logger } from "@/lib/logger";
@@ -92,37 +93,47 @@ export const saveDebriefDraftAction = defineFormAction(debriefEnvelopeSchema, "p
  */
 export const submitDebriefAction = defineFormAction(debriefEnvelopeSchema, "portal.debrief.write", async (scope, input) => {
   const draft = parsedDraft(input.draft);
-  const [interview, firm] = await Promise.all([getMyInterview(scope, input.interviewId), getPortalFirm(scope)]);
-  if (!interview || !firm) throw new AppError("not_found");
-  const problems = debriefProblems(draft, debriefCheckContext(interview, firm.timeZone, new Date()), "submit");
-  if (Object.keys(problems).length > 0) {
-    const saved = await saveDebriefDraft(scope, {
+  // One transaction for the checks, the submission and the plan's tasks: one BEGIN and COMMIT rather
+  // than one per statement, and the tasks are stored with the debrief they follow.
+  const outcome = await inTransaction(scope, async (tx) => {
+    const [interview, firm] = await Promise.all([getMyInterview(tx, input.interviewId), getPortalFirm(tx)]);
+    if (!interview || !firm) return { kind: "not_found" as const };
+    const problems = debriefProblems(draft, debriefCheckContext(interview, firm.timeZone, new Date()), "submit");
+    if (Object.keys(problems).length > 0) {
+      const saved = await saveDebriefDraft(tx, {
+        interviewId: input.interviewId,
+        expectedVersion: input.version,
+        ...storedInput(draft),
+      });
+      return { kind: "problems" as const, saved, problems };
+    }
+    const result = await submitDebrief(tx, {
       interviewId: input.interviewId,
       expectedVersion: input.version,
-      ...storedInput(draft),
+      ...storedInput(normalizeDebriefForSubmit(draft)),
     });
-    const count = Object.keys(problems).length;
-    const state = answer(saved);
+    if (result.status === "saved") await syncPlanTasksSafely(tx, input.interviewId);
+    return { kind: "submitted" as const, result };
+  });
+  if (outcome.kind === "not_found") throw new AppError("not_found");
+  if (outcome.kind === "problems") {
+    const count = Object.keys(outcome.problems).length;
+    const state = answer(outcome.saved);
     if (!state.ok) return state;
     return {
       ...state,
       ok: false,
       values: { interviewId: input.interviewId, draft: input.draft },
-      fieldErrors: problems,
+      fieldErrors: outcome.problems,
       formError: `${count === 1 ? "One answer needs" : `${count} answers need`} attention before you submit. Your draft is saved.`,
     };
   }
-
-  const result = await submitDebrief(scope, {
-    interviewId: input.interviewId,
-    expectedVersion: input.version,
-    ...storedInput(normalizeDebriefForSubmit(draft)),
-  });
+  const { result } = outcome;
   const state = answer(result);
   if (result.status !== "saved") return state;
-  await afterSubmission(scope, input.interviewId, result.versionNumber ?? 1);
-  revalidatePath("/my/interviews");
-  revalidatePath("/my/plan");
+  await notifyRecruiterAfterResponse(scope, input.interviewId, result.versionNumber ?? 1);
+  // No revalidatePath: the form goes on to the plan page, which is rendered fresh, so re-rendering this
+  // page into the action's answer would be work nobody sees.
   return {
     ...state,
     message: result.amended ? "Amendment sent to your recruiter." : "Debrief sent to your recruiter.",
@@ -130,20 +141,30 @@ export const submitDebriefAction = defineFormAction(debriefEnvelopeSchema, "port
 });
 
 /**
- * The plan's tasks and the recruiter's email follow a submission. Neither may
- * undo it: the debrief is stored, and a failure here is logged and caught up
- * by the next sync.
+ * The plan's tasks follow a submission but may not undo it: the sync runs in a
+ * savepoint of the submission's transaction, and a failure is logged and
+ * caught up by the next sync.
  */
-async function afterSubmission(scope: Scope, interviewId: string, version: number) {
+async function syncPlanTasksSafely(scope: Scope, interviewId: string) {
   try {
-    await syncPlanTasks(scope, interviewId);
+    await inTransaction(scope, (sp) => syncPlanTasks(sp, interviewId));
   } catch (err) {
     logger.error({ interviewId, err: err instanceof Error ? err.message : String(err) }, "plan task sync failed");
   }
-  try {
-    const debrief = await getMyDebrief(scope, interviewId);
-    if (debrief) await notifyDebriefSubmitted(scope, { debrief, version, origin: await appOrigin() });
-  } catch (err) {
-    logger.error({ interviewId, err: err instanceof Error ? err.message : String(err) }, "debrief email failed");
-  }
+}
+
+/**
+ * The recruiter's email is written and sent after the answer has gone, so a
+ * slow mail server never holds up the candidate; a failure is logged.
+ */
+async function notifyRecruiterAfterResponse(scope: Scope, interviewId: string, version: number) {
+  const origin = await appOrigin();
+  await afterResponse(async () => {
+    try {
+      const debrief = await getMyDebrief(scope, interviewId);
+      if (debrief) await notifyDebriefSubmitted(scope, { debrief, version, origin });
+    } catch (err) {
+      logger.error({ interviewId, err: err instanceof Error ? err.message : String(err) }, "debrief email failed");
+    }
+  });
 }

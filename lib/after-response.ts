@@ -1,0 +1,14 @@
+import { after } from "next/server";
+
+/**
+ * Work that follows a request but must not hold up its answer (an email, say):
+ * run after the response has been sent. Outside a request (scripts, tests) there
+ * is no response to wait for, so it runs at once and is awaited.
+ */
+export async function afterResponse(task: () => Promise<void>): Promise<void> {
+  try {
+    after(task);
+  } catch {
+    await task();
+  }
+}
