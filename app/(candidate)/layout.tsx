@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { AppShell } from "@/app/_components/app-shell";
+import { CandidateShell } from "@/app/_components/candidate-shell";
 import { signOutAction } from "@/app/_components/session-actions";
 import { requireScope } from "@/lib/auth/scope";
 
@@ -7,8 +7,8 @@ export default async function CandidateLayout({ children }: { children: React.Re
   const scope = await requireScope();
   if (scope.role !== "candidate") notFound();
   return (
-    <AppShell firmName={scope.firmName} user={{ name: scope.userName, email: scope.userEmail, role: scope.role }} signOut={signOutAction}>
+    <CandidateShell firmName={scope.firmName} user={{ name: scope.userName, email: scope.userEmail }} signOut={signOutAction}>
       {children}
-    </AppShell>
+    </CandidateShell>
   );
 }

@@ -4,8 +4,6 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentProps } from "react";
 
-import { cn } from "@/lib/utils";
-
 export type NavLinkProps = Omit<ComponentProps<typeof Link>, "href"> & {
   href: string;
   /** Only the exact path is current (default: the path and everything under it). */
@@ -27,7 +25,8 @@ export function NavLink({ href, exact, variant = "sidebar", className, ...props 
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={cn(
+      // A plain join (no tailwind-merge in the browser): the variants do not conflict with each other.
+      className={[
         variant === "sidebar" &&
           "flex h-8 items-center gap-2.5 rounded-md px-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-hover hover:text-foreground aria-[current=page]:bg-hover aria-[current=page]:text-foreground pointer-coarse:h-11 [&_svg]:size-4 [&_svg]:shrink-0 aria-[current=page]:[&_svg]:text-accent-text",
         variant === "tab" &&
@@ -35,7 +34,9 @@ export function NavLink({ href, exact, variant = "sidebar", className, ...props 
         variant === "top" &&
           "relative flex h-14 items-center gap-2 px-1 text-sm font-medium text-muted-foreground transition-colors after:absolute after:inset-x-0 after:bottom-0 after:h-0.5 after:rounded-full hover:text-foreground aria-[current=page]:text-foreground aria-[current=page]:after:bg-accent [&_svg]:size-4",
         className,
-      )}
+      ]
+        .filter(Boolean)
+        .join(" ")}
       {...props}
     />
   );

@@ -1,22 +1,67 @@
-import { differenceInCalendarDays, format } from "date-fns";
-import { TZDate, tz } from "@date-fns/tz";
-
 /**
  * Dates on the candidate side, always in the firm's zone (the zone the plan's
  * deadlines were computed in), so the server and the browser render the same text.
+ * Built on `Intl.DateTimeFormat` numbers only (names come from the tables below),
+ * so the text does not depend on the engine's locale data and no date library
+ * ships to the browser.
  */
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+type Parts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The wall-clock reading of an instant in the zone. */
+function partsIn(date: Date | number, zone: string): Parts {
+  const out: Parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of formatterFor(zone).formatToParts(date)) {
+    if (p.type in out) out[p.type as keyof Parts] = Number(p.value);
+  }
+  if (out.hour === 24) out.hour = 0;
+  return out;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** Days since 1970-01-01 of the calendar day the parts fall on. */
+const dayNumber = (p: Parts) => Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
+
+const weekdayOf = (p: Parts) => WEEKDAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()]!;
 
 /** "today", "tomorrow", "yesterday", or "Wed 18 Mar". */
 export function dayLabel(date: Date, zone: string, now: Date): string {
-  const days = differenceInCalendarDays(date, now, { in: tz(zone) });
+  const p = partsIn(date, zone);
+  const days = dayNumber(p) - dayNumber(partsIn(now, zone));
   if (days === 0) return "today";
   if (days === 1) return "tomorrow";
   if (days === -1) return "yesterday";
-  return format(date, "EEE d MMM", { in: tz(zone) });
+  return `${weekdayOf(p).slice(0, 3)} ${p.day} ${MONTHS[p.month - 1]!.slice(0, 3)}`;
 }
 
+/** "3:05 PM". */
 export function timeLabel(date: Date, zone: string): string {
-  return format(date, "h:mm a", { in: tz(zone) });
+  const { hour, minute } = partsIn(date, zone);
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${pad(minute)} ${hour < 12 ? "AM" : "PM"}`;
 }
 
 /** "today at 3:00 PM", "Wed 18 Mar at 9:00 AM". */
@@ -24,13 +69,16 @@ export function whenLabel(date: Date, zone: string, now: Date): string {
   return `${dayLabel(date, zone, now)} at ${timeLabel(date, zone)}`;
 }
 
+/** "Wednesday 18 March". */
 export function longDay(date: Date, zone: string): string {
-  return format(date, "EEEE d MMMM", { in: tz(zone) });
+  const p = partsIn(date, zone);
+  return `${weekdayOf(p)} ${p.day} ${MONTHS[p.month - 1]}`;
 }
 
 /** The calendar day of an instant in the zone, 'YYYY-MM-DD'. */
 export function dayKey(date: Date, zone: string): string {
-  return format(date, "yyyy-MM-dd", { in: tz(zone) });
+  const p = partsIn(date, zone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** An instant as a datetime-local value ('YYYY-MM-DDTHH:mm') in the zone. */
@@ -38,7 +86,15 @@ export function toLocalInput(iso: string | Date | null, zone: string): string {
   if (!iso) return "";
   const date = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return "";
-  return format(date, "yyyy-MM-dd'T'HH:mm", { in: tz(zone) });
+  const p = partsIn(date, zone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetAt(time: number, zone: string): number {
+  const p = partsIn(time, zone);
+  const whole = time - (((time % 1000) + 1000) % 1000);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
 }
 
 /** A datetime-local value read as wall-clock time in the zone; null when incomplete. */
@@ -46,8 +102,14 @@ export function fromLocalInput(value: string, zone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const date = new TZDate(y, mo - 1, d, h, mi, zone);
-  return Number.isNaN(date.getTime()) ? null : new Date(date.getTime());
+  const wall = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  const local = wall.getTime();
+  if (Number.isNaN(local)) return null;
+  // The offset before the wall time, then the one in force at the instant found.
+  const first = local - offsetAt(local, zone);
+  const second = local - offsetAt(first, zone);
+  const time = offsetAt(second, zone) === offsetAt(first, zone) ? second : Math.max(first, second);
+  return Number.isNaN(time) ? null : new Date(time);
 }
 
 /** A short zone name for labels ("EST", "GMT+1"). */

@@ -1,10 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { Input } from "@/app/_components/ui/input";
-import { Label } from "@/app/_components/ui/label";
-import { Textarea } from "@/app/_components/ui/textarea";
-import { cn } from "@/lib/utils";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ComponentProps, type ReactNode } from "react";
+import { CONTROL_CLASSES, Label, cx } from "./debrief-ui";
 
 /**
  * The debrief's controls, phone first: one column, 48 px tap targets, and
@@ -102,7 +99,7 @@ export function ChoiceGroup<T extends string | number | boolean>({
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         aria-invalid={error ? true : undefined}
         aria-required={required ? true : undefined}
-        className={cn("grid gap-2", GRID_COLUMNS[columns ?? options.length] ?? "grid-cols-2")}
+        className={cx("grid gap-2", GRID_COLUMNS[columns ?? options.length] ?? "grid-cols-2")}
       >
         {options.map((option, i) => {
           const checked = value === option.value;
@@ -121,11 +118,11 @@ export function ChoiceGroup<T extends string | number | boolean>({
               />
               <span
                 aria-hidden="true"
-                className={cn(
-                  "flex h-12 cursor-pointer select-none items-center justify-center rounded-md border border-border-strong bg-background px-2 text-center text-[0.9375rem] font-medium text-foreground transition-colors hover:bg-hover",
+                className={cx(
+                  "flex h-12 cursor-pointer select-none items-center justify-center rounded-md border bg-background px-2 text-center text-[0.9375rem] font-medium text-foreground transition-colors hover:bg-hover",
+                  error && !checked ? "border-overdue" : "border-border-strong",
                   "peer-checked:border-accent peer-checked:bg-accent peer-checked:text-accent-foreground",
                   "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-ring",
-                  error && !checked && "border-overdue",
                 )}
               >
                 {option.label}
@@ -141,6 +138,66 @@ export function ChoiceGroup<T extends string | number | boolean>({
         </div>
       ) : null}
       <FieldError id={id} message={error} />
+    </div>
+  );
+}
+
+/**
+ * A textarea with a visible "used / max" counter that tells screen-reader users how many
+ * characters remain — politely, once they pause typing, not on every keystroke (as ui/textarea).
+ */
+function CountedTextarea({ maxLength, onChange, value, ...props }: ComponentProps<"textarea"> & { maxLength: number; value: string }) {
+  const [announcement, setAnnouncement] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const countId = useId();
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function handleChange(event: ChangeEvent<HTMLTextAreaElement>) {
+    onChange?.(event);
+    const next = event.target.value.length;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const left = maxLength - next;
+      setAnnouncement(
+        left >= 0
+          ? `${left} character${left === 1 ? "" : "s"} remaining`
+          : `${-left} character${left === -1 ? "" : "s"} too many`,
+      );
+    }, 900);
+  }
+
+  const length = value.length;
+  const remaining = maxLength - length;
+  const nearLimit = remaining <= Math.max(10, Math.round(maxLength * 0.1));
+  return (
+    <div className="w-full">
+      <textarea
+        className={CONTROL_CLASSES.textarea}
+        maxLength={maxLength}
+        value={value}
+        onChange={handleChange}
+        {...props}
+        aria-describedby={cx(props["aria-describedby"], `${countId}-limit`)}
+      />
+      <div className="mt-1 flex justify-end">
+        <span id={`${countId}-limit`} className="sr-only">
+          Up to {maxLength} characters.
+        </span>
+        <span
+          aria-hidden="true"
+          className={cx(
+            "text-xs tabular-nums",
+            nearLimit && "font-medium",
+            remaining < 0 ? "text-overdue-foreground" : nearLimit ? "text-due-foreground" : "text-muted-foreground",
+          )}
+        >
+          {length} / {maxLength}
+        </span>
+        <span aria-live="polite" className="sr-only">
+          {announcement}
+        </span>
+      </div>
     </div>
   );
 }
@@ -171,7 +228,7 @@ export function TextAreaField({
     <div className="flex flex-col gap-1.5" data-invalid={error ? "" : undefined}>
       <Label htmlFor={id}>{label}</Label>
       <Hint id={id}>{hint}</Hint>
-      <Textarea
+      <CountedTextarea
         id={id}
         name={name}
         data-field={name}
@@ -182,7 +239,6 @@ export function TextAreaField({
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        className="min-h-24"
       />
       <FieldError id={id} message={error} />
     </div>
@@ -211,12 +267,13 @@ export function InputField({
 } & Omit<React.ComponentProps<"input">, "value" | "onChange" | "name" | "id">) {
   const id = fieldId(name);
   return (
-    <div className={cn("flex min-w-0 flex-col gap-1.5", className)} data-invalid={error ? "" : undefined}>
+    <div className={cx("flex min-w-0 flex-col gap-1.5", className)} data-invalid={error ? "" : undefined}>
       <Label htmlFor={id} required={required}>
         {label}
       </Label>
       <Hint id={id}>{hint}</Hint>
-      <Input
+      <input
+        type="text"
         id={id}
         name={name}
         data-field={name}
@@ -225,7 +282,7 @@ export function InputField({
         aria-invalid={error ? true : undefined}
         aria-required={required ? true : undefined}
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        className="h-12 sm:h-(--control-h)"
+        className={CONTROL_CLASSES.input}
         {...props}
       />
       <FieldError id={id} message={error} />

@@ -1,15 +1,7 @@
 "use client";
 
-import { Check, CircleAlert, CloudOff, LoaderCircle, Plus, RotateCcw, Trash2, UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent } from "react";
-import { v7 as uuidv7 } from "uuid";
-import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
-import { Badge } from "@/app/_components/ui/badge";
-import { Button } from "@/app/_components/ui/button";
-import { Checkbox } from "@/app/_components/ui/checkbox";
-import { Label } from "@/app/_components/ui/label";
-import { Select } from "@/app/_components/ui/select";
 import { dayLabel, fromLocalInput, timeLabel, toLocalInput, whenLabel } from "@/app/(candidate)/_components/format";
 import {
   DEBRIEF_LIMITS,
@@ -20,10 +12,26 @@ import {
   type DebriefDraft,
   type DebriefPersonDraft,
   type ThankYouChannel,
-} from "@/lib/validation/debrief";
-import { cn } from "@/lib/utils";
+} from "@/lib/validation/debrief-rules";
 import type { DebriefFormData } from "./debrief-data";
 import { ChoiceGroup, FieldError, InputField, Section, TextAreaField, fieldId } from "./debrief-fields";
+import {
+  Alert,
+  AlertDescription,
+  AlertTitle,
+  BUTTON_CLASSES,
+  CONTROL_CLASSES,
+  CheckIcon,
+  ChevronDownIcon,
+  CircleAlertIcon,
+  CloudOffIcon,
+  Label,
+  LoaderIcon,
+  PlusIcon,
+  TrashIcon,
+  UndoIcon,
+  UserIcon,
+} from "./debrief-ui";
 import { useDebriefAutosave, type SaveStatus } from "./use-debrief-autosave";
 
 export type DebriefFormProps = {
@@ -51,6 +59,17 @@ const TIMELINE = [
   { value: "no" as const, label: "No" },
   { value: "unsure" as const, label: "Not sure" },
 ];
+
+/** A UUID version 7 (time-ordered, like the server's ids), from the browser's random source. */
+function uuidv7(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  const ms = Date.now();
+  for (let i = 0; i < 6; i++) b[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 function emptyPerson(): DebriefPersonDraft {
   return {
@@ -325,15 +344,15 @@ export function DebriefForm(props: DebriefFormProps) {
           <Alert variant="info" announce>
             <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
               <span>Removed {removed.person.name || "a person"} from the list.</span>
-              <Button type="button" variant="outline" size="sm" onClick={undoRemove}>
-                <RotateCcw aria-hidden="true" /> Undo
-              </Button>
+              <button type="button" className={BUTTON_CLASSES.outlineSmall} onClick={undoRemove}>
+                <UndoIcon /> Undo
+              </button>
             </AlertDescription>
           </Alert>
         ) : null}
-        <Button ref={addButtonRef} type="button" variant="outline" size="lg" className="h-12 w-full sm:w-auto" onClick={addPerson}>
-          <Plus aria-hidden="true" /> Add someone you met
-        </Button>
+        <button ref={addButtonRef} type="button" className={BUTTON_CLASSES.add} onClick={addPerson}>
+          <PlusIcon /> Add someone you met
+        </button>
       </Section>
 
       <Section id="timeline" title="Where they are in the hiring process">
@@ -501,27 +520,18 @@ function PersonCard({
       <div className="flex items-start justify-between gap-3">
         <div className="flex min-w-0 items-center gap-2.5" aria-hidden="true">
           <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-muted text-muted-foreground">
-            <UserRound className="size-4" />
+            <UserIcon className="size-4" />
           </span>
           <span className="min-w-0">
             <span className="block truncate font-medium">{who}</span>
             {person.contactId ? (
-              <Badge variant="neutral" className="mt-0.5">
-                Scheduled interviewer
-              </Badge>
+              <span className={CONTROL_CLASSES.badge}>Scheduled interviewer</span>
             ) : null}
           </span>
         </div>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          className="size-11 shrink-0 text-muted-foreground hover:text-overdue-foreground"
-          onClick={onRemove}
-          aria-label={`Remove ${who} from the list`}
-        >
-          <Trash2 aria-hidden="true" className="size-5" />
-        </Button>
+        <button type="button" className={BUTTON_CLASSES.remove} onClick={onRemove} aria-label={`Remove ${who} from the list`}>
+          <TrashIcon className="size-5" />
+        </button>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <InputField
@@ -570,10 +580,11 @@ function PersonCard({
       </div>
       <div className="flex flex-col gap-3 rounded-md bg-subtle p-3">
         <div className="flex min-h-11 items-center gap-3">
-          <Checkbox
+          <input
+            type="checkbox"
             id={fieldId(key("thankYouSent"))}
             data-field={key("thankYouSent")}
-            className="size-5"
+            className={CONTROL_CLASSES.checkbox}
             checked={person.thankYouSent}
             onChange={(e) =>
               onChange(
@@ -587,7 +598,7 @@ function PersonCard({
               )
             }
           />
-          <Label htmlFor={fieldId(key("thankYouSent"))} className="font-normal">
+          <Label htmlFor={fieldId(key("thankYouSent"))} normal>
             I sent {person.name.trim() || "this person"} a thank-you note
           </Label>
         </div>
@@ -607,22 +618,25 @@ function PersonCard({
             />
             <div className="flex min-w-0 flex-col gap-1.5">
               <Label htmlFor={fieldId(key("thankYouChannel"))}>How</Label>
-              <Select
-                id={fieldId(key("thankYouChannel"))}
-                data-field={key("thankYouChannel")}
-                className="h-12 sm:h-(--control-h)"
-                value={person.thankYouChannel ?? ""}
-                onChange={(e) => onChange({ thankYouChannel: (e.target.value || null) as ThankYouChannel | null })}
-                aria-invalid={errorOf(key("thankYouChannel")) ? true : undefined}
-                aria-describedby={errorOf(key("thankYouChannel")) ? `${fieldId(key("thankYouChannel"))}-error` : undefined}
-              >
-                <option value="">Choose…</option>
-                {THANK_YOU_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {THANK_YOU_CHANNEL_LABELS[c]}
-                  </option>
-                ))}
-              </Select>
+              <div className="relative w-full min-w-0">
+                <select
+                  id={fieldId(key("thankYouChannel"))}
+                  data-field={key("thankYouChannel")}
+                  className={CONTROL_CLASSES.select}
+                  value={person.thankYouChannel ?? ""}
+                  onChange={(e) => onChange({ thankYouChannel: (e.target.value || null) as ThankYouChannel | null })}
+                  aria-invalid={errorOf(key("thankYouChannel")) ? true : undefined}
+                  aria-describedby={errorOf(key("thankYouChannel")) ? `${fieldId(key("thankYouChannel"))}-error` : undefined}
+                >
+                  <option value="">Choose…</option>
+                  {THANK_YOU_CHANNELS.map((c) => (
+                    <option key={c} value={c}>
+                      {THANK_YOU_CHANNEL_LABELS[c]}
+                    </option>
+                  ))}
+                </select>
+                <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+              </div>
               <FieldError id={fieldId(key("thankYouChannel"))} message={errorOf(key("thankYouChannel"))} />
             </div>
           </div>
@@ -648,13 +662,13 @@ function SaveIndicator({ status, timeZone, renderedAt }: { status: SaveStatus; t
     case "saving":
       return (
         <span className="inline-flex items-center gap-1.5 text-muted-foreground">
-          <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> Saving…
+          <LoaderIcon className="size-4 animate-spin" /> Saving…
         </span>
       );
     case "saved":
       return (
         <span className="inline-flex items-center gap-1.5 text-done-foreground" data-testid="save-status">
-          <Check aria-hidden="true" className="size-4" /> Saved{" "}
+          <CheckIcon className="size-4" /> Saved{" "}
           {dayLabel(new Date(status.at), timeZone, renderedAt) === "today"
             ? timeLabel(new Date(status.at), timeZone)
             : whenLabel(new Date(status.at), timeZone, renderedAt)}
@@ -664,7 +678,7 @@ function SaveIndicator({ status, timeZone, renderedAt }: { status: SaveStatus; t
       const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1000));
       return (
         <span className="inline-flex items-center gap-1.5 font-medium text-overdue-foreground">
-          <CloudOff aria-hidden="true" className="size-4 shrink-0" />
+          <CloudOffIcon className="size-4 shrink-0" />
           Not saved. {seconds > 0 ? `Trying again in ${seconds} s.` : "Trying again…"}
         </span>
       );
@@ -672,19 +686,19 @@ function SaveIndicator({ status, timeZone, renderedAt }: { status: SaveStatus; t
     case "signed_out":
       return (
         <span className="inline-flex items-center gap-1.5 font-medium text-overdue-foreground">
-          <CloudOff aria-hidden="true" className="size-4 shrink-0" /> Not saved: signed out
+          <CloudOffIcon className="size-4 shrink-0" /> Not saved: signed out
         </span>
       );
     case "conflict":
       return (
         <span className="inline-flex items-center gap-1.5 font-medium text-due-foreground">
-          <CircleAlert aria-hidden="true" className="size-4 shrink-0" /> Changed elsewhere
+          <CircleAlertIcon className="size-4 shrink-0" /> Changed elsewhere
         </span>
       );
     case "rejected":
       return (
         <span className="inline-flex items-center gap-1.5 font-medium text-overdue-foreground">
-          <CircleAlert aria-hidden="true" className="size-4 shrink-0" /> Not saved
+          <CircleAlertIcon className="size-4 shrink-0" /> Not saved
         </span>
       );
   }
@@ -752,9 +766,9 @@ function SubmitBar({
           <AlertDescription className="flex flex-col gap-2">
             <span>Your session has ended. Your answers are kept on this device and are saved as soon as you sign in again.</span>
             {/* A full page load: the session is new, and nothing else is in flight. */}
-            <Button asChild size="lg" className="h-11 self-start">
-              <a href={signIn}>Sign in again</a>
-            </Button>
+            <a href={signIn} className={`${BUTTON_CLASSES.primary} self-start`}>
+              Sign in again
+            </a>
           </AlertDescription>
         </Alert>
       ) : null}
@@ -767,13 +781,13 @@ function SubmitBar({
               version do you want to keep?
             </span>
             <span className="flex flex-wrap gap-2">
-              <Button type="button" size="lg" className="h-11" onClick={onKeepMine}>
+              <button type="button" className={BUTTON_CLASSES.primary} onClick={onKeepMine}>
                 Keep what is on this page
-              </Button>
+              </button>
               {status.current ? (
-                <Button type="button" variant="outline" size="lg" className="h-11" onClick={onTakeSaved}>
+                <button type="button" className={BUTTON_CLASSES.outline} onClick={onTakeSaved}>
                   Use the saved version
-                </Button>
+                </button>
               ) : null}
             </span>
           </AlertDescription>
@@ -791,15 +805,15 @@ function SubmitBar({
           ) : null}
           <SaveIndicator status={status} timeZone={timeZone} renderedAt={renderedAt} />
           {status.kind === "retrying" || status.kind === "rejected" ? (
-            <Button type="button" variant="link" className="ml-1 h-auto p-0 text-sm" onClick={onRetry}>
+            <button type="button" className={BUTTON_CLASSES.link} onClick={onRetry}>
               Retry now
-            </Button>
+            </button>
           ) : null}
         </div>
-        <Button type="submit" size="lg" className={cn("h-12 shrink-0 px-5")} disabled={submitting} aria-busy={submitting || undefined}>
-          {submitting ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
+        <button type="submit" className={BUTTON_CLASSES.submit} disabled={submitting} aria-busy={submitting || undefined}>
+          {submitting ? <LoaderIcon className="animate-spin" /> : null}
           {submitting ? "Sending…" : submitted ? "Submit amendment" : "Submit debrief"}
-        </Button>
+        </button>
       </div>
     </div>
   );

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronLeft } from "lucide-react";
 import { z } from "zod";
 import { getMyDebrief } from "@/db/queries/debriefs";
 import { getMyInterview, getPortalFirm } from "@/db/queries/portal";
 import { newId } from "@/db/schema/_shared";
-import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { kindLabel, longDay, timeLabel, whenLabel, zoneAbbreviation } from "@/app/(candidate)/_components/format";
 import { requireScope } from "@/lib/auth/scope";
 import { debriefCheckContext, firstDraft, serializeDebrief } from "./debrief-data";
 import { DebriefForm } from "./debrief-form";
+// The light Alert and icons the form uses: ui/alert's lucide icons would add lucide's client base to the page.
+import { Alert, AlertDescription, AlertTitle } from "./debrief-ui";
 
 export const metadata: Metadata = { title: "Debrief" };
 
@@ -28,7 +28,10 @@ export default async function DebriefPage({ params }: { params: Promise<{ id: st
   const description = `${interview.jobTitle} · ${longDay(interview.startsAt, zone)}, ${timeLabel(interview.startsAt, zone)}`;
   const back = (
     <Link href="/my/interviews" className="inline-flex min-h-11 items-center gap-1 font-medium text-accent-text underline-offset-4 hover:underline">
-      <ChevronLeft aria-hidden="true" className="size-4" /> My interviews
+      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+        <path d="m15 18-6-6 6-6" />
+      </svg>{" "}
+      My interviews
     </Link>
   );
 
