@@ -1,0 +1,33 @@
+/**
+ * `npm run db:migrate` — applies the pending migrations to the configured
+ * database (DATABASE_URL, else the embedded one under DATA_DIR) and nothing else.
+ */
+import { EnvError } from "@/lib/env";
+import { DatabaseOpenError, openDatabase } from "./client";
+import { migrateDatabase } from "./migrate";
+import { databaseSettings } from "./runtime";
+
+async function main(): Promise<number> {
+  const settings = databaseSettings();
+  const database = await openDatabase({ ...settings, onPoolError: (err) => console.error(`Database connection error: ${err.message}`) });
+  try {
+    const applied = await migrateDatabase(database);
+    const where = database.engine === "postgres" ? "the PostgreSQL server from DATABASE_URL" : `the embedded database in ${settings.dataDir}`;
+    console.log(applied > 0 ? `Applied ${applied} migration${applied === 1 ? "" : "s"} to ${where}.` : `${where[0]!.toUpperCase()}${where.slice(1)} is up to date.`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof EnvError || err instanceof DatabaseOpenError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
