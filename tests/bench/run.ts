@@ -465,8 +465,12 @@ async function main(): Promise<number> {
   if (fs.existsSync(rlsFile)) {
     log("Row-level security cost…");
     try {
-      const mod = (await import(rlsFile)) as { measureRlsCost?: (url: string) => Promise<string> };
-      if (mod.measureRlsCost) writeReport([`## Row-level security\n\n${await mod.measureRlsCost(url)}`]);
+      const mod = (await import(rlsFile)) as {
+        measureRlsCost?: (url: string, opts?: { iterations?: number; warmup?: number }) => Promise<string>;
+      };
+      // At tier M one firm-wide queue read takes seconds: fewer runs keep this step within minutes.
+      const rlsOpts = tier === "M" ? { iterations: 10, warmup: 2 } : quick ? { iterations: 20, warmup: 3 } : {};
+      if (mod.measureRlsCost) writeReport([`## Row-level security\n\n${await mod.measureRlsCost(url, rlsOpts)}`]);
     } catch (err) {
       writeReport([`## Row-level security\n\nThe measurement failed: ${err instanceof Error ? err.message : String(err)}`]);
     }
