@@ -12,9 +12,10 @@ import { listClientOptions } from "@/db/queries/clients";
 import { getDashboard } from "@/db/queries/dashboard";
 import { getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
-import { checkReportFilterIds, getReportSettings, listReportFacts, listReportFilterOptions } from "@/db/queries/reports";
+import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
 import * as schema from "@/db/schema";
+import { localDateKey } from "@/lib/follow-up/business-days";
 import { parseReportFilters } from "@/lib/reports/filters";
 
 export type PlanPage = "pipeline" | "dashboard" | "reports";
@@ -51,7 +52,8 @@ async function capture(pool: pg.Pool, page: PlanPage, who: { firmId: string; use
     const [settings] = await Promise.all([getReportSettings(scope), listReportFilterOptions(scope)]);
     if (parsed.ok) {
       await checkReportFilterIds(scope, parsed.filters);
-      await listReportFacts(scope, { filters: parsed.filters, timeZone: settings?.timeZone ?? "UTC" });
+      const timeZone = settings?.timeZone ?? "UTC";
+      await getReportMetrics(scope, { filters: parsed.filters, timeZone, today: localDateKey(new Date(), timeZone) });
     }
   }
   return captured;
@@ -65,10 +67,19 @@ export async function explainPage(url: string, page: PlanPage, who: { firmId: st
     const seen = new Set<string>();
     const parts: string[] = [];
     let totalMs = 0;
+    let explained = 0;
     const client = await pool.connect();
     try {
       for (const s of statements) {
         const key = `${s.sql}\u0000${JSON.stringify(s.params)}`;
+        const local = /^\s*set\s+local\s+(.*)$/is.exec(s.sql);
+        if (local && !seen.has(key)) {
+          // A setting the page's transaction makes for its statements (e.g. jit): the plans run under it too.
+          seen.add(key);
+          await client.query(`set ${local[1]}`);
+          parts.push(`-- Setting: ${s.sql.trim()}\n`);
+          continue;
+        }
         if (seen.has(key) || /^\s*(begin|commit|rollback|set |select set_config)/i.test(s.sql)) continue;
         seen.add(key);
         const r = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${s.sql}`, s.params);
@@ -76,7 +87,7 @@ export async function explainPage(url: string, page: PlanPage, who: { firmId: st
         const m = /Execution Time: ([\d.]+) ms/.exec(plan);
         if (m) totalMs += Number(m[1]);
         const shown = s.sql.length > 4000 ? `${s.sql.slice(0, 4000)} …(${s.sql.length} characters)` : s.sql;
-        parts.push(`-- Statement ${parts.length + 1}\n${shown}\n-- Parameters: ${JSON.stringify(s.params)}\n\n${plan}\n`);
+        parts.push(`-- Statement ${++explained}\n${shown}\n-- Parameters: ${JSON.stringify(s.params)}\n\n${plan}\n`);
       }
     } finally {
       client.release();

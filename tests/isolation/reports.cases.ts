@@ -1,4 +1,5 @@
 import type { CopyStream, ReportCursor } from "@/db/queries/reports";
+import type { ReportMetrics } from "@/lib/reports/metrics";
 import type { IsolationCases } from "./types";
 
 const notFound = (r: unknown) => r === "not_found" || r === false || r === null;
@@ -25,6 +26,20 @@ export const cases: Record<string, IsolationCases> = {
       empty: (r) => {
         const facts = r as { applications: unknown[]; interviews: unknown[] };
         return facts.applications.length === 0 && facts.interviews.length === 0;
+      },
+    },
+    getReportMetrics: {
+      args: (c) => [c.bAdmin, { filters: { dates: "application", job: c.a.jobId }, timeZone: "UTC", today: "2026-03-20" }],
+      empty: (r) => {
+        const m = r as ReportMetrics;
+        return (
+          m.summary.applications === 0 &&
+          m.summary.interviews === 0 &&
+          m.byRecruiter.length === 0 &&
+          m.byClient.length === 0 &&
+          m.weeks.length === 0 &&
+          m.promises.length === 0
+        );
       },
     },
     openReportCursor: {

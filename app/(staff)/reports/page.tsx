@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterX } from "lucide-react";
-import { checkReportFilterIds, getReportSettings, listReportFacts, listReportFilterOptions } from "@/db/queries/reports";
+import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
@@ -11,7 +11,6 @@ import { can } from "@/lib/auth/permissions";
 import { requireScope } from "@/lib/auth/scope";
 import { localDateKey } from "@/lib/follow-up/business-days";
 import { filtersToSearchParams, hasAnyFilter, parseReportFilters, type FilterFieldErrors } from "@/lib/reports/filters";
-import { computeReportMetrics } from "@/lib/reports/metrics";
 import { formatCount, formatHours, formatPercent } from "@/lib/reports/format";
 import { FunnelChart, PromisesChart, SpeedByRecruiterChart, WeeklyInterviewsChart } from "./_components/charts";
 import { ExportPanel } from "./_components/export-panel";
@@ -54,8 +53,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   let errors: FilterFieldErrors = parsed.ok ? {} : parsed.fieldErrors;
   if (parsed.ok) errors = await checkReportFilterIds(scope, parsed.filters);
   const filters = parsed.ok && Object.keys(errors).length === 0 ? parsed.filters : null;
-  const facts = filters ? await listReportFacts(scope, { filters, timeZone }) : null;
-  const metrics = facts ? computeReportMetrics(facts, { timeZone, today: localDateKey(new Date(), timeZone) }) : null;
+  // Aggregated by the database: the page never holds the firm's rows.
+  const metrics = filters ? await getReportMetrics(scope, { filters, timeZone, today: localDateKey(new Date(), timeZone) }) : null;
   const query = filters ? filtersToSearchParams(filters).toString() : "";
   const empty = metrics !== null && metrics.summary.applications === 0 && metrics.summary.interviews === 0;
   const s = metrics?.summary;
