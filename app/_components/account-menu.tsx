@@ -8,7 +8,8 @@ import { setThemeAction } from "./theme-actions";
 /**
  * The small interactive parts of the candidate's account menu (candidate-shell.tsx). The menu
  * itself is a native popover opened by its button, so Escape, clicking outside and focus return
- * need no script; this only closes it when a link inside is followed, and switches the theme.
+ * need no script; this only keeps the button's aria-expanded right, closes the menu when a link
+ * inside is followed, and switches the theme.
  */
 export function AccountMenuPanel({ id, className, children }: { id: string; className?: string; children: ReactNode }) {
   return (
@@ -18,6 +19,11 @@ export function AccountMenuPanel({ id, className, children }: { id: string; clas
       className={className}
       onClick={(event) => {
         if ((event.target as Element).closest("a[href]")) event.currentTarget.hidePopover();
+      }}
+      // Screen readers hear the button's state from aria-expanded, which the popover does not set.
+      onToggle={(event) => {
+        const open = (event.nativeEvent as ToggleEvent).newState === "open";
+        document.querySelector(`[popovertarget="${id}"]`)?.setAttribute("aria-expanded", String(open));
       }}
     >
       {children}

@@ -121,6 +121,8 @@ function CandidateUserMenu({ user, signOut, theme }: { user: CandidateShellUser;
       <button
         type="button"
         popoverTarget={id}
+        aria-controls={id}
+        aria-expanded={false}
         className="flex size-(--control-h) min-w-0 items-center justify-center gap-2.5 rounded-full text-left transition-colors hover:bg-hover"
       >
         <span
