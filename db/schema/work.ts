@@ -58,6 +58,10 @@ export const tasks = pgTable(
     index("tasks_firm_owner_state_due_idx").on(t.firmId, t.ownerUserId, t.state, t.dueAt),
     index("tasks_firm_state_due_idx").on(t.firmId, t.state, t.dueAt),
     index("tasks_firm_candidate_idx").on(t.firmId, t.candidateId),
+    /** Finished tasks, latest first (the dashboard's "done today"): a LIMITed read in the query's own order. */
+    index("tasks_firm_completed_idx")
+      .on(t.firmId, t.completedAt.desc().nullsFirst(), t.id)
+      .where(sql`${t.completedAt} is not null`),
   ],
 );
 
