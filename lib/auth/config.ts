@@ -45,7 +45,7 @@ async function authorize(raw: unknown, request: Request | undefined) {
   return null;
 }
 
-function authSecret(): string {
+export function authSecret(): string {
   const secret = env().AUTH_SECRET;
   if (!secret) {
     const message =

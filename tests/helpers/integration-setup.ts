@@ -29,13 +29,15 @@ vi.mock("next/cache", () => ({
   unstable_noStore: () => {},
 }));
 
-vi.mock("@/lib/auth/config", async () => {
+vi.mock("@/lib/auth/config", async (importOriginal) => {
+  const { authSecret } = await importOriginal<typeof import("@/lib/auth/config")>();
   const { checkCredentials } = await import("@/lib/auth/credentials");
   const { CredentialsSignin } = await import("next-auth");
   const { redirect } = await import("next/navigation");
   const withCode = (code: string) => Object.assign(new CredentialsSignin(), { code });
   return {
     sessionCookieName: () => "afterview.session",
+    authSecret,
     // Signs in the way Auth.js's credentials provider would, and makes the
     // result the current session of later calls in the same test.
     signIn: async (_provider: string, opts: Record<string, unknown>) => {
