@@ -171,7 +171,7 @@ test("the pipeline lists a client's jobs in its job filter and sorts by header l
   await expect(page.getByRole("link", { name: "Cora Candidate" })).toBeVisible();
 
   // Sorting is a header link that keeps the filters.
-  await page.getByRole("link", { name: /^Candidate/ }).click();
+  await page.getByRole("columnheader", { name: /Candidate/ }).getByRole("link").click();
   await expect(page).toHaveURL(/sort=candidate&dir=asc/);
   await expect(page).toHaveURL(/job=/);
   await expect(page.getByRole("columnheader", { name: /Candidate/ })).toHaveAttribute("aria-sort", "ascending");
