@@ -88,6 +88,20 @@ function applicationSort(f: ApplicationFilter): SortSpec {
 }
 
 /** Every application across the firm's jobs (the pipeline table): searched, filtered, one keyset page at a time. */
+/**
+ * The count of a filtered list, joining only the tables its filters read:
+ * every application has its candidate, job and client (foreign keys), so the
+ * joins change the count only through a filter, and a big firm's count of one
+ * recruiter's open applications stays an index scan of those applications.
+ */
+function countApplications(scope: QueryScope, where: (SQL | undefined)[], joins: { candidates: boolean; jobs: boolean; clients: boolean }) {
+  let q = scope.db.select({ n: sql<number>`count(*)::int` }).from(applications).$dynamic();
+  if (joins.candidates) q = q.innerJoin(candidates, candidateJoin);
+  if (joins.jobs || joins.clients) q = q.innerJoin(jobs, jobJoin);
+  if (joins.clients) q = q.innerJoin(clients, clientJoin);
+  return q.where(and(...where));
+}
+
 export async function findApplications(scope: QueryScope, filter: ApplicationFilter = {}) {
   if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
   const limit = Math.min(filter.limit ?? 25, 100);
@@ -128,13 +142,7 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
       .where(and(...where, keysetWhere(sort, applications.id, cursor)))
       .orderBy(...keysetOrder(sort, applications.id, cursor))
       .limit(limit + 1),
-    scope.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(applications)
-      .innerJoin(candidates, candidateJoin)
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .where(and(...where)),
+    countApplications(scope, where, { candidates: !!filter.q, jobs: !!filter.q || !!filter.clientId, clients: !!filter.q }),
   ]);
   return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
 }

@@ -10,13 +10,13 @@ import type { Db } from "@/db/client";
 import { findApplications } from "@/db/queries/applications";
 import { listClientOptions } from "@/db/queries/clients";
 import { getDashboard } from "@/db/queries/dashboard";
-import { getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
 import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
 import * as schema from "@/db/schema";
 import { localDateKey } from "@/lib/follow-up/business-days";
 import { parseReportFilters } from "@/lib/reports/filters";
+import { PIPELINE_PAGE_SIZE } from "@/lib/validation/records";
 
 export type PlanPage = "pipeline" | "dashboard" | "reports";
 
@@ -34,16 +34,20 @@ async function capture(pool: pg.Pool, page: PlanPage, who: { firmId: string; use
   const scope: QueryScope = { db, firmId: who.firmId, userId: who.userId, role: "admin", candidateId: null };
   const params = new URLSearchParams(who.query);
   if (page === "pipeline") {
+    // As the page sends them (app/(staff)/jobs/pipeline/page.tsx): the filters' options (the job list
+    // only once a client is chosen), 50 rows and their count; the session, read before, carries the
+    // firm's time zone.
+    const client = params.get("client") ?? undefined;
     await Promise.all([
-      listClientOptions(scope, { include: undefined }),
-      listJobOptions(scope, { clientId: undefined, all: true }),
+      listClientOptions(scope, { include: client }),
+      client ? listJobOptions(scope, { clientId: client, all: true }) : Promise.resolve([]),
       listOwnerOptions(scope),
       findApplications(scope, {
         stage: (params.get("stage") as "open" | null) ?? undefined,
+        clientId: client,
         recruiterUserId: params.get("recruiter") === "me" ? who.userId : undefined,
-        limit: 25,
+        limit: PIPELINE_PAGE_SIZE,
       }),
-      getFirmTimeZone(scope),
     ]);
   } else if (page === "dashboard") {
     await getDashboard(scope, { view: params.get("view") === "everyone" ? "everyone" : "mine" });

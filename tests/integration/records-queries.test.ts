@@ -296,6 +296,26 @@ describe("the record queries", () => {
       const jobs = await listJobOptions(recruiter, { candidateId: firm.candidateId });
       expect(jobs.map((j) => j.id)).not.toContain(firm.jobId);
     });
+
+    it("counts exactly the rows each filter lists, and only the firm's", async () => {
+      const filters = [
+        {},
+        { stage: "open" as const },
+        { recruiterUserId: firm.recruiter.userId },
+        { clientId: firm.clientId },
+        { jobId: firm.jobId },
+        { q: "Cora" },
+        { q: "Platform", stage: "open" as const, clientId: firm.clientId },
+        { q: "nobody-matches-this" },
+        { clientId: other.clientId },
+      ];
+      for (const f of filters) {
+        const page = await findApplications(recruiter, { ...f, limit: 100 });
+        expect(page.total, JSON.stringify(f)).toBe(page.rows.length);
+      }
+      expect((await findApplications(recruiter, {})).total).toBeGreaterThan(0);
+      expect((await findApplications(recruiter, { clientId: other.clientId })).total).toBe(0);
+    });
   });
 
   describe("interviews", () => {
