@@ -162,9 +162,11 @@ test("the pipeline lists a client's jobs in its job filter and sorts by header l
   await page.goto("/jobs/pipeline");
   const job = page.getByLabel("Job", { exact: true });
   // A big firm has thousands of jobs: the job filter waits for a client.
-  await expect(job.locator("option")).toHaveText(["All jobs (choose a client to pick one)"]);
+  await expect(job.locator("option")).toHaveText(["Choose a client first"]);
+  await expect(job).toBeDisabled();
   await page.getByLabel("Client", { exact: true }).selectOption({ label: `Client of ${firm.slug}` });
   await expect(page).toHaveURL(/client=/);
+  await expect(job).toBeEnabled();
   await expect(job.locator("option")).toHaveText(["All jobs", `Platform Engineer (Client of ${firm.slug})`]);
   await job.selectOption({ label: `Platform Engineer (Client of ${firm.slug})` });
   await expect(page).toHaveURL(/job=/);

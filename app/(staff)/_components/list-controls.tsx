@@ -17,6 +17,8 @@ export interface ListFilter {
   options: { value: string; label: string }[];
   /** The value that means "no filter" and is left out of the URL. */
   defaultValue?: string;
+  /** Not usable yet (it depends on another filter); its one option says why. */
+  disabled?: boolean;
 }
 
 /**
@@ -85,12 +87,13 @@ export function ListToolbar({
         />
       </div>
       {filters.map((f) => (
-        <div key={f.name} className="sm:w-44">
+        <div key={f.name} className={f.disabled ? "sm:w-52" : "sm:w-44"}>
           <Select
             name={f.name}
             defaultValue={f.value}
             aria-label={f.label}
             key={`${f.name}-${f.value}`}
+            disabled={f.disabled}
             onChange={(e) => e.currentTarget.form?.requestSubmit()}
           >
             {f.options.map((o) => (

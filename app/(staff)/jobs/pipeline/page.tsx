@@ -74,8 +74,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
             name: "job",
             label: "Job",
             value: params.job ?? "",
+            disabled: !params.client && !params.job,
             options: [
-              { value: "", label: params.client ? "All jobs" : "All jobs (choose a client to pick one)" },
+              { value: "", label: params.client || params.job ? "All jobs" : "Choose a client first" },
               ...jobs.map((j) => ({ value: j.id, label: `${j.title} (${j.clientName})` })),
             ],
           },
