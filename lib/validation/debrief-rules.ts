@@ -26,6 +26,9 @@ export const TIMELINE_ANSWERS = ["yes", "no", "unsure"] as const;
 export type TimelineAnswer = (typeof TIMELINE_ANSWERS)[number];
 
 export const THANK_YOU_CHANNELS = ["email", "letter", "linkedin", "other"] as const;
+
+/** The longest note a candidate may keep about a call. */
+export const CALL_NOTES_MAX = 1000;
 export type ThankYouChannel = (typeof THANK_YOU_CHANNELS)[number];
 
 export const THANK_YOU_CHANNEL_LABELS: Record<ThankYouChannel, string> = {

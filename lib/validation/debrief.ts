@@ -18,6 +18,7 @@ import {
   DEBRIEF_LIMITS,
   DEBRIEF_TEXT_FIELDS,
   THANK_YOU_CHANNELS,
+  CALL_NOTES_MAX,
   TIMELINE_ANSWERS,
   isCalendarDate,
   type DebriefDraft,
@@ -154,8 +155,6 @@ export const thankYouNoteSchema = z
   })
   .refine((v) => Boolean(v.personId) || Boolean(v.contactId), { error: "Choose whom you thanked.", path: ["personId"] });
 export type ThankYouNoteInput = z.output<typeof thankYouNoteSchema>;
-
-export const CALL_NOTES_MAX = 1000;
 
 export const logCallSchema = z.object({
   interviewId: z.uuid({ error: "That interview does not exist." }),

@@ -9,7 +9,7 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import { CALL_NOTES_MAX, THANK_YOU_CHANNELS, THANK_YOU_CHANNEL_LABELS } from "@/lib/validation/debrief";
+import { CALL_NOTES_MAX, THANK_YOU_CHANNELS, THANK_YOU_CHANNEL_LABELS } from "@/lib/validation/debrief-rules";
 import { acceptInvitationAction, logCallAction, markThankYouAction } from "./actions";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
