@@ -114,6 +114,21 @@ export type ScheduledInterviewer = {
 };
 
 /** One of the candidate's interviews with its scheduled interviewers and recruiter's name, or null. */
+/**
+ * When one of the candidate's own interviews starts, and the firm's time zone:
+ * all a debrief's checks need. Null when the interview is not theirs.
+ */
+export async function getMyInterviewStart(scope: QueryScope, interviewId: string): Promise<{ startsAt: Date; timeZone: string } | null> {
+  if (!scope.candidateId) return null;
+  const [row] = await scope.db
+    .select({ startsAt: interviews.startsAt, timeZone: firms.timeZone })
+    .from(interviews)
+    .innerJoin(firms, eq(firms.id, interviews.firmId))
+    .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, interviewId), eq(interviews.candidateId, scope.candidateId)))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function getMyInterview(scope: QueryScope, interviewId: string) {
   if (!scope.candidateId) return null;
   const [row] = await interviewsWithContext(scope, scope.candidateId)

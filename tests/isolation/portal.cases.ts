@@ -69,6 +69,7 @@ export const cases: Record<string, IsolationCases> = {
     // Firm B's candidate's own interviews; the suite checks none of firm A's ids appear.
     listMyInterviews: { args: (c) => [c.bCandidate], empty: () => true },
     getMyInterview: { args: (c) => [c.bCandidate, c.a.interviewId] },
+    getMyInterviewStart: { args: (c) => [c.bCandidate, c.a.interviewId] },
     getInterviewRecruiter: { args: (c) => [c.bAdmin, c.a.interviewId] },
     listPlanSources: { args: (c) => [c.bAdmin, [c.a.interviewId], { staffProgress: true }] },
     logCall: {

@@ -1,7 +1,7 @@
 "use server";
 
 import { getMyDebrief, saveDebriefDraft, submitDebrief, type SaveDebriefResult } from "@/db/queries/debriefs";
-import { getMyInterview, getPortalFirm } from "@/db/queries/portal";
+import { getMyInterviewStart } from "@/db/queries/portal";
 import { defineFormAction } from "@/lib/actions";
 import { afterResponse } from "@/lib/after-response";
 import type { Scope } from "@/lib/auth/scope";
@@ -96,9 +96,9 @@ export const submitDebriefAction = defineFormAction(debriefEnvelopeSchema, "port
   // One transaction for the checks, the submission and the plan's tasks: one BEGIN and COMMIT rather
   // than one per statement, and the tasks are stored with the debrief they follow.
   const outcome = await inTransaction(scope, async (tx) => {
-    const [interview, firm] = await Promise.all([getMyInterview(tx, input.interviewId), getPortalFirm(tx)]);
-    if (!interview || !firm) return { kind: "not_found" as const };
-    const problems = debriefProblems(draft, debriefCheckContext(interview, firm.timeZone, new Date()), "submit");
+    const interview = await getMyInterviewStart(tx, input.interviewId);
+    if (!interview) return { kind: "not_found" as const };
+    const problems = debriefProblems(draft, debriefCheckContext(interview, interview.timeZone, new Date()), "submit");
     if (Object.keys(problems).length > 0) {
       const saved = await saveDebriefDraft(tx, {
         interviewId: input.interviewId,
