@@ -40,6 +40,22 @@ function invalid(raw: Record<string, string | string[]>, error: z.ZodError): For
   };
 }
 
+/**
+ * PostgreSQL cannot store the NUL character in text. No keyboard types it; a
+ * field that carries one (pasted from binary data, or a forged request) gets a
+ * message next to it instead of a failed save.
+ */
+function nulCharacters(raw: Record<string, string | string[]>): FormState | null {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if ((Array.isArray(value) ? value : [value]).some((v) => v.includes("\u0000"))) {
+      fieldErrors[key] = ["This contains a hidden NUL character, which cannot be saved. Remove it and try again."];
+    }
+  }
+  if (Object.keys(fieldErrors).length === 0) return null;
+  return { ok: false, values: echoValues(raw), fieldErrors, formError: ERROR_MESSAGES.invalid };
+}
+
 function failure(raw: Record<string, string | string[]>, err: unknown): FormState {
   unstable_rethrow(err);
   if (err instanceof AppError) {
@@ -85,6 +101,8 @@ export function defineFormAction<S extends z.ZodType>(
               : ERROR_MESSAGES.not_found,
       };
     }
+    const nul = nulCharacters(raw);
+    if (nul) return nul;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return invalid(raw, parsed.error);
     try {
@@ -102,6 +120,8 @@ export function definePublicFormAction<S extends z.ZodType>(
 ): (prev: FormState, formData: FormData) => Promise<FormState> {
   return async (_prev, formData) => {
     const raw = formDataToObject(formData);
+    const nul = nulCharacters(raw);
+    if (nul) return nul;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return invalid(raw, parsed.error);
     try {

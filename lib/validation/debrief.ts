@@ -130,7 +130,8 @@ export function fieldErrorsFromZod(error: z.ZodError): DebriefFieldErrors {
 export function parseDebriefDraft(json: string): { ok: true; draft: DebriefDraft } | { ok: false; fieldErrors: DebriefFieldErrors } {
   let raw: unknown;
   try {
-    raw = JSON.parse(json);
+    // PostgreSQL cannot store NUL in text or JSON; no keyboard types it, so it is dropped.
+    raw = JSON.parse(json, (_key, value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "") : value));
   } catch {
     return { ok: false, fieldErrors: { form: ["The form sent something unreadable. Reload the page; your text is kept on this device."] } };
   }
