@@ -29,6 +29,8 @@ export const users = pgTable(
     sessionVersion: integer().notNull().default(1),
     mfaSecret: text(),
     mfaEnabledAt: tstz(),
+    /** The last TOTP time step accepted, so a code works once. */
+    mfaLastStep: integer(),
     recoveryCodeHashes: jsonb().$type<string[]>().notNull().default([]),
     lastSignInAt: tstz(),
     createdAt: createdAt(),
@@ -130,6 +132,19 @@ export const throttles = pgTable("throttles", {
   windowStartsAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lockedUntil: tstz(),
 });
+
+/**
+ * Global: one-time credentials that are not stored elsewhere (the second-step
+ * ticket of sign-in). A key here has been spent; rows past expiresAt may go.
+ */
+export const spentTokens = pgTable(
+  "spent_tokens",
+  {
+    key: text().primaryKey(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index("spent_tokens_expires_idx").on(t.expiresAt)],
+);
 
 export const apiTokens = pgTable(
   "api_tokens",

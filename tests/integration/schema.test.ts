@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
 import { emptyDatabase, useFreshDatabase } from "../helpers/db";
 
-const GLOBAL_TABLES = new Set(["firms", "users", "password_resets", "auth_sessions", "throttles"]);
+const GLOBAL_TABLES = new Set(["firms", "users", "password_resets", "auth_sessions", "throttles", "spent_tokens"]);
 
 describe("schema", () => {
   const database = useFreshDatabase();
