@@ -24,6 +24,7 @@ const PROTECTED = [
   "/account",
   "/my",
   "/dev",
+  "/choose-firm",
 ];
 
 const SESSION_COOKIES = ["afterview.session", "__Host-afterview.session"];

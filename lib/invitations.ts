@@ -36,7 +36,7 @@ export async function invite(
   }
   const link = `${await appOrigin()}/invite/${token}`;
   const mail = invitationEmail({ firmName: scope.firmName, inviterName: scope.userName, role: input.role, link, days: INVITATION_DAYS });
-  await sendEmail(scope.db, { firmId: scope.firmId, to: input.email, ...mail });
+  await sendEmail(scope.db, { firmId: scope.firmId, to: input.email, ...mail }, { secrets: [token] });
   return { invitationId: created.id, link };
 }
 

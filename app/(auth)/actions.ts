@@ -1,22 +1,26 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/runtime";
 import {
-  unsafeAcceptInvitation,
+  unsafeAcceptInvitationAsNewUser,
   unsafeCompletePasswordReset,
-  unsafeCreatePasswordReset,
   unsafeFindInvitation,
   unsafeFindUserForSignIn,
-  unsafeRateLimitHit,
+  unsafeFindUserForSwitch,
   unsafeThrottleReset,
 } from "@/db/queries/auth";
 import { definePublicFormAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/config";
 import { hashPassword } from "@/lib/auth/password";
-import { signMfaTicket } from "@/lib/auth/mfa";
-import { hashToken, randomToken } from "@/lib/auth/tokens";
+import { signMfaTicket, verifyMfaTicket } from "@/lib/auth/mfa";
+import { homeFor } from "@/lib/auth/permissions";
+import { requestPasswordReset, RESET_MINUTES } from "@/lib/auth/password-reset";
+import { clientIp } from "@/lib/auth/request";
+import { hashToken } from "@/lib/auth/tokens";
+import { afterResponse } from "@/lib/after-response";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
 import { AppError, ERROR_MESSAGES } from "@/lib/errors";
@@ -31,9 +35,31 @@ import {
   signInSchema,
 } from "@/lib/validation/auth";
 
-const RESET_MINUTES = 60;
 
-type Credentials = { email: string; password: string } | { ticket: string; code: string };
+type Credentials = { email: string; password: string; invitation?: string } | { ticket: string; code: string; invitation?: string };
+
+type FoundUser = Awaited<ReturnType<typeof unsafeFindUserForSignIn>>;
+
+/**
+ * Where a fresh sign-in lands, in one redirect: the invited firm's home after
+ * accepting an invitation; the firm chooser for a person with several firms;
+ * otherwise the safe `next` or the role's home. The person's memberships come
+ * most recently used first, so the first is the firm just opened.
+ */
+async function destinationAfterSignIn(user: FoundUser, next: string | undefined, invitation: string | undefined): Promise<string> {
+  const opened = user?.memberships[0];
+  if (!user || !opened) return "/sign-in";
+  if (invitation) {
+    const inv = await unsafeFindInvitation((await getDatabase()).db, hashToken(invitation));
+    if (inv && !inv.acceptedAt) return `/invite/${encodeURIComponent(invitation)}`;
+    if (inv && inv.firmId === opened.firmId) return homeFor(opened.role);
+  }
+  if (user.memberships.length > 1) {
+    const back = safeNextPath(next);
+    return `/choose-firm${back ? `?${new URLSearchParams({ next: back })}` : ""}`;
+  }
+  return safeNextPath(next) ?? homeFor(opened.role);
+}
 
 /** Signs in through Auth.js; "mfa_required" means the password was right and a code is needed. */
 async function signInOrExplain(credentials: Credentials): Promise<"signed_in" | "mfa_required"> {
@@ -62,47 +88,42 @@ async function signInOrExplain(credentials: Credentials): Promise<"signed_in" | 
 }
 
 export const signInAction = definePublicFormAction(signInSchema, async (input) => {
-  const outcome = await signInOrExplain({ email: input.email, password: input.password });
+  const outcome = await signInOrExplain({ email: input.email, password: input.password, invitation: input.invitation });
+  const user = await unsafeFindUserForSignIn((await getDatabase()).db, input.email);
   if (outcome === "mfa_required") {
     // Only reached after Auth.js verified the password; the ticket proves that for five minutes.
-    const user = await unsafeFindUserForSignIn((await getDatabase()).db, input.email);
     if (!user) throw new AppError("invalid", "Email or password is incorrect.");
     return { ok: false, values: { email: input.email, next: input.next ?? "" }, data: { mfaTicket: signMfaTicket(user.id) } };
   }
-  redirect(safeNextPath(input.next) ?? "/");
+  redirect(await destinationAfterSignIn(user, input.next, input.invitation));
 });
 
 export const signInSecondFactorAction = definePublicFormAction(secondFactorSchema, async (input, raw) => {
+  const userId = verifyMfaTicket(input.ticket);
   try {
-    await signInOrExplain({ ticket: input.ticket, code: input.code });
+    await signInOrExplain({ ticket: input.ticket, code: input.code, invitation: input.invitation });
   } catch (err) {
     // Keep the ticket so the person can try another code without retyping the password.
     if (err instanceof AppError) return { ok: false, formError: err.message, fieldErrors: err.fieldErrors, values: { next: String(raw.next ?? "") }, data: { mfaTicket: input.ticket } };
     throw err;
   }
-  redirect(safeNextPath(input.next) ?? "/");
+  const user = userId ? await unsafeFindUserForSwitch((await getDatabase()).db, userId) : null;
+  redirect(await destinationAfterSignIn(user, input.next, input.invitation));
 });
 
 export const forgotPasswordAction = definePublicFormAction(forgotPasswordSchema, async ({ email }) => {
-  const sent = {
+  const db = (await getDatabase()).db;
+  const pending = await requestPasswordReset(db, { email, ip: clientIp(await headers()) });
+  // Known or not, the answer leaves now; the mail (if any) is sent after it.
+  await afterResponse(async () => {
+    if (!pending) return;
+    const mail = passwordResetEmail({ link: `${await appOrigin()}/reset-password/${pending.token}`, minutes: RESET_MINUTES });
+    await sendEmail(db, { firmId: pending.firmId, to: pending.to, ...mail }, { secrets: [pending.token] });
+  });
+  return {
     ok: true,
     message: "If an account uses that address, we have sent it a link to reset the password. It is valid for one hour.",
   };
-  const db = (await getDatabase()).db;
-  // At most 3 mails an hour per address, so the form cannot be used to flood an inbox.
-  const limit = await unsafeRateLimitHit(db, { key: `reset:${email}`, limit: 3, windowSeconds: 3600 });
-  if (!limit.allowed) return sent;
-  const user = await unsafeFindUserForSignIn(db, email);
-  if (!user || user.memberships.length === 0) return sent;
-  const token = randomToken();
-  await unsafeCreatePasswordReset(db, {
-    userId: user.id,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
-  });
-  const mail = passwordResetEmail({ link: `${await appOrigin()}/reset-password/${token}`, minutes: RESET_MINUTES });
-  await sendEmail(db, { firmId: user.memberships[0]!.firmId, to: user.email, ...mail });
-  return sent;
 });
 
 export const resetPasswordAction = definePublicFormAction(resetPasswordSchema, async (input) => {
@@ -128,14 +149,18 @@ export const acceptInvitationAction = definePublicFormAction(acceptInvitationSch
   }
   const problem = passwordProblem(input.password, { email: invitation.email, name: input.name });
   if (problem) throw new AppError("invalid", ERROR_MESSAGES.invalid, { password: [problem] });
-  const accepted = await unsafeAcceptInvitation(db, {
+  const accepted = await unsafeAcceptInvitationAsNewUser(db, {
     tokenHash,
     name: input.name,
     passwordHash: await hashPassword(input.password),
   });
+  if (accepted === "account_exists") {
+    // Never set an existing person's password: they sign in to accept.
+    throw new AppError("invalid", `An Afterview account already uses ${invitation.email}. Sign in with it to accept this invitation.`);
+  }
   if (!accepted) {
     throw new AppError("not_found", "This invitation has expired or was already used. Ask the person who invited you for a new one.");
   }
   const outcome = await signInOrExplain({ email: invitation.email, password: input.password });
-  redirect(outcome === "mfa_required" ? "/sign-in" : "/");
+  redirect(outcome === "mfa_required" ? "/sign-in" : homeFor(accepted.role));
 });

@@ -7,7 +7,7 @@ export default async function CandidateLayout({ children }: { children: React.Re
   const scope = await requireScope();
   if (scope.role !== "candidate") notFound();
   return (
-    <CandidateShell firmName={scope.firmName} user={{ name: scope.userName, email: scope.userEmail }} signOut={signOutAction}>
+    <CandidateShell firmName={scope.firmName} user={{ name: scope.userName, email: scope.userEmail, canSwitchFirm: scope.firmCount > 1 }} signOut={signOutAction}>
       {children}
     </CandidateShell>
   );

@@ -9,7 +9,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const scope = await requireScope();
   if (!isStaff(scope.role)) notFound();
   return (
-    <AppShell firmName={scope.firmName} user={{ name: scope.userName, email: scope.userEmail, role: scope.role }} signOut={signOutAction}>
+    <AppShell firmName={scope.firmName} user={{ name: scope.userName, email: scope.userEmail, role: scope.role, canSwitchFirm: scope.firmCount > 1 }} signOut={signOutAction}>
       {children}
     </AppShell>
   );

@@ -13,7 +13,7 @@ import { LogoMark } from "./wordmark";
  * islands (the current-page links and the theme choice).
  */
 
-export type CandidateShellUser = { name: string; email: string };
+export type CandidateShellUser = { name: string; email: string; canSwitchFirm?: boolean };
 
 /**
  * Lucide's drawings, inline: lucide-react's icon base is a client module, so even icons drawn
@@ -58,6 +58,14 @@ const UserRound = () => (
 const LogOut = () => (
   <Icon>
     <path d="m16 17 5-5-5-5M21 12H9M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
+  </Icon>
+);
+const ArrowLeftRight = () => (
+  <Icon>
+    <path d="M8 3 4 7l4 4" />
+    <path d="M4 7h16" />
+    <path d="m16 21 4-4-4-4" />
+    <path d="M20 17H4" />
   </Icon>
 );
 const UserCog = () => (
@@ -159,6 +167,11 @@ function CandidateUserMenu({ user, signOut, theme }: { user: CandidateShellUser;
         <Link href="/my/profile" className={ITEM}>
           <UserCog /> Account and sessions
         </Link>
+        {user.canSwitchFirm ? (
+          <Link href="/choose-firm" className={ITEM}>
+            <ArrowLeftRight /> Switch firm
+          </Link>
+        ) : null}
         <form action={signOut}>
           <button type="submit" className={ITEM}>
             <LogOut /> Sign out

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronsUpDown, LogOut, Monitor, Moon, Sun, UserCog } from "lucide-react";
+import { ArrowLeftRight, ChevronsUpDown, LogOut, Monitor, Moon, Sun, UserCog } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 
@@ -20,7 +20,13 @@ import {
   DropdownMenuTrigger,
 } from "./ui/dropdown-menu";
 
-export type ShellUser = { name: string; email: string; role: "admin" | "recruiter" | "candidate" };
+export type ShellUser = {
+  name: string;
+  email: string;
+  role: "admin" | "recruiter" | "candidate";
+  /** Signed in to one of several firms: the menu offers switching. */
+  canSwitchFirm?: boolean;
+};
 
 const ROLE_LABEL: Record<ShellUser["role"], string> = {
   admin: "Admin",
@@ -149,6 +155,13 @@ export function UserMenu({
               <UserCog aria-hidden="true" /> Account and sessions
             </Link>
           </DropdownMenuItem>
+          {user.canSwitchFirm ? (
+            <DropdownMenuItem asChild>
+              <Link href="/choose-firm">
+                <ArrowLeftRight aria-hidden="true" /> Switch firm
+              </Link>
+            </DropdownMenuItem>
+          ) : null}
           <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>
             <LogOut aria-hidden="true" /> Sign out
           </DropdownMenuItem>

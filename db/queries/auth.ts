@@ -46,8 +46,39 @@ export async function unsafeFindUserForSignIn(db: DbOrTx, email: string) {
     .from(memberships)
     .innerJoin(firms, eq(firms.id, memberships.firmId))
     .where(and(eq(memberships.userId, user.id), eq(memberships.status, "active")))
-    .orderBy(asc(memberships.createdAt));
+    // The firm used last comes first: a new sign-in opens it until the person chooses another.
+    .orderBy(
+      sql`(select max(s.created_at) from ${authSessions} s where s.user_id = ${memberships.userId} and s.firm_id = ${memberships.firmId}) desc nulls last`,
+      asc(memberships.createdAt),
+    );
   return { ...user, memberships: active };
+}
+
+/** Unscoped: the same, by id — a firm switch names the person by the session it replaces. */
+export async function unsafeFindUserForSwitch(db: DbOrTx, userId: string) {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  return row ? unsafeFindUserForSignIn(db, row.email) : null;
+}
+
+/**
+ * Unscoped: ends the session a firm switch replaces — only while it is still
+ * live and the person's own. True when it was; a second use finds it revoked.
+ */
+export async function unsafeEndSessionForSwitch(db: DbOrTx, input: { sessionId: string; userId: string; now?: Date }): Promise<boolean> {
+  const now = input.now ?? new Date();
+  const rows = await db
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(authSessions.id, input.sessionId),
+        eq(authSessions.userId, input.userId),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.expiresAt, now),
+      ),
+    )
+    .returning({ id: authSessions.id });
+  return rows.length > 0;
 }
 
 /** Unscoped: creates the session row a new sign-in's token points at. */
@@ -87,6 +118,8 @@ export interface SessionContext {
   sessionIdleMinutes: number;
   mfaEnabled: boolean;
   firmRequiresMfa: boolean;
+  /** How many firms the person is an active member of (more than one: they may switch). */
+  firmCount: number;
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -115,6 +148,7 @@ export async function unsafeLoadSessionContext(
       sessionIdleMinutes: firms.sessionIdleMinutes,
       mfaEnabledAt: users.mfaEnabledAt,
       firmRequiresMfa: firms.mfaRequired,
+      firmCount: sql<number>`(select count(*)::int from ${memberships} m where m.user_id = ${users.id} and m.status = 'active')`,
       lastSeenAt: authSessions.lastSeenAt,
       expiresAt: authSessions.expiresAt,
       revokedAt: authSessions.revokedAt,
@@ -259,73 +293,183 @@ export async function unsafeFindInvitation(db: DbOrTx, tokenHash: string) {
 }
 
 /**
- * Unscoped: accepting an invitation creates (or joins) the user and the
- * membership in the invitation's firm — the token hash is the only key. Single
- * use: the UPDATE claims the invitation atomically, so a replay finds nothing.
+ * The inviter must still be able to invite: an active admin of the firm for a
+ * staff role, active staff (admin or recruiter) for a candidate. SQL over the
+ * invitation row being claimed.
  */
-export async function unsafeAcceptInvitation(
-  db: DbOrTx,
-  input: { tokenHash: string; name: string; passwordHash: string; now?: Date },
-): Promise<{ userId: string; firmId: string; role: Role } | null> {
-  const now = input.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const [inv] = await tx
-      .update(invitations)
-      .set({ acceptedAt: now })
-      .where(
-        and(
-          eq(invitations.tokenHash, input.tokenHash),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          gt(invitations.expiresAt, now),
-        ),
-      )
-      .returning();
-    if (!inv) return null;
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = lower(${inv.email})`)
-      .limit(1);
-    let userId: string;
-    if (existing) {
-      userId = existing.id;
-      await tx
-        .update(users)
-        .set({ passwordHash: input.passwordHash, name: input.name, sessionVersion: sql`${users.sessionVersion} + 1` })
-        .where(eq(users.id, userId));
-    } else {
-      const [u] = await tx
-        .insert(users)
-        .values({ email: inv.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash })
-        .returning({ id: users.id });
-      userId = u!.id;
-    }
-    await tx
-      .insert(memberships)
-      .values({ firmId: inv.firmId, userId, role: inv.role, candidateId: inv.candidateId })
-      .onConflictDoUpdate({
-        target: [memberships.firmId, memberships.userId],
-        set: { role: inv.role, candidateId: inv.candidateId, status: "active", version: sql`${memberships.version} + 1` },
-      });
-    await tx.insert(auditEvents).values({
-      firmId: inv.firmId,
-      actorUserId: userId,
-      action: "invitation.accept",
-      entityType: "invitation",
-      entityId: inv.id,
-      changes: { role: inv.role },
+const inviterStillEntitled = sql`exists (
+  select 1 from ${memberships} m
+  where m.firm_id = ${invitations.firmId} and m.user_id = ${invitations.invitedBy} and m.status = 'active'
+    and (m.role = 'admin' or (${invitations.role} = 'candidate' and m.role = 'recruiter'))
+)`;
+
+export type AcceptedInvitation = { userId: string; firmId: string; role: Role; invitationId: string };
+
+/**
+ * Claims a usable invitation atomically (not accepted, revoked or expired, and
+ * its inviter still entitled), adds the membership and its audit row. Single
+ * use: the UPDATE claims it, so a replay or a race finds nothing.
+ */
+async function claimInvitation(
+  tx: DbOrTx,
+  tokenHash: string,
+  now: Date,
+  userFor: (invitationEmail: string) => Promise<string | null>,
+): Promise<AcceptedInvitation | null> {
+  const [inv] = await tx
+    .update(invitations)
+    .set({ acceptedAt: now })
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+        inviterStillEntitled,
+      ),
+    )
+    .returning();
+  if (!inv) return null;
+  const userId = await userFor(inv.email);
+  if (!userId) throw new InvitationClaimRefused();
+  await tx
+    .insert(memberships)
+    .values({ firmId: inv.firmId, userId, role: inv.role, candidateId: inv.candidateId })
+    .onConflictDoUpdate({
+      target: [memberships.firmId, memberships.userId],
+      set: { role: inv.role, candidateId: inv.candidateId, status: "active", version: sql`${memberships.version} + 1` },
     });
-    return { userId, firmId: inv.firmId, role: inv.role };
+  await tx.insert(auditEvents).values({
+    firmId: inv.firmId,
+    actorUserId: userId,
+    action: "invitation.accept",
+    entityType: "invitation",
+    entityId: inv.id,
+    changes: { role: inv.role },
   });
+  return { userId, firmId: inv.firmId, role: inv.role, invitationId: inv.id };
 }
 
-/** Unscoped: a reset is requested by someone who is not signed in. */
+/** Rolls back a claim whose person turned out not to match (the transaction undoes the UPDATE). */
+class InvitationClaimRefused extends Error {}
+
+async function refusedAsNull<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof InvitationClaimRefused) return null;
+    throw err;
+  }
+}
+
+/** Unscoped: whether an account exists for an address (the invitation page: the token was mailed there). */
+export async function unsafeAccountExists(db: DbOrTx, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return !!row;
+}
+
+/**
+ * Unscoped: accepting an invitation as a new person creates the account and
+ * the membership — the token hash is the only key. When an account already
+ * uses the invited address this does nothing ("account_exists"): an invitation
+ * never sets an existing person's password or name; they sign in to accept.
+ */
+export async function unsafeAcceptInvitationAsNewUser(
+  db: DbOrTx,
+  input: { tokenHash: string; name: string; passwordHash: string; now?: Date },
+): Promise<AcceptedInvitation | "account_exists" | null> {
+  const now = input.now ?? new Date();
+  let exists = false;
+  try {
+    return await db.transaction((tx) =>
+      claimInvitation(tx, input.tokenHash, now, async (email) => {
+        const [u] = (await unsafeAccountExists(tx, email))
+          ? []
+          : await tx
+              .insert(users)
+              .values({ email: email.toLowerCase(), name: input.name, passwordHash: input.passwordHash })
+              .onConflictDoNothing()
+              .returning({ id: users.id });
+        if (!u) {
+          exists = true;
+          throw new InvitationClaimRefused();
+        }
+        return u.id;
+      }),
+    );
+  } catch (err) {
+    if (err instanceof InvitationClaimRefused) return exists ? "account_exists" : null;
+    throw err;
+  }
+}
+
+/**
+ * Unscoped: accepting an invitation for a person who has just proved who they
+ * are (signed in, with their second factor where they have one). The
+ * invitation must be addressed to that person's email.
+ */
+export async function unsafeAcceptInvitationForUser(
+  db: DbOrTx,
+  input: { tokenHash: string; userId: string; now?: Date },
+): Promise<AcceptedInvitation | null> {
+  const now = input.now ?? new Date();
+  return refusedAsNull(() =>
+    db.transaction((tx) =>
+      claimInvitation(tx, input.tokenHash, now, async (email) => {
+        const [u] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, input.userId), sql`lower(${users.email}) = lower(${email})`))
+          .limit(1);
+        return u?.id ?? null;
+      }),
+    ),
+  );
+}
+
+/**
+ * Unscoped: the person's own active memberships, across firms — for choosing
+ * or switching the firm a session names. Keyed by the signed-in user's id.
+ */
+export async function unsafeListMyMemberships(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      firmId: memberships.firmId,
+      firmName: firms.name,
+      role: memberships.role,
+      lastUsedAt: sql<Date | null>`(select max(s.created_at) from ${authSessions} s where s.user_id = ${memberships.userId} and s.firm_id = ${memberships.firmId})`.mapWith(
+        authSessions.createdAt,
+      ),
+    })
+    .from(memberships)
+    .innerJoin(firms, eq(firms.id, memberships.firmId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
+    .orderBy(asc(firms.name), asc(memberships.firmId))
+    .limit(100);
+}
+
+/** Spends every reset link of a person that is still open (a new reset or a password change makes them void). */
+async function voidOpenResets(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
+/** Unscoped: a reset is requested by someone who is not signed in. Only the newest link works. */
 export async function unsafeCreatePasswordReset(
   db: DbOrTx,
-  input: { userId: string; tokenHash: string; expiresAt: Date },
+  input: { userId: string; tokenHash: string; expiresAt: Date; now?: Date },
 ): Promise<void> {
-  await db.insert(passwordResets).values(input);
+  const { now = new Date(), ...row } = input;
+  await db.transaction(async (tx) => {
+    await voidOpenResets(tx, input.userId, now);
+    await tx.insert(passwordResets).values(row);
+  });
 }
 
 /** Unscoped: the token hash is the capability. */
@@ -355,6 +499,7 @@ export async function unsafeCompletePasswordReset(
       .where(and(eq(passwordResets.tokenHash, input.tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
       .returning({ userId: passwordResets.userId });
     if (!reset) return null;
+    await voidOpenResets(tx, reset.userId, now);
     const [user] = await tx
       .update(users)
       .set({ passwordHash: input.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -479,6 +624,23 @@ export async function revokeInvitation(scope: QueryScope, invitationId: string):
   });
 }
 
+async function revokeInvitationsBy(tx: DbOrTx, firmId: string, inviterId: string, which: "all" | "staff"): Promise<string[]> {
+  const rows = await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.firmId, firmId),
+        eq(invitations.invitedBy, inviterId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        which === "staff" ? sql`${invitations.role} <> 'candidate'` : undefined,
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.map((r) => r.id);
+}
+
 export type MembershipChange = { role?: "admin" | "recruiter"; status?: "active" | "deactivated" };
 
 /**
@@ -512,6 +674,17 @@ export async function updateMembership(
       .set({ ...change, version: sql`${memberships.version} + 1` })
       .where(and(eq(memberships.firmId, scope.firmId), eq(memberships.id, membershipId)));
     await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, m.userId));
+    // Invitations stand on their inviter: deactivated, none of theirs stays open;
+    // no longer an admin, their staff invitations close (candidates' stay).
+    const withdrawn =
+      change.status === "deactivated"
+        ? await revokeInvitationsBy(tx, scope.firmId, m.userId, "all")
+        : m.role === "admin" && change.role === "recruiter"
+          ? await revokeInvitationsBy(tx, scope.firmId, m.userId, "staff")
+          : [];
+    for (const id of withdrawn) {
+      await recordAudit({ ...scope, db: tx }, { action: "invitation.revoke", entityType: "invitation", entityId: id, changes: { reason: "inviter_changed" } });
+    }
     await recordAudit(
       { ...scope, db: tx },
       { action: "membership.update", entityType: "membership", entityId: membershipId, changes: { from: { role: m.role, status: m.status }, to: change } },
@@ -573,6 +746,7 @@ export async function changeMyPassword(scope: QueryScope, passwordHash: string):
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, scope.userId));
+    await voidOpenResets(tx, scope.userId, new Date());
     await recordAudit({ ...scope, db: tx }, { action: "password.change", entityType: "user", entityId: scope.userId });
   });
 }

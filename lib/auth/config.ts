@@ -73,7 +73,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {}, ticket: {}, code: {} },
+        credentials: { email: {}, password: {}, ticket: {}, code: {}, invitation: {}, switchTicket: {} },
         authorize: (credentials, request) => authorize(credentials, request),
       }),
     ],

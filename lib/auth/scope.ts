@@ -13,6 +13,8 @@ export interface Scope extends QueryScope {
   userName: string;
   userEmail: string;
   firmName: string;
+  /** How many firms the person may open (more than one: the account menu offers "Switch firm"). */
+  firmCount: number;
   /** Staff of a firm that requires two-factor sign-in, who have not set it up yet. */
   needsMfaEnrollment: boolean;
 }
@@ -55,6 +57,7 @@ export const resolveScope = cache(async (): Promise<{ scope: Scope } | { failure
       userName: ctx.userName,
       userEmail: ctx.userEmail,
       firmName: ctx.firmName,
+      firmCount: ctx.firmCount,
       firmTimeZone: ctx.firmTimeZone,
       needsMfaEnrollment: ctx.role !== "candidate" && ctx.firmRequiresMfa && !ctx.mfaEnabled,
       requestId: h.get("x-request-id") ?? undefined,

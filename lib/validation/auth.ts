@@ -21,6 +21,8 @@ export const signInSchema = z.object({
   email,
   password: z.string().min(1, { error: "Enter your password." }).max(128, { error: "That password is too long." }),
   next: z.string().max(500).optional(),
+  /** Signing in from an invitation to an address that already has an account. */
+  invitation: z.string().max(200).optional(),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -32,6 +34,7 @@ export const secondFactorSchema = z.object({
     .min(1, { error: "Enter the 6-digit code from your authenticator app." })
     .max(40, { error: "That code is too long." }),
   next: z.string().max(500).optional(),
+  invitation: z.string().max(200).optional(),
 });
 
 export const forgotPasswordSchema = z.object({ email });
@@ -78,3 +81,12 @@ export const changePasswordSchema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords do not match." });
 
 export { passwordProblem };
+
+export const chooseFirmSchema = z.object({
+  firmId: z.uuid({ error: "Choose one of your firms." }),
+  next: z.string().max(500).optional(),
+});
+
+export const acceptInvitationSignedInSchema = z.object({
+  token: z.string().min(10).max(200),
+});

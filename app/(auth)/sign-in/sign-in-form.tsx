@@ -9,7 +9,7 @@ import { initialFormState } from "@/lib/form-state";
 import { valueOf } from "@/app/_components/action-form";
 import { signInAction, signInSecondFactorAction } from "../actions";
 
-function SecondFactorForm({ ticket, next }: { ticket: string; next: string }) {
+function SecondFactorForm({ ticket, next, invitation }: { ticket: string; next: string; invitation?: string }) {
   const [state, action] = useActionState(signInSecondFactorAction, initialFormState);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), [state]);
@@ -26,6 +26,7 @@ function SecondFactorForm({ ticket, next }: { ticket: string; next: string }) {
       ) : null}
       <input type="hidden" name="ticket" value={currentTicket} />
       <input type="hidden" name="next" value={next} />
+      {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
       <FormField name="code" label="Authentication code" error={state.fieldErrors?.code} required>
         <Input ref={input} inputMode="numeric" autoComplete="one-time-code" maxLength={40} />
       </FormField>
@@ -36,14 +37,19 @@ function SecondFactorForm({ ticket, next }: { ticket: string; next: string }) {
   );
 }
 
-export function SignInForm({ next }: { next: string }) {
+/**
+ * Email and password, then the second factor where the person has one. From an
+ * invitation to an address that already has an account, the email is fixed and
+ * the invitation is accepted once sign-in succeeds.
+ */
+export function SignInForm({ next, invitation, email }: { next: string; invitation?: string; email?: string }) {
   const [state, action] = useActionState(signInAction, initialFormState);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
   const ticket = state.data?.mfaTicket as string | undefined;
-  if (ticket) return <SecondFactorForm ticket={ticket} next={next} />;
+  if (ticket) return <SecondFactorForm ticket={ticket} next={next} invitation={invitation} />;
   return (
     <form ref={form} action={action} className="flex flex-col gap-4" noValidate>
       {state.formError ? (
@@ -52,14 +58,19 @@ export function SignInForm({ next }: { next: string }) {
         </Alert>
       ) : null}
       <input type="hidden" name="next" value={next} />
+      {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
       <FormField name="email" label="Email" error={state.fieldErrors?.email} required>
-        <Input type="email" autoComplete="username" defaultValue={valueOf(state, "email")} autoFocus />
+        {email ? (
+          <Input type="email" autoComplete="username" value={email} readOnly />
+        ) : (
+          <Input type="email" autoComplete="username" defaultValue={valueOf(state, "email")} autoFocus />
+        )}
       </FormField>
       <FormField name="password" label="Password" error={state.fieldErrors?.password} required>
-        <Input type="password" autoComplete="current-password" />
+        <Input type="password" autoComplete="current-password" autoFocus={!!email} />
       </FormField>
       <SubmitButton className="w-full" pendingLabel="Signing in…">
-        Sign in
+        {invitation ? "Sign in and accept" : "Sign in"}
       </SubmitButton>
     </form>
   );

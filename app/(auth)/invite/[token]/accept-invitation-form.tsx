@@ -4,6 +4,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { acceptInvitationAction } from "../../actions";
+import { acceptInvitationSignedInAction } from "../../membership-actions";
 import { ActionForm, valueOf } from "@/app/_components/action-form";
 import { NewPasswordFields } from "../../_components/new-password-fields";
 
@@ -19,6 +20,22 @@ export function AcceptInvitationForm({ token, defaultName }: { token: string; de
           <NewPasswordFields state={state} />
           <SubmitButton className="w-full" pendingLabel="Setting up…">
             Set password and sign in
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** The signed-in person accepts with one press; the session then opens the new firm. */
+export function AcceptSignedInForm({ token, firmName }: { token: string; firmName: string }) {
+  return (
+    <ActionForm action={acceptInvitationSignedInAction}>
+      {() => (
+        <>
+          <input type="hidden" name="token" value={token} />
+          <SubmitButton className="w-full" pendingLabel="Joining…">
+            Accept and open {firmName}
           </SubmitButton>
         </>
       )}

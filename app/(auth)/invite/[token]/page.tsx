@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatabase } from "@/db/runtime";
-import { unsafeFindInvitation } from "@/db/queries/auth";
+import { unsafeAccountExists, unsafeFindInvitation } from "@/db/queries/auth";
+import { getScope } from "@/lib/auth/scope";
 import { hashToken } from "@/lib/auth/tokens";
-import { AcceptInvitationForm } from "./accept-invitation-form";
+import { signOutAction } from "@/app/_components/session-actions";
+import { Button } from "@/app/_components/ui/button";
+import { SignInForm } from "../../sign-in/sign-in-form";
+import { AcceptInvitationForm, AcceptSignedInForm } from "./accept-invitation-form";
 
 export const metadata: Metadata = { title: "Accept invitation" };
 
@@ -32,12 +36,75 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </div>
     );
   }
+  const roleText = invitation.role === "admin" ? "an admin" : `a ${invitation.role}`;
+  const db = (await getDatabase()).db;
+  // The token was mailed to this address, so saying that an account exists tells its holder nothing new.
+  const [hasAccount, scope] = await Promise.all([unsafeAccountExists(db, invitation.email), getScope()]);
+  const heading = (
+    <h1 className="text-xl font-semibold tracking-tight">Join {invitation.firmName}</h1>
+  );
+  if (hasAccount && scope && scope.userEmail.toLowerCase() === invitation.email.toLowerCase()) {
+    return (
+      <div className="flex flex-col gap-5">
+        <div className="space-y-1">
+          {heading}
+          <p className="text-sm text-muted-foreground">
+            You were invited as {roleText}. Accepting adds {invitation.firmName} to your Afterview account{" "}
+            <span className="font-medium text-foreground">{invitation.email}</span>; your password and your other firms
+            stay as they are. You can switch between firms from your account menu.
+          </p>
+        </div>
+        <AcceptSignedInForm token={token} firmName={invitation.firmName} />
+      </div>
+    );
+  }
+  if (scope && (hasAccount || scope.userEmail.toLowerCase() !== invitation.email.toLowerCase())) {
+    return (
+      <div className="flex flex-col gap-5">
+        <div className="space-y-1">
+          {heading}
+          <p className="text-sm">
+            This invitation is for <span className="font-medium">{invitation.email}</span>, but you are signed in as{" "}
+            <span className="font-medium">{scope.userEmail}</span>.
+          </p>
+          <p className="text-sm text-muted-foreground">
+            Sign out, then open this link again and sign in as {invitation.email} to accept.
+          </p>
+        </div>
+        <form action={signOutAction}>
+          <Button type="submit" variant="outline" className="w-full">
+            Sign out
+          </Button>
+        </form>
+      </div>
+    );
+  }
+  if (hasAccount) {
+    return (
+      <div className="flex flex-col gap-5">
+        <div className="space-y-1">
+          {heading}
+          <p className="text-sm text-muted-foreground">
+            You were invited as {roleText}. An Afterview account already uses{" "}
+            <span className="font-medium text-foreground">{invitation.email}</span>: sign in with it to accept. Your
+            password stays the same, and you will be able to switch between your firms.
+          </p>
+        </div>
+        <SignInForm next="" invitation={token} email={invitation.email} />
+        <p className="text-sm text-muted-foreground">
+          <Link href="/forgot-password" className="font-medium text-accent-text underline-offset-4 hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-5">
       <div className="space-y-1">
-        <h1 className="text-xl font-semibold tracking-tight">Join {invitation.firmName}</h1>
+        {heading}
         <p className="text-sm text-muted-foreground">
-          You were invited as {invitation.role === "admin" ? "an admin" : `a ${invitation.role}`} with{" "}
+          You were invited as {roleText} with{" "}
           <span className="font-medium text-foreground">{invitation.email}</span>. Choose a password to finish.
         </p>
       </div>
