@@ -45,7 +45,7 @@ export async function createApiToken(
       .returning({ id: apiTokens.id });
     await recordAudit(
       { ...scope, db: tx },
-      { action: "api_token.create", entityType: "api_token", entityId: row!.id, changes: { name: input.name, prefix: input.prefix } },
+      { action: "api_token.create", entityType: "api_token", entityId: row!.id, changes: { prefix: input.prefix } },
     );
     return row!;
   });
@@ -67,7 +67,7 @@ export async function revokeApiToken(scope: QueryScope, tokenId: string): Promis
         .limit(1);
       return existing ? "already_revoked" : "not_found";
     }
-    await recordAudit({ ...scope, db: tx }, { action: "api_token.revoke", entityType: "api_token", entityId: tokenId, changes: { name: row.name } });
+    await recordAudit({ ...scope, db: tx }, { action: "api_token.revoke", entityType: "api_token", entityId: tokenId });
     return "revoked";
   });
 }

@@ -378,7 +378,7 @@ export async function moveApplication(
       action: "application.stage",
       entityType: "application",
       entityId: input.id,
-      changes: { stage: [before.stage, to], ...(reason ? { reason } : {}) },
+      changes: { stage: [before.stage, to], reasonGiven: Boolean(reason) },
     });
     return { ok: true, value: row! };
   });

@@ -605,7 +605,7 @@ export async function createInvitation(
       .returning({ id: invitations.id });
     await recordAudit(
       { ...scope, db: tx },
-      { action: "invitation.create", entityType: "invitation", entityId: row!.id, changes: { email, role: input.role } },
+      { action: "invitation.create", entityType: "invitation", entityId: row!.id, changes: { role: input.role } },
     );
     return row!;
   });

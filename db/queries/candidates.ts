@@ -263,7 +263,7 @@ export async function createCandidate(scope: QueryScope, input: CandidateFields)
         action: "candidate.create",
         entityType: "candidate",
         entityId: row!.id,
-        changes: { name: input.name, email: input.email, ownerUserId: input.ownerUserId },
+        changes: { ownerUserId: input.ownerUserId },
       });
       return { ok: true as const, value: row! };
     });
@@ -326,7 +326,7 @@ export async function updateCandidate(
         action: "candidate.update",
         entityType: "candidate",
         entityId: input.id,
-        changes: changedFields(before, change),
+        changes: changedFields(before, change, ["ownerUserId"]),
       });
       return { ok: true, value: row! };
     });

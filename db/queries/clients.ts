@@ -91,18 +91,27 @@ export function likeTerm(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The fields whose values differ, as { field: [before, after] }, for the audit log. */
+/**
+ * What the audit log says about an update: `fields`, the names of the fields
+ * whose values differ, and { field: [before, after] } only for the fields in
+ * `withValues` — ids, enum values, numbers, dates. Names, contact details and
+ * free text are never copied into the log (an erasure could not reach them).
+ */
 export function changedFields<T extends Record<string, unknown>>(
   before: T,
   after: Partial<T>,
-): Record<string, [unknown, unknown]> {
-  const out: Record<string, [unknown, unknown]> = {};
+  withValues: readonly (keyof T & string)[] = [],
+): Record<string, unknown> {
+  const fields: string[] = [];
+  const values: Record<string, [unknown, unknown]> = {};
   for (const [k, v] of Object.entries(after)) {
     const b = before[k];
     const same = b instanceof Date && v instanceof Date ? b.getTime() === v.getTime() : b === v;
-    if (!same && v !== undefined) out[k] = [b, v];
+    if (same || v === undefined) continue;
+    fields.push(k);
+    if ((withValues as readonly string[]).includes(k)) values[k] = [b, v];
   }
-  return out;
+  return { fields, ...values };
 }
 
 /** Staff records: a candidate's scope reaches none of them, whatever the caller forgot. */
@@ -312,7 +321,7 @@ export async function updateClient(
         action: "client.update",
         entityType: "client",
         entityId: input.id,
-        changes: changedFields(before, change),
+        changes: changedFields(before, change, ["name", "industry", "website"]),
       });
       return { ok: true, value: row! };
     });

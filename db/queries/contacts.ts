@@ -172,7 +172,7 @@ export async function createContact(scope: QueryScope, input: ContactFields): Pr
       action: "contact.create",
       entityType: "contact",
       entityId: row!.id,
-      changes: { clientId: input.clientId, name: input.name, title: input.title, email: input.email },
+      changes: { clientId: input.clientId },
     });
     return { ok: true, value: row! };
   });
@@ -229,7 +229,7 @@ export async function updateContact(
       .set({ ...change, version: sql`${contacts.version} + 1` })
       .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, input.id), eq(contacts.version, input.version)))
       .returning(contactColumns);
-    await recordAudit(txScope, { action: "contact.update", entityType: "contact", entityId: input.id, changes: changedFields(before, change) });
+    await recordAudit(txScope, { action: "contact.update", entityType: "contact", entityId: input.id, changes: changedFields(before, change, ["clientId"]) });
     return { ok: true, value: row! };
   });
 }

@@ -371,7 +371,7 @@ async function applyDecision(scope: QueryScope, ctx: Ctx, decision: Decision, in
     action: "application.stage_changed",
     entityType: "application",
     entityId: ctx.applicationId,
-    changes: { stage: [app.stage, to], reason },
+    changes: { stage: [app.stage, to], decision },
   });
   return { from: app.stage, to };
 }

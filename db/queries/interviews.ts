@@ -551,7 +551,7 @@ export async function rescheduleInterview(
     if (added.length > 0) {
       await tx.insert(interviewParticipants).values(added.map((contactId) => ({ firmId: scope.firmId, interviewId: input.id, contactId })));
     }
-    const changes: Record<string, unknown> = changedFields(before, change);
+    const changes = changedFields(before, change, ["kind", "startsAt", "endsAt", "status", "arrangedByFirm"]);
     if (removed.length > 0 || added.length > 0) changes.contactIds = [currentIds, nextIds];
     await recordAudit(txScope, { action: "interview.update", entityType: "interview", entityId: input.id, changes });
     return { ok: true, value: row! };

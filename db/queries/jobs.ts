@@ -326,7 +326,7 @@ export async function updateJob(
       .set({ ...change, version: sql`${jobs.version} + 1` })
       .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, input.id), eq(jobs.version, input.version)))
       .returning(jobColumns);
-    await recordAudit(txScope, { action: "job.update", entityType: "job", entityId: input.id, changes: changedFields(before, change) });
+    await recordAudit(txScope, { action: "job.update", entityType: "job", entityId: input.id, changes: changedFields(before, change, ["clientId", "title", "status", "ownerUserId"]) });
     return { ok: true, value: row! };
   });
 }

@@ -207,7 +207,7 @@ export async function confirmPersonAsContact(
       action: "contact.create",
       entityType: "contact",
       entityId: contact!.id,
-      changes: { name: input.fields.name, clientId: iv.clientId, fromPersonMet: person.id },
+      changes: { clientId: iv.clientId, fromPersonMet: person.id },
     });
     await recordAudit(t, { action: "person_met.confirmed", entityType: "debrief_person", entityId: person.id, changes: { contactId: contact!.id } });
     return { contactId: contact!.id };
@@ -270,7 +270,7 @@ export async function dismissPersonMet(scope: QueryScope, input: { personId: str
     const person = await loadPending(t, input.personId);
     if (!person) return "not_found" as const;
     await resolve(t, person.id, "dismissed", null, now);
-    await recordAudit(t, { action: "person_met.dismissed", entityType: "debrief_person", entityId: person.id, changes: { name: person.name } });
+    await recordAudit(t, { action: "person_met.dismissed", entityType: "debrief_person", entityId: person.id });
     return "ok" as const;
   });
 }

@@ -239,7 +239,7 @@ export async function createTask(scope: QueryScope, input: TaskFields & TaskSubj
       action: "task.create",
       entityType: "task",
       entityId: row!.id,
-      changes: { title: input.title, ownerUserId: input.ownerUserId, dueAt: input.dueAt?.toISOString() ?? null, ...subject },
+      changes: { ownerUserId: input.ownerUserId, dueAt: input.dueAt?.toISOString() ?? null, ...subject },
     });
     return row!.id;
   });
@@ -270,11 +270,15 @@ async function changeTask(
       .where(and(eq(tasks.firmId, scope.firmId), eq(tasks.id, ref.id), eq(tasks.version, ref.version)))
       .returning({ id: tasks.id });
     if (rows.length === 0) throw staleTask(before);
-    const changes: Record<string, unknown> = {};
+    // Title and details are free text: the log names them as changed, without their values.
+    const fields: string[] = [];
+    const changes: Record<string, unknown> = { fields };
     for (const [k, v] of Object.entries(values)) {
       const b = (before as Record<string, unknown>)[k];
       const same = b instanceof Date && v instanceof Date ? b.getTime() === v.getTime() : b === v;
-      if (!same) changes[k] = [b instanceof Date ? b.toISOString() : b, v instanceof Date ? v.toISOString() : v];
+      if (same) continue;
+      fields.push(k);
+      if (k !== "title" && k !== "details") changes[k] = [b instanceof Date ? b.toISOString() : b, v instanceof Date ? v.toISOString() : v];
     }
     await recordAudit(t, { action, entityType: "task", entityId: ref.id, changes });
     return "saved" as const;

@@ -52,7 +52,7 @@ describe("candidate data rights", () => {
 
   it("asks for the candidate's name before erasing", async () => {
     signedInAs(await sessionFor(db(), a, a.admin));
-    const r = await submit(eraseCandidateAction, formData({ candidateId: a.candidateId, confirmName: "Someone Else", reason: "Request" }));
+    const r = await submit(eraseCandidateAction, formData({ candidateId: a.candidateId, confirmName: "Someone Else" }));
     expectFieldError(r, "confirmName", /Cora Candidate/);
     const [c] = await db().select().from(s.candidates).where(eq(s.candidates.id, a.candidateId));
     expect(c?.anonymizedAt).toBeNull();
@@ -60,7 +60,7 @@ describe("candidate data rights", () => {
 
   it("erases personal data, keeps the counts, and closes the candidate's sign-in", async () => {
     signedInAs(await sessionFor(db(), a, a.admin));
-    const r = await submit(eraseCandidateAction, formData({ candidateId: a.candidateId, confirmName: "cora candidate", reason: "Request by email" }));
+    const r = await submit(eraseCandidateAction, formData({ candidateId: a.candidateId, confirmName: "cora candidate" }));
     expect(r.ok).toBe(true);
     const [c] = await db().select().from(s.candidates).where(eq(s.candidates.id, a.candidateId));
     expect(c?.name).toBe("Erased candidate");
@@ -81,7 +81,7 @@ describe("candidate data rights", () => {
       reason: "invalid",
     });
     const audit = await db().select().from(s.auditEvents).where(eq(s.auditEvents.action, "candidate.erase"));
-    expect(audit[0]?.changes).toEqual({ reason: "Request by email" });
+    expect(audit[0]?.changes).toEqual({ basis: "request" });
     signedInAs(null);
   });
 
@@ -94,13 +94,13 @@ describe("candidate data rights", () => {
       .where(eq(s.applications.firmId, firm.firmId));
     // The other candidate has an open application: never erased.
     await db().insert(s.applications).values({ firmId: firm.firmId, candidateId: firm.otherCandidateId, jobId: firm.jobId, stage: "submitted" });
-    expect(await eraseExpiredCandidates(scope, 500)).toEqual([]);
-    expect(await eraseExpiredCandidates(scope, 365)).toEqual([firm.candidateId]);
+    expect(await eraseExpiredCandidates(scope, db(), 500)).toEqual([]);
+    expect(await eraseExpiredCandidates(scope, db(), 365)).toEqual([firm.candidateId]);
     const rows = await db()
       .select({ id: s.candidates.id, anonymizedAt: s.candidates.anonymizedAt })
       .from(s.candidates)
       .where(and(eq(s.candidates.firmId, firm.firmId)));
     expect(rows.find((r) => r.id === firm.otherCandidateId)?.anonymizedAt).toBeNull();
-    expect(await exportCandidateData(scope, firm.candidateId)).toMatchObject({ candidate: { name: "Erased candidate" } });
+    expect(await exportCandidateData(scope, db(), firm.candidateId)).toMatchObject({ candidate: { name: "Erased candidate" } });
   });
 });

@@ -32,7 +32,7 @@ export const cases: Record<string, IsolationCases> = {
 
 cases["data-rights"] = {
   searchCandidatesForDataRequest: { args: (c) => [c.bAdmin, "Cora"], empty: (r) => (r as { id: string }[]).every((x) => x.id !== undefined) },
-  exportCandidateData: { args: (c) => [c.bAdmin, c.a.candidateId] },
-  eraseCandidate: { args: (c) => [c.bAdmin, c.a.candidateId, "iso"], empty: (r) => r === "not_found" },
-  eraseExpiredCandidates: { args: (c) => [c.bAdmin, 1, new Date(Date.now() + 400 * 86_400_000)], empty: () => true },
+  exportCandidateData: { args: (c) => [c.bAdmin, c.db, c.a.candidateId] },
+  eraseCandidate: { args: (c) => [c.bAdmin, c.db, c.a.candidateId, { kind: "request" }], empty: (r) => r === "not_found" },
+  eraseExpiredCandidates: { args: (c) => [c.bAdmin, c.db, 1, new Date(Date.now() + 400 * 86_400_000)], empty: () => true },
 };

@@ -12,13 +12,11 @@ export function EraseCandidateForm({ candidateId, name }: { candidateId: string;
       {(state) => (
         <>
           <input type="hidden" name="candidateId" value={candidateId} />
-          <FormField name="reason" id={`reason-${candidateId}`} label="Why" hint="e.g. the request and its date" error={state.fieldErrors?.reason} required>
-            <Input defaultValue={valueOf(state, "reason")} maxLength={500} />
-          </FormField>
           <FormField
             name="confirmName"
             id={`confirm-${candidateId}`}
             label={`Type "${name}" to confirm`}
+            hint="The audit log records who erased them and when; it keeps no names."
             error={state.fieldErrors?.confirmName}
             required
           >
