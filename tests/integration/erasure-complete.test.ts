@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import type { Db } from "@/db/client";
 import { createApplication, moveApplication } from "@/db/queries/applications";
-import { unsafeAcceptInvitation, unsafeCreateAuthSession } from "@/db/queries/auth";
+import { unsafeAcceptInvitationAsNewUser, unsafeAcceptInvitationForUser, unsafeCreateAuthSession } from "@/db/queries/auth";
 import { createCandidate, updateCandidate } from "@/db/queries/candidates";
 import { exportCandidateData } from "@/db/queries/data-rights";
 import { createFeedback } from "@/db/queries/feedback";
@@ -160,9 +160,9 @@ describe("erasure is complete", () => {
       .from(s.emailOutbox)
       .where(and(eq(s.emailOutbox.firmId, firm.firmId), eq(s.emailOutbox.to, p.email)));
     const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(inviteMail!.text)![1]!;
-    const accepted = await unsafeAcceptInvitation(db(), { tokenHash: hashToken(token), name: p.name, passwordHash: await hashPassword(PASSWORD) });
-    expect(accepted).not.toBeNull();
-    const userId = accepted!.userId;
+    const accepted = await unsafeAcceptInvitationAsNewUser(db(), { tokenHash: hashToken(token), name: p.name, passwordHash: await hashPassword(PASSWORD) });
+    if (!accepted || accepted === "account_exists") throw new Error(`invitation not accepted: ${String(accepted)}`);
+    const userId = accepted.userId;
     const [membership] = await db()
       .select({ id: s.memberships.id })
       .from(s.memberships)
@@ -338,7 +338,7 @@ describe("erasure is complete", () => {
       .from(s.emailOutbox)
       .where(and(eq(s.emailOutbox.firmId, b.firmId), eq(s.emailOutbox.to, p.email)));
     const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail!.text)![1]!;
-    const joined = await unsafeAcceptInvitation(db(), { tokenHash: hashToken(token), name: p.name, passwordHash: await hashPassword(PASSWORD) });
+    const joined = await unsafeAcceptInvitationForUser(db(), { tokenHash: hashToken(token), userId: ids.userId });
     expect(joined?.userId).toBe(ids.userId);
     const sessionB = await unsafeCreateAuthSession(db(), { userId: ids.userId, firmId: b.firmId, absoluteHours: 12 });
 
