@@ -8,6 +8,16 @@ export const metadata: Metadata = {
   title: { default: "Afterview", template: "%s · Afterview" },
   description:
     "The post-interview desk of a staffing firm: candidate debriefs, follow-up plans, interviewer feedback and pipeline reports.",
+  // public/: the icon set and the web app manifest ("Add to home screen" on a candidate's phone).
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  appleWebApp: { title: "Afterview", capable: true, statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {

@@ -16,3 +16,33 @@ test("reports a healthy database", async ({ request }) => {
   expect(body.status).toBe("ok");
   expect(body.database.ok).toBe(true);
 });
+
+test("serves the icon set and a web app manifest, and the pages log no console errors", async ({ page, request }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto("/");
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
+
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(manifestHref).toBe("/manifest.webmanifest");
+  const manifest = await (await request.get(manifestHref!)).json();
+  expect(manifest).toMatchObject({ name: "Afterview", short_name: "Afterview", display: "standalone", start_url: "/" });
+  for (const icon of manifest.icons as { src: string; type: string }[]) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()["content-type"]).toContain(icon.type.split("+")[0]);
+  }
+  const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+  expect((await request.get(apple!)).status()).toBe(200);
+});
