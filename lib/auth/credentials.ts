@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { getDatabase } from "@/db/runtime";
 import {
+  type GrowingDelay,
   unsafeCreateAuthSession,
   unsafeFindUserForSignIn,
+  unsafeKnownSignInAddress,
   unsafeRecordAuthEvent,
   unsafeThrottleFailure,
   unsafeThrottleReset,
@@ -13,13 +15,45 @@ import { decryptMfaSecret, hashRecoveryCode, looksLikeRecoveryCode, verifyMfaTic
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 /**
- * Per account: 5 failures in 15 minutes lock it for 15 minutes (password
- * reset still works). Per address: 50, for shared office networks.
+ * Growing pauses instead of a lock anyone could set off against anyone. Each
+ * key lets a few failures through freely; after that each failure pauses the
+ * key for 1 s, 2 s, 4 s… up to 15 minutes, and a key forgets after a quiet
+ * spell. Three keys count every failure:
+ *
+ * - pair (account + address): one machine guessing one account. It pauses the
+ *   attacker and leaves the owner, elsewhere, alone.
+ * - account (from anywhere): guesses spread over many addresses. It would let
+ *   a stranger pause the owner too, so it is generous, and it does not apply
+ *   at an address the person signed in from in the last 30 days.
+ * - address (any account): one machine trying many accounts. Generous, for
+ *   offices behind one address.
+ *
+ * A correct password still fails during a pause (a guesser learns nothing).
+ * Signing in clears the pair and account keys; so does a password reset.
  */
 export const SIGN_IN_LIMITS = {
-  account: { limit: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
-  address: { limit: 50, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
-};
+  pair: { free: 5, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 24 * 3600 },
+  account: { free: 20, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 24 * 3600 },
+  address: { free: 100, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 3600 },
+} satisfies Record<string, GrowingDelay>;
+
+/** Addresses a person signed in from this recently are exempt from the account-wide pause. */
+const KNOWN_ADDRESS_DAYS = 30;
+
+/** The throttle keys of a sign-in attempt. */
+export function signInKeys(email: string, ip: string | null) {
+  const e = email.trim().toLowerCase();
+  const a = ip ?? "unknown";
+  return { pair: `signin:pair:${e}|${a}`, account: `signin:account:${e}`, address: `signin:address:${a}` };
+}
+
+/** "about 3 minutes", "12 seconds": how long a pause lasts, in words for a person. */
+export function waitInWords(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return s === 1 ? "1 second" : `${s} seconds`;
+  const m = Math.ceil(s / 60);
+  return m === 1 ? "about a minute" : `about ${m} minutes`;
+}
 
 const passwordSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -34,21 +68,25 @@ const secondFactorSchema = z.object({
 export type SignedInUser = { id: string; name: string; email: string; sid: string; fid: string; sv: number };
 export type CredentialsResult =
   | { ok: true; user: SignedInUser }
-  | { ok: false; reason: "invalid" | "throttled" | "mfa_required" | "invalid_code" };
+  | { ok: false; reason: "invalid" | "mfa_required" | "invalid_code" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-type Context = { ip: string | null; userAgent: string | null };
+/** `now` is for tests; sign-in uses the clock. */
+type Context = { ip: string | null; userAgent: string | null; now?: Date };
 type Db = Awaited<ReturnType<typeof getDatabase>>["db"];
 type FoundUser = NonNullable<Awaited<ReturnType<typeof unsafeFindUserForSignIn>>>;
 
 async function openSession(db: Db, user: FoundUser, context: Context): Promise<CredentialsResult> {
   const membership = user.memberships[0]!;
-  await unsafeThrottleReset(db, `signin:account:${user.email.toLowerCase()}`);
+  const keys = signInKeys(user.email, context.ip);
+  await unsafeThrottleReset(db, keys.pair, keys.account);
   const session = await unsafeCreateAuthSession(db, {
     userId: user.id,
     firmId: membership.firmId,
     absoluteHours: membership.sessionAbsoluteHours,
     ip: context.ip,
     userAgent: context.userAgent,
+    now: context.now,
   });
   await unsafeRecordAuthEvent(db, { firmId: membership.firmId, userId: user.id, action: "signin.success", ip: context.ip });
   return {
@@ -57,23 +95,58 @@ async function openSession(db: Db, user: FoundUser, context: Context): Promise<C
   };
 }
 
-async function countFailure(db: Db, email: string, user: FoundUser | null, context: Context, action: string) {
-  const [a] = await Promise.all([
-    unsafeThrottleFailure(db, { key: `signin:account:${email}`, ...SIGN_IN_LIMITS.account }),
-    unsafeThrottleFailure(db, { key: `signin:address:${context.ip ?? "unknown"}`, ...SIGN_IN_LIMITS.address }),
-  ]);
-  for (const m of user?.memberships ?? []) {
-    await unsafeRecordAuthEvent(db, { firmId: m.firmId, userId: user!.id, action, ip: context.ip, details: { locked: a.locked } });
-  }
-  return a.locked;
+/** Whether the account-wide key holds this attempt: not at an address the person recently signed in from. */
+async function accountKeyApplies(db: Db, user: FoundUser | null, context: Context): Promise<boolean> {
+  if (!user || !context.ip) return true;
+  return !(await unsafeKnownSignInAddress(db, user.id, context.ip, KNOWN_ADDRESS_DAYS, context.now));
 }
 
-async function locked(db: Db, email: string, context: Context): Promise<boolean> {
-  const [acct, addr] = await Promise.all([
-    unsafeThrottleState(db, `signin:account:${email}`),
-    unsafeThrottleState(db, `signin:address:${context.ip ?? "unknown"}`),
+function throttled(until: Date, now: Date): CredentialsResult {
+  return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) };
+}
+
+/** Counts a failure on every key; answers the pause it started, if any. */
+async function countFailure(db: Db, email: string, user: FoundUser | null, context: Context, action: string) {
+  const now = context.now ?? new Date();
+  const keys = signInKeys(email, context.ip);
+  const [pair, account, address] = await Promise.all([
+    unsafeThrottleFailure(db, { key: keys.pair, ...SIGN_IN_LIMITS.pair, now }),
+    unsafeThrottleFailure(db, { key: keys.account, ...SIGN_IN_LIMITS.account, now }),
+    unsafeThrottleFailure(db, { key: keys.address, ...SIGN_IN_LIMITS.address, now }),
   ]);
-  return acct.locked || addr.locked;
+  const applicable = [pair.lockedUntil, address.lockedUntil];
+  if (account.lockedUntil && (await accountKeyApplies(db, user, context))) applicable.push(account.lockedUntil);
+  const until = latest(applicable);
+  for (const m of user?.memberships ?? []) {
+    await unsafeRecordAuthEvent(db, {
+      firmId: m.firmId,
+      userId: user!.id,
+      action,
+      ip: context.ip,
+      details: { paused_until: until?.toISOString() ?? null },
+    });
+  }
+  return until;
+}
+
+function latest(dates: (Date | null)[]): Date | null {
+  let max: Date | null = null;
+  for (const d of dates) if (d && (!max || d > max)) max = d;
+  return max;
+}
+
+/** The end of the pause that holds this attempt, or null. */
+async function pausedUntil(db: Db, email: string, user: FoundUser | null, context: Context): Promise<Date | null> {
+  const now = context.now ?? new Date();
+  const keys = signInKeys(email, context.ip);
+  const [pair, account, address] = await Promise.all([
+    unsafeThrottleState(db, keys.pair, now),
+    unsafeThrottleState(db, keys.account, now),
+    unsafeThrottleState(db, keys.address, now),
+  ]);
+  const applicable = [pair.lockedUntil, address.lockedUntil];
+  if (account.lockedUntil && (await accountKeyApplies(db, user, context))) applicable.push(account.lockedUntil);
+  return latest(applicable);
 }
 
 /**
@@ -89,16 +162,18 @@ async function checkSecondFactor(raw: unknown, context: Context): Promise<Creden
   const state = await unsafeGetMfaState(db, userId);
   if (!state?.secret || !state.enabledAt) return { ok: false, reason: "invalid" };
   const email = state.email.toLowerCase();
-  if (await locked(db, email, context)) return { ok: false, reason: "throttled" };
   const user = await unsafeFindUserForSignIn(db, email);
+  const now = context.now ?? new Date();
+  const paused = await pausedUntil(db, email, user, context);
+  if (paused) return throttled(paused, now);
   if (!user || user.memberships.length === 0) return { ok: false, reason: "invalid" };
   const code = parsed.data.code;
   const good = looksLikeRecoveryCode(code)
     ? await unsafeConsumeRecoveryCode(db, userId, hashRecoveryCode(code))
     : verifyTotp(decryptMfaSecret(state.secret), code);
   if (!good) {
-    const nowLocked = await countFailure(db, email, user, context, "signin.mfa_failure");
-    return { ok: false, reason: nowLocked ? "throttled" : "invalid_code" };
+    const paused = await countFailure(db, email, user, context, "signin.mfa_failure");
+    return paused ? throttled(paused, now) : { ok: false, reason: "invalid_code" };
   }
   return openSession(db, user, context);
 }
@@ -116,13 +191,15 @@ export async function checkCredentials(raw: unknown, context: Context): Promise<
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
   const db = (await getDatabase()).db;
-  if (await locked(db, email, context)) return { ok: false, reason: "throttled" };
-
+  const now = context.now ?? new Date();
   const user = await unsafeFindUserForSignIn(db, email);
+  const paused = await pausedUntil(db, email, user, context);
+  if (paused) return throttled(paused, now);
+
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.memberships.length === 0) {
-    const nowLocked = await countFailure(db, email, user, context, "signin.failure");
-    return { ok: false, reason: nowLocked ? "throttled" : "invalid" };
+    const pause = await countFailure(db, email, user, context, "signin.failure");
+    return pause ? throttled(pause, now) : { ok: false, reason: "invalid" };
   }
   // A password alone never opens a session for someone with a second factor.
   if (user.mfaEnabledAt) return { ok: false, reason: "mfa_required" };
