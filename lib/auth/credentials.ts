@@ -10,8 +10,14 @@ import {
   unsafeThrottleReset,
   unsafeThrottleState,
 } from "@/db/queries/auth";
-import { unsafeConsumeRecoveryCode, unsafeGetMfaState } from "@/db/queries/mfa";
-import { decryptMfaSecret, hashRecoveryCode, looksLikeRecoveryCode, verifyMfaTicket, verifyTotp } from "./mfa";
+import {
+  unsafeConsumeRecoveryCode,
+  unsafeGetMfaState,
+  unsafeSpendToken,
+  unsafeSpendTotpStep,
+  unsafeTokenSpent,
+} from "@/db/queries/mfa";
+import { decryptMfaSecret, hashRecoveryCode, looksLikeRecoveryCode, readMfaTicket, totpStep } from "./mfa";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 /**
@@ -36,6 +42,30 @@ export const SIGN_IN_LIMITS = {
   account: { free: 20, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 24 * 3600 },
   address: { free: 100, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 3600 },
 } satisfies Record<string, GrowingDelay>;
+
+/**
+ * The account page's checks of a code or password (turning the second factor
+ * off, new recovery codes, a new password) pause the same way, per person: a
+ * stolen session cannot guess its way to them.
+ */
+export const ACCOUNT_CHECK_LIMITS: GrowingDelay = { free: 5, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 24 * 3600 };
+const accountCheckKey = (userId: string) => `account-check:${userId}`;
+
+/** Seconds left of the person's pause for account-page checks; 0 when there is none. */
+export async function accountCheckPause(userId: string, now = new Date()): Promise<number> {
+  const state = await unsafeThrottleState((await getDatabase()).db, accountCheckKey(userId), now);
+  return state.lockedUntil ? Math.max(1, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000)) : 0;
+}
+
+/** Counts a wrong code or password on the account page; answers the pause it started in seconds (0: none). */
+export async function accountCheckFailed(userId: string, now = new Date()): Promise<number> {
+  const r = await unsafeThrottleFailure((await getDatabase()).db, { key: accountCheckKey(userId), ...ACCOUNT_CHECK_LIMITS, now });
+  return r.lockedUntil ? Math.max(1, Math.ceil((r.lockedUntil.getTime() - now.getTime()) / 1000)) : 0;
+}
+
+export async function accountCheckPassed(userId: string): Promise<void> {
+  await unsafeThrottleReset((await getDatabase()).db, accountCheckKey(userId));
+}
 
 /** Addresses a person signed in from this recently are exempt from the account-wide pause. */
 const KNOWN_ADDRESS_DAYS = 30;
@@ -149,33 +179,60 @@ async function pausedUntil(db: Db, email: string, user: FoundUser | null, contex
   return latest(applicable);
 }
 
+class RefusedCode extends Error {}
+
 /**
  * The second step: a ticket from a correct password plus a TOTP or recovery
- * code. Failures count against the same account throttle as passwords.
+ * code. Failures count against the same keys as passwords. Success spends the
+ * code (its time step, or the recovery code) and the ticket together, in one
+ * transaction: a replayed ticket or code opens nothing. A wrong code spends
+ * nothing, so the person can try again with the same ticket.
  */
 async function checkSecondFactor(raw: unknown, context: Context): Promise<CredentialsResult> {
   const parsed = secondFactorSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
-  const userId = verifyMfaTicket(parsed.data.ticket);
-  if (!userId) return { ok: false, reason: "invalid" };
+  const now = context.now ?? new Date();
+  const ticket = readMfaTicket(parsed.data.ticket, now.getTime());
+  if (!ticket) return { ok: false, reason: "invalid" };
+  const { userId } = ticket;
   const db = (await getDatabase()).db;
+  if (await unsafeTokenSpent(db, ticket.spendKey)) return { ok: false, reason: "invalid" };
   const state = await unsafeGetMfaState(db, userId);
   if (!state?.secret || !state.enabledAt) return { ok: false, reason: "invalid" };
   const email = state.email.toLowerCase();
   const user = await unsafeFindUserForSignIn(db, email);
-  const now = context.now ?? new Date();
   const paused = await pausedUntil(db, email, user, context);
   if (paused) return throttled(paused, now);
   if (!user || user.memberships.length === 0) return { ok: false, reason: "invalid" };
   const code = parsed.data.code;
-  const good = looksLikeRecoveryCode(code)
-    ? await unsafeConsumeRecoveryCode(db, userId, hashRecoveryCode(code))
-    : verifyTotp(decryptMfaSecret(state.secret), code);
-  if (!good) {
+  const secret = state.secret;
+  let outcome: "ok" | "bad_code" | "spent_ticket";
+  try {
+    outcome = await db.transaction(async (tx) => {
+      const good = looksLikeRecoveryCode(code)
+        ? await unsafeConsumeRecoveryCode(tx, userId, hashRecoveryCode(code))
+        : await spendTotp(tx, userId, decryptMfaSecret(secret), code, now);
+      if (!good) throw new RefusedCode("bad_code");
+      // Only the first success with this ticket counts; a second one rolls back (the code stays unspent).
+      if (!(await unsafeSpendToken(tx, ticket.spendKey, ticket.expiresAt))) throw new RefusedCode("spent_ticket");
+      return "ok" as const;
+    });
+  } catch (err) {
+    if (!(err instanceof RefusedCode)) throw err;
+    outcome = err.message === "spent_ticket" ? "spent_ticket" : "bad_code";
+  }
+  if (outcome === "spent_ticket") return { ok: false, reason: "invalid" };
+  if (outcome === "bad_code") {
     const paused = await countFailure(db, email, user, context, "signin.mfa_failure");
     return paused ? throttled(paused, now) : { ok: false, reason: "invalid_code" };
   }
   return openSession(db, user, context);
+}
+
+/** A TOTP code that is right and of a later step than any used before; the step is recorded. */
+async function spendTotp(db: Parameters<typeof unsafeSpendTotpStep>[0], userId: string, secret: string, code: string, now: Date): Promise<boolean> {
+  const step = totpStep(secret, code, now.getTime());
+  return step !== null && (await unsafeSpendTotpStep(db, userId, step));
 }
 
 /**
