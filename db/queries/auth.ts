@@ -186,7 +186,7 @@ export interface GrowingDelay {
 }
 
 /** The pause after the `failures`-th failure, in seconds (0: none yet). */
-export function delayAfter(policy: GrowingDelay, failures: number): number {
+function delayAfter(policy: GrowingDelay, failures: number): number {
   const over = failures - policy.free;
   if (over <= 0) return 0;
   return Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** Math.min(over - 1, 30));
