@@ -25,6 +25,12 @@ const schema = z.object({
   AFTERVIEW_ENV: z.enum(["local", "production"]).optional(),
   APP_URL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * How many reverse proxies of your own stand in front of the app. 0: the
+   * client is the connection's peer and X-Forwarded-For is ignored; N: the
+   * client is the Nth X-Forwarded-For entry from the right.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Afterview <no-reply@afterview.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

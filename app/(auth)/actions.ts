@@ -14,6 +14,7 @@ import {
 } from "@/db/queries/auth";
 import { definePublicFormAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/config";
+import { signInKeys, waitInWords } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { signMfaTicket, verifyMfaTicket } from "@/lib/auth/mfa";
 import { homeFor } from "@/lib/auth/permissions";
@@ -34,7 +35,6 @@ import {
   secondFactorSchema,
   signInSchema,
 } from "@/lib/validation/auth";
-
 
 type Credentials = { email: string; password: string; invitation?: string } | { ticket: string; code: string; invitation?: string };
 
@@ -74,9 +74,10 @@ async function signInOrExplain(credentials: Credentials): Promise<"signed_in" | 
       });
     }
     if (err instanceof CredentialsSignin && err.code === "throttled") {
+      const seconds = (err as CredentialsSignin & { retryAfterSeconds?: number }).retryAfterSeconds ?? 15 * 60;
       throw new AppError(
         "rate_limited",
-        "Too many attempts. Sign-in is paused for 15 minutes; you can reset your password meanwhile.",
+        `Too many attempts. Try again in ${waitInWords(seconds)}; you can reset your password meanwhile.`,
       );
     }
     if (err instanceof AuthError) {
@@ -135,8 +136,9 @@ export const resetPasswordAction = definePublicFormAction(resetPasswordSchema, a
   if (!done) {
     throw new AppError("not_found", "This reset link has expired or was already used. Ask for a new one below.");
   }
-  // A locked-out person who proved they own the mailbox may sign in again at once.
-  await unsafeThrottleReset(db, `signin:account:${done.email.toLowerCase()}`);
+  // A paused person who proved they own the mailbox may sign in again at once, from here.
+  const keys = signInKeys(done.email, clientIp(await headers()));
+  await unsafeThrottleReset(db, keys.account, keys.pair);
   redirect("/sign-in?reset=1");
 });
 

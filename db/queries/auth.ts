@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import {
   auditEvents,
@@ -202,42 +202,89 @@ export async function unsafeRecordAuthEvent(
 /** Unscoped: throttle buckets are keyed by account or address, before sign-in. */
 export async function unsafeThrottleState(db: DbOrTx, key: string, now = new Date()) {
   const [row] = await db.select().from(throttles).where(eq(throttles.key, key)).limit(1);
-  return { locked: !!row?.lockedUntil && row.lockedUntil > now, lockedUntil: row?.lockedUntil ?? null };
+  const locked = !!row?.lockedUntil && row.lockedUntil > now;
+  return { locked, lockedUntil: locked ? row!.lockedUntil : null, count: row?.count ?? 0 };
 }
 
 /**
- * Unscoped: counts one failure in a fixed window; at `limit` failures the key
- * is locked for `lockSeconds`. One statement, so concurrent failures all count.
+ * Growing delays: the first `free` failures cost nothing; each one after sets
+ * the key's pause to base·2^(failures − free − 1) seconds (1 s, 2 s, 4 s…),
+ * never more than `maxSeconds`. A key forgets its failures after
+ * `forgetSeconds` without one. windowStartsAt holds the latest failure.
+ */
+export interface GrowingDelay {
+  free: number;
+  baseSeconds: number;
+  maxSeconds: number;
+  forgetSeconds: number;
+}
+
+/** The pause after the `failures`-th failure, in seconds (0: none yet). */
+function delayAfter(policy: GrowingDelay, failures: number): number {
+  const over = failures - policy.free;
+  if (over <= 0) return 0;
+  return Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** Math.min(over - 1, 30));
+}
+
+/**
+ * Unscoped: counts one failure on a key and pauses it as the policy says. The
+ * count is one statement, so concurrent failures all count; the pause only
+ * ever moves later, so a slower concurrent write cannot shorten it.
  */
 export async function unsafeThrottleFailure(
   db: DbOrTx,
-  input: { key: string; limit: number; windowSeconds: number; lockSeconds: number; now?: Date },
-): Promise<{ count: number; locked: boolean }> {
+  input: GrowingDelay & { key: string; now?: Date },
+): Promise<{ count: number; lockedUntil: Date | null }> {
   const now = input.now ?? new Date();
-  const windowStart = new Date(now.getTime() - input.windowSeconds * 1000);
-  const lockUntil = new Date(now.getTime() + input.lockSeconds * 1000);
+  const forgetBefore = new Date(now.getTime() - input.forgetSeconds * 1000);
   const [row] = await db
     .insert(throttles)
     .values({ key: input.key, count: 1, windowStartsAt: now })
     .onConflictDoUpdate({
       target: throttles.key,
       set: {
-        count: sql`case when ${throttles.windowStartsAt} < ${windowStart} then 1 else ${throttles.count} + 1 end`,
-        windowStartsAt: sql`case when ${throttles.windowStartsAt} < ${windowStart} then ${now} else ${throttles.windowStartsAt} end`,
+        count: sql`case when ${throttles.windowStartsAt} < ${forgetBefore} then 1 else ${throttles.count} + 1 end`,
+        windowStartsAt: now,
+        lockedUntil: sql`case when ${throttles.windowStartsAt} < ${forgetBefore} then null else ${throttles.lockedUntil} end`,
       },
     })
     .returning({ count: throttles.count });
   const count = row?.count ?? 1;
-  if (count >= input.limit) {
-    await db.update(throttles).set({ lockedUntil: lockUntil, count: 0, windowStartsAt: now }).where(eq(throttles.key, input.key));
-    return { count, locked: true };
-  }
-  return { count, locked: false };
+  const seconds = delayAfter(input, count);
+  if (seconds === 0) return { count, lockedUntil: null };
+  const until = new Date(now.getTime() + seconds * 1000);
+  const [locked] = await db
+    .update(throttles)
+    .set({ lockedUntil: sql`greatest(coalesce(${throttles.lockedUntil}, ${until}), ${until})` })
+    .where(eq(throttles.key, input.key))
+    .returning({ lockedUntil: throttles.lockedUntil });
+  return { count, lockedUntil: locked?.lockedUntil ?? until };
 }
 
-/** Unscoped: a successful sign-in clears its own account's bucket. */
-export async function unsafeThrottleReset(db: DbOrTx, key: string): Promise<void> {
-  await db.delete(throttles).where(eq(throttles.key, key));
+/** Unscoped: a successful sign-in clears its own account's buckets. */
+export async function unsafeThrottleReset(db: DbOrTx, ...keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.delete(throttles).where(inArray(throttles.key, keys));
+}
+
+/**
+ * Unscoped: whether this person has signed in from this address before (a
+ * session row in the last `days` days). Sign-in uses it so that strangers
+ * failing against an account cannot pause its owner at their usual address.
+ */
+export async function unsafeKnownSignInAddress(db: DbOrTx, userId: string, ip: string, days: number, now = new Date()) {
+  const [row] = await db
+    .select({ id: authSessions.id })
+    .from(authSessions)
+    .where(
+      and(
+        eq(authSessions.userId, userId),
+        eq(authSessions.ip, ip),
+        gt(authSessions.createdAt, new Date(now.getTime() - days * 86_400_000)),
+      ),
+    )
+    .limit(1);
+  return !!row;
 }
 
 /**

@@ -7,9 +7,12 @@ import { logger } from "@/lib/logger";
 import { checkCredentials } from "./credentials";
 import { clientIp } from "./request";
 
-/** Thrown from authorize when the account or address is locked; the message never says whether the email exists. */
+/** Thrown from authorize while the attempt is paused; the message never says whether the email exists. */
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 /** The password was right; the second factor is still to come. */
@@ -39,7 +42,7 @@ async function authorize(raw: unknown, request: Request | undefined) {
     userAgent: request?.headers.get("user-agent") ?? null,
   });
   if (result.ok) return result.user;
-  if (result.reason === "throttled") throw new ThrottledSignIn();
+  if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
   if (result.reason === "mfa_required") throw new SecondFactorRequired();
   if (result.reason === "invalid_code") throw new WrongCode();
   return null;

@@ -1,31 +1,95 @@
 import { z } from "zod";
 import { getDatabase } from "@/db/runtime";
 import {
+  type GrowingDelay,
   unsafeAcceptInvitationForUser,
   unsafeCreateAuthSession,
   unsafeEndSessionForSwitch,
   unsafeFindInvitation,
   unsafeFindUserForSignIn,
   unsafeFindUserForSwitch,
+  unsafeKnownSignInAddress,
   unsafeRecordAuthEvent,
   unsafeThrottleFailure,
   unsafeThrottleReset,
   unsafeThrottleState,
 } from "@/db/queries/auth";
-import { unsafeConsumeRecoveryCode, unsafeGetMfaState } from "@/db/queries/mfa";
+import {
+  unsafeConsumeRecoveryCode,
+  unsafeGetMfaState,
+  unsafeSpendToken,
+  unsafeSpendTotpStep,
+  unsafeTokenSpent,
+} from "@/db/queries/mfa";
 import { verifyFirmSwitch } from "./firm-switch";
+import { decryptMfaSecret, hashRecoveryCode, looksLikeRecoveryCode, readMfaTicket, totpStep } from "./mfa";
 import { hashToken } from "./tokens";
-import { decryptMfaSecret, hashRecoveryCode, looksLikeRecoveryCode, verifyMfaTicket, verifyTotp } from "./mfa";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 /**
- * Per account: 5 failures in 15 minutes lock it for 15 minutes (password
- * reset still works). Per address: 50, for shared office networks.
+ * Growing pauses instead of a lock anyone could set off against anyone. Each
+ * key lets a few failures through freely; after that each failure pauses the
+ * key for 1 s, 2 s, 4 s… up to 15 minutes, and a key forgets after a quiet
+ * spell. Three keys count every failure:
+ *
+ * - pair (account + address): one machine guessing one account. It pauses the
+ *   attacker and leaves the owner, elsewhere, alone.
+ * - account (from anywhere): guesses spread over many addresses. It would let
+ *   a stranger pause the owner too, so it is generous, and it does not apply
+ *   at an address the person signed in from in the last 30 days.
+ * - address (any account): one machine trying many accounts. Generous, for
+ *   offices behind one address.
+ *
+ * A correct password still fails during a pause (a guesser learns nothing).
+ * Signing in clears the pair and account keys; so does a password reset.
  */
 export const SIGN_IN_LIMITS = {
-  account: { limit: 5, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
-  address: { limit: 50, windowSeconds: 15 * 60, lockSeconds: 15 * 60 },
-};
+  pair: { free: 5, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 24 * 3600 },
+  account: { free: 20, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 24 * 3600 },
+  address: { free: 100, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 3600 },
+} satisfies Record<string, GrowingDelay>;
+
+/**
+ * The account page's checks of a code or password (turning the second factor
+ * off, new recovery codes, a new password) pause the same way, per person: a
+ * stolen session cannot guess its way to them.
+ */
+export const ACCOUNT_CHECK_LIMITS: GrowingDelay = { free: 5, baseSeconds: 1, maxSeconds: 15 * 60, forgetSeconds: 24 * 3600 };
+const accountCheckKey = (userId: string) => `account-check:${userId}`;
+
+/** Seconds left of the person's pause for account-page checks; 0 when there is none. */
+export async function accountCheckPause(userId: string, now = new Date()): Promise<number> {
+  const state = await unsafeThrottleState((await getDatabase()).db, accountCheckKey(userId), now);
+  return state.lockedUntil ? Math.max(1, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000)) : 0;
+}
+
+/** Counts a wrong code or password on the account page; answers the pause it started in seconds (0: none). */
+export async function accountCheckFailed(userId: string, now = new Date()): Promise<number> {
+  const r = await unsafeThrottleFailure((await getDatabase()).db, { key: accountCheckKey(userId), ...ACCOUNT_CHECK_LIMITS, now });
+  return r.lockedUntil ? Math.max(1, Math.ceil((r.lockedUntil.getTime() - now.getTime()) / 1000)) : 0;
+}
+
+export async function accountCheckPassed(userId: string): Promise<void> {
+  await unsafeThrottleReset((await getDatabase()).db, accountCheckKey(userId));
+}
+
+/** Addresses a person signed in from this recently are exempt from the account-wide pause. */
+const KNOWN_ADDRESS_DAYS = 30;
+
+/** The throttle keys of a sign-in attempt. */
+export function signInKeys(email: string, ip: string | null) {
+  const e = email.trim().toLowerCase();
+  const a = ip ?? "unknown";
+  return { pair: `signin:pair:${e}|${a}`, account: `signin:account:${e}`, address: `signin:address:${a}` };
+}
+
+/** "about 3 minutes", "12 seconds": how long a pause lasts, in words for a person. */
+export function waitInWords(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return s === 1 ? "1 second" : `${s} seconds`;
+  const m = Math.ceil(s / 60);
+  return m === 1 ? "about a minute" : `about ${m} minutes`;
+}
 
 /** An invitation token sent along with a sign-in: accept it once the person has proved who they are. */
 const invitationField = z.string().max(200).optional();
@@ -45,9 +109,11 @@ const secondFactorSchema = z.object({
 export type SignedInUser = { id: string; name: string; email: string; sid: string; fid: string; sv: number };
 export type CredentialsResult =
   | { ok: true; user: SignedInUser }
-  | { ok: false; reason: "invalid" | "throttled" | "mfa_required" | "invalid_code" };
+  | { ok: false; reason: "invalid" | "mfa_required" | "invalid_code" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-type Context = { ip: string | null; userAgent: string | null };
+/** `now` is for tests; sign-in uses the clock. */
+type Context = { ip: string | null; userAgent: string | null; now?: Date };
 type Db = Awaited<ReturnType<typeof getDatabase>>["db"];
 type FoundUser = NonNullable<Awaited<ReturnType<typeof unsafeFindUserForSignIn>>>;
 
@@ -59,13 +125,15 @@ async function openSession(
 ): Promise<CredentialsResult> {
   const membership = (opts.firmId && user.memberships.find((m) => m.firmId === opts.firmId)) || user.memberships[0];
   if (!membership) return { ok: false, reason: "invalid" };
-  await unsafeThrottleReset(db, `signin:account:${user.email.toLowerCase()}`);
+  const keys = signInKeys(user.email, context.ip);
+  await unsafeThrottleReset(db, keys.pair, keys.account);
   const session = await unsafeCreateAuthSession(db, {
     userId: user.id,
     firmId: membership.firmId,
     absoluteHours: membership.sessionAbsoluteHours,
     ip: context.ip,
     userAgent: context.userAgent,
+    now: context.now,
   });
   await unsafeRecordAuthEvent(db, { firmId: membership.firmId, userId: user.id, action: opts.action ?? "signin.success", ip: context.ip });
   return {
@@ -115,52 +183,116 @@ async function switchFirm(raw: { switchTicket?: unknown }, context: Context): Pr
   return openSession(db, user, context, { firmId: ticket.firmId, action: "session.switch_firm" });
 }
 
-async function countFailure(db: Db, email: string, user: FoundUser | null, context: Context, action: string) {
-  const [a] = await Promise.all([
-    unsafeThrottleFailure(db, { key: `signin:account:${email}`, ...SIGN_IN_LIMITS.account }),
-    unsafeThrottleFailure(db, { key: `signin:address:${context.ip ?? "unknown"}`, ...SIGN_IN_LIMITS.address }),
-  ]);
-  for (const m of user?.memberships ?? []) {
-    await unsafeRecordAuthEvent(db, { firmId: m.firmId, userId: user!.id, action, ip: context.ip, details: { locked: a.locked } });
-  }
-  return a.locked;
+/** Whether the account-wide key holds this attempt: not at an address the person recently signed in from. */
+async function accountKeyApplies(db: Db, user: FoundUser | null, context: Context): Promise<boolean> {
+  if (!user || !context.ip) return true;
+  return !(await unsafeKnownSignInAddress(db, user.id, context.ip, KNOWN_ADDRESS_DAYS, context.now));
 }
 
-async function locked(db: Db, email: string, context: Context): Promise<boolean> {
-  const [acct, addr] = await Promise.all([
-    unsafeThrottleState(db, `signin:account:${email}`),
-    unsafeThrottleState(db, `signin:address:${context.ip ?? "unknown"}`),
-  ]);
-  return acct.locked || addr.locked;
+function throttled(until: Date, now: Date): CredentialsResult {
+  return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) };
 }
+
+/** Counts a failure on every key; answers the pause it started, if any. */
+async function countFailure(db: Db, email: string, user: FoundUser | null, context: Context, action: string) {
+  const now = context.now ?? new Date();
+  const keys = signInKeys(email, context.ip);
+  const [pair, account, address] = await Promise.all([
+    unsafeThrottleFailure(db, { key: keys.pair, ...SIGN_IN_LIMITS.pair, now }),
+    unsafeThrottleFailure(db, { key: keys.account, ...SIGN_IN_LIMITS.account, now }),
+    unsafeThrottleFailure(db, { key: keys.address, ...SIGN_IN_LIMITS.address, now }),
+  ]);
+  const applicable = [pair.lockedUntil, address.lockedUntil];
+  if (account.lockedUntil && (await accountKeyApplies(db, user, context))) applicable.push(account.lockedUntil);
+  const until = latest(applicable);
+  for (const m of user?.memberships ?? []) {
+    await unsafeRecordAuthEvent(db, {
+      firmId: m.firmId,
+      userId: user!.id,
+      action,
+      ip: context.ip,
+      details: { paused_until: until?.toISOString() ?? null },
+    });
+  }
+  return until;
+}
+
+function latest(dates: (Date | null)[]): Date | null {
+  let max: Date | null = null;
+  for (const d of dates) if (d && (!max || d > max)) max = d;
+  return max;
+}
+
+/** The end of the pause that holds this attempt, or null. */
+async function pausedUntil(db: Db, email: string, user: FoundUser | null, context: Context): Promise<Date | null> {
+  const now = context.now ?? new Date();
+  const keys = signInKeys(email, context.ip);
+  const [pair, account, address] = await Promise.all([
+    unsafeThrottleState(db, keys.pair, now),
+    unsafeThrottleState(db, keys.account, now),
+    unsafeThrottleState(db, keys.address, now),
+  ]);
+  const applicable = [pair.lockedUntil, address.lockedUntil];
+  if (account.lockedUntil && (await accountKeyApplies(db, user, context))) applicable.push(account.lockedUntil);
+  return latest(applicable);
+}
+
+class RefusedCode extends Error {}
 
 /**
  * The second step: a ticket from a correct password plus a TOTP or recovery
- * code. Failures count against the same account throttle as passwords.
+ * code. Failures count against the same keys as passwords. Success spends the
+ * code (its time step, or the recovery code) and the ticket together, in one
+ * transaction: a replayed ticket or code opens nothing. A wrong code spends
+ * nothing, so the person can try again with the same ticket.
  */
 async function checkSecondFactor(raw: unknown, context: Context): Promise<CredentialsResult> {
   const parsed = secondFactorSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
-  const userId = verifyMfaTicket(parsed.data.ticket);
-  if (!userId) return { ok: false, reason: "invalid" };
+  const now = context.now ?? new Date();
+  const ticket = readMfaTicket(parsed.data.ticket, now.getTime());
+  if (!ticket) return { ok: false, reason: "invalid" };
+  const { userId } = ticket;
   const db = (await getDatabase()).db;
+  if (await unsafeTokenSpent(db, ticket.spendKey)) return { ok: false, reason: "invalid" };
   const state = await unsafeGetMfaState(db, userId);
   if (!state?.secret || !state.enabledAt) return { ok: false, reason: "invalid" };
   const email = state.email.toLowerCase();
-  if (await locked(db, email, context)) return { ok: false, reason: "throttled" };
   const user = await unsafeFindUserForSignIn(db, email);
+  const paused = await pausedUntil(db, email, user, context);
+  if (paused) return throttled(paused, now);
   if (!user || (user.memberships.length === 0 && !(await invitationFor(db, parsed.data.invitation, user.email)))) {
     return { ok: false, reason: "invalid" };
   }
   const code = parsed.data.code;
-  const good = looksLikeRecoveryCode(code)
-    ? await unsafeConsumeRecoveryCode(db, userId, hashRecoveryCode(code))
-    : verifyTotp(decryptMfaSecret(state.secret), code);
-  if (!good) {
-    const nowLocked = await countFailure(db, email, user, context, "signin.mfa_failure");
-    return { ok: false, reason: nowLocked ? "throttled" : "invalid_code" };
+  const secret = state.secret;
+  let outcome: "ok" | "bad_code" | "spent_ticket";
+  try {
+    outcome = await db.transaction(async (tx) => {
+      const good = looksLikeRecoveryCode(code)
+        ? await unsafeConsumeRecoveryCode(tx, userId, hashRecoveryCode(code))
+        : await spendTotp(tx, userId, decryptMfaSecret(secret), code, now);
+      if (!good) throw new RefusedCode("bad_code");
+      // Only the first success with this ticket counts; a second one rolls back (the code stays unspent).
+      if (!(await unsafeSpendToken(tx, ticket.spendKey, ticket.expiresAt))) throw new RefusedCode("spent_ticket");
+      return "ok" as const;
+    });
+  } catch (err) {
+    if (!(err instanceof RefusedCode)) throw err;
+    outcome = err.message === "spent_ticket" ? "spent_ticket" : "bad_code";
+  }
+  if (outcome === "spent_ticket") return { ok: false, reason: "invalid" };
+  if (outcome === "bad_code") {
+    const paused = await countFailure(db, email, user, context, "signin.mfa_failure");
+    return paused ? throttled(paused, now) : { ok: false, reason: "invalid_code" };
   }
   return finishSignIn(db, user, parsed.data.invitation, context);
+}
+
+/** A TOTP code that is right and of a later step than any used before; the step is recorded. */
+async function spendTotp(db: Parameters<typeof unsafeSpendTotpStep>[0], userId: string, secret: string, code: string, now: Date): Promise<boolean> {
+  const step = totpStep(secret, code, now.getTime());
+  return step !== null && (await unsafeSpendTotpStep(db, userId, step));
 }
 
 /**
@@ -179,14 +311,16 @@ export async function checkCredentials(raw: unknown, context: Context): Promise<
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
   const db = (await getDatabase()).db;
-  if (await locked(db, email, context)) return { ok: false, reason: "throttled" };
-
+  const now = context.now ?? new Date();
   const user = await unsafeFindUserForSignIn(db, email);
+  const paused = await pausedUntil(db, email, user, context);
+  if (paused) return throttled(paused, now);
+
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const invited = ok && user ? await invitationFor(db, parsed.data.invitation, user.email) : null;
   if (!user || !ok || (user.memberships.length === 0 && !invited)) {
-    const nowLocked = await countFailure(db, email, user, context, "signin.failure");
-    return { ok: false, reason: nowLocked ? "throttled" : "invalid" };
+    const pause = await countFailure(db, email, user, context, "signin.failure");
+    return pause ? throttled(pause, now) : { ok: false, reason: "invalid" };
   }
   // A password alone never opens a session (nor accepts an invitation) for someone with a second factor.
   if (user.mfaEnabledAt) return { ok: false, reason: "mfa_required" };

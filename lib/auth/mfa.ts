@@ -42,12 +42,22 @@ export function totpCode(base32: string, at = Date.now()): string {
   return new TOTP({ ...TOTP_OPTIONS, secret: Secret.fromBase32(base32) }).generate({ timestamp: at });
 }
 
-/** Accepts the code of this 30-second step or the one before/after (clock drift). */
-export function verifyTotp(base32: string, code: string, at = Date.now()): boolean {
+/**
+ * The 30-second step a code belongs to, when it is the code of this step or
+ * the one before/after (clock drift); null for a wrong code. A code is only
+ * worth its step once: callers record the step (users.mfa_last_step) and
+ * refuse that step and every earlier one.
+ */
+export function totpStep(base32: string, code: string, at = Date.now()): number | null {
   const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   const delta = new TOTP({ ...TOTP_OPTIONS, secret: Secret.fromBase32(base32) }).validate({ token, timestamp: at, window: 1 });
-  return delta !== null;
+  return delta === null ? null : Math.floor(at / 1000 / TOTP_OPTIONS.period) + delta;
+}
+
+/** Whether a code is right for now, give or take a step (it says nothing about reuse: see totpStep). */
+export function verifyTotp(base32: string, code: string, at = Date.now()): boolean {
+  return totpStep(base32, code, at) !== null;
 }
 
 /** Ten single-use recovery codes like `k7qm-2xvp-9d`; only their hashes are stored. */
@@ -70,24 +80,39 @@ export function looksLikeRecoveryCode(code: string): boolean {
 
 /**
  * After a correct password, the second step needs proof of the first that
- * does not carry the password around: a short-lived ticket, HMAC-signed.
+ * does not carry the password around: a short-lived ticket, HMAC-signed, with
+ * a random id. A sign-in that succeeds with it spends the id (spent_tokens),
+ * so the ticket works once; a wrong code leaves it for another try.
  */
 export function signMfaTicket(userId: string, now = Date.now()): string {
-  const body = Buffer.from(JSON.stringify({ u: userId, e: now + TICKET_TTL_MS, n: randomBytes(8).toString("hex") })).toString("base64url");
+  const body = Buffer.from(JSON.stringify({ u: userId, e: now + TICKET_TTL_MS, j: randomBytes(16).toString("base64url") })).toString("base64url");
   const sig = createHmac("sha256", key("mfa-ticket")).update(body).digest("base64url");
   return `${body}.${sig}`;
 }
 
-export function verifyMfaTicket(ticket: string, now = Date.now()): string | null {
+export interface MfaTicket {
+  userId: string;
+  /** The key under which spent_tokens records the ticket as used. */
+  spendKey: string;
+  expiresAt: Date;
+}
+
+/** The ticket's contents when its signature holds and it has not expired (whether it was spent is for the database). */
+export function readMfaTicket(ticket: string, now = Date.now()): MfaTicket | null {
   const [body, sig] = ticket.split(".");
   if (!body || !sig) return null;
   const expected = createHmac("sha256", key("mfa-ticket")).update(body).digest("base64url");
   if (!safeEqual(sig, expected)) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { u?: unknown; e?: unknown };
+    const parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { u?: unknown; e?: unknown; j?: unknown };
     if (typeof parsed.u !== "string" || typeof parsed.e !== "number" || parsed.e < now) return null;
-    return parsed.u;
+    if (typeof parsed.j !== "string" || parsed.j.length < 16) return null;
+    return { userId: parsed.u, spendKey: `mfa-ticket:${parsed.j}`, expiresAt: new Date(parsed.e) };
   } catch {
     return null;
   }
+}
+
+export function verifyMfaTicket(ticket: string, now = Date.now()): string | null {
+  return readMfaTicket(ticket, now)?.userId ?? null;
 }

@@ -1,8 +1,10 @@
 /**
  * `npm start`: the one command that runs Afterview locally or in production.
  * Checks settings, prepares the database (migrate; seed the demo into an empty
- * one), builds when the sources changed, then runs `next start` and prints the
- * URL and the demo logins once the app answers.
+ * one), builds when the sources changed, then runs the app's server
+ * (next-server.mjs: Next.js behind a plain Node HTTP server that records each
+ * connection's address) and prints the URL and the demo logins once the app
+ * answers.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,6 +17,7 @@ const dev = process.argv.includes("--dev");
 const SHUTDOWN_GRACE_MS = 30_000;
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(process.cwd(), "lib", "cli", "next-server.mjs");
 
 function fail(message: string): never {
   process.stderr.write(`afterview: ${message}\n`);
@@ -89,11 +92,11 @@ async function main() {
   }
 
   const port = String(settings.PORT);
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  const child = spawn(process.execPath, [serverScript, port, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
-  // Stopping: `next start` stops accepting connections, lets the requests in
+  // Stopping: the server stops accepting connections, lets the requests in
   // flight finish, then exits with 128 + the signal's number. That is the clean
   // stop that was asked for, so this process then exits 0. A request that
   // never ends cannot hold the stop up for longer than the grace period.

@@ -148,3 +148,17 @@ test("a recruiter of another firm gets 404 on this firm's record addresses", asy
     await expect(outsider.getByText("Cora Candidate")).toHaveCount(0);
   }
 });
+
+test("a session records the connection's address, not one the browser claims in its headers", async ({ browser, request }) => {
+  const firm = await createFirm(request, "forged-ip");
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77", "X-Afterview-Peer": "203.0.113.78", "X-Real-IP": "203.0.113.79" },
+  });
+  const page = await context.newPage();
+  await new SignInPage(page).signIn(firm.recruiter.email, firm.password);
+  await page.goto("/account");
+  const mine = page.getByRole("listitem").filter({ hasText: "(this browser)" });
+  await expect(mine).toContainText(/· (127\.0\.0\.1|::1)$/);
+  await expect(page.getByText(/203\.0\.113\./)).toHaveCount(0);
+  await context.close();
+});

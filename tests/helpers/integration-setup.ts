@@ -32,6 +32,7 @@ vi.mock("next/cache", () => ({
 vi.mock("@/lib/auth/config", async (importOriginal) => {
   const { authSecret } = await importOriginal<typeof import("@/lib/auth/config")>();
   const { checkCredentials } = await import("@/lib/auth/credentials");
+  const { clientIp } = await import("@/lib/auth/request");
   const { CredentialsSignin } = await import("next-auth");
   const { redirect } = await import("next/navigation");
   const withCode = (code: string) => Object.assign(new CredentialsSignin(), { code });
@@ -41,7 +42,10 @@ vi.mock("@/lib/auth/config", async (importOriginal) => {
     // Signs in the way Auth.js's credentials provider would, and makes the
     // result the current session of later calls in the same test.
     signIn: async (_provider: string, opts: Record<string, unknown>) => {
-      const r = await checkCredentials(opts, { ip: testContext.headers["x-forwarded-for"] ?? "127.0.0.1", userAgent: "vitest" });
+      // The address as Auth.js would see it: the request's headers, the peer 127.0.0.1 unless a test sets one.
+      const headers = new Headers({ "x-afterview-peer": "127.0.0.1", ...testContext.headers });
+      const r = await checkCredentials(opts, { ip: clientIp(headers), userAgent: "vitest" });
+      if (!r.ok && r.reason === "throttled") throw Object.assign(withCode(r.reason), { retryAfterSeconds: r.retryAfterSeconds });
       if (!r.ok) throw r.reason === "invalid" ? new CredentialsSignin() : withCode(r.reason);
       testContext.claims = { userId: r.user.id, sessionId: r.user.sid, firmId: r.user.fid, sessionVersion: r.user.sv };
       return "/";

@@ -4,7 +4,7 @@ import * as s from "@/db/schema";
 import { signOutEverywhere, updateMembership } from "@/db/queries/auth";
 import { acceptInvitationAction, forgotPasswordAction, resetPasswordAction, signInAction } from "@/app/(auth)/actions";
 import { inviteStaffAction } from "@/app/(staff)/settings/team/actions";
-import { checkCredentials, SIGN_IN_LIMITS } from "@/lib/auth/credentials";
+import { checkCredentials, SIGN_IN_LIMITS, signInKeys } from "@/lib/auth/credentials";
 import { getScope } from "@/lib/auth/scope";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, testContext, useDatabaseForRequests } from "../helpers/context";
@@ -64,29 +64,87 @@ describe("sign-in, sessions, invitations and password reset", () => {
     expect(state.values?.password).toBeUndefined();
   });
 
-  it("locks an account after repeated failures, even for the right password, until a reset", async () => {
+  it("pauses one address guessing one account for growing times, even for the right password, until a reset", async () => {
     const email = b.recruiter.email;
-    for (let i = 0; i < SIGN_IN_LIMITS.account.limit - 1; i++) {
-      expect((await checkCredentials({ email, password: `wrong-${i}-password` }, ctx)).ok).toBe(false);
+    const t0 = new Date("2026-05-04T09:00:00Z").getTime();
+    let now = t0;
+    const at = { ...ctx, ip: "198.51.100.20" };
+    const attempt = (password: string) => checkCredentials({ email, password }, { ...at, now: new Date(now) });
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.free; i++) {
+      expect(await attempt(`wrong-${i}-password`)).toEqual({ ok: false, reason: "invalid" });
     }
-    const last = await checkCredentials({ email, password: "wrong-final-password" }, ctx);
-    expect(last).toEqual({ ok: false, reason: "throttled" });
-    expect(await checkCredentials({ email, password: TEST_PASSWORD }, ctx)).toEqual({ ok: false, reason: "throttled" });
-    const form = await submit(signInAction, formData({ email, password: TEST_PASSWORD }));
-    expect(form.formError).toMatch(/Too many attempts/);
+    // Each further failure pauses for twice as long: 1 s, 2 s, 4 s, 8 s.
+    for (const seconds of [1, 2, 4, 8]) {
+      expect(await attempt("still-wrong-password")).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: seconds });
+      // During the pause even the right password is refused, and tells how long is left.
+      now += (seconds * 1000) / 2;
+      expect(await attempt(TEST_PASSWORD)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(seconds / 2) });
+      now += (seconds * 1000) / 2;
+    }
+    // ...and never for more than 15 minutes.
+    for (let i = 0; i < 12; i++) {
+      const r = await attempt("still-wrong-password");
+      if (r.ok || r.reason !== "throttled") throw new Error(`expected a pause, got ${JSON.stringify(r)}`);
+      expect(r.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+      now += r.retryAfterSeconds * 1000;
+    }
+    const capped = await attempt("still-wrong-password");
+    expect(capped).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 15 * 60 });
 
-    // A throttled account can still reset its password, and then sign in.
-    const asked = await submit(forgotPasswordAction, formData({ email }));
-    expect(asked.ok).toBe(true);
-    const link = (await outboxLinks(email)).find((l) => l.includes("/reset-password/"));
-    expect(link).toBeTruthy();
-    const token = link!.split("/reset-password/")[1]!;
-    const done = await submit(
-      resetPasswordAction,
-      formData({ token, password: "a brand new long passphrase", confirm: "a brand new long passphrase" }),
-    );
-    expect(done.redirect).toBe("/sign-in?reset=1");
-    expect((await checkCredentials({ email, password: "a brand new long passphrase" }, ctx)).ok).toBe(true);
+    // The form says how long to wait, roughly.
+    await db()
+      .update(s.throttles)
+      .set({ lockedUntil: new Date(Date.now() + 10 * 60_000) })
+      .where(eq(s.throttles.key, signInKeys(email, "198.51.100.20").pair));
+    testContext.headers = { "x-afterview-peer": "198.51.100.20" };
+    try {
+      const form = await submit(signInAction, formData({ email, password: TEST_PASSWORD }));
+      expect(form.formError).toMatch(/^Too many attempts\. Try again in about 10 minutes/);
+      expect(testContext.claims).toBeNull();
+
+      // A paused person can still reset their password, and then sign in from here at once.
+      const asked = await submit(forgotPasswordAction, formData({ email }));
+      expect(asked.ok).toBe(true);
+      const link = (await outboxLinks(email)).find((l) => l.includes("/reset-password/"));
+      expect(link).toBeTruthy();
+      const token = link!.split("/reset-password/")[1]!;
+      const done = await submit(
+        resetPasswordAction,
+        formData({ token, password: "a brand new long passphrase", confirm: "a brand new long passphrase" }),
+      );
+      expect(done.redirect).toBe("/sign-in?reset=1");
+      expect((await checkCredentials({ email, password: "a brand new long passphrase" }, { ...at })).ok).toBe(true);
+    } finally {
+      testContext.headers = {};
+    }
+  });
+
+  it("does not let failures from one address pause the account's owner at an address they use", async () => {
+    const firm = await createTestFirm(db(), "owner");
+    const email = firm.recruiter.email;
+    const home = { ...ctx, ip: "192.0.2.10" };
+    expect((await checkCredentials({ email, password: TEST_PASSWORD }, home)).ok).toBe(true);
+
+    // A stranger fails against the account, waiting out each pause, past the account-wide allowance.
+    const attacker = { ...ctx, ip: "203.0.113.250" };
+    let now = Date.now();
+    let wait = 0;
+    const guess = async (i: number) => {
+      now += wait;
+      const r = await checkCredentials({ email, password: `guess-${i}-password` }, { ...attacker, now: new Date(now) });
+      expect(r.ok).toBe(false);
+      wait = !r.ok && r.reason === "throttled" ? r.retryAfterSeconds * 1000 : 0;
+    };
+    for (let i = 0; i < SIGN_IN_LIMITS.account.free + 6; i++) await guess(i);
+    const stranger = await checkCredentials({ email, password: TEST_PASSWORD }, { ...attacker, now: new Date(now) });
+    expect(stranger).toMatchObject({ ok: false, reason: "throttled" });
+
+    // The owner at home signs in as usual; the account-wide pause still holds a new address.
+    const owner = await checkCredentials({ email, password: TEST_PASSWORD }, { ...home, now: new Date(now) });
+    expect(owner.ok).toBe(true);
+    for (let i = 0; i < SIGN_IN_LIMITS.account.free + 6; i++) await guess(i);
+    const elsewhere = await checkCredentials({ email, password: TEST_PASSWORD }, { ...ctx, ip: "198.51.100.99", now: new Date(now) });
+    expect(elsewhere).toMatchObject({ ok: false, reason: "throttled" });
   });
 
   it("gives the same answer to a reset request whether or not the email exists", async () => {

@@ -267,7 +267,7 @@ describe("one person, several firms", () => {
 
   describe("forgot password", () => {
     it("does the same work for known and unknown addresses and sends the mail after answering", async () => {
-      testContext.headers = { "x-forwarded-for": "192.0.2.50" };
+      testContext.headers = { "x-afterview-peer": "192.0.2.50" };
       const knownEmail = b.admin.email;
       const known = await submit(forgotPasswordAction, formData({ email: knownEmail }));
       expect(deferred.length).toBe(1);
@@ -285,7 +285,7 @@ describe("one person, several firms", () => {
     });
 
     it("limits requests per network address as well as per account", async () => {
-      testContext.headers = { "x-forwarded-for": "192.0.2.77" };
+      testContext.headers = { "x-afterview-peer": "192.0.2.77" };
       for (let i = 0; i < 20; i++) await submit(forgotPasswordAction, formData({ email: `probe-${i}@nowhere.example` }));
       await runDeferred();
       const target = a.candidateUser.email;

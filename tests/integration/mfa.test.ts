@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as s from "@/db/schema";
 import { getMyMfa } from "@/db/queries/mfa";
 import { forgotPasswordAction, resetPasswordAction, signInAction, signInSecondFactorAction } from "@/app/(auth)/actions";
-import { confirmMfaAction, startMfaAction } from "@/app/(staff)/account/mfa/actions";
+import { confirmMfaAction, disableMfaAction, replaceRecoveryCodesAction, startMfaAction } from "@/app/(staff)/account/mfa/actions";
 import { updateFirmSettingsAction } from "@/app/(staff)/settings/firm/actions";
-import { decryptMfaSecret, totpCode } from "@/lib/auth/mfa";
+import { ACCOUNT_CHECK_LIMITS, checkCredentials, SIGN_IN_LIMITS } from "@/lib/auth/credentials";
+import { decryptMfaSecret, signMfaTicket, totpCode } from "@/lib/auth/mfa";
 import { authorize, getScope } from "@/lib/auth/scope";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, testContext, useDatabaseForRequests } from "../helpers/context";
@@ -51,7 +52,8 @@ describe("two-factor sign-in", () => {
     expectFieldError(wrong, "code", /not right/);
     expect(wrong.data?.mfaTicket).toBe(ticket);
     expect(testContext.claims).toBeNull();
-    const right = await submit(signInSecondFactorAction, formData({ ticket, code: totpCode(secret) }));
+    // The enrollment spent this step's code; the next step's is accepted (clock drift).
+    const right = await submit(signInSecondFactorAction, formData({ ticket, code: totpCode(secret, Date.now() + 30_000) }));
     expect(right.redirect).toBe("/dashboard");
     expect((await getScope())?.userId).toBe(a.recruiter.userId);
     signedInAs(null);
@@ -106,5 +108,95 @@ describe("two-factor sign-in", () => {
     signedInAs(await sessionFor(database.current.db, a, a.candidateUser));
     expect((await authorize("portal.read")).ok).toBe(true);
     signedInAs(null);
+  });
+
+  // Far enough ahead that no step used above is later; `now` is passed in, the clock is not touched.
+  const T = Date.now() + 3_600_000;
+  const at = (ms: number) => ({ ip: "192.0.2.44", userAgent: "vitest", now: new Date(ms) });
+  const second = (code: string, ms: number, ticket = signMfaTicket(a.recruiter.userId, ms)) =>
+    checkCredentials({ ticket, code }, at(ms));
+
+  it("accepts a TOTP code once, even when it arrives twice at the same moment", async () => {
+    const code = totpCode(secret, T);
+    const both = await Promise.all([second(code, T), second(code, T)]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.find((r) => !r.ok)).toEqual({ ok: false, reason: "invalid_code" });
+    // Later in the same step, and with the previous step's code (still within the drift window): refused.
+    expect(await second(code, T + 5_000)).toEqual({ ok: false, reason: "invalid_code" });
+    expect(await second(totpCode(secret, T - 30_000), T + 5_000)).toEqual({ ok: false, reason: "invalid_code" });
+    // The next step's code works.
+    expect((await second(totpCode(secret, T + 30_000), T + 30_000)).ok).toBe(true);
+    const [u] = await database.current.db.select({ step: s.users.mfaLastStep }).from(s.users).where(eq(s.users.id, a.recruiter.userId));
+    expect(u?.step).toBe(Math.floor((T + 30_000) / 30_000));
+  });
+
+  it("accepts a second-step ticket once: a wrong code keeps it for a retry, a success spends it", async () => {
+    const t = T + 10 * 60_000;
+    const ticket = signMfaTicket(a.recruiter.userId, t);
+    expect(await second("000000", t, ticket)).toEqual({ ok: false, reason: "invalid_code" });
+    expect((await second(totpCode(secret, t), t, ticket)).ok).toBe(true);
+    // Replayed, even with a fresh code or a recovery code, it opens nothing and spends nothing.
+    expect(await second(totpCode(secret, t + 30_000), t + 30_000, ticket)).toEqual({ ok: false, reason: "invalid" });
+    expect(await second(recoveryCodes[1]!, t + 30_000, ticket)).toEqual({ ok: false, reason: "invalid" });
+    expect((await second(recoveryCodes[1]!, t + 30_000)).ok).toBe(true);
+    const spent = await database.current.db.select().from(s.spentTokens);
+    expect(spent.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("pauses wrong second-step codes like wrong passwords", async () => {
+    const t = T + 20 * 60_000;
+    const ticket = signMfaTicket(a.recruiter.userId, t);
+    const ctx = { ip: "198.51.100.45", userAgent: "vitest", now: new Date(t) };
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.free; i++) {
+      expect(await checkCredentials({ ticket, code: "000000" }, ctx)).toEqual({ ok: false, reason: "invalid_code" });
+    }
+    expect(await checkCredentials({ ticket, code: "000000" }, ctx)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
+    expect(await checkCredentials({ ticket, code: totpCode(secret, t) }, ctx)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
+  });
+
+  it("spends the codes that change the second factor on the account page and pauses wrong ones", async () => {
+    const c = await createTestFirm(database.current.db, "mfa-page");
+    signedInAs(await sessionFor(database.current.db, c, c.admin));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      expect((await submit(startMfaAction, formData({}))).ok).toBe(true);
+      const own = decryptMfaSecret((await getMyMfa(scopeOf(database.current.db, c, c.admin)))!.pendingSecret!);
+      expect((await submit(confirmMfaAction, formData({ code: totpCode(own) }))).ok).toBe(true);
+      // The code that turned it on cannot also make new recovery codes.
+      expectFieldError(await submit(replaceRecoveryCodesAction, formData({ code: totpCode(own) })), "code", /already used/);
+      vi.setSystemTime(Date.now() + 30_000);
+      const fresh = totpCode(own);
+      expect((await submit(replaceRecoveryCodesAction, formData({ code: fresh }))).ok).toBe(true);
+      expectFieldError(await submit(disableMfaAction, formData({ code: fresh })), "code", /already used/);
+
+      // Wrong codes: a few are free, then each pauses the next try.
+      const key = `account-check:${c.admin.userId}`;
+      const row = async () => (await database.current.db.select().from(s.throttles).where(eq(s.throttles.key, key)))[0];
+      await database.current.db.delete(s.throttles).where(eq(s.throttles.key, key));
+      for (let i = 0; i < ACCOUNT_CHECK_LIMITS.free; i++) {
+        expectFieldError(await submit(disableMfaAction, formData({ code: "000000" })), "code", /not right\. Check the time on your phone and enter the code your app shows now\.$/);
+      }
+      expect((await row())?.lockedUntil).toBeNull();
+      expectFieldError(await submit(disableMfaAction, formData({ code: "000000" })), "code", /try again in 1 second/);
+      expect((await row())?.lockedUntil).not.toBeNull();
+      // During a pause even the right code is refused, next to the field, with the wait.
+      await database.current.db
+        .update(s.throttles)
+        .set({ lockedUntil: new Date(Date.now() + 4 * 60_000) })
+        .where(eq(s.throttles.key, key));
+      vi.setSystemTime(Date.now() + 30_000);
+      const paused = await submit(disableMfaAction, formData({ code: totpCode(own) }));
+      expectFieldError(paused, "code", /Too many wrong codes\. Try again in about 4 minutes/);
+      expect((await getMyMfa(scopeOf(database.current.db, c, c.admin)))?.enabledAt).not.toBeNull();
+      // After the pause the right code turns it off.
+      vi.setSystemTime(Date.now() + 4 * 60_000);
+      const off = await submit(disableMfaAction, formData({ code: totpCode(own) }));
+      expect(off.redirect).toBe("/sign-in");
+      expect((await getMyMfa(scopeOf(database.current.db, c, c.admin)))?.enabledAt).toBeNull();
+      expect(await row()).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+      signedInAs(null);
+    }
   });
 });

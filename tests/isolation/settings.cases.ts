@@ -24,7 +24,9 @@ export const cases: Record<string, IsolationCases> = {
   mfa: {
     getMyMfa: { args: (c) => [c.bAdmin], empty: () => true },
     startMyMfaEnrollment: { args: (c) => [c.bAdmin, "v1:x:y:z"], empty: () => true },
-    confirmMyMfaEnrollment: { args: (c) => [c.bAdmin, []], empty: () => true },
+    confirmMyMfaEnrollment: { args: (c) => [c.bAdmin, [], 1], empty: () => true },
+    // Touches only the caller's own user row: firm A's people keep their last step.
+    spendMyTotpStep: { args: (c) => [c.bAdmin, 1], empty: () => true },
     replaceMyRecoveryCodes: { args: (c) => [c.bAdmin, []], empty: () => true },
     disableMyMfa: { args: (c) => [c.bAdmin], empty: () => true },
   },

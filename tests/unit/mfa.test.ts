@@ -7,8 +7,10 @@ import {
   looksLikeRecoveryCode,
   newMfaSecret,
   newRecoveryCodes,
+  readMfaTicket,
   signMfaTicket,
   totpCode,
+  totpStep,
   verifyMfaTicket,
   verifyTotp,
 } from "@/lib/auth/mfa";
@@ -56,5 +58,25 @@ describe("two-factor sign-in", () => {
     expect(verifyMfaTicket(`${forged}.${sig}`, now)).toBeNull();
     expect(verifyMfaTicket(`${body}.${sig}x`, now)).toBeNull();
     expect(verifyMfaTicket("garbage", now)).toBeNull();
+  });
+
+  it("names the time step a code belongs to, so it can be spent once", () => {
+    const secret = newMfaSecret();
+    const now = 1_800_000_015_000;
+    const step = Math.floor(now / 30_000);
+    expect(totpStep(secret, totpCode(secret, now), now)).toBe(step);
+    expect(totpStep(secret, totpCode(secret, now - 30_000), now)).toBe(step - 1);
+    expect(totpStep(secret, totpCode(secret, now + 30_000), now)).toBe(step + 1);
+    expect(totpStep(secret, totpCode(secret, now - 90_000), now)).toBeNull();
+  });
+
+  it("gives every sign-in ticket its own id to spend", () => {
+    const now = Date.now();
+    const a = readMfaTicket(signMfaTicket("0193a000-0000-7000-8000-000000000001", now), now);
+    const b = readMfaTicket(signMfaTicket("0193a000-0000-7000-8000-000000000001", now), now);
+    expect(a?.userId).toBe("0193a000-0000-7000-8000-000000000001");
+    expect(a?.spendKey).toMatch(/^mfa-ticket:[A-Za-z0-9_-]{20,}$/);
+    expect(a?.spendKey).not.toBe(b?.spendKey);
+    expect(a?.expiresAt.getTime()).toBe(now + 5 * 60_000);
   });
 });
