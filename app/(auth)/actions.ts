@@ -100,7 +100,7 @@ export const forgotPasswordAction = definePublicFormAction(forgotPasswordSchema,
     tokenHash: hashToken(token),
     expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
   });
-  const mail = passwordResetEmail({ link: `${await appOrigin()}/reset-password/${token}`, minutes: RESET_MINUTES });
+  const mail = passwordResetEmail({ link: `${appOrigin()}/reset-password/${token}`, minutes: RESET_MINUTES });
   await sendEmail(db, { firmId: user.memberships[0]!.firmId, to: user.email, ...mail });
   return sent;
 });
