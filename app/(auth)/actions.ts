@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/runtime";
+import { unsafeGetMfaState } from "@/db/queries/mfa";
 import {
   unsafeAcceptInvitation,
   unsafeCompletePasswordReset,
@@ -15,7 +16,9 @@ import {
 import { definePublicFormAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/config";
 import { hashPassword } from "@/lib/auth/password";
-import { signMfaTicket } from "@/lib/auth/mfa";
+import { signMfaTicket, verifyMfaTicket } from "@/lib/auth/mfa";
+import { membershipToOpen } from "@/lib/auth/credentials";
+import { resolveNext } from "@/lib/auth/home";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
@@ -26,12 +29,23 @@ import {
   forgotPasswordSchema,
   passwordProblem,
   resetPasswordSchema,
-  safeNextPath,
   secondFactorSchema,
   signInSchema,
 } from "@/lib/validation/auth";
 
 const RESET_MINUTES = 60;
+
+/**
+ * Where a sign-in that just succeeded goes, in one redirect: `next` when it is
+ * a path on this app's own origin, else the home of the role in the firm the
+ * sign-in opened (the same membership lib/auth/credentials.ts opened).
+ */
+async function landingAfterSignIn(email: string | null, next: unknown): Promise<string> {
+  const user = email ? await unsafeFindUserForSignIn((await getDatabase()).db, email) : null;
+  const membership = user ? membershipToOpen(user.memberships) : undefined;
+  // Without a membership there is nothing to open; "/" sends the visitor to sign-in.
+  return membership ? resolveNext(next, membership.role) : "/";
+}
 
 type Credentials = { email: string; password: string } | { ticket: string; code: string };
 
@@ -69,7 +83,7 @@ export const signInAction = definePublicFormAction(signInSchema, async (input) =
     if (!user) throw new AppError("invalid", "Email or password is incorrect.");
     return { ok: false, values: { email: input.email, next: input.next ?? "" }, data: { mfaTicket: signMfaTicket(user.id) } };
   }
-  redirect(safeNextPath(input.next) ?? "/");
+  redirect(await landingAfterSignIn(input.email, input.next));
 });
 
 export const signInSecondFactorAction = definePublicFormAction(secondFactorSchema, async (input, raw) => {
@@ -80,7 +94,9 @@ export const signInSecondFactorAction = definePublicFormAction(secondFactorSchem
     if (err instanceof AppError) return { ok: false, formError: err.message, fieldErrors: err.fieldErrors, values: { next: String(raw.next ?? "") }, data: { mfaTicket: input.ticket } };
     throw err;
   }
-  redirect(safeNextPath(input.next) ?? "/");
+  const userId = verifyMfaTicket(input.ticket);
+  const state = userId ? await unsafeGetMfaState((await getDatabase()).db, userId) : null;
+  redirect(await landingAfterSignIn(state?.email ?? null, input.next));
 });
 
 export const forgotPasswordAction = definePublicFormAction(forgotPasswordSchema, async ({ email }) => {
@@ -137,5 +153,5 @@ export const acceptInvitationAction = definePublicFormAction(acceptInvitationSch
     throw new AppError("not_found", "This invitation has expired or was already used. Ask the person who invited you for a new one.");
   }
   const outcome = await signInOrExplain({ email: invitation.email, password: input.password });
-  redirect(outcome === "mfa_required" ? "/sign-in" : "/");
+  redirect(outcome === "mfa_required" ? "/sign-in" : await landingAfterSignIn(invitation.email, undefined));
 });

@@ -40,8 +40,13 @@ type Context = { ip: string | null; userAgent: string | null };
 type Db = Awaited<ReturnType<typeof getDatabase>>["db"];
 type FoundUser = NonNullable<Awaited<ReturnType<typeof unsafeFindUserForSignIn>>>;
 
+/** The membership a sign-in opens a session in (its firm and role); the sign-in form sends the person to that role's home. */
+export function membershipToOpen<M>(memberships: M[]): M | undefined {
+  return memberships[0];
+}
+
 async function openSession(db: Db, user: FoundUser, context: Context): Promise<CredentialsResult> {
-  const membership = user.memberships[0]!;
+  const membership = membershipToOpen(user.memberships)!;
   await unsafeThrottleReset(db, `signin:account:${user.email.toLowerCase()}`);
   const session = await unsafeCreateAuthSession(db, {
     userId: user.id,

@@ -240,7 +240,7 @@ describe("sign-in, sessions, invitations and password reset", () => {
       acceptInvitationAction,
       formData({ token, name: "Nia New", password: "nia's own long passphrase", confirm: "nia's own long passphrase" }),
     );
-    expect(accepted.redirect).toBe("/");
+    expect(accepted.redirect).toBe("/dashboard");
     const scope = await getScope();
     expect(scope).toMatchObject({ firmId: a.firmId, role: "recruiter", userName: "Nia New" });
     signedInAs(null);

@@ -52,7 +52,7 @@ describe("two-factor sign-in", () => {
     expect(wrong.data?.mfaTicket).toBe(ticket);
     expect(testContext.claims).toBeNull();
     const right = await submit(signInSecondFactorAction, formData({ ticket, code: totpCode(secret) }));
-    expect(right.redirect).toBe("/");
+    expect(right.redirect).toBe("/dashboard");
     expect((await getScope())?.userId).toBe(a.recruiter.userId);
     signedInAs(null);
   });
@@ -60,7 +60,7 @@ describe("two-factor sign-in", () => {
   it("accepts each recovery code once", async () => {
     const { data } = await submit(signInAction, formData({ email: a.recruiter.email, password: a.password }));
     const ticket = data?.mfaTicket as string;
-    expect((await submit(signInSecondFactorAction, formData({ ticket, code: recoveryCodes[0]! }))).redirect).toBe("/");
+    expect((await submit(signInSecondFactorAction, formData({ ticket, code: recoveryCodes[0]! }))).redirect).toBe("/dashboard");
     signedInAs(null);
     const again = await submit(signInAction, formData({ email: a.recruiter.email, password: a.password }));
     const reuse = await submit(signInSecondFactorAction, formData({ ticket: again.data?.mfaTicket as string, code: recoveryCodes[0]! }));
