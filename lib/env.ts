@@ -78,6 +78,7 @@ const checked = schema.superRefine((v, ctx) => {
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
+let routes: InternalRoutes | undefined;
 
 export class EnvError extends Error {}
 
@@ -95,12 +96,13 @@ export function env(): Env {
 /** Clears the parsed cache; tests and the CLI change process.env before reading. */
 export function resetEnvCache(): void {
   cached = undefined;
+  routes = undefined;
 }
 
 /** Sets a variable for this process and its children (CLI use only). */
 export function setEnv(name: string, value: string): void {
   process.env[name] = value;
-  cached = undefined;
+  resetEnvCache();
 }
 
 /** The app's own origin: APP_URL, or http://localhost:PORT when it is not set (local use). */
@@ -114,4 +116,28 @@ export function isProduction(): boolean {
   const e = env();
   if (e.AFTERVIEW_ENV) return e.AFTERVIEW_ENV === "production";
   return e.NODE_ENV === "production";
+}
+
+export interface InternalRoutes {
+  /** /api/test-support: e2e tests make their own firm through it. */
+  testHooks: boolean;
+  /** /api/bench and /bench: what `npm run bench` measures against. */
+  bench: boolean;
+}
+
+/**
+ * Which internal routes this process serves, decided once from the settings
+ * at the first request: none in production, whatever AFTERVIEW_TEST_HOOKS and
+ * AFTERVIEW_BENCH_ROUTES say; otherwise those the flags turn on. The routes
+ * answer 404 when off, like any path that does not exist.
+ */
+export function internalRoutes(): InternalRoutes {
+  if (routes) return routes;
+  const e = env();
+  const production = isProduction();
+  routes = Object.freeze({
+    testHooks: !production && e.AFTERVIEW_TEST_HOOKS === "1",
+    bench: !production && e.AFTERVIEW_BENCH_ROUTES === "1",
+  });
+  return routes;
 }
