@@ -39,6 +39,12 @@ function decodedForms(value: string): string[] | null {
  * path (`//host`). The answer is the path, query and fragment only.
  */
 export function sameOriginPath(next: unknown, origin: string = appUrl()): string | null {
+  const path = ownOriginPath(next, origin);
+  return path === null || NEVER.test(path) ? null : path;
+}
+
+/** Like sameOriginPath, without refusing the sign-in form and API paths (Auth.js's own redirects go there). */
+export function ownOriginPath(next: unknown, origin: string = appUrl()): string | null {
   if (typeof next !== "string" || next === "" || next.length > MAX_NEXT) return null;
   const forms = decodedForms(next);
   if (!forms) return null;
@@ -60,11 +66,21 @@ export function sameOriginPath(next: unknown, origin: string = appUrl()): string
   }
   if (!resolved) return null;
   const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
-  if (NEVER.test(path) || path.length > MAX_NEXT * 3) return null;
-  return path;
+  return path.length > MAX_NEXT * 3 ? null : path;
 }
 
 /** Where to send someone of `role` who asked to return to `next`: that path when it is safe, else the role's home. */
 export function resolveNext(next: unknown, role: Role): string {
   return sameOriginPath(next) ?? homeFor(role);
+}
+
+/**
+ * Auth.js's redirect callback (`callbackUrl`, `redirectTo`): a path on the
+ * app's own origin, as an absolute URL on APP_URL; anything else is the app's
+ * root. Never the request's Host or X-Forwarded-Host, which Auth.js would
+ * otherwise take the base URL from.
+ */
+export function authRedirect(url: string): string {
+  const origin = appUrl();
+  return `${origin}${ownOriginPath(url, origin) ?? "/"}`;
 }

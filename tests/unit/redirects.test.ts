@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { homeFor, resolveNext, sameOriginPath } from "@/lib/auth/home";
+import { authRedirect, homeFor, resolveNext, sameOriginPath } from "@/lib/auth/home";
 import { resetEnvCache } from "@/lib/env";
 import { nastyString } from "../helpers/fuzz";
 
@@ -147,5 +147,14 @@ describe("return paths after sign-in (next / callbackUrl)", () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
     );
+  });
+
+  it("Auth.js's callbackUrl / redirectTo: a path on APP_URL, else APP_URL's root", () => {
+    expect(authRedirect("/sign-in")).toBe(`${ORIGIN}/sign-in`);
+    expect(authRedirect("/sign-in?expired=1")).toBe(`${ORIGIN}/sign-in?expired=1`);
+    expect(authRedirect(`${ORIGIN}/dashboard`)).toBe(`${ORIGIN}/dashboard`);
+    for (const bad of [...HOSTILE.filter((h) => !h.startsWith("/api/") && !h.startsWith("/sign-in")), ...ENCODED]) {
+      expect(authRedirect(bad), JSON.stringify(bad)).toBe(`${ORIGIN}/`);
+    }
   });
 });
