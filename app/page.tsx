@@ -1,7 +1,7 @@
 import { ArrowRight, BarChart3, ClipboardList, LayoutDashboard } from "lucide-react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { homeFor } from "@/lib/auth/permissions";
+import { homeFor } from "@/lib/auth/home";
 import { getScope } from "@/lib/auth/scope";
 
 import { Button } from "./_components/ui/button";

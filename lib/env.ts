@@ -23,7 +23,19 @@ const schema = z.object({
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: z.string().optional(),
   AFTERVIEW_ENV: z.enum(["local", "production"]).optional(),
-  APP_URL: z.string().optional(),
+  /**
+   * The address people reach the app at, e.g. https://afterview.example.com.
+   * Every link in an email and every redirect is built from it, never from the
+   * request's Host or X-Forwarded-Host. Required in production.
+   */
+  APP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .refine((v) => v === undefined || appUrlProblem(v) === null, {
+      error: (issue) => appUrlProblem(String(issue.input).trim()) ?? "APP_URL is not valid",
+    })
+    .transform((v) => (v === undefined ? undefined : new URL(v).origin)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
    * How many reverse proxies of your own stand in front of the app. 0: the
@@ -42,15 +54,43 @@ const schema = z.object({
   CI: z.string().optional(),
 });
 
+/** Why a value cannot be APP_URL, or null when it is an absolute http(s) origin. */
+export function appUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `APP_URL must be an absolute address like https://afterview.example.com (got "${value.slice(0, 100)}")`;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "APP_URL must start with https:// or http://";
+  if (url.username || url.password) return "APP_URL must not contain a user name or password";
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+    return `APP_URL must be an origin only, without a path, query or fragment, like ${url.origin}`;
+  }
+  return null;
+}
+
+const checked = schema.superRefine((v, ctx) => {
+  if (v.AFTERVIEW_ENV === "production" && !v.APP_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["APP_URL"],
+      message:
+        "APP_URL is required in production: set it to the address people reach the app at, like https://afterview.example.com (links in emails are built from it)",
+    });
+  }
+});
+
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
+let routes: InternalRoutes | undefined;
 
 export class EnvError extends Error {}
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new EnvError(`Invalid setting ${String(first?.path[0] ?? "")}: ${first?.message ?? "invalid"}`);
@@ -62,12 +102,19 @@ export function env(): Env {
 /** Clears the parsed cache; tests and the CLI change process.env before reading. */
 export function resetEnvCache(): void {
   cached = undefined;
+  routes = undefined;
 }
 
 /** Sets a variable for this process and its children (CLI use only). */
 export function setEnv(name: string, value: string): void {
   process.env[name] = value;
-  cached = undefined;
+  resetEnvCache();
+}
+
+/** The app's own origin: APP_URL, or http://localhost:PORT when it is not set (local use). */
+export function appUrl(): string {
+  const e = env();
+  return e.APP_URL ?? `http://localhost:${e.PORT}`;
 }
 
 /** The production posture: real secrets required, secure cookies, HSTS. */
@@ -75,4 +122,28 @@ export function isProduction(): boolean {
   const e = env();
   if (e.AFTERVIEW_ENV) return e.AFTERVIEW_ENV === "production";
   return e.NODE_ENV === "production";
+}
+
+export interface InternalRoutes {
+  /** /api/test-support: e2e tests make their own firm through it. */
+  testHooks: boolean;
+  /** /api/bench and /bench: what `npm run bench` measures against. */
+  bench: boolean;
+}
+
+/**
+ * Which internal routes this process serves, decided once from the settings
+ * at the first request: none in production, whatever AFTERVIEW_TEST_HOOKS and
+ * AFTERVIEW_BENCH_ROUTES say; otherwise those the flags turn on. The routes
+ * answer 404 when off, like any path that does not exist.
+ */
+export function internalRoutes(): InternalRoutes {
+  if (routes) return routes;
+  const e = env();
+  const production = isProduction();
+  routes = Object.freeze({
+    testHooks: !production && e.AFTERVIEW_TEST_HOOKS === "1",
+    bench: !production && e.AFTERVIEW_BENCH_ROUTES === "1",
+  });
+  return routes;
 }

@@ -34,7 +34,7 @@ export async function invite(
     }
     throw err;
   }
-  const link = `${await appOrigin()}/invite/${token}`;
+  const link = `${appOrigin()}/invite/${token}`;
   const mail = invitationEmail({ firmName: scope.firmName, inviterName: scope.userName, role: input.role, link, days: INVITATION_DAYS });
   await sendEmail(scope.db, { firmId: scope.firmId, to: input.email, ...mail }, { secrets: [token] });
   return { invitationId: created.id, link };

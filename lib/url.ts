@@ -1,12 +1,11 @@
-import { headers } from "next/headers";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/env";
 
-/** The origin people reach the app at: APP_URL, else the request's own host. */
-export async function appOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? `localhost:${env().PORT}`;
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+/**
+ * The origin people reach the app at: APP_URL, or http://localhost:PORT when
+ * it is not set. Never the request's Host or X-Forwarded-Host — those are
+ * whatever the sender typed, and a link in an email built from them would
+ * carry its token to someone else's site.
+ */
+export function appOrigin(): string {
+  return appUrl();
 }

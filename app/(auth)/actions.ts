@@ -17,7 +17,7 @@ import { signIn } from "@/lib/auth/config";
 import { signInKeys, waitInWords } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { signMfaTicket, verifyMfaTicket } from "@/lib/auth/mfa";
-import { homeFor } from "@/lib/auth/permissions";
+import { homeFor, resolveNext } from "@/lib/auth/home";
 import { requestPasswordReset, RESET_MINUTES } from "@/lib/auth/password-reset";
 import { clientIp } from "@/lib/auth/request";
 import { hashToken } from "@/lib/auth/tokens";
@@ -43,11 +43,13 @@ type FoundUser = Awaited<ReturnType<typeof unsafeFindUserForSignIn>>;
 /**
  * Where a fresh sign-in lands, in one redirect: the invited firm's home after
  * accepting an invitation; the firm chooser for a person with several firms;
- * otherwise the safe `next` or the role's home. The person's memberships come
- * most recently used first, so the first is the firm just opened.
+ * otherwise `next` when it is a path on this app's own origin, else the home
+ * of the role it signed in as. The person's memberships come most recently
+ * used first, so the first is the firm the sign-in just opened.
  */
-async function destinationAfterSignIn(user: FoundUser, next: string | undefined, invitation: string | undefined): Promise<string> {
+async function destinationAfterSignIn(user: FoundUser, next: unknown, invitation: string | undefined): Promise<string> {
   const opened = user?.memberships[0];
+  // Without a membership there is nothing to open; sign-in again.
   if (!user || !opened) return "/sign-in";
   if (invitation) {
     const inv = await unsafeFindInvitation((await getDatabase()).db, hashToken(invitation));
@@ -58,7 +60,7 @@ async function destinationAfterSignIn(user: FoundUser, next: string | undefined,
     const back = safeNextPath(next);
     return `/choose-firm${back ? `?${new URLSearchParams({ next: back })}` : ""}`;
   }
-  return safeNextPath(next) ?? homeFor(opened.role);
+  return resolveNext(next, opened.role);
 }
 
 /** Signs in through Auth.js; "mfa_required" means the password was right and a code is needed. */
@@ -118,7 +120,7 @@ export const forgotPasswordAction = definePublicFormAction(forgotPasswordSchema,
   // Known or not, the answer leaves now; the mail (if any) is sent after it.
   await afterResponse(async () => {
     if (!pending) return;
-    const mail = passwordResetEmail({ link: `${await appOrigin()}/reset-password/${pending.token}`, minutes: RESET_MINUTES });
+    const mail = passwordResetEmail({ link: `${appOrigin()}/reset-password/${pending.token}`, minutes: RESET_MINUTES });
     await sendEmail(db, { firmId: pending.firmId, to: pending.to, ...mail }, { secrets: [pending.token] });
   });
   return {

@@ -15,6 +15,7 @@ import {
   type Cursor,
   type SaveResult,
   type SortSpec,
+  usableCursor,
 } from "./clients";
 import { withTx, type QueryScope } from "./scope";
 
@@ -121,7 +122,7 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
       sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`,
     );
   }
-  const cursor = filter.cursor ?? null;
+  const cursor = usableCursor(sort, filter.cursor);
   const [fetched, [counted]] = await Promise.all([
     scope.db
       .select({

@@ -32,6 +32,7 @@ import {
   type Cursor,
   type SaveResult,
   type SortSpec,
+  usableCursor,
 } from "./clients";
 import { isFirmStaff } from "./jobs";
 import { withTx, type QueryScope } from "./scope";
@@ -136,7 +137,7 @@ export async function findCandidates(scope: QueryScope, filter: CandidateFilter 
       sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${candidates.phone} ilike ${term} or ${candidates.headline} ilike ${term} or ${candidates.location} ilike ${term})`,
     );
   }
-  const cursor = filter.cursor ?? null;
+  const cursor = usableCursor(sort, filter.cursor);
   const [fetched, [counted]] = await Promise.all([
     scope.db
       .select({

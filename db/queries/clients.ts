@@ -50,6 +50,29 @@ export function cursorKey(sort: SortSpec): SQL<string> {
   return sql<string>`(${sort.key})::text`;
 }
 
+const TIMESTAMPTZ = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}(:?\d{2})?)?)$/;
+
+/** Whether `v` is a sort key of this cast as the database writes it as text. */
+function isSortKey(cast: SortSpec["cast"], v: string): boolean {
+  if (v.includes("\u0000")) return false;
+  if (cast === "text") return true;
+  const m = TIMESTAMPTZ.exec(v);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/**
+ * The cursor of a list URL when its sort key can be compared with this sort's
+ * key; one that is malformed (edited by hand, or from another sort) starts
+ * from the first page instead of failing the query.
+ */
+export function usableCursor(sort: SortSpec, cursor: Cursor | null | undefined): Cursor | null {
+  if (!cursor) return null;
+  return isSortKey(sort.cast, cursor.v) ? cursor : null;
+}
+
 /**
  * Keyset pagination: the rows after (or before) the cursor's (key, id), never
  * OFFSET, so a page costs the same however deep it is and rows added meanwhile
@@ -205,7 +228,7 @@ export async function findClients(scope: QueryScope, filter: ClientFilter = {}) 
     const term = likeTerm(filter.q);
     where.push(sql`(${clients.name} ilike ${term} or ${clients.industry} ilike ${term} or ${clients.website} ilike ${term})`);
   }
-  const cursor = filter.cursor ?? null;
+  const cursor = usableCursor(sort, filter.cursor);
   const [fetched, [counted]] = await Promise.all([
     scope.db
       .select({ ...clientColumns, openJobs: openJobCount, contacts: contactCount, cursorKey: cursorKey(sort) })

@@ -15,6 +15,7 @@ import {
   type Cursor,
   type SaveResult,
   type SortSpec,
+  usableCursor,
 } from "./clients";
 import { withTx, type QueryScope } from "./scope";
 
@@ -82,7 +83,7 @@ export async function findContacts(scope: QueryScope, filter: ContactFilter = {}
       sql`(${contacts.name} ilike ${term} or ${contacts.title} ilike ${term} or coalesce(${contacts.email}, '') ilike ${term} or ${contacts.phone} ilike ${term} or ${clients.name} ilike ${term})`,
     );
   }
-  const cursor = filter.cursor ?? null;
+  const cursor = usableCursor(sort, filter.cursor);
   const join = and(eq(clients.firmId, contacts.firmId), eq(clients.id, contacts.clientId));
   const [fetched, [counted]] = await Promise.all([
     scope.db

@@ -30,6 +30,7 @@ import {
   type Cursor,
   type SaveResult,
   type SortSpec,
+  usableCursor,
 } from "./clients";
 import { withTx, type QueryScope } from "./scope";
 
@@ -161,7 +162,7 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
     const term = likeTerm(filter.q);
     where.push(sql`(${candidates.name} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`);
   }
-  const cursor = filter.cursor ?? null;
+  const cursor = usableCursor(sort, filter.cursor);
   const [fetched, [counted]] = await Promise.all([
     scope.db
       .select({

@@ -16,6 +16,7 @@ import {
   type Cursor,
   type SaveResult,
   type SortSpec,
+  usableCursor,
 } from "./clients";
 import { withTx, type QueryScope } from "./scope";
 
@@ -101,7 +102,7 @@ export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
     const term = likeTerm(filter.q);
     where.push(sql`(${jobs.title} ilike ${term} or ${jobs.location} ilike ${term} or ${clients.name} ilike ${term})`);
   }
-  const cursor = filter.cursor ?? null;
+  const cursor = usableCursor(sort, filter.cursor);
   const [fetched, [counted]] = await Promise.all([
     scope.db
       .select({

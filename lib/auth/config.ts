@@ -5,6 +5,7 @@ import { unsafeRecordAuthEvent, unsafeRevokeSession } from "@/db/queries/auth";
 import { env, isProduction } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { checkCredentials } from "./credentials";
+import { authRedirect } from "./home";
 import { clientIp } from "./request";
 
 /** Thrown from authorize while the attempt is paused; the message never says whether the email exists. */
@@ -81,6 +82,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       }),
     ],
     callbacks: {
+      // Where Auth.js may send the browser: paths on APP_URL only, whatever Host the request claimed.
+      redirect: ({ url }) => authRedirect(url),
       jwt({ token, user }) {
         if (user) {
           const u = user as unknown as { sid: string; fid: string; sv: number; id: string };

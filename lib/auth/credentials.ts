@@ -117,13 +117,23 @@ type Context = { ip: string | null; userAgent: string | null; now?: Date };
 type Db = Awaited<ReturnType<typeof getDatabase>>["db"];
 type FoundUser = NonNullable<Awaited<ReturnType<typeof unsafeFindUserForSignIn>>>;
 
+/**
+ * The membership a sign-in opens a session in (its firm and role): the one
+ * asked for (an invitation just accepted, a firm switch), else the first —
+ * memberships come most recently used first. The sign-in form sends the
+ * person to that role's home.
+ */
+export function membershipToOpen<M extends { firmId: string }>(memberships: M[], firmId?: string): M | undefined {
+  return (firmId && memberships.find((m) => m.firmId === firmId)) || memberships[0];
+}
+
 async function openSession(
   db: Db,
   user: FoundUser,
   context: Context,
   opts: { firmId?: string; action?: string } = {},
 ): Promise<CredentialsResult> {
-  const membership = (opts.firmId && user.memberships.find((m) => m.firmId === opts.firmId)) || user.memberships[0];
+  const membership = membershipToOpen(user.memberships, opts.firmId);
   if (!membership) return { ok: false, reason: "invalid" };
   const keys = signInKeys(user.email, context.ip);
   await unsafeThrottleReset(db, keys.pair, keys.account);

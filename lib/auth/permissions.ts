@@ -95,7 +95,4 @@ export function isStaff(role: Role): boolean {
   return role === "admin" || role === "recruiter";
 }
 
-/** Where each role lands after signing in. */
-export function homeFor(role: Role): string {
-  return role === "candidate" ? "/my/interviews" : "/dashboard";
-}
+export { homeFor } from "./home";

@@ -63,6 +63,11 @@ async function main() {
     if (err instanceof EnvError) fail(err.message);
     throw err;
   }
+  if (production && (settings.AFTERVIEW_TEST_HOOKS === "1" || settings.AFTERVIEW_BENCH_ROUTES === "1")) {
+    process.stderr.write(
+      "afterview: AFTERVIEW_TEST_HOOKS and AFTERVIEW_BENCH_ROUTES are ignored in production; /api/test-support, /api/bench and /bench answer 404.\n",
+    );
+  }
 
   const { DatabaseOpenError } = await import("../../db/client");
   const { prepareDatabase } = await import("../../db/setup");

@@ -10,7 +10,7 @@ import {
   type DigestRecipient,
 } from "@/db/queries/dashboard";
 import { sendEmail } from "@/lib/email/send";
-import { env } from "@/lib/env";
+import { appOrigin } from "@/lib/url";
 import { isBusinessDay } from "@/lib/follow-up/business-days";
 import { logger } from "@/lib/logger";
 import { debriefReminderEmail, digestEmail } from "./templates";
@@ -38,10 +38,6 @@ export function debriefReminderKey(interviewId: string): string {
   return `debrief-reminder:${interviewId}`;
 }
 
-function origin(): string {
-  const e = env();
-  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
-}
 
 /** Who should get a digest now: it is morning in their firm's zone, and they have not had today's. */
 export async function dueDigests(db: DbOrTx, now: Date): Promise<DigestJob[]> {
@@ -80,7 +76,7 @@ export async function sendDigest(db: DbOrTx, job: DigestJob, now: Date): Promise
   const overdue = items.filter((i) => i.state === "overdue");
   const dueToday = items.filter((i) => i.state === "due");
   if (overdue.length === 0 && dueToday.length === 0) return "empty";
-  const mail = digestEmail({ name: job.name, firmName: job.firmName, zone: job.timeZone, now, origin: origin(), overdue, dueToday });
+  const mail = digestEmail({ name: job.name, firmName: job.firmName, zone: job.timeZone, now, origin: appOrigin(), overdue, dueToday });
   return sendEmail(db, { firmId: job.firmId, to: job.email, ...mail, dedupeKey: job.dedupeKey });
 }
 
@@ -92,7 +88,7 @@ export async function sendDebriefReminder(db: DbOrTx, job: DebriefReminderJob): 
     jobTitle: job.jobTitle,
     startsAt: job.startsAt,
     zone: job.timeZone,
-    origin: origin(),
+    origin: appOrigin(),
   });
   return sendEmail(db, { firmId: job.firmId, to: job.email, ...mail, dedupeKey: job.dedupeKey });
 }

@@ -9,18 +9,14 @@ const email = z
   .max(254, { error: "That email address is too long." })
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
-/** Only same-site relative paths may be returned to after sign-in. */
-export function safeNextPath(next: unknown): string | null {
-  if (typeof next !== "string") return null;
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
-  if (next.startsWith("/api/") || next.startsWith("/sign-in")) return null;
-  return next.slice(0, 500);
-}
+/** Only paths on the app's own origin may be returned to after sign-in (lib/auth/home.ts). */
+export { sameOriginPath as safeNextPath } from "@/lib/auth/home";
 
 export const signInSchema = z.object({
   email,
   password: z.string().min(1, { error: "Enter your password." }).max(128, { error: "That password is too long." }),
-  next: z.string().max(500).optional(),
+  // A return path that is too long or not text is dropped, not an error: sign-in goes home instead.
+  next: z.string().max(500).optional().catch(undefined),
   /** Signing in from an invitation to an address that already has an account. */
   invitation: z.string().max(200).optional(),
 });
@@ -33,7 +29,8 @@ export const secondFactorSchema = z.object({
     .trim()
     .min(1, { error: "Enter the 6-digit code from your authenticator app." })
     .max(40, { error: "That code is too long." }),
-  next: z.string().max(500).optional(),
+  // A return path that is too long or not text is dropped, not an error: sign-in goes home instead.
+  next: z.string().max(500).optional().catch(undefined),
   invitation: z.string().max(200).optional(),
 });
 

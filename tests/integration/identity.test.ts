@@ -219,9 +219,9 @@ describe("one person, several firms", () => {
   });
 
   describe("one-time links where real mail exists", () => {
-    const saved = { smtp: process.env.SMTP_URL, env: process.env.AFTERVIEW_ENV };
+    const saved = { smtp: process.env.SMTP_URL, env: process.env.AFTERVIEW_ENV, url: process.env.APP_URL };
     afterEach(() => {
-      for (const [k, v] of [["SMTP_URL", saved.smtp], ["AFTERVIEW_ENV", saved.env]] as const) {
+      for (const [k, v] of [["SMTP_URL", saved.smtp], ["AFTERVIEW_ENV", saved.env], ["APP_URL", saved.url]] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
@@ -236,6 +236,7 @@ describe("one person, several firms", () => {
 
     it("keeps invitation and reset tokens out of the stored copy in production and with SMTP", async () => {
       process.env.AFTERVIEW_ENV = "production";
+      process.env.APP_URL = "https://afterview.example";
       process.env.SMTP_URL = "smtp://127.0.0.1:9"; // nothing listens: the send fails, the stored copy is what is left
       resetEnvCache();
       resetMailTransport();

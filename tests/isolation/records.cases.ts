@@ -25,6 +25,7 @@ const interviewFields = {
 export const cases: Record<string, IsolationCases> = {
   clients: {
     cursorKey: SKIP,
+    usableCursor: SKIP,
     keysetWhere: SKIP,
     keysetOrder: SKIP,
     keysetPage: SKIP,

@@ -3,17 +3,17 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { getScope } from "@/lib/auth/scope";
-import { homeFor } from "@/lib/auth/permissions";
-import { safeNextPath } from "@/lib/validation/auth";
+import { resolveNext, sameOriginPath } from "@/lib/auth/home";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const next = safeNextPath(params.next) ?? "";
   const scope = await getScope();
-  if (scope) redirect(next || homeFor(scope.role));
+  // Signed in already: to `next` when it stays on this app's origin, else to the role's home.
+  if (scope) redirect(resolveNext(params.next, scope.role));
+  const next = sameOriginPath(params.next) ?? "";
   return (
     <div className="flex flex-col gap-5">
       <div className="space-y-1">

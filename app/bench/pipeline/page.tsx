@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/runtime";
 import { formatCompactDate, formatCompactDateTime } from "@/app/(staff)/_components/format";
 import { PipelineTable, type PipelineRow } from "@/app/(staff)/jobs/pipeline/pipeline-table";
-import { env, isProduction } from "@/lib/env";
+import { internalRoutes } from "@/lib/env";
 import type { StageValue } from "@/lib/validation/records";
 
 export const metadata: Metadata = { title: "Pipeline (benchmark control)", robots: { index: false } };
@@ -37,7 +37,7 @@ type Row = {
  * AFTERVIEW_BENCH_ROUTES=1 and never in production; otherwise it is a 404.
  */
 export default async function BenchPipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (isProduction() || env().AFTERVIEW_BENCH_ROUTES !== "1") notFound();
+  if (!internalRoutes().bench) notFound();
   const sp = await searchParams;
   const firm = typeof sp.firm === "string" ? sp.firm : "";
   const recruiter = typeof sp.recruiter === "string" ? sp.recruiter : "";

@@ -68,7 +68,7 @@ export const logCallAction = defineFormAction(logCallSchema, "portal.plan.write"
         callCount: result.callCount,
         calledAt,
         contactName,
-        origin: await appOrigin(),
+        origin: appOrigin(),
       });
     } catch (err) {
       logger.error({ interviewId: input.interviewId, err: err instanceof Error ? err.message : String(err) }, "repeat call warning failed");

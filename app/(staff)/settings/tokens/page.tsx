@@ -17,7 +17,8 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSty
 
 export default async function ApiTokensPage() {
   const scope = await requireScope("tokens.manage");
-  const [tokens, origin] = await Promise.all([listApiTokens(scope), appOrigin()]);
+  const tokens = await listApiTokens(scope);
+  const origin = appOrigin();
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { getDatabase } from "@/db/runtime";
-import { env, isProduction } from "@/lib/env";
+import { internalRoutes } from "@/lib/env";
 import { jsonError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * 404 like any unknown URL.
  */
 export async function POST(request: Request) {
-  if (isProduction() || env().AFTERVIEW_BENCH_ROUTES !== "1") return jsonError(404, "Not found");
+  if (!internalRoutes().bench) return jsonError(404, "Not found");
   const body = (await request.json().catch(() => ({}))) as { debriefId?: unknown; snapshot?: unknown };
   if (typeof body.debriefId !== "string" || !UUID.test(body.debriefId)) return jsonError(422, "debriefId must be an id");
   const database = await getDatabase();

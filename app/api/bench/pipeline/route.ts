@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/runtime";
-import { env, isProduction } from "@/lib/env";
+import { internalRoutes } from "@/lib/env";
 import { jsonError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ function esc(value: unknown): string {
  * otherwise it is a 404 like any unknown URL.
  */
 export async function GET(request: Request) {
-  if (isProduction() || env().AFTERVIEW_BENCH_ROUTES !== "1") return jsonError(404, "Not found");
+  if (!internalRoutes().bench) return jsonError(404, "Not found");
   const url = new URL(request.url);
   const firm = url.searchParams.get("firm") ?? "";
   const recruiter = url.searchParams.get("recruiter") ?? "";

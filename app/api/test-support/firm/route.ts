@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/runtime";
 import { createTestFirm } from "@/db/test-firm";
-import { env, isProduction } from "@/lib/env";
+import { internalRoutes } from "@/lib/env";
 import { jsonError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * any unknown URL.
  */
 export async function POST(request: Request) {
-  if (isProduction() || env().AFTERVIEW_TEST_HOOKS !== "1") return jsonError(404, "Not found");
+  if (!internalRoutes().testHooks) return jsonError(404, "Not found");
   const origin = request.headers.get("origin");
   if (origin && new URL(origin).host !== request.headers.get("host")) return jsonError(403, "Cross-site request refused");
   const body = (await request.json().catch(() => ({}))) as { label?: unknown };

@@ -1,4 +1,4 @@
-import { env, isProduction } from "@/lib/env";
+import { internalRoutes } from "@/lib/env";
 import { jsonError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  * AFTERVIEW_TEST_HOOKS=1 and never in production; otherwise it is a 404.
  */
 export async function GET(request: Request) {
-  if (isProduction() || env().AFTERVIEW_TEST_HOOKS !== "1") return jsonError(404, "Not found");
+  if (!internalRoutes().testHooks) return jsonError(404, "Not found");
   const raw = Number(new URL(request.url).searchParams.get("ms") ?? "0");
   const ms = Number.isFinite(raw) ? Math.min(Math.max(Math.trunc(raw), 0), 10_000) : 0;
   const started = Date.now();

@@ -158,7 +158,7 @@ async function syncPlanTasksSafely(scope: Scope, interviewId: string) {
  * slow mail server never holds up the candidate; a failure is logged.
  */
 async function notifyRecruiterAfterResponse(scope: Scope, interviewId: string, version: number) {
-  const origin = await appOrigin();
+  const origin = appOrigin();
   await afterResponse(async () => {
     try {
       const debrief = await getMyDebrief(scope, interviewId);

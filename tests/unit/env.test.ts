@@ -1,0 +1,78 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { appUrl, env, EnvError, resetEnvCache } from "@/lib/env";
+import { appOrigin } from "@/lib/url";
+
+const saved = { ...process.env };
+
+function withEnv(values: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+}
+
+afterEach(() => {
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+  Object.assign(process.env, saved);
+  resetEnvCache();
+});
+
+describe("APP_URL", () => {
+  it("is required when AFTERVIEW_ENV=production, with a message that says what to set", () => {
+    withEnv({ AFTERVIEW_ENV: "production", APP_URL: undefined });
+    expect(() => env()).toThrow(EnvError);
+    expect(() => env()).toThrow(/APP_URL is required in production.*https:\/\//);
+    withEnv({ AFTERVIEW_ENV: "production", APP_URL: "   " });
+    expect(() => env()).toThrow(/APP_URL is required in production/);
+  });
+
+  it("must be an absolute http(s) origin", () => {
+    for (const bad of [
+      "afterview.example.com",
+      "/relative",
+      "ftp://afterview.example.com",
+      "javascript:alert(1)",
+      "https://user:pass@afterview.example.com",
+      "https://afterview.example.com/app",
+      "https://afterview.example.com/?x=1",
+      "https://afterview.example.com/#top",
+      "https://",
+    ]) {
+      withEnv({ AFTERVIEW_ENV: "production", APP_URL: bad });
+      expect(() => env(), bad).toThrow(/^Invalid setting APP_URL: APP_URL must/);
+    }
+  });
+
+  it("is kept as its origin: no trailing slash, lower-case host, default port dropped", () => {
+    withEnv({ AFTERVIEW_ENV: "production", APP_URL: " https://Afterview.Example.com:443/ " });
+    expect(env().APP_URL).toBe("https://afterview.example.com");
+    expect(appOrigin()).toBe("https://afterview.example.com");
+    withEnv({ AFTERVIEW_ENV: "local", APP_URL: "http://127.0.0.1:8080" });
+    expect(appUrl()).toBe("http://127.0.0.1:8080");
+  });
+
+  it("defaults to http://localhost:PORT outside production", () => {
+    withEnv({ AFTERVIEW_ENV: "local", APP_URL: undefined, PORT: "4123" });
+    expect(appOrigin()).toBe("http://localhost:4123");
+    withEnv({ AFTERVIEW_ENV: undefined, APP_URL: "", PORT: undefined });
+    expect(appOrigin()).toBe("http://localhost:3000");
+  });
+
+  it("stops `npm start` in production with a clear error when missing, before touching the database", () => {
+    const root = path.resolve(__dirname, "../..");
+    const env: NodeJS.ProcessEnv = { ...saved, AFTERVIEW_ENV: "production", AUTH_SECRET: "x".repeat(40), DATA_DIR: "/nonexistent/afterview-env-test" };
+    delete env.APP_URL;
+    delete env.DATABASE_URL;
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("afterview: Invalid setting APP_URL: APP_URL is required in production");
+  });
+});
