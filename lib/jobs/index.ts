@@ -2,8 +2,16 @@ import { getDatabase, type Database } from "@/db/runtime";
 import { logger } from "@/lib/logger";
 import { startBoss, type BossHandle } from "./boss";
 import { runRemindersOnce, type PassResult } from "./reminders";
+import { createJobRunner, type JobRunner } from "./runner";
+
+export { enqueueJob, wakeJobRunners } from "./queue";
+export { createJobRunner } from "./runner";
 
 /**
+ * Background work of the app process (RUN_JOBS=1) or of `npm run worker`:
+ * the runner of the durable jobs (lib/jobs/queue.ts: mail after a change,
+ * written in the change's transaction), on both engines, and the reminders.
+ *
  * Background reminders (the daily digest to recruiters, the one debrief
  * reminder to candidates).
  *
@@ -24,6 +32,8 @@ export type JobsOptions = {
   pollingIntervalSeconds?: number;
   /** PostgreSQL: install the cron schedule. */
   schedule?: boolean;
+  /** Durable jobs: time between polls of the job table. */
+  jobPollMs?: number;
 };
 
 export type JobsHandle = {
@@ -33,6 +43,8 @@ export type JobsHandle = {
   stop(): Promise<void>;
   /** pg-boss only. */
   boss?: BossHandle;
+  /** The durable jobs' runner. */
+  runner: JobRunner;
 };
 
 export const TIMER_INTERVAL_MS = 10 * 60_000;
@@ -40,6 +52,24 @@ export const TIMER_INTERVAL_MS = 10 * 60_000;
 export async function startJobs(opts: JobsOptions = {}): Promise<JobsHandle> {
   const database = opts.database ?? (await getDatabase());
   const clock = opts.clock ?? (() => new Date());
+  const runner = createJobRunner({ database, pollMs: opts.jobPollMs }).start();
+  logger.info({ engine: database.engine }, "durable job runner started");
+  try {
+    const reminders = await startReminders(database, clock, opts);
+    return {
+      ...reminders,
+      runner,
+      async stop() {
+        await Promise.all([reminders.stop(), runner.stop()]);
+      },
+    };
+  } catch (err) {
+    await runner.stop();
+    throw err;
+  }
+}
+
+async function startReminders(database: Database, clock: () => Date, opts: JobsOptions): Promise<Omit<JobsHandle, "runner">> {
   if (database.engine === "postgres") {
     const boss = await startBoss(database, {
       clock,
@@ -52,7 +82,7 @@ export async function startJobs(opts: JobsOptions = {}): Promise<JobsHandle> {
   return startTimer(database, clock, opts.intervalMs ?? TIMER_INTERVAL_MS);
 }
 
-function startTimer(database: Database, clock: () => Date, intervalMs: number): JobsHandle {
+function startTimer(database: Database, clock: () => Date, intervalMs: number): Omit<JobsHandle, "runner"> {
   let running: Promise<PassResult> | null = null;
   let stopped = false;
   const pass = async (): Promise<PassResult> => {

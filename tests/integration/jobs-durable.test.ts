@@ -1,0 +1,203 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { v7 as uuidv7 } from "uuid";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "@/db/client";
+import * as s from "@/db/schema";
+import { insertJob, unsafeClaimDueJobs } from "@/db/queries/background-jobs";
+import { inTransaction } from "@/db/queries/scope";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { createJobRunner, type RunnerOptions } from "@/lib/jobs/runner";
+import type { JobContext, JobHandlers } from "@/lib/jobs/handlers";
+import { useFreshDatabase } from "../helpers/db";
+import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
+
+const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+
+/** Handlers that record what ran (by job id), in place of the real ones. */
+function recording(opts: { fail?: (attempt: number) => string | null; delayMs?: number } = {}) {
+  const ran: { id: string; attempt: number; payload: unknown }[] = [];
+  const run = async (payload: unknown, ctx: JobContext) => {
+    if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+    ran.push({ id: ctx.job.id, attempt: ctx.job.attempt, payload });
+    const error = opts.fail?.(ctx.job.attempt);
+    if (error) throw new Error(error);
+  };
+  const handlers: JobHandlers = {
+    "debrief.submitted": { payload: z.record(z.string(), z.unknown()), run },
+    "test.work": { payload: z.object({ n: z.number() }), run },
+  };
+  return { ran, handlers };
+}
+
+describe("durable jobs: written with the change, run after its commit", () => {
+  const database = useFreshDatabase();
+  const db = () => database.current.db;
+  let a: TestFirm;
+  let b: TestFirm;
+
+  beforeAll(async () => {
+    a = await createTestFirm(db(), "a");
+    b = await createTestFirm(db(), "b");
+  });
+
+  beforeEach(async () => {
+    // Each test starts with an empty queue.
+    await db().delete(s.backgroundJobs).where(sql`true`);
+  });
+
+  const runner = (handlers: JobHandlers, more: Partial<RunnerOptions> = {}) => createJobRunner({ database: database.current, handlers, ...more });
+  const payload = () => ({ interviewId: uuidv7(), version: 1, userId: a.candidateUser.userId, origin: "http://localhost:3000" });
+  const jobRows = () => db().select().from(s.backgroundJobs);
+
+  it("never runs a job whose transaction rolled back", async () => {
+    const { ran, handlers } = recording();
+    // As the app's row-level-security role, like every change a person makes.
+    const scope = scopeOf(db(), a, a.candidateUser);
+    await expect(
+      inTransaction(scope, async (tx) => {
+        await enqueueJob(tx.db, { kind: "debrief.submitted", firmId: a.firmId, payload: payload() });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await runner(handlers).runDue()).toEqual({ done: 0, retried: 0, failed: 0 });
+    expect(ran).toEqual([]);
+    expect(await jobRows()).toEqual([]);
+  });
+
+  it("runs a committed job once, and a second enqueue with its dedupe key is a no-op", async () => {
+    const { ran, handlers } = recording();
+    const scope = scopeOf(db(), a, a.candidateUser);
+    const p = payload();
+    const ids = await inTransaction(scope, async (tx) => [
+      await enqueueJob(tx.db, { kind: "debrief.submitted", firmId: a.firmId, payload: p, dedupeKey: "once" }),
+      await enqueueJob(tx.db, { kind: "debrief.submitted", firmId: a.firmId, payload: p, dedupeKey: "once" }),
+    ]);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toBeNull();
+    const r = runner(handlers);
+    expect(await r.runDue()).toEqual({ done: 1, retried: 0, failed: 0 });
+    expect(await r.runDue()).toEqual({ done: 0, retried: 0, failed: 0 });
+    expect(ran).toEqual([{ id: ids[0], attempt: 1, payload: p }]);
+    const [row] = await jobRows();
+    expect(row).toMatchObject({ state: "done", attempts: 1, lastError: null });
+    expect(row?.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses an invalid payload before anything is written", async () => {
+    await expect(
+      enqueueJob(db(), { kind: "debrief.submitted", firmId: a.firmId, payload: { ...payload(), interviewId: "not-a-uuid" } }),
+    ).rejects.toThrow();
+    expect(await jobRows()).toEqual([]);
+  });
+
+  it.runIf(onPostgres)("lets the app role queue jobs for its own firm only, and change none", async () => {
+    const scope = scopeOf(db(), a, a.candidateUser);
+    // drizzle wraps the server's error: its cause says why.
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => "accepted",
+        (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+      );
+    expect(await refusal(enqueueJob(scope.db, { kind: "debrief.submitted", firmId: b.firmId, payload: payload() }))).toMatch(/row-level security/);
+    await enqueueJob(scope.db, { kind: "debrief.submitted", firmId: a.firmId, payload: payload() });
+    expect(await refusal(scope.db.update(s.backgroundJobs).set({ state: "done" }).where(eq(s.backgroundJobs.firmId, a.firmId)))).toMatch(/permission denied/);
+    expect(await refusal(scope.db.delete(s.backgroundJobs).where(eq(s.backgroundJobs.firmId, a.firmId)))).toMatch(/permission denied/);
+    expect((await jobRows()).map((j) => j.state)).toEqual(["queued"]);
+  });
+
+  it("retries a failing job with growing delays, records its error, and gives up after its attempts", async () => {
+    let now = new Date("2026-05-04T09:00:00Z");
+    const { ran, handlers } = recording({ fail: (attempt) => `mail server down (attempt ${attempt})` });
+    const r = runner(handlers, { clock: () => now, retryDelayMs: 1_000 });
+    await insertJob(db(), { kind: "test.work", firmId: a.firmId, payload: { n: 1 }, maxAttempts: 3, runAfter: now });
+    const row = async () => (await jobRows())[0]!;
+
+    expect(await r.runDue()).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect(await row()).toMatchObject({ state: "queued", attempts: 1, lastError: "mail server down (attempt 1)" });
+    expect((await row()).runAfter.getTime() - now.getTime()).toBe(1_000);
+    // Not due yet: nothing runs.
+    expect(await r.runDue()).toEqual({ done: 0, retried: 0, failed: 0 });
+
+    now = new Date(now.getTime() + 1_000);
+    expect(await r.runDue()).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect(await row()).toMatchObject({ state: "queued", attempts: 2, lastError: "mail server down (attempt 2)" });
+    // The second delay is twice the first.
+    expect((await row()).runAfter.getTime() - now.getTime()).toBe(2_000);
+    now = new Date(now.getTime() + 1_999);
+    expect(await r.runDue()).toEqual({ done: 0, retried: 0, failed: 0 });
+
+    now = new Date(now.getTime() + 1);
+    expect(await r.runDue()).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect(await row()).toMatchObject({ state: "failed", attempts: 3, lastError: "mail server down (attempt 3)" });
+    expect((await row()).finishedAt?.getTime()).toBe(now.getTime());
+
+    now = new Date(now.getTime() + 24 * 3_600_000);
+    expect(await r.runDue()).toEqual({ done: 0, retried: 0, failed: 0 });
+    expect(ran.map((x) => x.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it("runs a job that succeeds on a retry once more only", async () => {
+    let now = new Date("2026-05-04T09:00:00Z");
+    const { ran, handlers } = recording({ fail: (attempt) => (attempt === 1 ? "timeout" : null) });
+    const r = runner(handlers, { clock: () => now, retryDelayMs: 500 });
+    await insertJob(db(), { kind: "test.work", firmId: a.firmId, payload: { n: 1 }, runAfter: now });
+    await r.runDue();
+    now = new Date(now.getTime() + 500);
+    expect(await r.runDue()).toEqual({ done: 1, retried: 0, failed: 0 });
+    expect(ran.map((x) => x.attempt)).toEqual([1, 2]);
+    // The error of the failed attempt stays on record.
+    expect((await jobRows())[0]).toMatchObject({ state: "done", attempts: 2, lastError: "timeout" });
+  });
+
+  it("runs, after a restart, a job written before a crash and one a crashed runner was running", async () => {
+    let now = new Date();
+    const { ran, handlers } = recording();
+    // The process that wrote these stopped before running them: nothing ran the first, and the
+    // second was claimed by a runner that died mid-job (its claim committed, its result never).
+    const waiting = await insertJob(db(), { kind: "test.work", firmId: a.firmId, payload: { n: 1 }, runAfter: now });
+    const interrupted = await insertJob(db(), { kind: "test.work", firmId: b.firmId, payload: { n: 2 }, runAfter: now });
+    await db().update(s.backgroundJobs).set({ runAfter: new Date(now.getTime() + 1) }).where(eq(s.backgroundJobs.id, waiting!.id));
+    const claimed = await unsafeClaimDueJobs(db(), { now, leaseMs: 60_000, limit: 1 });
+    expect(claimed.map((j) => j.id)).toEqual([interrupted!.id]);
+
+    // The next process starts its runner: the waiting job runs at once, without a commit to wake it.
+    now = new Date(now.getTime() + 1_000);
+    const next = runner(handlers, { clock: () => now, pollMs: 50 }).start();
+    try {
+      await expect.poll(() => ran.map((x) => x.id), { timeout: 10_000 }).toEqual([waiting!.id]);
+      // The interrupted one when its lease has run out, as a second attempt.
+      now = new Date(now.getTime() + 60_000);
+      await expect.poll(() => ran.length, { timeout: 10_000 }).toBe(2);
+      expect(ran[1]).toMatchObject({ id: interrupted!.id, attempt: 2 });
+      await expect.poll(async () => (await jobRows()).map((j) => j.state), { timeout: 10_000 }).toEqual(["done", "done"]);
+    } finally {
+      await next.stop();
+    }
+  });
+
+  it.runIf(onPostgres)("with two runners on two connection pools at once, runs each job exactly once", async () => {
+    const second: Database = await openDatabase({ url: database.current.pool!.options.connectionString!, poolMax: 4 });
+    try {
+      const { ran, handlers } = recording({ delayMs: 5 });
+      const ids: string[] = [];
+      for (let n = 0; n < 40; n++) {
+        const job = await insertJob(db(), { kind: "test.work", firmId: n % 2 ? a.firmId : b.firmId, payload: { n } });
+        ids.push(job!.id);
+      }
+      const one = createJobRunner({ database: database.current, handlers, batchSize: 3 });
+      const two = createJobRunner({ database: second, handlers, batchSize: 3 });
+      // A second call on a busy runner joins its pass (the same summary), so only the first two count.
+      const passes = await Promise.all([one.runDue(), two.runDue(), one.runDue(), two.runDue()]);
+      expect(passes[0]!.done + passes[1]!.done).toBe(40);
+      // Both took part.
+      expect(passes[0]!.done).toBeGreaterThan(0);
+      expect(passes[1]!.done).toBeGreaterThan(0);
+      expect(ran.map((x) => x.id).sort()).toEqual([...ids].sort());
+      expect(ran.every((x) => x.attempt === 1)).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
+});
