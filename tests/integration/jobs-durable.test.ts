@@ -1,16 +1,21 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { v7 as uuidv7 } from "uuid";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/db/client";
 import * as s from "@/db/schema";
 import { insertJob, unsafeClaimDueJobs } from "@/db/queries/background-jobs";
 import { inTransaction } from "@/db/queries/scope";
+import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { createJobRunner, type RunnerOptions } from "@/lib/jobs/runner";
 import type { JobContext, JobHandlers } from "@/lib/jobs/handlers";
+import { emptyDebriefDraft } from "@/lib/validation/debrief";
+import { submit } from "../helpers/actions";
+import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
+import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { runJobs } from "../helpers/jobs";
 
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 
@@ -200,4 +205,63 @@ describe("durable jobs: written with the change, run after its commit", () => {
     }
   });
 
+  describe("the recruiter's email about a submitted debrief", () => {
+    beforeAll(() => {
+      useDatabaseForRequests(database.current);
+    });
+
+    it("is a job written with the submission, and reaches the outbox once when the runner runs it", async () => {
+      signedInAs(await sessionFor(db(), a, a.candidateUser));
+      const startsAt = new Date(Date.now() - 5 * 3_600_000);
+      const [iv] = await db()
+        .insert(s.interviews)
+        .values({ firmId: a.firmId, applicationId: a.applicationId, candidateId: a.candidateId, kind: "onsite", startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), status: "completed" })
+        .returning({ id: s.interviews.id });
+      const interviewId = iv!.id;
+      const draft = {
+        ...emptyDebriefDraft(),
+        overallImpression: 4,
+        interestLevel: 5,
+        notMentioned: "Rust experience",
+        timelineGiven: "no" as const,
+        askedToCall: false,
+        invitedBack: false,
+        people: [{ id: uuidv7(), contactId: null, name: "Ines", title: "", email: "", phone: "", thankYouSent: false, thankYouSentAt: null, thankYouChannel: null }],
+      };
+      const r = await submit(submitDebriefAction, formData({ interviewId, version: "", draft: JSON.stringify(draft) }));
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+
+      const mails = () =>
+        db()
+          .select({ subject: s.emailOutbox.subject, text: s.emailOutbox.text })
+          .from(s.emailOutbox)
+          .where(and(eq(s.emailOutbox.firmId, a.firmId), eq(s.emailOutbox.to, a.recruiter.email)));
+      const filed = async () => (await mails()).filter((m) => m.text.includes(`/interviews/${interviewId}`));
+      // The answer has gone: the job committed with the submission, and nothing is sent yet.
+      const jobs = await jobRows();
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({
+        firmId: a.firmId,
+        kind: "debrief.submitted",
+        state: "queued",
+        dedupeKey: `debrief-submitted:${interviewId}:1`,
+        payload: { interviewId, version: 1, userId: a.candidateUser.userId },
+      });
+      expect(await filed()).toEqual([]);
+
+      expect(await runJobs(database.current)).toEqual({ done: 1, retried: 0, failed: 0 });
+      const sent = await filed();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.subject).toContain("filed the");
+      expect(sent[0]!.text).toContain("Rust experience");
+
+      // Run again (a runner that stopped mid-job runs it again): still one email.
+      await db().update(s.backgroundJobs).set({ state: "queued", runAfter: new Date(0) }).where(eq(s.backgroundJobs.id, jobs[0]!.id));
+      expect(await runJobs(database.current)).toEqual({ done: 1, retried: 0, failed: 0 });
+      expect(await filed()).toHaveLength(1);
+      signedInAs(null);
+    });
+  });
 });
+
+afterAll(() => signedInAs(null));
