@@ -1,30 +1,34 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import type { QueryScope } from "./scope";
 import { backgroundJobs, memberships, users } from "../schema";
 import type { Role } from "../schema/enums";
 
 /**
  * The job table's queries (see lib/jobs/queue.ts for the mechanism).
- * `insertJob` runs in the caller's transaction, as the caller's role; the
- * `unsafe…` functions are the runner's and work across firms on the owner's
- * handle.
+ * `insertJob` runs in the caller's transaction (a scope bound to it), as the
+ * caller's role, for the scope's firm; the `unsafe…` functions are the
+ * runner's and work across firms on the owner's handle.
  */
 
 export type NewJob = {
   kind: string;
-  firmId: string;
   payload: Record<string, unknown>;
   runAfter?: Date;
   maxAttempts?: number;
   dedupeKey?: string | null;
 };
 
-/** Writes one job row; with a dedupe key already queued for the firm, writes nothing and returns null. */
-export async function insertJob(tx: DbOrTx, job: NewJob): Promise<{ id: string } | null> {
-  const [row] = await tx
+/**
+ * Writes one job row for the scope's firm, with the scope's handle (pass the
+ * scope of the change's transaction); with a dedupe key the firm already has,
+ * writes nothing and returns null.
+ */
+export async function insertJob(scope: Pick<QueryScope, "db" | "firmId">, job: NewJob): Promise<{ id: string } | null> {
+  const [row] = await scope.db
     .insert(backgroundJobs)
     .values({
-      firmId: job.firmId,
+      firmId: scope.firmId,
       kind: job.kind,
       payload: job.payload,
       runAfter: job.runAfter ?? new Date(),

@@ -1,5 +1,5 @@
 import { insertJob } from "@/db/queries/background-jobs";
-import type { DbOrTx } from "@/db/runtime";
+import type { QueryScope } from "@/db/queries/scope";
 import { JOB_HANDLERS, type JobKind, type JobPayload } from "./handlers";
 
 /**
@@ -7,7 +7,8 @@ import { JOB_HANDLERS, type JobKind, type JobPayload } from "./handlers";
  *
  * Work that follows a change but need not hold up the answer (an email, later
  * webhooks) is a row of the `background_jobs` table, written by `enqueueJob`
- * with the change's own transaction: it commits with the change or not at all.
+ * with the scope of the change's own transaction (`inTransaction`), for that
+ * scope's firm: it commits with the change or not at all.
  * After the commit, the caller wakes this process's runner
  * (`wakeJobRunners()`); runners also poll, so a job is run by whichever
  * process is running jobs, even when the process that wrote it crashed a
@@ -31,7 +32,6 @@ import { JOB_HANDLERS, type JobKind, type JobPayload } from "./handlers";
 
 export type EnqueueJob<K extends JobKind> = {
   kind: K;
-  firmId: string;
   payload: JobPayload<K>;
   /** Not before this time (default: at once). */
   runAfter?: Date;
@@ -40,16 +40,19 @@ export type EnqueueJob<K extends JobKind> = {
 };
 
 /**
- * Queues a job in the caller's transaction (pass the `tx` of the change, or a
- * scope's db within `inTransaction`). Returns the job's id, or null when the
- * dedupe key was taken. Wake the runners after the transaction commits.
+ * Queues a job in the caller's transaction: pass the scope `inTransaction`
+ * gives the change (its db is the transaction; the job's firm is the scope's,
+ * never an argument). Returns the job's id, or null when the dedupe key was
+ * taken. Wake the runners after the transaction commits.
  */
-export async function enqueueJob<K extends JobKind>(tx: DbOrTx, job: EnqueueJob<K>): Promise<string | null> {
+export async function enqueueJob<K extends JobKind>(
+  tx: Pick<QueryScope, "db" | "firmId">,
+  job: EnqueueJob<K>,
+): Promise<string | null> {
   const def = JOB_HANDLERS[job.kind];
   const payload = def.payload.parse(job.payload) as Record<string, unknown>;
   const row = await insertJob(tx, {
     kind: job.kind,
-    firmId: job.firmId,
     payload,
     runAfter: job.runAfter,
     maxAttempts: "maxAttempts" in def && typeof def.maxAttempts === "number" ? def.maxAttempts : undefined,

@@ -102,6 +102,11 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
     return summary;
   }
 
+  const pollNow = () => {
+    if (stopped) return;
+    runner.runDue().catch((err) => logger.error({ err: err instanceof Error ? err.message : String(err) }, "job pass failed"));
+  };
+
   const runner: JobRunner = {
     runDue() {
       if (pass) {
@@ -116,9 +121,7 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
     },
     wake() {
       if (stopped) return;
-      setImmediate(() => {
-        runner.runDue().catch((err) => logger.error({ err: err instanceof Error ? err.message : String(err) }, "job pass failed"));
-      });
+      setImmediate(pollNow);
     },
     start() {
       if (timer || stopped) return runner;
@@ -126,7 +129,7 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
       timer = setInterval(() => runner.wake(), opts.pollMs ?? 5_000);
       timer.unref?.();
       // Jobs left from before a restart (or a crash) run at once.
-      runner.wake();
+      pollNow();
       return runner;
     },
     async stop() {

@@ -61,7 +61,7 @@ describe("durable jobs: written with the change, run after its commit", () => {
     const scope = scopeOf(db(), a, a.candidateUser);
     await expect(
       inTransaction(scope, async (tx) => {
-        await enqueueJob(tx.db, { kind: "debrief.submitted", firmId: a.firmId, payload: payload() });
+        await enqueueJob(tx, { kind: "debrief.submitted", payload: payload() });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -75,8 +75,8 @@ describe("durable jobs: written with the change, run after its commit", () => {
     const scope = scopeOf(db(), a, a.candidateUser);
     const p = payload();
     const ids = await inTransaction(scope, async (tx) => [
-      await enqueueJob(tx.db, { kind: "debrief.submitted", firmId: a.firmId, payload: p, dedupeKey: "once" }),
-      await enqueueJob(tx.db, { kind: "debrief.submitted", firmId: a.firmId, payload: p, dedupeKey: "once" }),
+      await enqueueJob(tx, { kind: "debrief.submitted", payload: p, dedupeKey: "once" }),
+      await enqueueJob(tx, { kind: "debrief.submitted", payload: p, dedupeKey: "once" }),
     ]);
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(ids[1]).toBeNull();
@@ -91,21 +91,22 @@ describe("durable jobs: written with the change, run after its commit", () => {
 
   it("refuses an invalid payload before anything is written", async () => {
     await expect(
-      enqueueJob(db(), { kind: "debrief.submitted", firmId: a.firmId, payload: { ...payload(), interviewId: "not-a-uuid" } }),
+      enqueueJob({ db: db(), firmId: a.firmId }, { kind: "debrief.submitted", payload: { ...payload(), interviewId: "not-a-uuid" } }),
     ).rejects.toThrow();
     expect(await jobRows()).toEqual([]);
   });
 
   it.runIf(onPostgres)("lets the app role queue jobs for its own firm only, and change none", async () => {
     const scope = scopeOf(db(), a, a.candidateUser);
+    // A scope claiming another firm than its connection is set up for: the database refuses the row.
     // drizzle wraps the server's error: its cause says why.
     const refusal = (p: Promise<unknown>) =>
       p.then(
         () => "accepted",
         (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
       );
-    expect(await refusal(enqueueJob(scope.db, { kind: "debrief.submitted", firmId: b.firmId, payload: payload() }))).toMatch(/row-level security/);
-    await enqueueJob(scope.db, { kind: "debrief.submitted", firmId: a.firmId, payload: payload() });
+    expect(await refusal(enqueueJob({ ...scope, firmId: b.firmId }, { kind: "debrief.submitted", payload: payload() }))).toMatch(/row-level security/);
+    await enqueueJob(scope, { kind: "debrief.submitted", payload: payload() });
     expect(await refusal(scope.db.update(s.backgroundJobs).set({ state: "done" }).where(eq(s.backgroundJobs.firmId, a.firmId)))).toMatch(/permission denied/);
     expect(await refusal(scope.db.delete(s.backgroundJobs).where(eq(s.backgroundJobs.firmId, a.firmId)))).toMatch(/permission denied/);
     expect((await jobRows()).map((j) => j.state)).toEqual(["queued"]);
@@ -115,7 +116,7 @@ describe("durable jobs: written with the change, run after its commit", () => {
     let now = new Date("2026-05-04T09:00:00Z");
     const { ran, handlers } = recording({ fail: (attempt) => `mail server down (attempt ${attempt})` });
     const r = runner(handlers, { clock: () => now, retryDelayMs: 1_000 });
-    await insertJob(db(), { kind: "test.work", firmId: a.firmId, payload: { n: 1 }, maxAttempts: 3, runAfter: now });
+    await insertJob({ db: db(), firmId: a.firmId }, { kind: "test.work", payload: { n: 1 }, maxAttempts: 3, runAfter: now });
     const row = async () => (await jobRows())[0]!;
 
     expect(await r.runDue()).toEqual({ done: 0, retried: 1, failed: 0 });
@@ -146,7 +147,7 @@ describe("durable jobs: written with the change, run after its commit", () => {
     let now = new Date("2026-05-04T09:00:00Z");
     const { ran, handlers } = recording({ fail: (attempt) => (attempt === 1 ? "timeout" : null) });
     const r = runner(handlers, { clock: () => now, retryDelayMs: 500 });
-    await insertJob(db(), { kind: "test.work", firmId: a.firmId, payload: { n: 1 }, runAfter: now });
+    await insertJob({ db: db(), firmId: a.firmId }, { kind: "test.work", payload: { n: 1 }, runAfter: now });
     await r.runDue();
     now = new Date(now.getTime() + 500);
     expect(await r.runDue()).toEqual({ done: 1, retried: 0, failed: 0 });
@@ -160,8 +161,8 @@ describe("durable jobs: written with the change, run after its commit", () => {
     const { ran, handlers } = recording();
     // The process that wrote these stopped before running them: nothing ran the first, and the
     // second was claimed by a runner that died mid-job (its claim committed, its result never).
-    const waiting = await insertJob(db(), { kind: "test.work", firmId: a.firmId, payload: { n: 1 }, runAfter: now });
-    const interrupted = await insertJob(db(), { kind: "test.work", firmId: b.firmId, payload: { n: 2 }, runAfter: now });
+    const waiting = await insertJob({ db: db(), firmId: a.firmId }, { kind: "test.work", payload: { n: 1 }, runAfter: now });
+    const interrupted = await insertJob({ db: db(), firmId: b.firmId }, { kind: "test.work", payload: { n: 2 }, runAfter: now });
     await db().update(s.backgroundJobs).set({ runAfter: new Date(now.getTime() + 1) }).where(eq(s.backgroundJobs.id, waiting!.id));
     const claimed = await unsafeClaimDueJobs(db(), { now, leaseMs: 60_000, limit: 1 });
     expect(claimed.map((j) => j.id)).toEqual([interrupted!.id]);
@@ -187,7 +188,7 @@ describe("durable jobs: written with the change, run after its commit", () => {
       const { ran, handlers } = recording({ delayMs: 5 });
       const ids: string[] = [];
       for (let n = 0; n < 40; n++) {
-        const job = await insertJob(db(), { kind: "test.work", firmId: n % 2 ? a.firmId : b.firmId, payload: { n } });
+        const job = await insertJob({ db: db(), firmId: n % 2 ? a.firmId : b.firmId }, { kind: "test.work", payload: { n } });
         ids.push(job!.id);
       }
       const one = createJobRunner({ database: database.current, handlers, batchSize: 3 });
@@ -210,7 +211,8 @@ describe("durable jobs: written with the change, run after its commit", () => {
       useDatabaseForRequests(database.current);
     });
 
-    it("is a job written with the submission, and reaches the outbox once when the runner runs it", async () => {
+    /** A completed interview of firm A's candidate, and their complete debrief of it. */
+    async function interviewAndDebrief() {
       signedInAs(await sessionFor(db(), a, a.candidateUser));
       const startsAt = new Date(Date.now() - 5 * 3_600_000);
       const [iv] = await db()
@@ -228,15 +230,22 @@ describe("durable jobs: written with the change, run after its commit", () => {
         invitedBack: false,
         people: [{ id: uuidv7(), contactId: null, name: "Ines", title: "", email: "", phone: "", thankYouSent: false, thankYouSentAt: null, thankYouChannel: null }],
       };
-      const r = await submit(submitDebriefAction, formData({ interviewId, version: "", draft: JSON.stringify(draft) }));
-      expect(r.ok, JSON.stringify(r)).toBe(true);
+      return { interviewId, envelope: formData({ interviewId, version: "", draft: JSON.stringify(draft) }) };
+    }
 
-      const mails = () =>
-        db()
+    const filed = async (interviewId: string) =>
+      (
+        await db()
           .select({ subject: s.emailOutbox.subject, text: s.emailOutbox.text })
           .from(s.emailOutbox)
-          .where(and(eq(s.emailOutbox.firmId, a.firmId), eq(s.emailOutbox.to, a.recruiter.email)));
-      const filed = async () => (await mails()).filter((m) => m.text.includes(`/interviews/${interviewId}`));
+          .where(and(eq(s.emailOutbox.firmId, a.firmId), eq(s.emailOutbox.to, a.recruiter.email)))
+      ).filter((m) => m.text.includes(`/interviews/${interviewId}`));
+
+    it("is a job written with the submission, and reaches the outbox once when the runner runs it", async () => {
+      const { interviewId, envelope } = await interviewAndDebrief();
+      const r = await submit(submitDebriefAction, envelope);
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+
       // The answer has gone: the job committed with the submission, and nothing is sent yet.
       const jobs = await jobRows();
       expect(jobs).toHaveLength(1);
@@ -247,10 +256,10 @@ describe("durable jobs: written with the change, run after its commit", () => {
         dedupeKey: `debrief-submitted:${interviewId}:1`,
         payload: { interviewId, version: 1, userId: a.candidateUser.userId },
       });
-      expect(await filed()).toEqual([]);
+      expect(await filed(interviewId)).toEqual([]);
 
       expect(await runJobs(database.current)).toEqual({ done: 1, retried: 0, failed: 0 });
-      const sent = await filed();
+      const sent = await filed(interviewId);
       expect(sent).toHaveLength(1);
       expect(sent[0]!.subject).toContain("filed the");
       expect(sent[0]!.text).toContain("Rust experience");
@@ -258,8 +267,23 @@ describe("durable jobs: written with the change, run after its commit", () => {
       // Run again (a runner that stopped mid-job runs it again): still one email.
       await db().update(s.backgroundJobs).set({ state: "queued", runAfter: new Date(0) }).where(eq(s.backgroundJobs.id, jobs[0]!.id));
       expect(await runJobs(database.current)).toEqual({ done: 1, retried: 0, failed: 0 });
-      expect(await filed()).toHaveLength(1);
+      expect(await filed(interviewId)).toHaveLength(1);
       signedInAs(null);
+    });
+
+    it("is sent right after the commit by the process's running runner, without waiting for its poll", async () => {
+      const running = createJobRunner({ database: database.current, pollMs: 3_600_000 }).start();
+      try {
+        const { interviewId, envelope } = await interviewAndDebrief();
+        // Let the runner's start-up pass end, so only the submission's wake-up can send the email.
+        await running.runDue();
+        const r = await submit(submitDebriefAction, envelope);
+        expect(r.ok, JSON.stringify(r)).toBe(true);
+        await expect.poll(async () => (await filed(interviewId)).length, { timeout: 5_000 }).toBe(1);
+      } finally {
+        await running.stop();
+        signedInAs(null);
+      }
     });
   });
 });

@@ -165,9 +165,8 @@ async function syncPlanTasksSafely(scope: Scope, interviewId: string) {
  * fails, and still sent after a crash. One per debrief version.
  */
 async function enqueueRecruiterEmail(scope: Scope, interviewId: string, version: number, origin: string) {
-  await enqueueJob(scope.db, {
+  await enqueueJob(scope, {
     kind: "debrief.submitted",
-    firmId: scope.firmId,
     payload: { interviewId, version, userId: scope.userId, origin },
     dedupeKey: `debrief-submitted:${interviewId}:${version}`,
   });
