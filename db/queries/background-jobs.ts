@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import type { QueryScope } from "./scope";
 import { backgroundJobs, memberships, users } from "../schema";
@@ -134,4 +134,13 @@ export async function unsafeJobActor(
     .where(and(eq(memberships.firmId, firmId), eq(memberships.userId, userId)))
     .limit(1);
   return row ?? null;
+}
+
+/** Forgets jobs that finished well before `before`; failed ones stay for a person to look into. */
+export async function unsafeDeleteDoneJobs(db: DbOrTx, before: Date): Promise<number> {
+  const gone = await db
+    .delete(backgroundJobs)
+    .where(and(eq(backgroundJobs.state, "done"), lt(backgroundJobs.finishedAt, before)))
+    .returning({ id: backgroundJobs.id });
+  return gone.length;
 }

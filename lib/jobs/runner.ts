@@ -1,4 +1,4 @@
-import { unsafeClaimDueJobs, unsafeFailJob, unsafeFinishJob, type ClaimedJob } from "@/db/queries/background-jobs";
+import { unsafeClaimDueJobs, unsafeDeleteDoneJobs, unsafeFailJob, unsafeFinishJob, type ClaimedJob } from "@/db/queries/background-jobs";
 import type { Database } from "@/db/runtime";
 import { logger } from "@/lib/logger";
 import { JOB_HANDLERS, type JobHandlers } from "./handlers";
@@ -11,7 +11,8 @@ import { registerRunner } from "./queue";
  * handler outside any transaction, then marks it done, or queued again after
  * a growing delay with its error, or failed after its last attempt. A claim is
  * a lease: a job whose runner stopped mid-run is due again when it ends.
- * Woken by `wakeJobRunners()` right after a commit, and by a timer.
+ * Woken by `wakeJobRunners()` right after a commit, and by a timer. Done
+ * jobs are deleted a week after they finished (at most one sweep an hour).
  */
 
 export type RunnerOptions = {
@@ -27,6 +28,8 @@ export type RunnerOptions = {
   maxRetryDelayMs?: number;
   /** Jobs claimed at a time (default 10). */
   batchSize?: number;
+  /** How long a done job is kept (default 7 days); failed ones are kept. */
+  doneRetentionMs?: number;
   /** Tests replace handlers. */
   handlers?: JobHandlers;
 };
@@ -56,6 +59,8 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
   const handlers = opts.handlers ?? (JOB_HANDLERS as JobHandlers);
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const batchSize = opts.batchSize ?? 10;
+  const retentionMs = opts.doneRetentionMs ?? 7 * 86_400_000;
+  let lastSweep = -Infinity;
   let pass: Promise<PassSummary> | null = null;
   let again = false;
   let stopped = false;
@@ -90,6 +95,11 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
 
   async function drain(): Promise<PassSummary> {
     const summary: PassSummary = { done: 0, retried: 0, failed: 0 };
+    const started = clock().getTime();
+    if (started - lastSweep >= 3_600_000) {
+      lastSweep = started;
+      await unsafeDeleteDoneJobs(database.db, new Date(started - retentionMs));
+    }
     do {
       again = false;
       for (;;) {

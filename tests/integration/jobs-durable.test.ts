@@ -156,6 +156,23 @@ describe("durable jobs: written with the change, run after its commit", () => {
     expect((await jobRows())[0]).toMatchObject({ state: "done", attempts: 2, lastError: "timeout" });
   });
 
+  it("forgets done jobs a week after they finished, and keeps failed ones", async () => {
+    let now = new Date("2026-05-04T09:00:00Z");
+    const { handlers } = recording({ fail: (attempt) => (attempt === 1 ? null : "never") });
+    await insertJob({ db: db(), firmId: a.firmId }, { kind: "test.work", payload: { n: 1 }, runAfter: now });
+    await runner(handlers, { clock: () => now }).runDue();
+    await insertJob({ db: db(), firmId: a.firmId }, { kind: "test.work", payload: { n: 2 }, runAfter: now, maxAttempts: 1 });
+    const failing = recording({ fail: () => "broken" });
+    await runner(failing.handlers, { clock: () => now }).runDue();
+    expect((await jobRows()).map((j) => j.state).sort()).toEqual(["done", "failed"]);
+    now = new Date(now.getTime() + 7 * 86_400_000 - 1);
+    await runner(handlers, { clock: () => now }).runDue();
+    expect(await jobRows()).toHaveLength(2);
+    now = new Date(now.getTime() + 2);
+    await runner(handlers, { clock: () => now }).runDue();
+    expect((await jobRows()).map((j) => j.state)).toEqual(["failed"]);
+  });
+
   it("runs, after a restart, a job written before a crash and one a crashed runner was running", async () => {
     let now = new Date();
     const { ran, handlers } = recording();
