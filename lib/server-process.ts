@@ -23,13 +23,14 @@ export async function startServerProcess(): Promise<void> {
   }
   // An idle connection dropped (a restart, a failover): re-probe before the next request.
   database.pool?.on("error", () => markDatabaseSuspect());
-  // Reminders run inside the app unless RUN_JOBS=0 (then `npm run worker` runs them).
+  // Background work (the job table's runner and the reminders) runs inside the app unless RUN_JOBS=0
+  // (then `npm run worker` runs it; on the embedded database nothing does, and jobs wait in the table).
   if (env().RUN_JOBS === "1") {
     try {
       const { startJobs } = await import("@/lib/jobs");
       await startJobs();
     } catch (err) {
-      logger.error({ err: err instanceof Error ? err.message : String(err) }, "reminder jobs did not start");
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, "background jobs did not start");
     }
   }
 }

@@ -42,3 +42,5 @@ export type Rating = (typeof ratingEnum.enumValues)[number];
 export type Recommendation = (typeof recommendationEnum.enumValues)[number];
 export type Decision = (typeof decisionEnum.enumValues)[number];
 export type TaskState = (typeof taskStateEnum.enumValues)[number];
+/** A background job: waiting (or waiting to retry), being run, finished, or given up after its attempts. */
+export const backgroundJobStateEnum = pgEnum("background_job_state", ["queued", "running", "done", "failed"]);

@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz, updatedAt, version } from "./_shared";
-import { exportStatusEnum, outboxStatusEnum, taskOwnerKindEnum, taskStateEnum } from "./enums";
+import { backgroundJobStateEnum, exportStatusEnum, outboxStatusEnum, taskOwnerKindEnum, taskStateEnum } from "./enums";
 import { firmIdRef, firms } from "./firms";
 import { users } from "./auth";
 import { candidates } from "./people";
@@ -134,3 +134,36 @@ export const exportRuns = pgTable(
 export type Task = typeof tasks.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OutboxMessage = typeof emailOutbox.$inferSelect;
+
+/**
+ * Work that follows a change and runs after its commit (lib/jobs/queue.ts):
+ * written in the change's transaction, so it exists exactly when the change
+ * does; claimed and run by lib/jobs/runner.ts with retries. The payload holds
+ * ids, never personal data (a job may outlive an erasure).
+ */
+export const backgroundJobs = pgTable(
+  "background_jobs",
+  {
+    firmId: firmIdRef(),
+    id: id(),
+    kind: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    state: backgroundJobStateEnum().notNull().default("queued"),
+    /** Attempts started so far, the current one included. */
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(5),
+    /** When the job is next due: at first its start, after a failure its retry, while running the end of its lease. */
+    runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    /** One job per key and firm: a second enqueue with the same key is a no-op. */
+    dedupeKey: text(),
+    createdAt: createdAt(),
+    finishedAt: tstz(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex("background_jobs_firm_dedupe_key").on(t.firmId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    index("background_jobs_due_idx").on(t.runAfter).where(sql`${t.state} in ('queued', 'running')`),
+    index("background_jobs_firm_created_idx").on(t.firmId, t.createdAt),
+  ],
+);

@@ -2,15 +2,21 @@ import { getDatabase, type Database } from "@/db/runtime";
 import { logger } from "@/lib/logger";
 import { startBoss, type BossHandle } from "./boss";
 import { runRemindersOnce, type PassResult } from "./reminders";
+import { createJobRunner, type JobRunner } from "./runner";
+
+export { enqueueJob, wakeJobRunners } from "./queue";
+export { createJobRunner } from "./runner";
 
 /**
- * Background reminders (the daily digest to recruiters, the one debrief
- * reminder to candidates).
- *
- * - On PostgreSQL they run on pg-boss: safe with any number of app instances
- *   and `npm run worker` processes at once.
- * - On the embedded database (PGlite, one process by design) pg-boss cannot
- *   run; the same job functions run from a timer in the app process instead.
+ * Background work of the app process (RUN_JOBS=1) or of `npm run worker`:
+ * - the runner of the durable jobs (lib/jobs/queue.ts: work that follows a
+ *   change, written in the change's transaction), the same on both engines;
+ * - the reminders (the daily digest to recruiters, the one debrief reminder
+ *   to candidates), found by scanning for what is due: on PostgreSQL on
+ *   pg-boss (safe with any number of app instances and `npm run worker`
+ *   processes at once); on the embedded database (PGlite, one process by
+ *   design) pg-boss cannot run, and the same functions run from a timer in
+ *   the app process instead.
  *
  * Either way each email has a dedupe key, so nobody gets one twice.
  */
@@ -24,6 +30,8 @@ export type JobsOptions = {
   pollingIntervalSeconds?: number;
   /** PostgreSQL: install the cron schedule. */
   schedule?: boolean;
+  /** Durable jobs: time between polls of the job table. */
+  jobPollMs?: number;
 };
 
 export type JobsHandle = {
@@ -33,6 +41,8 @@ export type JobsHandle = {
   stop(): Promise<void>;
   /** pg-boss only. */
   boss?: BossHandle;
+  /** The durable jobs' runner. */
+  runner: JobRunner;
 };
 
 export const TIMER_INTERVAL_MS = 10 * 60_000;
@@ -40,6 +50,24 @@ export const TIMER_INTERVAL_MS = 10 * 60_000;
 export async function startJobs(opts: JobsOptions = {}): Promise<JobsHandle> {
   const database = opts.database ?? (await getDatabase());
   const clock = opts.clock ?? (() => new Date());
+  const runner = createJobRunner({ database, pollMs: opts.jobPollMs }).start();
+  logger.info({ engine: database.engine }, "durable job runner started");
+  try {
+    const reminders = await startReminders(database, clock, opts);
+    return {
+      ...reminders,
+      runner,
+      async stop() {
+        await Promise.all([reminders.stop(), runner.stop()]);
+      },
+    };
+  } catch (err) {
+    await runner.stop();
+    throw err;
+  }
+}
+
+async function startReminders(database: Database, clock: () => Date, opts: JobsOptions): Promise<Omit<JobsHandle, "runner">> {
   if (database.engine === "postgres") {
     const boss = await startBoss(database, {
       clock,
@@ -52,7 +80,7 @@ export async function startJobs(opts: JobsOptions = {}): Promise<JobsHandle> {
   return startTimer(database, clock, opts.intervalMs ?? TIMER_INTERVAL_MS);
 }
 
-function startTimer(database: Database, clock: () => Date, intervalMs: number): JobsHandle {
+function startTimer(database: Database, clock: () => Date, intervalMs: number): Omit<JobsHandle, "runner"> {
   let running: Promise<PassResult> | null = null;
   let stopped = false;
   const pass = async (): Promise<PassResult> => {

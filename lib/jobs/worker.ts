@@ -1,7 +1,9 @@
 /**
- * `npm run worker`: the reminder jobs in a process of their own, for when the
- * app instances run with RUN_JOBS=0. PostgreSQL only — the embedded database
- * belongs to the one app process, which runs the jobs itself.
+ * `npm run worker`: the background work (the durable jobs of the job table and
+ * the reminders) in a process of its own, for when the app instances run with
+ * RUN_JOBS=0 — or beside them: several runners share the work, each job run by
+ * one. PostgreSQL only — the embedded database belongs to the one app process,
+ * which runs the jobs itself.
  */
 import { closeDatabase, getDatabase } from "@/db/runtime";
 import { env, EnvError } from "@/lib/env";
@@ -16,7 +18,7 @@ function fail(message: string): never {
 async function main() {
   try {
     if (!env().DATABASE_URL) {
-      fail("set DATABASE_URL to the PostgreSQL server. With the embedded database the reminders run inside the app (npm start).");
+      fail("set DATABASE_URL to the PostgreSQL server. With the embedded database the background jobs run inside the app (npm start).");
     }
   } catch (err) {
     if (err instanceof EnvError) fail(err.message);
@@ -24,7 +26,7 @@ async function main() {
   }
   const database = await getDatabase();
   const jobs = await startJobs({ database });
-  process.stdout.write("afterview worker: reminder jobs running on pg-boss. Stop with Ctrl+C.\n");
+  process.stdout.write("afterview worker: running background jobs (job table) and reminders (pg-boss). Stop with Ctrl+C.\n");
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -25,6 +25,7 @@ import { emptyDebriefDraft, type DebriefDraft } from "@/lib/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
+import { runJobs } from "../helpers/jobs";
 import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 
 const HOUR = 3_600_000;
@@ -174,6 +175,8 @@ describe("erasure is complete", () => {
     signedInAs({ userId, sessionId: session.id, firmId: firm.firmId, sessionVersion: u!.sv });
     const filed = await submit(submitDebriefAction, formData({ interviewId, version: "", draft: JSON.stringify(debriefDraft(p)) }));
     expect(filed.ok, JSON.stringify(filed)).toBe(true);
+    // The recruiter's email about it is a job of the submission: run it, as the app's runner would.
+    await runJobs(database.current);
     for (const notes of [`${p.first} left a voicemail`, `${p.name} called again from ${p.phone}`]) {
       const call = await submit(logCallAction, formData({ interviewId, contactId: firm.contactId, calledAt: "", notes }));
       expect(call.ok, JSON.stringify(call)).toBe(true);

@@ -12,6 +12,7 @@ import { emptyDebriefDraft } from "@/lib/validation/debrief";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
+import { runJobs } from "../helpers/jobs";
 import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 
 const HOUR = 3_600_000;
@@ -184,6 +185,8 @@ describe("candidate portal: the debrief", () => {
     expect(versions[0]?.snapshot).toMatchObject({ overallImpression: 4, wentWell: "The system design round went well." });
     expect(versions[0]?.submittedByName).toBe(a.candidateUser.name);
 
+    // The recruiter's email is a job committed with the submission; the app's runner sends it.
+    await runJobs(database.current);
     const mail = await db()
       .select({ subject: s.emailOutbox.subject, text: s.emailOutbox.text })
       .from(s.emailOutbox)
@@ -219,6 +222,7 @@ describe("candidate portal: the debrief", () => {
     // The history is for staff: the candidate's scope gets none of it.
     expect(await listDebriefVersions(scopeOf(db(), a, a.candidateUser), debriefId)).toEqual([]);
 
+    await runJobs(database.current);
     const amended = await db()
       .select({ subject: s.emailOutbox.subject })
       .from(s.emailOutbox)

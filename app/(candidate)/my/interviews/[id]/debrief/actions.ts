@@ -1,15 +1,15 @@
 "use server";
 
-import { getMyDebrief, saveDebriefDraft, submitDebrief, type SaveDebriefResult } from "@/db/queries/debriefs";
+import { saveDebriefDraft, submitDebrief, type SaveDebriefResult } from "@/db/queries/debriefs";
 import { getMyInterviewStart } from "@/db/queries/portal";
 import { defineFormAction } from "@/lib/actions";
-import { afterResponse } from "@/lib/after-response";
 import type { Scope } from "@/lib/auth/scope";
 import { inTransaction } from "@/db/queries/scope";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/form-state";
 import { logger } from "@/lib/logger";
-import { notifyDebriefSubmitted, syncPlanTasks } from "@/lib/plans";
+import { enqueueJob, wakeJobRunners } from "@/lib/jobs/queue";
+import { syncPlanTasks } from "@/lib/plans";
 import { appOrigin } from "@/lib/url";
 import {
   debriefEnvelopeSchema,
@@ -93,8 +93,9 @@ export const saveDebriefDraftAction = defineFormAction(debriefEnvelopeSchema, "p
  */
 export const submitDebriefAction = defineFormAction(debriefEnvelopeSchema, "portal.debrief.write", async (scope, input) => {
   const draft = parsedDraft(input.draft);
-  // One transaction for the checks, the submission and the plan's tasks: one BEGIN and COMMIT rather
-  // than one per statement, and the tasks are stored with the debrief they follow.
+  const origin = appOrigin();
+  // One transaction for the checks, the submission, the plan's tasks and the recruiter's email job: one
+  // BEGIN and COMMIT rather than one per statement, and what follows the debrief is stored with it.
   const outcome = await inTransaction(scope, async (tx) => {
     const interview = await getMyInterviewStart(tx, input.interviewId);
     if (!interview) return { kind: "not_found" as const };
@@ -112,7 +113,10 @@ export const submitDebriefAction = defineFormAction(debriefEnvelopeSchema, "port
       expectedVersion: input.version,
       ...storedInput(normalizeDebriefForSubmit(draft)),
     });
-    if (result.status === "saved") await syncPlanTasksSafely(tx, input.interviewId);
+    if (result.status === "saved") {
+      await syncPlanTasksSafely(tx, input.interviewId);
+      await enqueueRecruiterEmail(tx, input.interviewId, result.versionNumber ?? 1, origin);
+    }
     return { kind: "submitted" as const, result };
   });
   if (outcome.kind === "not_found") throw new AppError("not_found");
@@ -131,7 +135,8 @@ export const submitDebriefAction = defineFormAction(debriefEnvelopeSchema, "port
   const { result } = outcome;
   const state = answer(result);
   if (result.status !== "saved") return state;
-  await notifyRecruiterAfterResponse(scope, input.interviewId, result.versionNumber ?? 1);
+  // The email job has committed with the submission; this process's runner sends it now.
+  wakeJobRunners();
   // No revalidatePath: the form goes on to the plan page, which is rendered fresh, so re-rendering this
   // page into the action's answer would be work nobody sees.
   return {
@@ -154,17 +159,15 @@ async function syncPlanTasksSafely(scope: Scope, interviewId: string) {
 }
 
 /**
- * The recruiter's email is written and sent after the answer has gone, so a
- * slow mail server never holds up the candidate; a failure is logged.
+ * The recruiter's email is a job written in the submission's transaction:
+ * it exists exactly when the submission does, and is sent after the commit
+ * (so a slow mail server never holds up the candidate), retried if sending
+ * fails, and still sent after a crash. One per debrief version.
  */
-async function notifyRecruiterAfterResponse(scope: Scope, interviewId: string, version: number) {
-  const origin = appOrigin();
-  await afterResponse(async () => {
-    try {
-      const debrief = await getMyDebrief(scope, interviewId);
-      if (debrief) await notifyDebriefSubmitted(scope, { debrief, version, origin });
-    } catch (err) {
-      logger.error({ interviewId, err: err instanceof Error ? err.message : String(err) }, "debrief email failed");
-    }
+async function enqueueRecruiterEmail(scope: Scope, interviewId: string, version: number, origin: string) {
+  await enqueueJob(scope, {
+    kind: "debrief.submitted",
+    payload: { interviewId, version, userId: scope.userId, origin },
+    dedupeKey: `debrief-submitted:${interviewId}:${version}`,
   });
 }

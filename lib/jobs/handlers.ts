@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { getMyDebrief } from "@/db/queries/debriefs";
+import { unsafeJobActor, type ClaimedJob } from "@/db/queries/background-jobs";
+import { firmScopedDb, type Database } from "@/db/runtime";
+import { notifyDebriefSubmitted } from "@/lib/plans";
+
+/**
+ * Every kind of background job, in one place: the shape of its payload
+ * (checked when it is queued and again when it runs) and what running it
+ * does. A handler
+ * - may run more than once (a runner that stops mid-job leaves it to be run
+ *   again): make it idempotent, e.g. with an outbox dedupe key;
+ * - throws to be retried later (with growing delays, up to maxAttempts);
+ * - returns when there is nothing (left) to do, e.g. the record is gone.
+ * Payloads hold ids and settings, never personal data: read the rest when the
+ * job runs (the record may have changed, or been erased, in between).
+ */
+
+export type JobContext = {
+  /** The whole database, as its owner: build a firm's scope with firmScopedDb to have row-level security apply. */
+  database: Database;
+  firmId: string;
+  job: ClaimedJob;
+  now: Date;
+};
+
+type JobDefinition<P extends z.ZodType> = {
+  payload: P;
+  /** Attempts before the job is given up (default 5). */
+  maxAttempts?: number;
+  run(payload: z.output<P>, ctx: JobContext): Promise<void>;
+};
+
+const defineJob = <P extends z.ZodType>(def: JobDefinition<P>) => def;
+
+/** A scope acting for the person who made the change, as they could act themselves (row-level security applies on PostgreSQL). */
+async function actorScope(ctx: JobContext, userId: string) {
+  const actor = await unsafeJobActor(ctx.database.db, ctx.firmId, userId);
+  if (!actor) return null;
+  return { db: firmScopedDb(ctx.database.db, ctx.firmId, userId), firmId: ctx.firmId, userId, ...actor };
+}
+
+export const JOB_HANDLERS = {
+  /** The recruiter's email about a submitted (or amended) debrief; one per version (the outbox dedupes it). */
+  "debrief.submitted": defineJob({
+    payload: z.object({
+      interviewId: z.uuid(),
+      version: z.number().int().min(1),
+      /** The candidate who submitted it. */
+      userId: z.uuid(),
+      /** Where the recruiter's link points. */
+      origin: z.string().min(1),
+    }),
+    async run(p, ctx) {
+      const scope = await actorScope(ctx, p.userId);
+      if (!scope) return;
+      const debrief = await getMyDebrief(scope, p.interviewId);
+      if (!debrief) return;
+      await notifyDebriefSubmitted(scope, { debrief, version: p.version, origin: p.origin });
+    },
+  }),
+} satisfies Record<string, JobDefinition<z.ZodType>>;
+
+export type JobHandlers = Record<string, JobDefinition<z.ZodType>>;
+export type JobKind = keyof typeof JOB_HANDLERS;
+export type JobPayload<K extends JobKind> = z.input<(typeof JOB_HANDLERS)[K]["payload"]>;
