@@ -37,4 +37,13 @@ describe("Auth.js callbackUrl under a claimed Host", () => {
     const kept = new URL(res.headers.get("location") ?? "", "http://localhost:3000").searchParams.get("callbackUrl");
     expect(kept).toBe("http://localhost:3000/reports");
   });
+
+  it.each(["callbackUrl=&callbackUrl=x", "callbackUrl=%2Freports&callbackUrl=%20", "callbackUrl=x&callbackUrl="])(
+    "answers a repeated, malformed callbackUrl (%s) with a 400, not a 500",
+    async (query) => {
+      useDatabaseForRequests(database.current);
+      const res = await authGet(new NextRequest(`http://localhost:3000/api/auth/providers?${query}`));
+      expect(res.status).toBe(400);
+    },
+  );
 });

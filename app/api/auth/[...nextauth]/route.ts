@@ -21,9 +21,10 @@ function validCallbackUrl(value: string, origin: string): boolean {
 function guarded(handler: (request: NextRequest) => Promise<Response>) {
   return async (request: NextRequest): Promise<Response> => {
     const origin = request.nextUrl.origin;
-    const param = request.nextUrl.searchParams.get("callbackUrl");
+    // Every value: a repeated parameter reaches Auth.js as its last one, not the first.
+    const params = request.nextUrl.searchParams.getAll("callbackUrl");
     const cookie = CALLBACK_COOKIES.map((n) => request.cookies.get(n)?.value).find(Boolean);
-    if ((param && !validCallbackUrl(param, origin)) || (cookie && !validCallbackUrl(cookie, origin))) {
+    if (params.some((p) => p && !validCallbackUrl(p, origin)) || (cookie && !validCallbackUrl(cookie, origin))) {
       return jsonError(400, "The callback URL is not valid.");
     }
     return handler(request);
