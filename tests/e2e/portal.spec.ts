@@ -137,3 +137,40 @@ test("an incomplete debrief points at each missing answer, and bad input stays a
   await page.goto(`/my/interviews/${firm.clientId}/debrief`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("a debrief still goes through when the answer to an earlier autosave was lost", async ({ page, request }) => {
+  const firm = await createFirm(request, "lost-save");
+  await new SignInPage(page).signIn(firm.candidateUser.email, firm.password);
+  const debrief = new DebriefPage(page);
+  await debrief.openFirstDue();
+  await debrief.choose("Overall, how did the interview go?", /^4,/);
+  await debrief.choose("How interested are you in the job now?", /^4,/);
+  await debrief.choose("Did the interviewer say where they are in the hiring process?", "Yes");
+  await debrief.field("When do they expect to decide or reply?").fill(inDays(7));
+  await debrief.choose("Did the interviewer ask you to call them?", "No");
+  await debrief.choose(/^Were you invited back/, "No");
+  await debrief.saved();
+
+  // The next autosave reaches the server (which stores it and moves the debrief's version on), but its
+  // answer never reaches the page — as when a response is cut off. The page still holds the old version.
+  let armed = true;
+  let lost = false;
+  await page.route("**/my/interviews/*/debrief", async (route) => {
+    if (armed && route.request().method() === "POST") {
+      armed = false;
+      await route.fetch();
+      await route.abort("failed");
+      lost = true;
+      return;
+    }
+    await route.fallback();
+  });
+  await debrief.field("What went well").fill("The design exercise went well.");
+  await debrief.field("What went well").blur();
+  await expect.poll(() => lost).toBe(true);
+
+  // Submitting on the old version meets the server's copy of the same draft: it is sent, not silently dropped.
+  await debrief.submit();
+  await expect(page).toHaveURL(/\/my\/plan\/[0-9a-f-]+\?submitted=1$/);
+  await expect(page.getByText("Debrief sent", { exact: true })).toBeVisible();
+});

@@ -34,9 +34,6 @@ import {
 } from "./debrief-ui";
 import { useDebriefAutosave, type SaveStatus } from "./use-debrief-autosave";
 
-/** How long a submitted debrief waits for the client-side move to the plan before loading it directly. */
-const NAVIGATION_FALLBACK_MS = 2_500;
-
 export type DebriefFormProps = {
   interviewId: string;
   initial: DebriefFormData;
@@ -218,15 +215,7 @@ export function DebriefForm(props: DebriefFormProps) {
     const state = await autosave.submit();
     if (state.ok) {
       const number = (state.data as { versionNumber?: number } | undefined)?.versionNumber ?? 1;
-      const target = `/my/plan/${interviewId}?submitted=${number}`;
-      router.push(target);
-      // The debrief is sent; the page must move on. A push made as the action's answer lands is
-      // now and then dropped by the router (the answer arrives, no request for the plan follows),
-      // so if the plan has not opened shortly, load it the plain way.
-      window.setTimeout(() => {
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- the fallback for a dropped router.push
-        if (window.location.pathname.endsWith("/debrief")) window.location.assign(target);
-      }, NAVIGATION_FALLBACK_MS);
+      router.push(`/my/plan/${interviewId}?submitted=${number}`);
       return;
     }
     if (state.fieldErrors) setServerErrors(state.fieldErrors as Record<string, string[]>);

@@ -164,6 +164,17 @@ async function confirmSubmission(
   return probe;
 }
 
+/**
+ * The server's version when a submission was refused only because an earlier save's answer was
+ * lost: a conflict whose server copy is this very draft, not yet submitted again. Otherwise null.
+ */
+function versionOfLostSave(state: FormState, sent: DebriefDraft, submittedVersions: number): number | null {
+  const data = state.data as { conflict?: boolean; current?: DebriefFormData | null } | undefined;
+  const current = data?.conflict ? data.current : null;
+  if (!current || current.version === null || current.submittedVersions !== submittedVersions) return null;
+  return sameDraft(current.draft, sent) ? current.version : null;
+}
+
 export function useDebriefAutosave({ interviewId, initial }: { interviewId: string; initial: DebriefFormData }) {
   const [draft, setDraft] = useState<DebriefDraft>(initial.draft);
   const [status, setStatus] = useState<SaveStatus>(
@@ -372,6 +383,16 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     try {
       const answer: unknown = await submitDebriefAction({ ok: false }, envelope(interviewId, before.version, sent));
       state = isFormState(answer) ? answer : await confirmSubmission(interviewId, before, sent);
+      // An autosave whose answer never reached this page moved the server's version on, so the
+      // submission was refused as a conflict although the server holds exactly this draft. Submit
+      // again on that version, once; a real conflict (other text, or already submitted) still asks.
+      const lostSave = versionOfLostSave(state, sent, before.submittedVersions);
+      if (lostSave !== null) {
+        versionRef.current = lostSave;
+        const retry = { version: lostSave, submittedVersions: before.submittedVersions };
+        const again: unknown = await submitDebriefAction({ ok: false }, envelope(interviewId, lostSave, sent));
+        state = isFormState(again) ? again : await confirmSubmission(interviewId, retry, sent);
+      }
     } catch {
       state = await failureOf();
       if (state === NETWORK_FAILURE) {
