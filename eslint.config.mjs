@@ -38,7 +38,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "tests/**", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "lib/cli/**"],
+    files: ["lib/platform/env.ts", "tests/**", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "lib/platform/cli/**"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

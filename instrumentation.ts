@@ -5,7 +5,7 @@
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- must be the literal expression for dead-code elimination
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startServerProcess } = await import("./lib/server-process");
+    const { startServerProcess } = await import("./lib/platform/server-process");
     await startServerProcess();
   }
 }

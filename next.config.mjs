@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Lets parallel work trees and test runs build side by side without sharing one .next.
-  // eslint-disable-next-line no-restricted-properties -- next.config runs before lib/env.ts exists
+  // eslint-disable-next-line no-restricted-properties -- next.config runs before lib/platform/env.ts exists
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships ~15 MB of wasm and must load from node_modules at run time;
   // argon2 and pg are native/CommonJS server packages.

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { databaseAvailable, unavailableResponse } from "@/lib/availability";
-import { contentSecurityPolicy, isForeignOrigin, securityHeaders } from "@/lib/security/headers";
+import { databaseAvailable, unavailableResponse } from "@/lib/core/availability";
+import { contentSecurityPolicy, isForeignOrigin, securityHeaders } from "@/lib/platform/security/headers";
 
 /**
  * Runs before every request. Optimistic only: it sends visitors with no
@@ -8,7 +8,7 @@ import { contentSecurityPolicy, isForeignOrigin, securityHeaders } from "@/lib/s
  * data — every page, action and route authorizes itself against the database.
  * It also sets the security headers and the per-request CSP nonce, and refuses
  * state-changing API requests from a foreign origin, and answers 503 with a
- * plain message while the database is unreachable (lib/availability.ts).
+ * plain message while the database is unreachable (lib/core/availability.ts).
  */
 const PROTECTED = [
   "/dashboard",
@@ -30,7 +30,7 @@ const PROTECTED = [
 const SESSION_COOKIES = ["afterview.session", "__Host-afterview.session"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-// eslint-disable-next-line no-restricted-properties -- the proxy bundle cannot import lib/env (Node-only zod parsing of all settings)
+// eslint-disable-next-line no-restricted-properties -- the proxy bundle cannot import lib/platform/env (Node-only zod parsing of all settings)
 const ENV = process.env;
 
 function production(): boolean {

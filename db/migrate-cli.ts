@@ -2,7 +2,7 @@
  * `npm run db:migrate` — applies the pending migrations to the configured
  * database (DATABASE_URL, else the embedded one under DATA_DIR) and nothing else.
  */
-import { EnvError } from "@/lib/env";
+import { EnvError } from "@/lib/platform/env";
 import { DatabaseOpenError, openDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 import { databaseSettings } from "./runtime";

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { openDatabase, type Database } from "./client";
 import { migrateDatabase } from "./migrate";
 import path from "node:path";
@@ -30,7 +30,7 @@ export function getDatabase(): Promise<Database> {
   if (!holder.promise) {
     const s = databaseSettings();
     holder.promise = (async () => {
-      const { logger } = await import("@/lib/logger");
+      const { logger } = await import("@/lib/platform/logger");
       const database = await openDatabase({
         ...s,
         onPoolError: (err) => logger.error({ err: err.message }, "database pool error"),

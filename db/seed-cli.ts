@@ -6,7 +6,7 @@
  *   npm run db:seed -- --scale 100000                 adds a benchmark firm with 100,000 candidates
  *        [--interviews-per-candidate 5] [--small-firms 19] [--small-firm-candidates 300]
  */
-import { EnvError } from "@/lib/env";
+import { EnvError } from "@/lib/platform/env";
 import { DatabaseOpenError, openDatabase, type Database } from "./client";
 import { migrateDatabase } from "./migrate";
 import { databaseSettings } from "./runtime";

@@ -19,7 +19,7 @@
  * `hashint8extended(seq, k)`, so a firm's shape is repeatable.
  */
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/password";
 import type { Database } from "./client";
 import { DEFAULT_POLICY } from "./schema/firms";
 

@@ -9,7 +9,7 @@
  * ("filed last night", "due today", "next Wednesday").
  *
  * Policy tasks are not invented here: each completed interview's plan is built
- * by the follow-up engine (lib/follow-up) at `now`, and its steps become the
+ * by the follow-up engine (lib/core/follow-up) at `now`, and its steps become the
  * task rows, so what the candidate's plan shows and what the task lists hold agree.
  *
  * The benchmark-scale generator (`--scale N`) lives in db/seed-scale.ts.
@@ -19,7 +19,7 @@ import { tz } from "@date-fns/tz";
 import { addDays, differenceInCalendarDays, format, getDay, set, startOfDay } from "date-fns";
 import { count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/password";
 import {
   BUSINESS_DAY_START_HOUR,
   addBusinessDaysInZone,
@@ -27,8 +27,8 @@ import {
   lastBusinessDayOnOrBefore,
   type FollowUpDebrief,
   type PlanStep,
-} from "@/lib/follow-up";
-import { dateAtLocalHour } from "@/lib/follow-up/business-days";
+} from "@/lib/core/follow-up";
+import { dateAtLocalHour } from "@/lib/core/follow-up/business-days";
 import type { Db, DbOrTx } from "./client";
 import * as s from "./schema";
 import type { InterviewKind, InterviewStatus, Rating, Recommendation, Decision, Role, Stage } from "./schema/enums";

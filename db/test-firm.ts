@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import * as s from "./schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/password";
 
 /**
  * A small firm with one of everything and a sign-in for each role. Used by the

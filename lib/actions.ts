@@ -1,12 +1,12 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { authorize, type Scope } from "@/lib/auth/scope";
-import type { Permission } from "@/lib/auth/permissions";
-import { AppError, ERROR_MESSAGES } from "@/lib/errors";
-import type { FormState } from "@/lib/form-state";
-import { logger } from "@/lib/logger";
+import type { Permission } from "@/lib/core/permissions";
+import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";
+import type { FormState } from "@/lib/core/form-state";
+import { logger } from "@/lib/platform/logger";
 
-export type { FormState } from "@/lib/form-state";
+export type { FormState } from "@/lib/core/form-state";
 
 /** FormData → plain object; repeated keys become arrays. Files are ignored. */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {

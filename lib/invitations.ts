@@ -1,12 +1,12 @@
 import { createInvitation, InvitationConflictError } from "@/db/queries/auth";
 import { getCandidateContact } from "@/db/queries/candidates";
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/core/vocabulary";
 import type { Scope } from "@/lib/auth/scope";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { invitationEmail } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
-import { AppError } from "@/lib/errors";
-import { appOrigin } from "@/lib/url";
+import { AppError } from "@/lib/core/errors";
+import { appOrigin } from "@/lib/platform/url";
 
 export const INVITATION_DAYS = 7;
 

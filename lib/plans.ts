@@ -13,11 +13,11 @@ import {
   type Plan,
   type PlanStep,
   type PlanStepKind,
-} from "@/lib/follow-up";
-import { logger } from "@/lib/logger";
+} from "@/lib/core/follow-up";
+import { logger } from "@/lib/platform/logger";
 
 /**
- * From stored rows to follow-up plans (lib/follow-up) and back to stored
+ * From stored rows to follow-up plans (lib/core/follow-up) and back to stored
  * tasks. The candidate's own view of a plan is built without the
  * recruiter-side facts (client feedback and its decision), and shows only the
  * candidate's steps; the tasks are built from everything.

@@ -1,5 +1,6 @@
 "use server";
 
+import { sameOriginPath as safeNextPath } from "@/lib/auth/home";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -15,26 +16,25 @@ import {
 import { definePublicFormAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/config";
 import { signInKeys, waitInWords } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/platform/password";
 import { signMfaTicket, verifyMfaTicket } from "@/lib/auth/mfa";
 import { homeFor, resolveNext } from "@/lib/auth/home";
 import { requestPasswordReset, RESET_MINUTES } from "@/lib/auth/password-reset";
 import { clientIp } from "@/lib/auth/request";
 import { hashToken } from "@/lib/auth/tokens";
-import { afterResponse } from "@/lib/after-response";
+import { afterResponse } from "@/lib/platform/after-response";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
-import { AppError, ERROR_MESSAGES } from "@/lib/errors";
-import { appOrigin } from "@/lib/url";
+import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { appOrigin } from "@/lib/platform/url";
 import {
   acceptInvitationSchema,
   forgotPasswordSchema,
   passwordProblem,
   resetPasswordSchema,
-  safeNextPath,
   secondFactorSchema,
   signInSchema,
-} from "@/lib/validation/auth";
+} from "@/lib/core/validation/auth";
 
 type Credentials = { email: string; password: string; invitation?: string } | { ticket: string; code: string; invitation?: string };
 

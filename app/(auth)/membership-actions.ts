@@ -6,11 +6,12 @@ import { unsafeAcceptInvitationForUser, unsafeFindInvitation, unsafeListMyMember
 import { defineFormAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/config";
 import { signFirmSwitch } from "@/lib/auth/firm-switch";
-import { homeFor } from "@/lib/auth/permissions";
+import { homeFor } from "@/lib/auth/home";
 import type { Scope } from "@/lib/auth/scope";
 import { hashToken } from "@/lib/auth/tokens";
-import { AppError, ERROR_MESSAGES } from "@/lib/errors";
-import { acceptInvitationSignedInSchema, chooseFirmSchema, safeNextPath } from "@/lib/validation/auth";
+import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { acceptInvitationSignedInSchema, chooseFirmSchema } from "@/lib/core/validation/auth";
+import { sameOriginPath as safeNextPath } from "@/lib/auth/home";
 
 const UNUSABLE = "This invitation has expired or was already used. Ask the person who invited you for a new one.";
 

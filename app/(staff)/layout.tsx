@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { AppShell } from "@/app/_components/app-shell";
 import { signOutAction } from "@/app/_components/session-actions";
-import { isStaff } from "@/lib/auth/permissions";
+import { isStaff } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {

@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { changeMyPassword, revokeMySession, unsafeFindUserForSignIn } from "@/db/queries/auth";
 import { defineFormAction } from "@/lib/actions";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/platform/password";
 import { signOut } from "@/lib/auth/config";
 import { accountCheckFailed, accountCheckPassed, accountCheckPause, waitInWords } from "@/lib/auth/credentials";
-import { AppError, ERROR_MESSAGES } from "@/lib/errors";
-import { changePasswordSchema, passwordProblem } from "@/lib/validation/auth";
+import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { changePasswordSchema, passwordProblem } from "@/lib/core/validation/auth";
 
 export const changePasswordAction = defineFormAction(changePasswordSchema, "account.manage", async (scope, input) => {
   // Wrong current passwords pause further tries, per person, as sign-in does.

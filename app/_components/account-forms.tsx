@@ -6,7 +6,7 @@ import { Button } from "./ui/button";
 import { FormField } from "./ui/form-field";
 import { Input } from "./ui/input";
 import { SubmitButton } from "./ui/submit-button";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/core/form-state";
 import { changePasswordAction, revokeSessionAction } from "./account-actions";
 
 export function ChangePasswordForm() {

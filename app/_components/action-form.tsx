@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
-import { initialFormState, type FormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 

@@ -4,7 +4,7 @@ import { ArrowLeftRight, ChevronsUpDown, LogOut, Monitor, Moon, Sun, UserCog } f
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 import type { ThemePreference } from "./theme";
 import { setThemeAction } from "./theme-actions";

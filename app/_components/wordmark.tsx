@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 /** The Afterview mark: a small accent tile. Decorative. */
 export function LogoMark({ className }: { className?: string }) {

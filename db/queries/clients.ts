@@ -1,4 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { Cursor } from "@/lib/core/validation/records";
+export type { Cursor };
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { clients, contacts, jobs } from "../schema";
 import { recordAudit } from "./audit";
@@ -19,14 +21,6 @@ export type SaveResult<T, C = unknown> =
   /** Another record already holds a value that must be unique in the firm. */
   | { ok: false; reason: "duplicate"; field: string; existing: { id: string; label: string } };
 
-/** Where a page of a keyset list starts: just after (or before) this row's sort key and id. */
-export interface Cursor {
-  /** The row's sort key as the database wrote it (text), so the round trip is exact. */
-  v: string;
-  id: string;
-  /** "n": the page after this row; "p": the page before it. */
-  d: "n" | "p";
-}
 
 export const NOT_FOUND = { ok: false, reason: "not_found" } as const;
 

@@ -1,7 +1,7 @@
 import { tz } from "@date-fns/tz";
 import { endOfDay, endOfWeek, startOfDay } from "date-fns";
 import { and, asc, eq, gte, inArray, isNotNull, lt, lte, ne, notInArray, sql, type SQL } from "drizzle-orm";
-import { addBusinessDaysInZone, dateAtLocalHour, formatDay, formatMoment, localDateKey } from "@/lib/follow-up/business-days";
+import { addBusinessDaysInZone, dateAtLocalHour, formatDay, formatMoment, localDateKey } from "@/lib/core/follow-up/business-days";
 import type { DbOrTx } from "../client";
 import {
   applications,

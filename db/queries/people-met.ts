@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { applications, clients, contacts, debriefPeople, debriefs, interviewParticipants, interviews, jobs } from "../schema";
 import { recordAudit } from "./audit";
 import { withTx, type QueryScope } from "./scope";

@@ -2,8 +2,8 @@ import type { Readable } from "node:stream";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { escapeLiteral } from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { COLUMNS, parseRow, type ColumnDef, type ReportKind, type ReportRow } from "@/lib/reports/columns";
-import { dateBounds, type FilterFieldErrors, type ReportFilters } from "@/lib/reports/filters";
+import { COLUMNS, parseRow, type ColumnDef, type ReportKind, type ReportRow } from "@/lib/core/reports/columns";
+import { dateBounds, type FilterFieldErrors, type ReportFilters } from "@/lib/core/reports/filters";
 import {
   reportMetricsFromAggregates,
   type AggregateGroup,
@@ -11,7 +11,7 @@ import {
   type InterviewAggregate,
   type MiddlePair,
   type ReportMetrics,
-} from "@/lib/reports/metrics";
+} from "@/lib/core/reports/metrics";
 import { getDatabase } from "../runtime";
 import { clients, firms, jobs, memberships, users } from "../schema";
 import type { QueryScope } from "./scope";
@@ -560,7 +560,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * The reports page's aggregates as three SELECTs, each returning only
  * aggregated rows (a total, one per recruiter, one per client; one per week),
  * so the page's cost does not grow with the firm's rows in Node. Definitions
- * are those of lib/reports/metrics.ts over the rows of listReportFacts: the
+ * are those of lib/core/reports/metrics.ts over the rows of listReportFacts: the
  * same filters (applicationWhere / interviewWhere), the same furthest stage,
  * debrief state, hours and days-vs-promise expressions as the reports.
  * Medians come back as their middle pair (the lower middle value and the

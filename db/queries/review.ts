@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { localDateKey } from "@/lib/follow-up/business-days";
-import { AppError } from "@/lib/errors";
-import { reviewFlags, type ReviewFlag } from "@/lib/review/flags";
+import { localDateKey } from "@/lib/core/follow-up/business-days";
+import { AppError } from "@/lib/core/errors";
+import { reviewFlags, type ReviewFlag } from "@/lib/core/review/flags";
 import {
   applications,
   callLogs,

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { scorecardAttributes } from "../schema";
 import { recordAudit } from "./audit";
 import { withTx, type QueryScope } from "./scope";

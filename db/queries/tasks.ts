@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { applications, candidates, clients, interviews, jobs, memberships, tasks, users } from "../schema";
 import type { TaskState } from "../schema/enums";
 import { recordAudit } from "./audit";

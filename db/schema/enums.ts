@@ -1,46 +1,26 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import * as V from "@/lib/core/vocabulary";
 
-export const roleEnum = pgEnum("role", ["admin", "recruiter", "candidate"]);
-export const membershipStatusEnum = pgEnum("membership_status", ["active", "deactivated"]);
-export const jobStatusEnum = pgEnum("job_status", ["open", "on_hold", "filled", "closed"]);
-export const stageEnum = pgEnum("application_stage", [
-  "sourced",
-  "submitted",
-  "interviewing",
-  "offer",
-  "placed",
-  "rejected",
-  "withdrawn",
-]);
-export const interviewKindEnum = pgEnum("interview_kind", ["phone_screen", "video", "onsite", "panel", "final"]);
-export const interviewStatusEnum = pgEnum("interview_status", ["scheduled", "completed", "cancelled", "no_show"]);
-export const debriefStatusEnum = pgEnum("debrief_status", ["draft", "submitted"]);
-export const timelineGivenEnum = pgEnum("timeline_given", ["yes", "no", "unsure"]);
-export const thankYouChannelEnum = pgEnum("thank_you_channel", ["email", "letter", "linkedin", "other"]);
-export const personResolutionEnum = pgEnum("person_resolution", ["pending", "confirmed", "merged", "dismissed"]);
-export const feedbackChannelEnum = pgEnum("feedback_channel", ["call", "email", "other"]);
-export const ratingEnum = pgEnum("rating", ["definitely_not", "no", "mixed", "yes", "strong_yes"]);
-export const recommendationEnum = pgEnum("recommendation", [
-  "strong_yes",
-  "yes",
-  "no",
-  "definitely_not",
-  "no_decision",
-]);
-export const decisionEnum = pgEnum("client_decision", ["next_round", "offer", "hold", "reject"]);
-export const taskStateEnum = pgEnum("task_state", ["open", "done", "skipped"]);
-export const taskOwnerKindEnum = pgEnum("task_owner_kind", ["recruiter", "candidate"]);
-export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed", "logged"]);
-export const exportStatusEnum = pgEnum("export_status", ["running", "done", "failed", "cancelled"]);
+/** The database enums, made from the vocabulary in lib/core/vocabulary.ts. */
+export const roleEnum = pgEnum("role", V.ROLES);
+export const membershipStatusEnum = pgEnum("membership_status", V.MEMBERSHIP_STATUSES);
+export const jobStatusEnum = pgEnum("job_status", V.JOB_STATUSES);
+export const stageEnum = pgEnum("application_stage", V.STAGES);
+export const interviewKindEnum = pgEnum("interview_kind", V.INTERVIEW_KINDS);
+export const interviewStatusEnum = pgEnum("interview_status", V.INTERVIEW_STATUSES);
+export const debriefStatusEnum = pgEnum("debrief_status", V.DEBRIEF_STATUSES);
+export const timelineGivenEnum = pgEnum("timeline_given", V.TIMELINE_GIVEN);
+export const thankYouChannelEnum = pgEnum("thank_you_channel", V.THANK_YOU_CHANNELS);
+export const personResolutionEnum = pgEnum("person_resolution", V.PERSON_RESOLUTIONS);
+export const feedbackChannelEnum = pgEnum("feedback_channel", V.FEEDBACK_CHANNELS);
+export const ratingEnum = pgEnum("rating", V.RATINGS);
+export const recommendationEnum = pgEnum("recommendation", V.RECOMMENDATIONS);
+export const decisionEnum = pgEnum("client_decision", V.DECISIONS);
+export const taskStateEnum = pgEnum("task_state", V.TASK_STATES);
+export const taskOwnerKindEnum = pgEnum("task_owner_kind", V.TASK_OWNER_KINDS);
+export const outboxStatusEnum = pgEnum("outbox_status", V.OUTBOX_STATUSES);
+export const exportStatusEnum = pgEnum("export_status", V.EXPORT_STATUSES);
+export const backgroundJobStateEnum = pgEnum("background_job_state", V.BACKGROUND_JOB_STATES);
 
-export const STAGES = stageEnum.enumValues;
-export type Stage = (typeof STAGES)[number];
-export type Role = (typeof roleEnum.enumValues)[number];
-export type InterviewKind = (typeof interviewKindEnum.enumValues)[number];
-export type InterviewStatus = (typeof interviewStatusEnum.enumValues)[number];
-export type Rating = (typeof ratingEnum.enumValues)[number];
-export type Recommendation = (typeof recommendationEnum.enumValues)[number];
-export type Decision = (typeof decisionEnum.enumValues)[number];
-export type TaskState = (typeof taskStateEnum.enumValues)[number];
-/** A background job: waiting (or waiting to retry), being run, finished, or given up after its attempts. */
-export const backgroundJobStateEnum = pgEnum("background_job_state", ["queued", "running", "done", "failed"]);
+export { STAGES } from "@/lib/core/vocabulary";
+export type { Stage, Role, InterviewKind, InterviewStatus, Rating, Recommendation, Decision, TaskState } from "@/lib/core/vocabulary";

@@ -24,7 +24,7 @@ import {
 import { verifyFirmSwitch } from "./firm-switch";
 import { decryptMfaSecret, hashRecoveryCode, looksLikeRecoveryCode, readMfaTicket, totpStep } from "./mfa";
 import { hashToken } from "./tokens";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { dummyPasswordHash, verifyPassword } from "@/lib/platform/password";
 
 /**
  * Growing pauses instead of a lock anyone could set off against anyone. Each

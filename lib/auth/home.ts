@@ -1,5 +1,5 @@
-import type { Role } from "@/db/schema/enums";
-import { appUrl } from "@/lib/env";
+import type { Role } from "@/lib/core/vocabulary";
+import { appUrl } from "@/lib/platform/env";
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Role): string {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { hashToken, safeEqual } from "./tokens";
 
 /** RFC 6238 defaults that every authenticator app understands. */

@@ -1,7 +1,7 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /**
- * Set by the server `npm start` runs (lib/cli/next-server.mjs) to the address
+ * Set by the server `npm start` runs (lib/platform/cli/next-server.mjs) to the address
  * of the connection's peer, after dropping any copy a client sent.
  */
 export const PEER_HEADER = "x-afterview-peer";

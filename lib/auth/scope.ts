@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { firmScopedDb, getDatabase } from "@/db/runtime";
 import { unsafeLoadSessionContext, unsafeTouchSession } from "@/db/queries/auth";
 import type { QueryScope } from "@/db/queries/scope";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "@/lib/core/permissions";
 import { clientIp } from "./request";
 import { getSessionClaims } from "./session";
 

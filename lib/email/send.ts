@@ -1,8 +1,8 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DbOrTx } from "@/db/runtime";
 import { unsafeEnqueueEmail, unsafeMarkEmail, type OutgoingEmail } from "@/db/queries/outbox";
-import { env, isProduction } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { env, isProduction } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/logger";
 
 let transport: Transporter | null | undefined;
 

@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import type { Database } from "@/db/runtime";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import {
   dueDebriefReminders,
   dueDigests,

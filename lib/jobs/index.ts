@@ -1,5 +1,5 @@
 import { getDatabase, type Database } from "@/db/runtime";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import { startBoss, type BossHandle } from "./boss";
 import { runRemindersOnce, type PassResult } from "./reminders";
 import { createJobRunner, type JobRunner } from "./runner";

@@ -10,9 +10,9 @@ import {
   type DigestRecipient,
 } from "@/db/queries/dashboard";
 import { sendEmail } from "@/lib/email/send";
-import { appOrigin } from "@/lib/url";
-import { isBusinessDay } from "@/lib/follow-up/business-days";
-import { logger } from "@/lib/logger";
+import { appOrigin } from "@/lib/platform/url";
+import { isBusinessDay } from "@/lib/core/follow-up/business-days";
+import { logger } from "@/lib/platform/logger";
 import { debriefReminderEmail, digestEmail } from "./templates";
 
 /**

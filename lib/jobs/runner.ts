@@ -1,6 +1,6 @@
 import { unsafeClaimDueJobs, unsafeDeleteDoneJobs, unsafeFailJob, unsafeFinishJob, type ClaimedJob } from "@/db/queries/background-jobs";
 import type { Database } from "@/db/runtime";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import { JOB_HANDLERS, type JobHandlers } from "./handlers";
 import { registerRunner } from "./queue";
 

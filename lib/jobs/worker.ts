@@ -6,8 +6,8 @@
  * which runs the jobs itself.
  */
 import { closeDatabase, getDatabase } from "@/db/runtime";
-import { env, EnvError } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { env, EnvError } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/logger";
 import { startJobs } from "./index";
 
 function fail(message: string): never {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { env, isProduction } from "@/lib/env";
+import { env, isProduction } from "@/lib/platform/env";
 import { safeEqual } from "@/lib/auth/tokens";
 import type { ReportKey } from "@/db/queries/reports";
 

@@ -4,10 +4,10 @@ import { tz } from "@date-fns/tz";
 import { finishExportRun, recordExportProgress, startExportRun } from "@/db/queries/exports";
 import { findReportPage, getReportSettings, openReportCopy, openReportCursor, type ReportKey } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
-import { logger } from "@/lib/logger";
-import { COLUMNS, REPORT_LABELS, type ReportKind, type ReportRow } from "./columns";
+import { logger } from "@/lib/platform/logger";
+import { COLUMNS, REPORT_LABELS, type ReportKind, type ReportRow } from "@/lib/core/reports/columns";
 import { CopyCsvToRfc4180, csvRecord, escapeFormula, UTF8_BOM } from "./csv";
-import { filtersForRecord, type ReportFilters } from "./filters";
+import { filtersForRecord, type ReportFilters } from "@/lib/core/reports/filters";
 import { contentDisposition, jsonResponse, NO_STORE, toWebStream } from "./http";
 import { ExportCancelled, writeXlsx } from "./xlsx";
 

@@ -1,7 +1,7 @@
 import type { QueryScope } from "@/db/queries/scope";
 import { checkReportFilterIds } from "@/db/queries/reports";
-import { REPORTS, type ReportKind } from "./columns";
-import { FILTER_KEYS, parseReportFilters, type ReportFilters } from "./filters";
+import { REPORTS, type ReportKind } from "@/lib/core/reports/columns";
+import { FILTER_KEYS, parseReportFilters, type ReportFilters } from "@/lib/core/reports/filters";
 import { jsonResponse } from "./http";
 
 /**

@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { CellValue, ColumnDef, ReportRow } from "./columns";
+import type { CellValue, ColumnDef, ReportRow } from "@/lib/core/reports/columns";
 import { escapeFormula } from "./csv";
 
 /**

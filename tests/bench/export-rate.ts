@@ -8,7 +8,7 @@
  *
  * The same refusals as `npm run bench` (no DATABASE_URL, a database with user data).
  */
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { appExport, copySelect, psqlCopy, setDatabaseUrl, subsetQuery } from "./measure";
 import { checkBenchDatabase, ensureTier, Refusal, signIn, startServer, type Tier } from "./support";
 

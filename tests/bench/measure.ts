@@ -12,7 +12,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { reportCopySelect } from "@/db/queries/reports";
-import { parseReportFilters } from "@/lib/reports/filters";
+import { parseReportFilters } from "@/lib/core/reports/filters";
 import { median, percentile, rssBytes, sampleRss, sleep, type BenchFirm, type Server } from "./support";
 
 const CHROMIUM_FLAGS = [

@@ -14,9 +14,9 @@ import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
 import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
 import * as schema from "@/db/schema";
-import { localDateKey } from "@/lib/follow-up/business-days";
-import { parseReportFilters } from "@/lib/reports/filters";
-import { PIPELINE_PAGE_SIZE } from "@/lib/validation/records";
+import { localDateKey } from "@/lib/core/follow-up/business-days";
+import { parseReportFilters } from "@/lib/core/reports/filters";
+import { PIPELINE_PAGE_SIZE } from "@/lib/core/validation/records";
 
 export type PlanPage = "pipeline" | "dashboard" | "reports";
 

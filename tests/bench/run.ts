@@ -59,7 +59,7 @@ function parseArgs(argv: string[]): Args {
     } else if (flag === "--app-dir") {
       // A copy of a commit (git archive, with node_modules) to build and serve instead of this working tree.
       const v = value();
-      if (!v || !fs.existsSync(path.join(v, "lib", "cli", "start.ts"))) throw new Refusal(`--app-dir needs a copy of the app. ${USAGE}`);
+      if (!v || !fs.existsSync(path.join(v, "lib", "platform", "cli", "start.ts"))) throw new Refusal(`--app-dir needs a copy of the app. ${USAGE}`);
       args.appDir = path.resolve(v);
     } else if (flag === "--help" || flag === "-h") {
       console.log(USAGE);

@@ -179,7 +179,7 @@ export async function startServer(url: string, log: (line: string) => void, appD
   const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
   const logFile = path.join(WORK, "server.log");
   const out = fs.openSync(logFile, "w");
-  const child: ChildProcess = spawn(process.execPath, [path.join(appDir, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(appDir, "node_modules", "tsx", "dist", "cli.mjs"), "lib/platform/cli/start.ts"], {
     cwd: appDir,
     detached: true,
     stdio: ["ignore", out, out],

@@ -61,7 +61,7 @@ test.beforeAll(async () => {
     env.DATA_DIR = dir;
     cleanupData = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawn(process.execPath, [TSX, "lib/cli/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [TSX, "lib/platform/cli/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
@@ -99,7 +99,7 @@ test.afterAll(async () => {
 test("refuses to start in production without APP_URL, saying what to set", () => {
   const env = productionEnv(1);
   delete env.APP_URL;
-  const r = spawnSync(process.execPath, [TSX, "lib/cli/start.ts"], { env, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [TSX, "lib/platform/cli/start.ts"], { env, encoding: "utf8", timeout: 60_000 });
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("APP_URL is required in production");
 });

@@ -31,7 +31,7 @@ async function main() {
     env.DATA_DIR = dir;
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
+  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/platform/cli/start.ts"], {
     stdio: "inherit",
     env,
   });

@@ -59,7 +59,7 @@ async function startServer(): Promise<Server> {
     env.DATA_DIR = dataDir;
   }
   // Its own process group, so nothing it starts outlives the test.
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
+  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/platform/cli/start.ts"], {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 

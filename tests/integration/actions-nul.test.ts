@@ -5,7 +5,7 @@ import { createClientAction } from "@/app/(staff)/clients/actions";
 import { saveDebriefDraftAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { debriefs } from "@/db/schema";
-import { emptyDebriefDraft } from "@/lib/validation/debrief";
+import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

@@ -5,9 +5,9 @@ import { saveDebriefDraftAction, submitDebriefAction } from "@/app/(candidate)/m
 import { openDatabase, type Database } from "@/db/client";
 import { getMyDebrief } from "@/db/queries/debriefs";
 import * as s from "@/db/schema";
-import type { FormState } from "@/lib/form-state";
-import type { DebriefDraft } from "@/lib/validation/debrief";
-import { emptyDebriefDraft } from "@/lib/validation/debrief";
+import type { FormState } from "@/lib/core/form-state";
+import type { DebriefDraft } from "@/lib/core/validation/debrief";
+import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { sleep, within } from "../helpers/bounded";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";

@@ -20,7 +20,7 @@ import {
 } from "@/db/queries/scorecard";
 import { saveFeedbackAction } from "@/app/(staff)/_components/review/actions";
 import { saveScorecardAttributeAction } from "@/app/(staff)/settings/scorecard/actions";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

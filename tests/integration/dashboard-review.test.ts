@@ -5,7 +5,7 @@ import { listQueueItems } from "@/db/queries/dashboard";
 import { confirmPersonAsContact, dismissPersonMet, listPeopleMet, mergePersonWithContact } from "@/db/queries/people-met";
 import { getInterviewReview, markDebriefReviewed } from "@/db/queries/review";
 import { confirmPersonAction, markReviewedAction } from "@/app/(staff)/_components/review/actions";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { completeTask, findTasks, getTask, listTaskAssignees, reassignTask, reopenTask, skipTask } from "@/db/queries/tasks";
 import { reassignTaskAction, saveTaskAction, taskStateAction } from "@/app/(staff)/tasks/actions";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

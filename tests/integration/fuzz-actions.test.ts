@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { fill, loadMatrix, type Caller } from "../authz/matrix";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

@@ -12,7 +12,7 @@ import { checkCredentials } from "@/lib/auth/credentials";
 import { signFirmSwitch } from "@/lib/auth/firm-switch";
 import { getScope } from "@/lib/auth/scope";
 import { REDACTED, resetMailTransport } from "@/lib/email/send";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { submit } from "../helpers/actions";
 import { signedInAs, testContext, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
@@ -21,7 +21,7 @@ import { createTestFirm, formData, sessionFor, TEST_PASSWORD, type TestFirm } fr
 // Work after the response (mail) is collected here, so a test can see what an
 // action did before answering and run the rest afterwards.
 const deferred: (() => Promise<void>)[] = [];
-vi.mock("@/lib/after-response", () => ({
+vi.mock("@/lib/platform/after-response", () => ({
   afterResponse: async (task: () => Promise<void>) => {
     deferred.push(task);
   },

@@ -4,7 +4,7 @@ import { GET as benchPipeline } from "@/app/api/bench/pipeline/route";
 import { POST as testSupportFirm } from "@/app/api/test-support/firm/route";
 import { GET as testSupportSlow } from "@/app/api/test-support/slow/route";
 import BenchPipelinePage from "@/app/bench/pipeline/page";
-import { internalRoutes, resetEnvCache } from "@/lib/env";
+import { internalRoutes, resetEnvCache } from "@/lib/platform/env";
 import { useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, type TestFirm } from "../helpers/fixtures";

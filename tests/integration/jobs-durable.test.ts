@@ -10,7 +10,7 @@ import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrie
 import { enqueueJob } from "@/lib/jobs/queue";
 import { createJobRunner, type RunnerOptions } from "@/lib/jobs/runner";
 import type { JobContext, JobHandlers } from "@/lib/jobs/handlers";
-import { emptyDebriefDraft } from "@/lib/validation/debrief";
+import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

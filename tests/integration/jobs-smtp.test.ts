@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { openDatabase, type Database } from "@/db/client";
 import { resetMailTransport } from "@/lib/email/send";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { startJobs, type JobsHandle } from "@/lib/jobs";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, type TestFirm } from "../helpers/fixtures";

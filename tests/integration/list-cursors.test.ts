@@ -13,7 +13,7 @@ import {
   encodeCursor,
   interviewListSchema,
   jobListSchema,
-} from "@/lib/validation/records";
+} from "@/lib/core/validation/records";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
 

@@ -6,9 +6,9 @@ import { getMyDebrief, listDebriefVersions, saveDebriefDraft, setThankYouNote } 
 import { getMyInterview, listMyInterviews, listPlanSources, logCall } from "@/db/queries/portal";
 import { saveDebriefDraftAction, submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { getMyPlan, getMyPlans } from "@/lib/plans";
-import { ERROR_MESSAGES } from "@/lib/errors";
-import type { DebriefDraft } from "@/lib/validation/debrief";
-import { emptyDebriefDraft } from "@/lib/validation/debrief";
+import { ERROR_MESSAGES } from "@/lib/core/errors";
+import type { DebriefDraft } from "@/lib/core/validation/debrief";
+import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

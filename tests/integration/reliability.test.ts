@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { openDatabase, type Database } from "@/db/client";
 import { probeDatabase } from "@/db/probe";
-import { DOWN_RECHECK_MS, markDatabaseSuspect, registerDatabaseProbe } from "@/lib/availability";
+import { DOWN_RECHECK_MS, markDatabaseSuspect, registerDatabaseProbe } from "@/lib/core/availability";
 import { proxy } from "@/proxy";
 import { sleep, within } from "../helpers/bounded";
 import { useDatabaseForRequests } from "../helpers/context";
@@ -35,7 +35,7 @@ describe.skipIf(!realServer())("with the real database down (PostgreSQL only: th
   beforeAll(async () => {
     clone = await cloneTemplate();
     database = await openDatabase({ url: clone.url, poolMax: 4, onPoolError: (err) => poolErrors.push(err) });
-    // As lib/server-process.ts wires the real server.
+    // As lib/platform/server-process.ts wires the real server.
     database.pool!.on("error", () => markDatabaseSuspect());
     registerDatabaseProbe(() => probeDatabase(2_000, clone.url));
     useDatabaseForRequests(database);

@@ -8,7 +8,7 @@ import { listApiTokens } from "@/db/queries/api-tokens";
 import * as s from "@/db/schema";
 import { API_RATE_LIMIT } from "@/lib/auth/api-tokens";
 import { hashToken } from "@/lib/auth/tokens";
-import { COLUMNS } from "@/lib/reports/columns";
+import { COLUMNS } from "@/lib/core/reports/columns";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";

@@ -9,7 +9,7 @@ import { POST as cancelPost } from "@/app/api/exports/runs/[id]/cancel/route";
 import type { Database } from "@/db/client";
 import { findReportPage } from "@/db/queries/reports";
 import * as s from "@/db/schema";
-import { COLUMNS, type ColumnDef, type ReportKind } from "@/lib/reports/columns";
+import { COLUMNS, type ColumnDef, type ReportKind } from "@/lib/core/reports/columns";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
@@ -70,7 +70,7 @@ describe("report exports (CSV and XLSX)", () => {
 
   /** The typed rows the query layer gives for the same filters, formula-escaped like a file. */
   async function expectedRows(report: ReportKind, query: string): Promise<Cell[][]> {
-    const { parseReportFilters } = await import("@/lib/reports/filters");
+    const { parseReportFilters } = await import("@/lib/core/reports/filters");
     const parsed = parseReportFilters(new URLSearchParams(query));
     if (!parsed.ok) throw new Error("bad filters in test");
     const page = await findReportPage(scopeOf(database.current.db, a, a.recruiter), {

@@ -14,7 +14,7 @@ import {
   type SeedSummary,
 } from "@/db/seed";
 import { BENCH_PASSWORD, seedScale, type ScaleSummary } from "@/db/seed-scale";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/platform/password";
 import { freshDatabase } from "../helpers/db";
 
 /** A Monday, 10:00 in New York. */

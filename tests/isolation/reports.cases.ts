@@ -1,5 +1,5 @@
 import type { CopyStream, ReportCursor } from "@/db/queries/reports";
-import type { ReportMetrics } from "@/lib/reports/metrics";
+import type { ReportMetrics } from "@/lib/core/reports/metrics";
 import type { IsolationCases } from "./types";
 
 const notFound = (r: unknown) => r === "not_found" || r === false || r === null;

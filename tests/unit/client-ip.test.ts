@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { clientIp, PEER_HEADER } from "@/lib/auth/request";
-import { PEER_HEADER as SERVER_PEER_HEADER, stampPeerAddress } from "@/lib/cli/next-server.mjs";
+import { PEER_HEADER as SERVER_PEER_HEADER, stampPeerAddress } from "@/lib/platform/cli/next-server.mjs";
 
 const h = (entries: Record<string, string>) => new Headers(entries);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "@/db/schema/firms";
 import type { MyInterview, PlanSource } from "@/db/queries/portal";
 import { debriefSubmittedEmail, repeatCallEmail } from "@/lib/email/debrief-emails";
-import { buildPlan } from "@/lib/follow-up";
+import { buildPlan } from "@/lib/core/follow-up";
 import {
   candidatePlanFrom,
   debriefStateOf,

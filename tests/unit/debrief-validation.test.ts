@@ -11,7 +11,7 @@ import {
   thankYouNoteSchema,
   type DebriefCheckContext,
   type DebriefDraft,
-} from "@/lib/validation/debrief";
+} from "@/lib/core/validation/debrief";
 import { fromLocalInput, toLocalInput } from "@/app/(candidate)/_components/format";
 
 const ctx: DebriefCheckContext = {

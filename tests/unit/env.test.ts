@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { appUrl, env, EnvError, resetEnvCache } from "@/lib/env";
-import { appOrigin } from "@/lib/url";
+import { appUrl, env, EnvError, resetEnvCache } from "@/lib/platform/env";
+import { appOrigin } from "@/lib/platform/url";
 
 const saved = { ...process.env };
 
@@ -66,7 +66,7 @@ describe("APP_URL", () => {
     const env: NodeJS.ProcessEnv = { ...saved, AFTERVIEW_ENV: "production", AUTH_SECRET: "x".repeat(40), DATA_DIR: "/nonexistent/afterview-env-test" };
     delete env.APP_URL;
     delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts"], {
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/platform/cli/start.ts"], {
       cwd: root,
       env,
       encoding: "utf8",

@@ -11,7 +11,7 @@ import {
   type FollowUpProgress,
   type PlanStep,
   type PlanStepState,
-} from "@/lib/follow-up";
+} from "@/lib/core/follow-up";
 
 /*
  * Every expected instant below was computed by hand from a 2026 calendar

@@ -9,7 +9,7 @@ import {
   type FollowUpInput,
   type PlanStep,
   type PlanStepKind,
-} from "@/lib/follow-up";
+} from "@/lib/core/follow-up";
 
 const ZONES = [
   "America/New_York",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { nastyString } from "../helpers/fuzz";
 
-const modules = import.meta.glob<Record<string, unknown>>("../../lib/validation/*.ts", { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>("../../lib/core/validation/*.ts", { eager: true });
 const runs = Number(process.env.FUZZ_RUNS ?? 1000);
 
 const schemas: [string, z.ZodType][] = [];

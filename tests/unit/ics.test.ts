@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeText, foldLine, icsFileName, interviewToIcs, utcStamp, type InterviewCalendarEvent } from "@/lib/ics";
+import { escapeText, foldLine, icsFileName, interviewToIcs, utcStamp, type InterviewCalendarEvent } from "@/lib/core/ics";
 
 const event: InterviewCalendarEvent = {
   id: "01890000-0000-7000-8000-000000000001",

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/password";
-import { safeNextPath, signInSchema } from "@/lib/validation/auth";
+import { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/core/validation/password";
+import { sameOriginPath as safeNextPath } from "@/lib/auth/home";
+import { signInSchema } from "@/lib/core/validation/auth";
 
 describe("password rules", () => {
   it("refuses fewer than 12 characters, counting characters not bytes", () => {

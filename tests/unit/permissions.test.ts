@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { can, homeFor, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
+import { homeFor } from "@/lib/auth/home";
+import { can, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/core/permissions";
 
 describe("permission map", () => {
   it("gives admins every permission a recruiter has", () => {

@@ -11,7 +11,7 @@ import {
   scheduleInterviewSchema,
   zonedInstant,
   zonedParts,
-} from "@/lib/validation/records";
+} from "@/lib/core/validation/records";
 
 const NY = "America/New_York";
 const ID = "01890000-0000-7000-8000-000000000001";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { authRedirect, homeFor, resolveNext, sameOriginPath } from "@/lib/auth/home";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/platform/env";
 import { nastyString } from "../helpers/fuzz";
 
 const ORIGIN = "https://app.afterview.test";

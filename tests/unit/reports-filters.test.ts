@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateBounds, filtersToSearchParams, hasAnyFilter, parseReportFilters } from "@/lib/reports/filters";
+import { dateBounds, filtersToSearchParams, hasAnyFilter, parseReportFilters } from "@/lib/core/reports/filters";
 
 const CLIENT = "01900000-0000-7000-8000-0000000000c1";
 

@@ -14,7 +14,7 @@ import {
   summarize,
   type ApplicationFact,
   type InterviewFact,
-} from "@/lib/reports/metrics";
+} from "@/lib/core/reports/metrics";
 
 /*
  * A small fixed pipeline. Every expectation below is worked out by hand from

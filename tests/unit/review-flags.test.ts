@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addendumText, dayLabel, reviewFlags, type FlagDebrief, type FlagFeedback, type FlagInput } from "@/lib/review/flags";
+import { addendumText, dayLabel, reviewFlags, type FlagDebrief, type FlagFeedback, type FlagInput } from "@/lib/core/review/flags";
 
 const debrief = (over: Partial<FlagDebrief> = {}): FlagDebrief => ({
   status: "submitted",

@@ -2,7 +2,7 @@
 
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 
 export function NewPasswordFields({ state }: { state: FormState }) {
   return (

@@ -3,7 +3,7 @@
 import { Building2, Check } from "lucide-react";
 import { useActionState } from "react";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/core/form-state";
 import { chooseFirmAction } from "../membership-actions";
 
 const ROLE_LABEL = { admin: "Admin", recruiter: "Recruiter", candidate: "Candidate" } as const;

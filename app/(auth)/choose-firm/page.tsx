@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/runtime";
 import { unsafeListMyMemberships } from "@/db/queries/auth";
 import { resolveScope } from "@/lib/auth/scope";
-import { safeNextPath } from "@/lib/validation/auth";
+import { sameOriginPath as safeNextPath } from "@/lib/auth/home";
 import { ChooseFirmForm } from "./choose-firm-form";
 
 export const metadata: Metadata = { title: "Choose a firm" };

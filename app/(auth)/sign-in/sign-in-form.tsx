@@ -5,7 +5,7 @@ import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/core/form-state";
 import { valueOf } from "@/app/_components/action-form";
 import { signInAction, signInSecondFactorAction } from "../actions";
 

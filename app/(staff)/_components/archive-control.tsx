@@ -14,7 +14,7 @@ import {
   DialogTrigger,
 } from "@/app/_components/ui/dialog";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState, type FormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 

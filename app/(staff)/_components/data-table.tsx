@@ -12,7 +12,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 import { useListHref } from "./use-list-href";
 
 declare module "@tanstack/react-table" {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 /** A record's fields as a description list; empty values read "—". */
 export function DetailList({ items, className }: { items: { label: string; value: ReactNode }[]; className?: string }) {

@@ -7,7 +7,7 @@ import { useTransition, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 import { useListHref } from "./use-list-href";
 
 export interface ListFilter {

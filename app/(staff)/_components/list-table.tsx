@@ -2,7 +2,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 export interface ListColumn<T> {
   id: string;

@@ -6,7 +6,7 @@ import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/core/form-state";
 import { createApplicationAction } from "../jobs/application-actions";
 import type { DuplicateData } from "./record-form";
 

@@ -1,7 +1,7 @@
 import type { SaveResult } from "@/db/queries/clients";
 import { echoValues, formDataToObject } from "@/lib/actions";
-import { ERROR_MESSAGES } from "@/lib/errors";
-import type { FormState } from "@/lib/form-state";
+import { ERROR_MESSAGES } from "@/lib/core/errors";
+import type { FormState } from "@/lib/core/form-state";
 import type { ConflictData, DuplicateData } from "./record-form";
 
 type Refusal<C> = Exclude<SaveResult<unknown, C>, { ok: true }>;

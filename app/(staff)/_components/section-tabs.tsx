@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 /** Tabs between sibling lists (Clients · Contacts, Jobs · Pipeline): links, marked current by path. */
 export function SectionTabs({ label, tabs }: { label: string; tabs: { href: string; label: string; exact?: boolean }[] }) {

@@ -1,10 +1,10 @@
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 import {
   INTERVIEW_STATUS_LABELS,
   STAGE_LABELS,
   type InterviewStatusValue,
   type StageValue,
-} from "@/lib/validation/records";
+} from "@/lib/core/validation/records";
 
 /**
  * One look per stage, the same on every screen. The text always names the

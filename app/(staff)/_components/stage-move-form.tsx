@@ -4,9 +4,9 @@ import { useActionState, useId, useState, type Ref } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Select } from "@/app/_components/ui/select";
 import { Textarea } from "@/app/_components/ui/textarea";
-import { initialFormState } from "@/lib/form-state";
-import { cn } from "@/lib/utils";
-import { needsReason, REASON_MAX, STAGE_LABELS, STAGE_VALUES, type StageValue } from "@/lib/validation/records";
+import { initialFormState } from "@/lib/core/form-state";
+import { cn } from "@/lib/core/utils";
+import { needsReason, REASON_MAX, STAGE_LABELS, STAGE_VALUES, type StageValue } from "@/lib/core/validation/records";
 import { moveApplicationAction } from "../jobs/application-actions";
 
 /**

@@ -12,10 +12,10 @@ import {
 } from "@/db/queries/candidates";
 import { listOwnerOptions } from "@/db/queries/jobs";
 import { defineFormAction } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { inviteCandidate } from "@/lib/invitations";
-import { inviteCandidateSchema } from "@/lib/validation/auth";
-import { createCandidateSchema, recordRefSchema, updateCandidateSchema } from "@/lib/validation/records";
+import { inviteCandidateSchema } from "@/lib/core/validation/auth";
+import { createCandidateSchema, recordRefSchema, updateCandidateSchema } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
 
 const conflict = (c: CandidateRecord, ownerName: string) => ({

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { archiveClient, createClient, restoreClient, updateClient, type ClientRecord } from "@/db/queries/clients";
 import { defineFormAction } from "@/lib/actions";
-import { createClientSchema, recordRefSchema, updateClientSchema } from "@/lib/validation/records";
+import { createClientSchema, recordRefSchema, updateClientSchema } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
 
 const LABELS = { name: "Name", industry: "Industry", website: "Website", notes: "Notes" };

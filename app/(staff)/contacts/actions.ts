@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getClient } from "@/db/queries/clients";
 import { archiveContact, createContact, restoreContact, updateContact, type ContactRecord } from "@/db/queries/contacts";
 import { defineFormAction } from "@/lib/actions";
-import { createContactSchema, recordRefSchema, updateContactSchema } from "@/lib/validation/records";
+import { createContactSchema, recordRefSchema, updateContactSchema } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
 
 const conflict = (c: ContactRecord) => ({

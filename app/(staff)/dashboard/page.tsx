@@ -10,7 +10,7 @@ import { StatusPill } from "@/app/_components/ui/status-pill";
 import { dayLabel, dueLabel, fmt, KIND_LABELS, ruleLabel, timeLabel } from "@/app/(staff)/_components/review/format";
 import { SegmentedLinks } from "@/app/(staff)/_components/review/view-toggle";
 import { requireScope } from "@/lib/auth/scope";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 import { AllClear, KIND_META, QueueSection } from "./queue";
 
 export const metadata: Metadata = { title: "Dashboard" };

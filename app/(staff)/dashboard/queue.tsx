@@ -4,7 +4,7 @@ import type { QueueItem, QueueKind } from "@/db/queries/dashboard";
 import { Badge } from "@/app/_components/ui/badge";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { dueLabel, overdueLabel, relativeDay, ruleLabel, timeLabel } from "@/app/(staff)/_components/review/format";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 import { TaskStateButtons } from "../tasks/task-forms";
 
 export const KIND_META: Record<QueueKind, { label: string; short: string; icon: LucideIcon }> = {

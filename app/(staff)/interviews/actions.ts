@@ -12,7 +12,7 @@ import {
   type InterviewConflict,
 } from "@/db/queries/interviews";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
-import { ERROR_MESSAGES } from "@/lib/errors";
+import { ERROR_MESSAGES } from "@/lib/core/errors";
 import {
   INTERVIEW_KIND_LABELS,
   INTERVIEW_STATUS_LABELS,
@@ -21,7 +21,7 @@ import {
   rescheduleInterviewSchema,
   scheduleInterviewSchema,
   zonedParts,
-} from "@/lib/validation/records";
+} from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
 
 const LABELS = {

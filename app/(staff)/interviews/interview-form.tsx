@@ -8,8 +8,8 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
-import type { FormState } from "@/lib/form-state";
-import { INTERVIEW_KIND_LABELS, INTERVIEW_KIND_VALUES } from "@/lib/validation/records";
+import type { FormState } from "@/lib/core/form-state";
+import { INTERVIEW_KIND_LABELS, INTERVIEW_KIND_VALUES } from "@/lib/core/validation/records";
 import { RecordForm } from "../_components/record-form";
 
 export interface InterviewerOption {

@@ -9,7 +9,7 @@ import { Button } from "@/app/_components/ui/button";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import type { Status } from "@/app/_components/ui/status-pill";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import {
   INTERVIEW_KIND_LABELS,
@@ -21,7 +21,7 @@ import {
   resolveMe,
   type InterviewListParams,
   type SearchParams,
-} from "@/lib/validation/records";
+} from "@/lib/core/validation/records";
 import { formatCompactRange, formatDuration, zoneAbbreviation } from "../_components/format";
 import { ListToolbar, Pagination } from "../_components/list-controls";
 import { cursorsOf, listKey } from "../_components/params";

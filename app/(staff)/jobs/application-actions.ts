@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createApplication, moveApplication } from "@/db/queries/applications";
 import { defineFormAction } from "@/lib/actions";
-import { createApplicationSchema, moveApplicationSchema, STAGE_LABELS } from "@/lib/validation/records";
+import { createApplicationSchema, moveApplicationSchema, STAGE_LABELS } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
 
 /** Puts a candidate forward for a job, from the job's board or the candidate's page. */

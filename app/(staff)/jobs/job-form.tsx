@@ -7,8 +7,8 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
-import type { FormState } from "@/lib/form-state";
-import { JOB_STATUS_LABELS, JOB_STATUS_VALUES } from "@/lib/validation/records";
+import type { FormState } from "@/lib/core/form-state";
+import { JOB_STATUS_LABELS, JOB_STATUS_VALUES } from "@/lib/core/validation/records";
 import { RecordForm } from "../_components/record-form";
 
 export function JobForm({

@@ -3,7 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
-import { JOB_STATUS_LABELS, type JobStatusValue } from "@/lib/validation/records";
+import { JOB_STATUS_LABELS, type JobStatusValue } from "@/lib/core/validation/records";
 import { DataTable } from "../_components/data-table";
 
 export interface JobRow {

@@ -8,7 +8,7 @@ import { findJobs, listOwnerOptions } from "@/db/queries/jobs";
 import { Button } from "@/app/_components/ui/button";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import {
   JOB_STATUS_LABELS,
@@ -18,7 +18,7 @@ import {
   resolveMe,
   type JobListParams,
   type SearchParams,
-} from "@/lib/validation/records";
+} from "@/lib/core/validation/records";
 import { formatCompactDate } from "../_components/format";
 import { ListToolbar, Pagination } from "../_components/list-controls";
 import { cursorsOf, listKey } from "../_components/params";

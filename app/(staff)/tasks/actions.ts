@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { completeTask, createTask, reassignTask, reopenTask, skipTask, updateTask } from "@/db/queries/tasks";
 import { defineFormAction } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
-import { reassignTaskSchema, taskSchema, taskStateSchema } from "@/lib/validation/tasks";
+import { AppError } from "@/lib/core/errors";
+import { reassignTaskSchema, taskSchema, taskStateSchema } from "@/lib/core/validation/tasks";
 
 function refresh() {
   revalidatePath("/tasks");

@@ -11,8 +11,8 @@ import { StatusPill } from "@/app/_components/ui/status-pill";
 import { dueLabel, momentLabel, overdueLabel, ruleLabel } from "@/app/(staff)/_components/review/format";
 import { SegmentedLinks, TabLinks } from "@/app/(staff)/_components/review/view-toggle";
 import { requireScope } from "@/lib/auth/scope";
-import { toLocalDateTimeValue } from "@/lib/validation/feedback";
-import { taskListParamsSchema } from "@/lib/validation/tasks";
+import { toLocalDateTimeValue } from "@/lib/core/validation/feedback";
+import { taskListParamsSchema } from "@/lib/core/validation/tasks";
 import { NewTaskDialog, ReassignTaskDialog, TaskStateButtons } from "./task-forms";
 
 export const metadata: Metadata = { title: "Tasks" };

@@ -11,8 +11,8 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
-import { initialFormState } from "@/lib/form-state";
-import { cn } from "@/lib/utils";
+import { initialFormState } from "@/lib/core/form-state";
+import { cn } from "@/lib/core/utils";
 import { reassignTaskAction, saveTaskAction, taskStateAction } from "./actions";
 
 export type Assignee = { userId: string; name: string };

@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 /** A bordered surface. Compose with CardHeader / CardTitle / CardDescription / CardContent / CardFooter. */
 export function Card({ className, ...props }: ComponentProps<"div">) {

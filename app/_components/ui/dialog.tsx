@@ -4,7 +4,7 @@ import { X } from "lucide-react";
 import { Dialog as D } from "radix-ui";
 import type { ComponentProps } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 /**
  * A modal dialog (Radix): focus is trapped inside, Escape closes, focus returns to the trigger.

@@ -4,7 +4,7 @@ import { Check } from "lucide-react";
 import { DropdownMenu as Menu } from "radix-ui";
 import type { ComponentProps } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 /** Radix dropdown menu with the app's styling. Arrow keys, typeahead, Escape and focus return are built in. */
 export function DropdownMenu({ modal = false, ...props }: ComponentProps<typeof Menu.Root>) {

@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 export type EmptyStateProps = Omit<ComponentProps<"div">, "title"> & {
   /** A lucide icon element, e.g. `<Inbox />`. */

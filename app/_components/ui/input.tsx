@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 /** Shared look of text-like controls (input, select, textarea). */
 export const controlClasses =

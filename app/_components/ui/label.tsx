@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 export type LabelProps = ComponentProps<"label"> & {
   /** Shows a required marker; the control itself should carry `required` for screen readers. */

@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 export type PageHeaderProps = Omit<ComponentProps<"div">, "title"> & {
   /** The page's `<h1>`. */

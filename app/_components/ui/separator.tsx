@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 export type SeparatorProps = ComponentProps<"div"> & {
   orientation?: "horizontal" | "vertical";

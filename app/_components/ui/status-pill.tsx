@@ -1,7 +1,7 @@
 import { Ban, Check, Circle, Clock, Info, TriangleAlert, type LucideIcon } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 export type Status = "due" | "overdue" | "done" | "not_allowed" | "info" | "neutral";
 

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/runtime";
-import { markDatabaseSuspect } from "@/lib/availability";
+import { markDatabaseSuspect } from "@/lib/core/availability";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/runtime";
 import { formatCompactDate, formatCompactDateTime } from "@/app/(staff)/_components/format";
 import { PipelineTable, type PipelineRow } from "@/app/(staff)/jobs/pipeline/pipeline-table";
-import { internalRoutes } from "@/lib/env";
-import type { StageValue } from "@/lib/validation/records";
+import { internalRoutes } from "@/lib/platform/env";
+import type { StageValue } from "@/lib/core/validation/records";
 
 export const metadata: Metadata = { title: "Pipeline (benchmark control)", robots: { index: false } };
 

@@ -6,11 +6,11 @@ import { completeMyPlanTask } from "@/db/queries/plan-tasks";
 import { getMyInterview, getPortalFirm, logCall } from "@/db/queries/portal";
 import { fromLocalInput } from "@/app/(candidate)/_components/format";
 import { defineFormAction } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { AppError } from "@/lib/core/errors";
+import { logger } from "@/lib/platform/logger";
 import { getMyPlan, syncPlanTasksQuietly, warnRecruiterOfRepeatCall } from "@/lib/plans";
-import { appOrigin } from "@/lib/url";
-import { acceptInvitationStepSchema, logCallSchema, thankYouNoteSchema } from "@/lib/validation/debrief";
+import { appOrigin } from "@/lib/platform/url";
+import { acceptInvitationStepSchema, logCallSchema, thankYouNoteSchema } from "@/lib/core/validation/debrief";
 
 function refreshPortal() {
   revalidatePath("/my", "layout");

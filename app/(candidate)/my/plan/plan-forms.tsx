@@ -8,8 +8,8 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
-import { initialFormState, type FormState } from "@/lib/form-state";
-import { CALL_NOTES_MAX, THANK_YOU_CHANNELS, THANK_YOU_CHANNEL_LABELS } from "@/lib/validation/debrief-rules";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
+import { CALL_NOTES_MAX, THANK_YOU_CHANNELS, THANK_YOU_CHANNEL_LABELS } from "@/lib/core/validation/debrief-rules";
 import { acceptInvitationAction, logCallAction, markThankYouAction } from "./actions";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { createFeedback, deleteFeedback, getFeedback, previewFeedbackDecision, STAGE_LABELS, updateFeedback } from "@/db/queries/feedback";
 import { confirmPersonAsContact, dismissPersonMet, mergePersonWithContact } from "@/db/queries/people-met";
 import { markDebriefReviewed } from "@/db/queries/review";
-import { STAGES, type Stage } from "@/db/schema/enums";
+import { STAGES, type Stage } from "@/lib/core/vocabulary";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import {
   confirmPersonSchema,
   deleteFeedbackSchema,
@@ -14,7 +14,7 @@ import {
   feedbackSchema,
   markReviewedSchema,
   mergePersonSchema,
-} from "@/lib/validation/feedback";
+} from "@/lib/core/validation/feedback";
 
 function refresh(interviewId: string) {
   revalidatePath(`/interviews/${interviewId}`);

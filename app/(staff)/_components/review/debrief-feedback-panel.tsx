@@ -10,9 +10,9 @@ import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert"
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
-import { DECISION_LABELS, RECOMMENDATION_LABELS, type ReviewFlag } from "@/lib/review/flags";
-import { RATING_LABELS, toLocalDateTimeValue } from "@/lib/validation/feedback";
-import { cn } from "@/lib/utils";
+import { DECISION_LABELS, RECOMMENDATION_LABELS, type ReviewFlag } from "@/lib/core/review/flags";
+import { RATING_LABELS, toLocalDateTimeValue } from "@/lib/core/validation/feedback";
+import { cn } from "@/lib/core/utils";
 import { NewTaskDialog } from "../../tasks/task-forms";
 import { dayLabel, momentLabel, STAGE_LABELS } from "./format";
 import { CopyText, FeedbackEntryActions, MarkReviewedForm, PersonMetActions, RecordFeedback } from "./review-forms";

@@ -10,9 +10,9 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
-import { initialFormState, type FormState } from "@/lib/form-state";
-import { cn } from "@/lib/utils";
-import { CHANNEL_LABELS, CHANNELS, DECISIONS, RATING_LABELS, RATINGS, RECOMMENDATIONS } from "@/lib/validation/feedback";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
+import { cn } from "@/lib/core/utils";
+import { CHANNEL_LABELS, CHANNELS, DECISIONS, RATING_LABELS, RATINGS, RECOMMENDATIONS } from "@/lib/core/validation/feedback";
 import { saveFeedbackAction } from "./actions";
 
 export type FeedbackFormAttribute = { id: string; category: string; name: string; description: string };

@@ -10,7 +10,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState, type FormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { confirmPersonAction, deleteFeedbackAction, dismissPersonAction, markReviewedAction, mergePersonAction } from "./actions";
 import { FeedbackForm, type FeedbackFormAttribute, type FeedbackFormContact, type FeedbackInitial } from "./feedback-form";
 

@@ -16,7 +16,7 @@ import { defineFormAction } from "@/lib/actions";
 import { signOut } from "@/lib/auth/config";
 import { accountCheckFailed, accountCheckPassed, accountCheckPause, waitInWords } from "@/lib/auth/credentials";
 import { decryptMfaSecret, encryptMfaSecret, hashRecoveryCode, newMfaSecret, newRecoveryCodes, totpStep } from "@/lib/auth/mfa";
-import { AppError, ERROR_MESSAGES } from "@/lib/errors";
+import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";
 
 const codeSchema = z.object({
   code: z.string().trim().min(1, { error: "Enter the 6-digit code your app shows." }).max(12),

@@ -5,7 +5,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert"
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { confirmMfaAction, disableMfaAction, replaceRecoveryCodesAction, startMfaAction } from "./actions";
 
 function RecoveryCodes({ state }: { state: FormState }) {

@@ -4,7 +4,7 @@ import { Mail } from "lucide-react";
 import { useActionState } from "react";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/core/form-state";
 import { inviteCandidateAction } from "../actions";
 
 /** Emails the candidate a one-time link to the portal (lib/invitations). */

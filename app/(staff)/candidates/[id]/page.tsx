@@ -13,10 +13,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Skeleton } from "@/app/_components/ui/skeleton";
 import { StatusPill } from "@/app/_components/ui/status-pill";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
-import { cn } from "@/lib/utils";
-import type { SearchParams } from "@/lib/validation/records";
+import { cn } from "@/lib/core/utils";
+import type { SearchParams } from "@/lib/core/validation/records";
 import { ArchiveControl } from "../../_components/archive-control";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime, formatRelative, formatShortDate } from "../../_components/format";

@@ -2,8 +2,8 @@ import { ArrowRight, CalendarClock, ClipboardCheck, FileText, ListChecks, Messag
 import Link from "next/link";
 import type { TimelineEvent } from "@/db/queries/candidates";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
-import { cn } from "@/lib/utils";
-import { INTERVIEW_KIND_LABELS } from "@/lib/validation/records";
+import { cn } from "@/lib/core/utils";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/validation/records";
 import { formatDateTime, formatTimeRange } from "../../_components/format";
 import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge";
 

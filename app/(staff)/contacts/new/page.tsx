@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listClientOptions } from "@/db/queries/clients";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
-import type { SearchParams } from "@/lib/validation/records";
+import type { SearchParams } from "@/lib/core/validation/records";
 import { createContactAction } from "../actions";
 import { ContactForm } from "../contact-form";
 

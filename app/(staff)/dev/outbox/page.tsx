@@ -4,7 +4,7 @@ import { listOutbox } from "@/db/queries/outbox";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
-import { isProduction } from "@/lib/env";
+import { isProduction } from "@/lib/platform/env";
 
 export const metadata: Metadata = { title: "Outbox" };
 

@@ -14,8 +14,8 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/app/_components/ui/dialog";
-import { initialFormState } from "@/lib/form-state";
-import type { InterviewStatusValue } from "@/lib/validation/records";
+import { initialFormState } from "@/lib/core/form-state";
+import type { InterviewStatusValue } from "@/lib/core/validation/records";
 import { updateInterviewStatusAction } from "../actions";
 
 /** Mark completed / no-show, cancel (after a confirmation), or put back on the schedule. */

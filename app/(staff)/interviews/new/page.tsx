@@ -10,7 +10,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { requireScope } from "@/lib/auth/scope";
-import { STAGE_LABELS, type SearchParams } from "@/lib/validation/records";
+import { STAGE_LABELS, type SearchParams } from "@/lib/core/validation/records";
 import { zoneAbbreviation } from "../../_components/format";
 import { StageBadge } from "../../_components/stage-badge";
 import { scheduleInterviewAction } from "../actions";

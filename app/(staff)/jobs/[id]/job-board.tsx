@@ -4,14 +4,14 @@ import { CalendarPlus, GripVertical } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState, type DragEvent } from "react";
 import { flushSync } from "react-dom";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 import {
   CLOSED_STAGES,
   needsReason,
   OPEN_STAGES,
   STAGE_LABELS,
   type StageValue,
-} from "@/lib/validation/records";
+} from "@/lib/core/validation/records";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
 

@@ -5,7 +5,7 @@ import { listClientOptions } from "@/db/queries/clients";
 import { listOwnerOptions } from "@/db/queries/jobs";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
-import type { SearchParams } from "@/lib/validation/records";
+import type { SearchParams } from "@/lib/core/validation/records";
 import { createJobAction } from "../actions";
 import { JobForm } from "../job-form";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { StageValue } from "@/lib/validation/records";
+import type { StageValue } from "@/lib/core/validation/records";
 import { ListTable, type ListColumn } from "../../_components/list-table";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";

@@ -1,8 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/reports/metrics";
-import { formatHours, formatPercent, formatWeek, STAGE_LABELS } from "@/lib/reports/format";
+import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/core/reports/metrics";
+import { formatHours, formatPercent, formatWeek, STAGE_LABELS } from "@/lib/core/reports/format";
 
 /**
  * The reports page's charts. Each is drawn as one image (role="img" with a

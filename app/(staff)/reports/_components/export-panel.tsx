@@ -6,8 +6,8 @@ import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Label } from "@/app/_components/ui/label";
-import { REPORT_LABELS, type ReportKind } from "@/lib/reports/columns";
-import { formatCount } from "@/lib/reports/format";
+import { REPORT_LABELS, type ReportKind } from "@/lib/core/reports/columns";
+import { formatCount } from "@/lib/core/reports/format";
 
 type Format = "csv" | "xlsx";
 

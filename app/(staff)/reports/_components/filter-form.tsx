@@ -8,10 +8,10 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import type { ReportFilterOptions } from "@/db/queries/reports";
-import type { FilterFieldErrors } from "@/lib/reports/filters";
+import type { FilterFieldErrors } from "@/lib/core/reports/filters";
 
 const FILTER_KEYS = ["dates", "from", "to", "client", "job", "recruiter", "stage"] as const;
-import { STAGE_LABELS } from "@/lib/reports/format";
+import { STAGE_LABELS } from "@/lib/core/reports/format";
 
 // The stage enum's order, without pulling the database schema into the browser bundle.
 const STAGES = Object.keys(STAGE_LABELS);

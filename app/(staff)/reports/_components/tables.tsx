@@ -1,6 +1,6 @@
 import { Table, TableCaption, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
-import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/reports/metrics";
-import { formatCount, formatDaysVsPromise, formatHours, formatPercent, formatWeek, STAGE_LABELS } from "@/lib/reports/format";
+import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/core/reports/metrics";
+import { formatCount, formatDaysVsPromise, formatHours, formatPercent, formatWeek, STAGE_LABELS } from "@/lib/core/reports/format";
 
 /** The numbers behind each chart, as tables (what assistive technology reads). */
 

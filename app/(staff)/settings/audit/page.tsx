@@ -10,7 +10,7 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { requireScope } from "@/lib/auth/scope";
-import { auditFilterSchema } from "@/lib/validation/settings";
+import { auditFilterSchema } from "@/lib/core/validation/settings";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -6,7 +6,7 @@ import { eraseCandidate } from "@/db/queries/data-rights";
 import { getCandidateContact } from "@/db/queries/candidates";
 import { getDatabase } from "@/db/runtime";
 import { defineFormAction } from "@/lib/actions";
-import { AppError, ERROR_MESSAGES } from "@/lib/errors";
+import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";
 
 const eraseSchema = z.object({
   candidateId: z.uuid({ error: "Choose a candidate." }),

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { updateFirmSettings } from "@/db/queries/firm-settings";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
-import { firmSettingsSchema } from "@/lib/validation/settings";
+import { AppError } from "@/lib/core/errors";
+import { firmSettingsSchema } from "@/lib/core/validation/settings";
 
 export const updateFirmSettingsAction = defineFormAction(firmSettingsSchema, "settings.manage", async (scope, input, formData) => {
   const result = await updateFirmSettings(scope, {

@@ -8,7 +8,7 @@ import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import type { FollowUpPolicySettings } from "@/db/schema/firms";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { updateFirmSettingsAction } from "./actions";
 
 type Settings = {

@@ -9,8 +9,8 @@ import {
   updateScorecardAttribute,
 } from "@/db/queries/scorecard";
 import { defineFormAction } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
-import { scorecardAttributeSchema, scorecardRefSchema } from "@/lib/validation/feedback";
+import { AppError } from "@/lib/core/errors";
+import { scorecardAttributeSchema, scorecardRefSchema } from "@/lib/core/validation/feedback";
 
 export const saveScorecardAttributeAction = defineFormAction(scorecardAttributeSchema, "settings.manage", async (scope, input) => {
   const fields = { category: input.category, name: input.name, description: input.description };

@@ -8,7 +8,7 @@ import { Button } from "@/app/_components/ui/button";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState, type FormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { saveScorecardAttributeAction, scorecardAttributeOpAction } from "./actions";
 
 export type AttributeView = { id: string; category: string; name: string; description: string; version: number; archived: boolean };

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { revokeInvitation, updateMembership } from "@/db/queries/auth";
 import { defineFormAction } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { invite } from "@/lib/invitations";
-import { inviteStaffSchema, updateMembershipSchema } from "@/lib/validation/auth";
+import { inviteStaffSchema, updateMembershipSchema } from "@/lib/core/validation/auth";
 
 export const inviteStaffAction = defineFormAction(inviteStaffSchema, "team.invite", async (scope, input) => {
   await invite(scope, { email: input.email, name: input.name, role: input.role });

@@ -7,7 +7,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/core/form-state";
 import { inviteStaffAction, revokeInvitationAction, updateMembershipAction } from "./actions";
 
 export function InviteStaffForm() {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { defineFormAction } from "@/lib/actions";
 import { createApiTokenSchema, issueApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 export const createApiTokenAction = defineFormAction(createApiTokenSchema, "tokens.manage", async (scope, input) => {
   const issued = issueApiToken();

@@ -8,7 +8,7 @@ import { StatusPill } from "@/app/_components/ui/status-pill";
 import { Table, TableCaption, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { API_RATE_LIMIT } from "@/lib/auth/api-tokens";
 import { requireScope } from "@/lib/auth/scope";
-import { appOrigin } from "@/lib/url";
+import { appOrigin } from "@/lib/platform/url";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 export const metadata: Metadata = { title: "API tokens" };

@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/core/form-state";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 function CopyButton({ text, label }: { text: string; label: string }) {

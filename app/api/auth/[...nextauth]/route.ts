@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
-import { jsonError } from "@/lib/errors";
+import { jsonError } from "@/lib/core/errors";
 
 const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 

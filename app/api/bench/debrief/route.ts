@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { getDatabase } from "@/db/runtime";
-import { internalRoutes } from "@/lib/env";
-import { jsonError } from "@/lib/errors";
+import { internalRoutes } from "@/lib/platform/env";
+import { jsonError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { authorize } from "@/lib/auth/scope";
-import { jsonError } from "@/lib/errors";
+import { jsonError } from "@/lib/core/errors";
 import { EXPORT_FORMATS, exportResponse, type ExportFormat } from "@/lib/reports/export";
 import { parseReportRequest } from "@/lib/reports/request";
-import { REPORTS, type ReportKind } from "@/lib/reports/columns";
+import { REPORTS, type ReportKind } from "@/lib/core/reports/columns";
 
 export const dynamic = "force-dynamic";
 

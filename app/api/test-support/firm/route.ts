@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db/runtime";
 import { createTestFirm } from "@/db/test-firm";
-import { internalRoutes } from "@/lib/env";
-import { jsonError } from "@/lib/errors";
+import { internalRoutes } from "@/lib/platform/env";
+import { jsonError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { internalRoutes } from "@/lib/env";
-import { jsonError } from "@/lib/errors";
+import { internalRoutes } from "@/lib/platform/env";
+import { jsonError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { findReportPage, getReportSettings } from "@/db/queries/reports";
 import { authenticateApiRequest } from "@/lib/auth/api-tokens";
-import { COLUMNS } from "@/lib/reports/columns";
+import { COLUMNS } from "@/lib/core/reports/columns";
 import { decodeCursor, encodeCursor } from "@/lib/reports/cursor";
-import { filtersToSearchParams } from "@/lib/reports/filters";
+import { filtersToSearchParams } from "@/lib/core/reports/filters";
 import { jsonResponse } from "@/lib/reports/http";
 import { API_PAGE_DEFAULT, API_PAGE_MAX, parseReportRequest } from "@/lib/reports/request";
 

@@ -11,7 +11,7 @@ import { dayLabel, kindLabel, longDay, timeLabel, whenLabel } from "@/app/(candi
 import { DEBRIEF_STATE_PILL, planSummary, stepTiming } from "@/app/(candidate)/_components/plan-text";
 import { requireScope } from "@/lib/auth/scope";
 import { debriefStateOf, getMyPlans, type CandidatePlan, type CandidateStep } from "@/lib/plans";
-import { cn } from "@/lib/utils";
+import { cn } from "@/lib/core/utils";
 
 export const metadata: Metadata = { title: "My interviews" };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authorize } from "@/lib/auth/scope";
-import { jsonError } from "@/lib/errors";
+import { jsonError } from "@/lib/core/errors";
 import { myPlanIcs } from "@/lib/plans";
 
 export const dynamic = "force-dynamic";

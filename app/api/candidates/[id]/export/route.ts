@@ -2,7 +2,7 @@ import { z } from "zod";
 import { exportCandidateData } from "@/db/queries/data-rights";
 import { getDatabase } from "@/db/runtime";
 import { authorize } from "@/lib/auth/scope";
-import { jsonError } from "@/lib/errors";
+import { jsonError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

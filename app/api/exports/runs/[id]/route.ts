@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getExportRun } from "@/db/queries/exports";
 import { authorize } from "@/lib/auth/scope";
-import { jsonError } from "@/lib/errors";
+import { jsonError } from "@/lib/core/errors";
 import { jsonResponse } from "@/lib/reports/http";
 
 export const dynamic = "force-dynamic";

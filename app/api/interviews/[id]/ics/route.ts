@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { getInterviewCalendar } from "@/db/queries/interviews";
 import { authorize, getScope } from "@/lib/auth/scope";
-import { ERROR_MESSAGES, jsonError } from "@/lib/errors";
-import { icsFileName, interviewToIcs } from "@/lib/ics";
-import { INTERVIEW_KIND_LABELS, zonedParts } from "@/lib/validation/records";
+import { ERROR_MESSAGES, jsonError } from "@/lib/core/errors";
+import { icsFileName, interviewToIcs } from "@/lib/core/ics";
+import { INTERVIEW_KIND_LABELS, zonedParts } from "@/lib/core/validation/records";
 
 export const dynamic = "force-dynamic";
 

@@ -5,19 +5,19 @@ import { getMyInterviewStart } from "@/db/queries/portal";
 import { defineFormAction } from "@/lib/actions";
 import type { Scope } from "@/lib/auth/scope";
 import { inTransaction } from "@/db/queries/scope";
-import { AppError } from "@/lib/errors";
-import type { FormState } from "@/lib/form-state";
-import { logger } from "@/lib/logger";
+import { AppError } from "@/lib/core/errors";
+import type { FormState } from "@/lib/core/form-state";
+import { logger } from "@/lib/platform/logger";
 import { enqueueJob, wakeJobRunners } from "@/lib/jobs/queue";
 import { syncPlanTasks } from "@/lib/plans";
-import { appOrigin } from "@/lib/url";
+import { appOrigin } from "@/lib/platform/url";
 import {
   debriefEnvelopeSchema,
   debriefProblems,
   normalizeDebriefForSubmit,
   parseDebriefDraft,
   type DebriefDraft,
-} from "@/lib/validation/debrief";
+} from "@/lib/core/validation/debrief";
 import { debriefCheckContext, serializeDebrief } from "./debrief-data";
 
 function storedInput(draft: DebriefDraft) {

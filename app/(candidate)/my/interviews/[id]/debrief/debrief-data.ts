@@ -1,5 +1,5 @@
 import type { MyDebrief } from "@/db/queries/debriefs";
-import type { DebriefCheckContext, DebriefDraft } from "@/lib/validation/debrief";
+import type { DebriefCheckContext, DebriefDraft } from "@/lib/core/validation/debrief";
 import { dayKey, longDay } from "@/app/(candidate)/_components/format";
 
 /** The debrief as the form holds it: plain JSON, so it survives props, actions and localStorage alike. */

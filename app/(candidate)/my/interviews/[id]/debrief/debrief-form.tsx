@@ -12,7 +12,7 @@ import {
   type DebriefDraft,
   type DebriefPersonDraft,
   type ThankYouChannel,
-} from "@/lib/validation/debrief-rules";
+} from "@/lib/core/validation/debrief-rules";
 import type { DebriefFormData } from "./debrief-data";
 import { ChoiceGroup, FieldError, InputField, Section, TextAreaField, fieldId } from "./debrief-fields";
 import {

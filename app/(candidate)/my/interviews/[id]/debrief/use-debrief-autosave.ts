@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ERROR_MESSAGES } from "@/lib/errors";
-import type { FormState } from "@/lib/form-state";
-import type { DebriefDraft } from "@/lib/validation/debrief";
+import { ERROR_MESSAGES } from "@/lib/core/errors";
+import type { FormState } from "@/lib/core/form-state";
+import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { saveDebriefDraftAction, submitDebriefAction } from "./actions";
 import type { DebriefFormData } from "./debrief-data";
 

@@ -1,4 +1,4 @@
-import { appUrl } from "@/lib/env";
+import { appUrl } from "@/lib/platform/env";
 
 /**
  * The origin people reach the app at: APP_URL, or http://localhost:PORT when

@@ -1,7 +1,6 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
-import type { Cursor } from "@/db/queries/clients";
 
 /**
  * The recruiter records (clients, contacts, jobs, candidates, applications,
@@ -332,7 +331,14 @@ export function interviewWindow(
 // Lists: state in the URL, keyset cursor
 // ---------------------------------------------------------------------------
 
-export type { Cursor };
+/** Where a page of a keyset list starts: just after (or before) this row's sort key and id. */
+export interface Cursor {
+  /** The row's sort key as the database wrote it (text), so the round trip is exact. */
+  v: string;
+  id: string;
+  /** "n": the page after this row; "p": the page before it. */
+  d: "n" | "p";
+}
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);

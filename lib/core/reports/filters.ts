@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import { STAGES, type Stage } from "@/db/schema/enums";
+import { STAGES, type Stage } from "@/lib/core/vocabulary";
 
 /**
  * The report filters, shared by the reports page (URL search params), the

@@ -1,5 +1,5 @@
 import type { FollowUpPolicySettings } from "@/db/schema/firms";
-import type { InterviewStatus } from "@/db/schema/enums";
+import type { InterviewStatus } from "@/lib/core/vocabulary";
 import type { Debrief } from "@/db/schema/debriefs";
 
 export type { FollowUpPolicySettings };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMON_PASSWORDS } from "@/lib/auth/common-passwords";
+import { COMMON_PASSWORDS } from "@/lib/core/common-passwords";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;

@@ -10,7 +10,6 @@ const email = z
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
 /** Only paths on the app's own origin may be returned to after sign-in (lib/auth/home.ts). */
-export { sameOriginPath as safeNextPath } from "@/lib/auth/home";
 
 export const signInSchema = z.object({
   email,

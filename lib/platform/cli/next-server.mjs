@@ -1,13 +1,13 @@
 // @ts-check
 /**
- * The HTTP server `npm start` runs (lib/cli/start.ts starts it as its own
+ * The HTTP server `npm start` runs (lib/platform/cli/start.ts starts it as its own
  * process): Next.js's documented custom server, plus one thing `next start`
  * cannot do — it records the address of the connection a request arrived on
  * in a private header, so lib/auth/request.ts knows the real peer even when a
  * client sends its own X-Forwarded-For. Any copy of that header a client sends
  * is dropped first.
  *
- * Usage: node lib/cli/next-server.mjs <port> [--dev]
+ * Usage: node lib/platform/cli/next-server.mjs <port> [--dev]
  */
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";

@@ -1,6 +1,6 @@
-import { parseSuggestions } from "@/lib/follow-up/engine";
-import { dateAtLocalHour, formatDay } from "@/lib/follow-up/business-days";
-import type { Decision, Recommendation } from "@/db/schema/enums";
+import { parseSuggestions } from "@/lib/core/follow-up/engine";
+import { dateAtLocalHour, formatDay } from "@/lib/core/follow-up/business-days";
+import type { Decision, Recommendation } from "@/lib/core/vocabulary";
 
 /**
  * Where the candidate's debrief and the client's feedback disagree, or where

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/core/vocabulary";
 
 /**
  * Permissions are data: `resource.verb`. Every server action, route handler
@@ -95,4 +95,3 @@ export function isStaff(role: Role): boolean {
   return role === "admin" || role === "recruiter";
 }
 
-export { homeFor } from "./home";

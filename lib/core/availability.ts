@@ -6,7 +6,7 @@
  *
  * The state lives on globalThis: the proxy and the server code are separate
  * bundles in one process, and the server registers the probe at start
- * (lib/server-process.ts). This module imports nothing, so the proxy can use it.
+ * (lib/platform/server-process.ts). This module imports nothing, so the proxy can use it.
  */
 export type DatabaseProbe = () => Promise<void>;
 

@@ -1,13 +1,13 @@
 import { getDatabase } from "@/db/runtime";
 import { probeDatabase } from "@/db/probe";
-import { markDatabaseSuspect, registerDatabaseProbe } from "@/lib/availability";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { markDatabaseSuspect, registerDatabaseProbe } from "@/lib/core/availability";
+import { env } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/logger";
 
 /**
  * Applies pending migrations on either engine before the first request. A
  * database that is down is not fatal here: pages answer 503 (proxy.ts asks
- * lib/availability.ts, which probes with db/probe.ts) and the app recovers by
+ * lib/core/availability.ts, which probes with db/probe.ts) and the app recovers by
  * itself when it returns. (Under `next start`, Next itself logs an uncaught
  * exception or unhandled rejection and keeps serving.)
  */

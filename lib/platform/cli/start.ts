@@ -17,7 +17,7 @@ const dev = process.argv.includes("--dev");
 const SHUTDOWN_GRACE_MS = 30_000;
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const serverScript = path.join(process.cwd(), "lib", "cli", "next-server.mjs");
+const serverScript = path.join(process.cwd(), "lib", "platform", "cli", "next-server.mjs");
 
 function fail(message: string): never {
   process.stderr.write(`afterview: ${message}\n`);
@@ -69,8 +69,8 @@ async function main() {
     );
   }
 
-  const { DatabaseOpenError } = await import("../../db/client");
-  const { prepareDatabase } = await import("../../db/setup");
+  const { DatabaseOpenError } = await import("../../../db/client");
+  const { prepareDatabase } = await import("../../../db/setup");
   let prepared;
   try {
     prepared = await prepareDatabase({ seedDemo: settings.SEED_DEMO ? settings.SEED_DEMO === "1" : !production });
@@ -127,7 +127,7 @@ async function main() {
   if (await waitForHealth(`http://127.0.0.1:${port}`, child)) {
     const lines = [`\n  Afterview is running at ${url}\n`];
     if (prepared.demoPresent) {
-      const { DEMO_LOGINS, DEMO_PASSWORD } = await import("../../db/seed");
+      const { DEMO_LOGINS, DEMO_PASSWORD } = await import("../../../db/seed");
       lines.push(`  Demo logins (password for all: ${DEMO_PASSWORD})`);
       for (const l of DEMO_LOGINS) lines.push(`    ${l.role.padEnd(10)} ${l.email.padEnd(34)} ${l.note}`);
       lines.push("");

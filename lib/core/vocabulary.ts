@@ -1,0 +1,63 @@
+/**
+ * The product's vocabulary: every closed list of values (roles, stages,
+ * interview kinds and statuses, ratings, decisions, …) and its type. The
+ * database enums in db/schema/enums.ts are made from these lists, so a value
+ * is named in exactly one place.
+ */
+
+export const ROLES = ["admin", "recruiter", "candidate"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const MEMBERSHIP_STATUSES = ["active", "deactivated"] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+export const JOB_STATUSES = ["open", "on_hold", "filled", "closed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const STAGES = ["sourced", "submitted", "interviewing", "offer", "placed", "rejected", "withdrawn"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const INTERVIEW_KINDS = ["phone_screen", "video", "onsite", "panel", "final"] as const;
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
+
+export const INTERVIEW_STATUSES = ["scheduled", "completed", "cancelled", "no_show"] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+export const DEBRIEF_STATUSES = ["draft", "submitted"] as const;
+export type DebriefStatus = (typeof DEBRIEF_STATUSES)[number];
+
+export const TIMELINE_GIVEN = ["yes", "no", "unsure"] as const;
+export type TimelineGiven = (typeof TIMELINE_GIVEN)[number];
+
+export const THANK_YOU_CHANNELS = ["email", "letter", "linkedin", "other"] as const;
+export type ThankYouChannel = (typeof THANK_YOU_CHANNELS)[number];
+
+export const PERSON_RESOLUTIONS = ["pending", "confirmed", "merged", "dismissed"] as const;
+export type PersonResolution = (typeof PERSON_RESOLUTIONS)[number];
+
+export const FEEDBACK_CHANNELS = ["call", "email", "other"] as const;
+export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
+
+export const RATINGS = ["definitely_not", "no", "mixed", "yes", "strong_yes"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const RECOMMENDATIONS = ["strong_yes", "yes", "no", "definitely_not", "no_decision"] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const DECISIONS = ["next_round", "offer", "hold", "reject"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const TASK_STATES = ["open", "done", "skipped"] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const TASK_OWNER_KINDS = ["recruiter", "candidate"] as const;
+export type TaskOwnerKind = (typeof TASK_OWNER_KINDS)[number];
+
+export const OUTBOX_STATUSES = ["pending", "sent", "failed", "logged"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const EXPORT_STATUSES = ["running", "done", "failed", "cancelled"] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+export const BACKGROUND_JOB_STATES = ["queued", "running", "done", "failed"] as const;
+export type BackgroundJobState = (typeof BACKGROUND_JOB_STATES)[number];
