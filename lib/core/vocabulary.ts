@@ -16,6 +16,22 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const STAGES = ["sourced", "submitted", "interviewing", "offer", "placed", "rejected", "withdrawn"] as const;
 export type Stage = (typeof STAGES)[number];
+/** The pipeline, in order; rejected and withdrawn close an application from any stage. */
+export const OPEN_STAGES = ["sourced", "submitted", "interviewing", "offer", "placed"] as const;
+export const CLOSED_STAGES = ["rejected", "withdrawn"] as const;
+export const STAGE_LABELS: Record<Stage, string> = {
+  sourced: "Sourced",
+  submitted: "Submitted",
+  interviewing: "Interviewing",
+  offer: "Offer",
+  placed: "Placed",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+/** A stage's label; an unknown value (an old export, a bad filter) is shown as it is. */
+export function stageLabel(stage: string): string {
+  return (STAGE_LABELS as Record<string, string>)[stage] ?? stage;
+}
 
 export const INTERVIEW_KINDS = ["phone_screen", "video", "onsite", "panel", "final"] as const;
 export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
@@ -61,3 +77,9 @@ export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 export const BACKGROUND_JOB_STATES = ["queued", "running", "done", "failed"] as const;
 export type BackgroundJobState = (typeof BACKGROUND_JOB_STATES)[number];
+
+/** A UUID as the database writes it (any version). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID_PATTERN.test(value);
+}
