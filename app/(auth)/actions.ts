@@ -1,44 +1,33 @@
 "use server";
 
-import { sameOriginPath as safeNextPath } from "@/lib/auth/home";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDatabase } from "@/db/runtime";
-import {
-  unsafeAcceptInvitationAsNewUser,
-  unsafeCompletePasswordReset,
-  unsafeFindInvitation,
-  unsafeFindUserForSignIn,
-  unsafeFindUserForSwitch,
-  unsafeThrottleReset,
-} from "@/db/queries/auth";
 import { definePublicFormAction } from "@/lib/actions";
+import {
+  acceptInvitationAsNewUser,
+  completePasswordReset,
+  findInvitation,
+  findUserById,
+  findUserForSignIn,
+  requestPasswordResetMail,
+  type SignInUser,
+} from "@/lib/auth/accounts";
 import { signIn } from "@/lib/auth/config";
-import { signInKeys, waitInWords } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/platform/password";
+import { waitInWords } from "@/lib/auth/credentials";
+import { homeFor, resolveNext, sameOriginPath as safeNextPath } from "@/lib/auth/home";
 import { signMfaTicket, verifyMfaTicket } from "@/lib/auth/mfa";
-import { homeFor, resolveNext } from "@/lib/auth/home";
-import { requestPasswordReset, RESET_MINUTES } from "@/lib/auth/password-reset";
 import { clientIp } from "@/lib/auth/request";
-import { hashToken } from "@/lib/auth/tokens";
-import { afterResponse } from "@/lib/platform/after-response";
-import { passwordResetEmail } from "@/lib/email/templates";
-import { sendEmail } from "@/lib/email/send";
 import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";
-import { appOrigin } from "@/lib/platform/url";
 import {
   acceptInvitationSchema,
   forgotPasswordSchema,
-  passwordProblem,
   resetPasswordSchema,
   secondFactorSchema,
   signInSchema,
 } from "@/lib/core/validation/auth";
 
 type Credentials = { email: string; password: string; invitation?: string } | { ticket: string; code: string; invitation?: string };
-
-type FoundUser = Awaited<ReturnType<typeof unsafeFindUserForSignIn>>;
 
 /**
  * Where a fresh sign-in lands, in one redirect: the invited firm's home after
@@ -47,12 +36,12 @@ type FoundUser = Awaited<ReturnType<typeof unsafeFindUserForSignIn>>;
  * of the role it signed in as. The person's memberships come most recently
  * used first, so the first is the firm the sign-in just opened.
  */
-async function destinationAfterSignIn(user: FoundUser, next: unknown, invitation: string | undefined): Promise<string> {
+async function destinationAfterSignIn(user: SignInUser, next: unknown, invitation: string | undefined): Promise<string> {
   const opened = user?.memberships[0];
   // Without a membership there is nothing to open; sign-in again.
   if (!user || !opened) return "/sign-in";
   if (invitation) {
-    const inv = await unsafeFindInvitation((await getDatabase()).db, hashToken(invitation));
+    const inv = await findInvitation(invitation);
     if (inv && !inv.acceptedAt) return `/invite/${encodeURIComponent(invitation)}`;
     if (inv && inv.firmId === opened.firmId) return homeFor(opened.role);
   }
@@ -92,7 +81,7 @@ async function signInOrExplain(credentials: Credentials): Promise<"signed_in" | 
 
 export const signInAction = definePublicFormAction(signInSchema, async (input) => {
   const outcome = await signInOrExplain({ email: input.email, password: input.password, invitation: input.invitation });
-  const user = await unsafeFindUserForSignIn((await getDatabase()).db, input.email);
+  const user = await findUserForSignIn(input.email);
   if (outcome === "mfa_required") {
     // Only reached after Auth.js verified the password; the ticket proves that for five minutes.
     if (!user) throw new AppError("invalid", "Email or password is incorrect.");
@@ -110,19 +99,13 @@ export const signInSecondFactorAction = definePublicFormAction(secondFactorSchem
     if (err instanceof AppError) return { ok: false, formError: err.message, fieldErrors: err.fieldErrors, values: { next: String(raw.next ?? "") }, data: { mfaTicket: input.ticket } };
     throw err;
   }
-  const user = userId ? await unsafeFindUserForSwitch((await getDatabase()).db, userId) : null;
+  const user = await findUserById(userId);
   redirect(await destinationAfterSignIn(user, input.next, input.invitation));
 });
 
 export const forgotPasswordAction = definePublicFormAction(forgotPasswordSchema, async ({ email }) => {
-  const db = (await getDatabase()).db;
-  const pending = await requestPasswordReset(db, { email, ip: clientIp(await headers()) });
   // Known or not, the answer leaves now; the mail (if any) is sent after it.
-  await afterResponse(async () => {
-    if (!pending) return;
-    const mail = passwordResetEmail({ link: `${appOrigin()}/reset-password/${pending.token}`, minutes: RESET_MINUTES });
-    await sendEmail(db, { firmId: pending.firmId, to: pending.to, ...mail }, { secrets: [pending.token] });
-  });
+  await requestPasswordResetMail(email, clientIp(await headers()));
   return {
     ok: true,
     message: "If an account uses that address, we have sent it a link to reset the password. It is valid for one hour.",
@@ -130,41 +113,12 @@ export const forgotPasswordAction = definePublicFormAction(forgotPasswordSchema,
 });
 
 export const resetPasswordAction = definePublicFormAction(resetPasswordSchema, async (input) => {
-  const db = (await getDatabase()).db;
-  const done = await unsafeCompletePasswordReset(db, {
-    tokenHash: hashToken(input.token),
-    passwordHash: await hashPassword(input.password),
-  });
-  if (!done) {
-    throw new AppError("not_found", "This reset link has expired or was already used. Ask for a new one below.");
-  }
-  // A paused person who proved they own the mailbox may sign in again at once, from here.
-  const keys = signInKeys(done.email, clientIp(await headers()));
-  await unsafeThrottleReset(db, keys.account, keys.pair);
+  await completePasswordReset({ token: input.token, password: input.password, ip: clientIp(await headers()) });
   redirect("/sign-in?reset=1");
 });
 
 export const acceptInvitationAction = definePublicFormAction(acceptInvitationSchema, async (input) => {
-  const db = (await getDatabase()).db;
-  const tokenHash = hashToken(input.token);
-  const invitation = await unsafeFindInvitation(db, tokenHash);
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
-    throw new AppError("not_found", "This invitation has expired or was already used. Ask the person who invited you for a new one.");
-  }
-  const problem = passwordProblem(input.password, { email: invitation.email, name: input.name });
-  if (problem) throw new AppError("invalid", ERROR_MESSAGES.invalid, { password: [problem] });
-  const accepted = await unsafeAcceptInvitationAsNewUser(db, {
-    tokenHash,
-    name: input.name,
-    passwordHash: await hashPassword(input.password),
-  });
-  if (accepted === "account_exists") {
-    // Never set an existing person's password: they sign in to accept.
-    throw new AppError("invalid", `An Afterview account already uses ${invitation.email}. Sign in with it to accept this invitation.`);
-  }
-  if (!accepted) {
-    throw new AppError("not_found", "This invitation has expired or was already used. Ask the person who invited you for a new one.");
-  }
-  const outcome = await signInOrExplain({ email: invitation.email, password: input.password });
+  const accepted = await acceptInvitationAsNewUser(input);
+  const outcome = await signInOrExplain({ email: accepted.email, password: input.password });
   redirect(outcome === "mfa_required" ? "/sign-in" : homeFor(accepted.role));
 });

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getDatabase } from "@/db/runtime";
-import { unsafeListMyMemberships } from "@/db/queries/auth";
+import { listMyFirms } from "@/lib/auth/accounts";
 import { resolveScope } from "@/lib/auth/scope";
 import { sameOriginPath as safeNextPath } from "@/lib/auth/home";
 import { ChooseFirmForm } from "./choose-firm-form";
@@ -19,7 +18,7 @@ export default async function ChooseFirmPage({ searchParams }: { searchParams: P
   const resolved = await resolveScope();
   if ("failure" in resolved) redirect(`/sign-in?${new URLSearchParams({ next: "/choose-firm" })}`);
   const { scope } = resolved;
-  const firms = await unsafeListMyMemberships((await getDatabase()).db, scope.userId);
+  const firms = await listMyFirms(scope.userId);
   return (
     <div className="flex flex-col gap-5">
       <div className="space-y-1">

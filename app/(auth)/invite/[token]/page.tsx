@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDatabase } from "@/db/runtime";
-import { unsafeAccountExists, unsafeFindInvitation } from "@/db/queries/auth";
+import { accountExists, findInvitation, invitationUsable } from "@/lib/auth/accounts";
 import { getScope } from "@/lib/auth/scope";
-import { hashToken } from "@/lib/auth/tokens";
 import { signOutAction } from "@/app/_components/session-actions";
 import { Button } from "@/app/_components/ui/button";
 import { SignInForm } from "../../sign-in/sign-in-form";
@@ -13,9 +11,8 @@ export const metadata: Metadata = { title: "Accept invitation" };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = token.length <= 200 ? await unsafeFindInvitation((await getDatabase()).db, hashToken(token)) : null;
-  const usable = invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > new Date();
-  if (!usable) {
+  const invitation = await findInvitation(token);
+  if (!invitation || !invitationUsable(invitation)) {
     const reason = !invitation
       ? "This invitation link is not valid. Check that you opened the whole link from the email."
       : invitation.acceptedAt
@@ -37,9 +34,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const roleText = invitation.role === "admin" ? "an admin" : `a ${invitation.role}`;
-  const db = (await getDatabase()).db;
   // The token was mailed to this address, so saying that an account exists tells its holder nothing new.
-  const [hasAccount, scope] = await Promise.all([unsafeAccountExists(db, invitation.email), getScope()]);
+  const [hasAccount, scope] = await Promise.all([accountExists(invitation.email), getScope()]);
   const heading = (
     <h1 className="text-xl font-semibold tracking-tight">Join {invitation.firmName}</h1>
   );
