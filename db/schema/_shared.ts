@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, primaryKey, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { v7 as uuidv7 } from "uuid";
 
 /** UUID v7: time-ordered, made in the app so inserts stay index-friendly. */
@@ -23,3 +23,9 @@ export const version = () => integer().notNull().default(1);
 export const tstz = () => timestamp({ withTimezone: true });
 
 export const nowSql = sql`now()`;
+
+/** The bookkeeping columns of a record people edit: when it was made and changed, and its optimistic-lock version. */
+export const editedColumns = () => ({ createdAt: createdAt(), updatedAt: updatedAt(), version: version() });
+
+/** A tenant table's primary key: (firm_id, id), so references can name the firm too. */
+export const firmPrimaryKey = (t: { firmId: AnyPgColumn; id: AnyPgColumn }) => primaryKey({ columns: [t.firmId, t.id] });

@@ -5,16 +5,15 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { createdAt, editedColumns, firmPrimaryKey, id, tstz } from "./_shared";
 import { membershipStatusEnum, roleEnum } from "./enums";
-import { firmIdRef, firms } from "./firms";
+import { firms, tenantKey } from "./firms";
 import { candidates } from "./people";
 
 /** Global: a person may belong to several firms through memberships. */
@@ -33,9 +32,7 @@ export const users = pgTable(
     mfaLastStep: integer(),
     recoveryCodeHashes: jsonb().$type<string[]>().notNull().default([]),
     lastSignInAt: tstz(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
 );
@@ -43,8 +40,7 @@ export const users = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -52,12 +48,10 @@ export const memberships = pgTable(
     /** Set for candidates: the candidate record this sign-in belongs to. */
     candidateId: uuid(),
     status: membershipStatusEnum().notNull().default("active"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     unique("memberships_firm_user_key").on(t.firmId, t.userId),
     index("memberships_user_idx").on(t.userId),
     foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
@@ -67,8 +61,7 @@ export const memberships = pgTable(
 export const invitations = pgTable(
   "invitations",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     email: text().notNull(),
     name: text().notNull().default(""),
     role: roleEnum().notNull(),
@@ -81,7 +74,7 @@ export const invitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     index("invitations_firm_email_idx").on(t.firmId, t.email),
     foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
   ],
@@ -149,8 +142,7 @@ export const spentTokens = pgTable(
 export const apiTokens = pgTable(
   "api_tokens",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     name: text().notNull(),
     /** The first characters of the token, shown in lists so people can tell tokens apart. */
     prefix: text().notNull(),
@@ -160,7 +152,7 @@ export const apiTokens = pgTable(
     lastUsedAt: tstz(),
     revokedAt: tstz(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] })],
+  (t) => [firmPrimaryKey(t)],
 );
 
 export type User = typeof users.$inferSelect;

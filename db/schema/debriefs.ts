@@ -6,16 +6,15 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   smallint,
   text,
   timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { createdAt, editedColumns, firmPrimaryKey, tstz, updatedAt } from "./_shared";
 import { debriefStatusEnum, personResolutionEnum, thankYouChannelEnum, timelineGivenEnum } from "./enums";
-import { firmIdRef } from "./firms";
+import { tenantKey } from "./firms";
 import { users } from "./auth";
 import { candidates, contacts } from "./people";
 import { interviews } from "./pipeline";
@@ -24,8 +23,7 @@ import { interviews } from "./pipeline";
 export const debriefs = pgTable(
   "debriefs",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     interviewId: uuid().notNull(),
     candidateId: uuid().notNull(),
     status: debriefStatusEnum().notNull().default("draft"),
@@ -55,12 +53,10 @@ export const debriefs = pgTable(
     reviewedAt: tstz(),
     reviewedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     lastSavedAt: tstz(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     unique("debriefs_firm_interview_key").on(t.firmId, t.interviewId),
     foreignKey({ columns: [t.firmId, t.interviewId], foreignColumns: [interviews.firmId, interviews.id] }),
     foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
@@ -73,8 +69,7 @@ export const debriefs = pgTable(
 export const debriefVersions = pgTable(
   "debrief_versions",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     debriefId: uuid().notNull(),
     number: integer().notNull(),
     snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
@@ -82,7 +77,7 @@ export const debriefVersions = pgTable(
     submittedBy: uuid().references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     unique("debrief_versions_firm_debrief_number_key").on(t.firmId, t.debriefId, t.number),
     foreignKey({ columns: [t.firmId, t.debriefId], foreignColumns: [debriefs.firmId, debriefs.id] }).onDelete(
       "cascade",
@@ -94,8 +89,7 @@ export const debriefVersions = pgTable(
 export const debriefPeople = pgTable(
   "debrief_people",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     debriefId: uuid().notNull(),
     position: integer().notNull().default(0),
     /** The client contact this person is (scheduled interviewer, or confirmed/merged later). */
@@ -114,7 +108,7 @@ export const debriefPeople = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({ columns: [t.firmId, t.debriefId], foreignColumns: [debriefs.firmId, debriefs.id] }).onDelete(
       "cascade",
     ),
@@ -127,8 +121,7 @@ export const debriefPeople = pgTable(
 export const callLogs = pgTable(
   "call_logs",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     interviewId: uuid().notNull(),
     candidateId: uuid().notNull(),
     contactId: uuid(),
@@ -138,7 +131,7 @@ export const callLogs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({ columns: [t.firmId, t.interviewId], foreignColumns: [interviews.firmId, interviews.id] }),
     foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
     foreignKey({ columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),

@@ -1,7 +1,7 @@
 import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { editedColumns, firmPrimaryKey, tstz } from "./_shared";
 import { decisionEnum, feedbackChannelEnum, ratingEnum, recommendationEnum } from "./enums";
-import { firmIdRef } from "./firms";
+import { firmIdRef, tenantKey } from "./firms";
 import { users } from "./auth";
 import { contacts } from "./people";
 import { interviews } from "./pipeline";
@@ -10,19 +10,16 @@ import { interviews } from "./pipeline";
 export const scorecardAttributes = pgTable(
   "scorecard_attributes",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     category: text().notNull(),
     name: text().notNull(),
     description: text().notNull().default(""),
     position: integer().notNull().default(0),
     archivedAt: tstz(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     unique("scorecard_attributes_firm_name_key").on(t.firmId, t.category, t.name),
   ],
 );
@@ -31,8 +28,7 @@ export const scorecardAttributes = pgTable(
 export const interviewerFeedback = pgTable(
   "interviewer_feedback",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     interviewId: uuid().notNull(),
     contactId: uuid(),
     receivedAt: timestamp({ withTimezone: true }).notNull(),
@@ -46,12 +42,10 @@ export const interviewerFeedback = pgTable(
     decision: decisionEnum(),
     decisionAppliedAt: tstz(),
     recordedBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({ columns: [t.firmId, t.interviewId], foreignColumns: [interviews.firmId, interviews.id] }),
     foreignKey({ columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
     index("feedback_firm_interview_idx").on(t.firmId, t.interviewId),

@@ -48,3 +48,6 @@ export const firms = pgTable("firms", {
 export type Firm = typeof firms.$inferSelect;
 export type FirmId = Firm["id"];
 export const firmIdRef = () => uuid().notNull().references(() => firms.id, { onDelete: "cascade" });
+
+/** The key columns of a tenant table: its firm (deleted with the firm) and its own id. */
+export const tenantKey = () => ({ firmId: firmIdRef(), id: id() });

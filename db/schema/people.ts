@@ -1,26 +1,23 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { foreignKey, index, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { editedColumns, firmPrimaryKey, tstz } from "./_shared";
 import { jobStatusEnum } from "./enums";
-import { firmIdRef } from "./firms";
+import { tenantKey } from "./firms";
 import { users } from "./auth";
 
 export const clients = pgTable(
   "clients",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     name: text().notNull(),
     industry: text().notNull().default(""),
     website: text().notNull().default(""),
     notes: text().notNull().default(""),
     archivedAt: tstz(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     uniqueIndex("clients_firm_name_key").on(t.firmId, sql`lower(${t.name})`),
   ],
 );
@@ -28,20 +25,17 @@ export const clients = pgTable(
 export const contacts = pgTable(
   "contacts",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     clientId: uuid().notNull(),
     name: text().notNull(),
     title: text().notNull().default(""),
     email: text(),
     phone: text().notNull().default(""),
     archivedAt: tstz(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({ columns: [t.firmId, t.clientId], foreignColumns: [clients.firmId, clients.id] }),
     index("contacts_firm_client_idx").on(t.firmId, t.clientId),
     index("contacts_firm_email_idx").on(t.firmId, sql`lower(${t.email})`),
@@ -51,8 +45,7 @@ export const contacts = pgTable(
 export const jobs = pgTable(
   "jobs",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     clientId: uuid().notNull(),
     title: text().notNull(),
     location: text().notNull().default(""),
@@ -60,12 +53,10 @@ export const jobs = pgTable(
     status: jobStatusEnum().notNull().default("open"),
     ownerUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     archivedAt: tstz(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({ columns: [t.firmId, t.clientId], foreignColumns: [clients.firmId, clients.id] }),
     index("jobs_firm_client_idx").on(t.firmId, t.clientId),
     index("jobs_firm_owner_idx").on(t.firmId, t.ownerUserId),
@@ -75,8 +66,7 @@ export const jobs = pgTable(
 export const candidates = pgTable(
   "candidates",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     name: text().notNull(),
     email: text().notNull(),
     phone: text().notNull().default(""),
@@ -87,12 +77,10 @@ export const candidates = pgTable(
     archivedAt: tstz(),
     /** Set when personal data was erased; the row stays so counts and metrics hold. */
     anonymizedAt: tstz(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     unique("candidates_firm_email_key").on(t.firmId, t.email),
     index("candidates_firm_owner_idx").on(t.firmId, t.ownerUserId),
     index("candidates_firm_name_idx").on(t.firmId, t.name, t.id),

@@ -1,15 +1,14 @@
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { createdAt, editedColumns, firmPrimaryKey, tstz } from "./_shared";
 import { interviewKindEnum, interviewStatusEnum, stageEnum } from "./enums";
-import { firmIdRef } from "./firms";
+import { firmIdRef, tenantKey } from "./firms";
 import { users } from "./auth";
 import { candidates, contacts, jobs } from "./people";
 
 export const applications = pgTable(
   "applications",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     candidateId: uuid().notNull(),
     jobId: uuid().notNull(),
     stage: stageEnum().notNull().default("sourced"),
@@ -18,12 +17,10 @@ export const applications = pgTable(
     closedReason: text().notNull().default(""),
     recruiterUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     unique("applications_firm_candidate_job_key").on(t.firmId, t.candidateId, t.jobId),
     foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
     foreignKey({ columns: [t.firmId, t.jobId], foreignColumns: [jobs.firmId, jobs.id] }),
@@ -39,8 +36,7 @@ export const applications = pgTable(
 export const applicationStageChanges = pgTable(
   "application_stage_changes",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     applicationId: uuid().notNull(),
     fromStage: stageEnum(),
     toStage: stageEnum().notNull(),
@@ -49,7 +45,7 @@ export const applicationStageChanges = pgTable(
     changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({
       columns: [t.firmId, t.applicationId],
       foreignColumns: [applications.firmId, applications.id],
@@ -61,8 +57,7 @@ export const applicationStageChanges = pgTable(
 export const interviews = pgTable(
   "interviews",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     applicationId: uuid().notNull(),
     /** Denormalised from the application so candidate visibility is a plain WHERE. */
     candidateId: uuid().notNull(),
@@ -76,12 +71,10 @@ export const interviews = pgTable(
     notes: text().notNull().default(""),
     completedAt: tstz(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({
       columns: [t.firmId, t.applicationId],
       foreignColumns: [applications.firmId, applications.id],

@@ -5,15 +5,14 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, tstz, updatedAt, version } from "./_shared";
+import { createdAt, editedColumns, firmPrimaryKey, id, tstz } from "./_shared";
 import { backgroundJobStateEnum, exportStatusEnum, outboxStatusEnum, taskOwnerKindEnum, taskStateEnum } from "./enums";
-import { firmIdRef, firms } from "./firms";
+import { firms, tenantKey } from "./firms";
 import { users } from "./auth";
 import { candidates } from "./people";
 import { applications, interviews } from "./pipeline";
@@ -22,8 +21,7 @@ import { applications, interviews } from "./pipeline";
 export const tasks = pgTable(
   "tasks",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     title: text().notNull(),
     details: text().notNull().default(""),
     ownerKind: taskOwnerKindEnum().notNull(),
@@ -40,12 +38,10 @@ export const tasks = pgTable(
     completedAt: tstz(),
     completedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     foreignKey({ columns: [t.firmId, t.candidateId], foreignColumns: [candidates.firmId, candidates.id] }),
     foreignKey({
       columns: [t.firmId, t.applicationId],
@@ -69,8 +65,7 @@ export const tasks = pgTable(
 export const auditEvents = pgTable(
   "audit_events",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     action: text().notNull(),
     entityType: text().notNull(),
@@ -81,7 +76,7 @@ export const auditEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     index("audit_firm_created_idx").on(t.firmId, t.createdAt),
     index("audit_firm_entity_idx").on(t.firmId, t.entityType, t.entityId),
     index("audit_firm_actor_idx").on(t.firmId, t.actorUserId, t.createdAt),
@@ -114,8 +109,7 @@ export const emailOutbox = pgTable(
 export const exportRuns = pgTable(
   "export_runs",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     report: text().notNull(),
     format: text().notNull(),
@@ -126,7 +120,7 @@ export const exportRuns = pgTable(
     finishedAt: tstz(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     index("export_runs_firm_status_idx").on(t.firmId, t.status, t.startedAt),
   ],
 );
@@ -144,8 +138,7 @@ export type OutboxMessage = typeof emailOutbox.$inferSelect;
 export const backgroundJobs = pgTable(
   "background_jobs",
   {
-    firmId: firmIdRef(),
-    id: id(),
+    ...tenantKey(),
     kind: text().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     state: backgroundJobStateEnum().notNull().default("queued"),
@@ -161,7 +154,7 @@ export const backgroundJobs = pgTable(
     finishedAt: tstz(),
   },
   (t) => [
-    primaryKey({ columns: [t.firmId, t.id] }),
+    firmPrimaryKey(t),
     uniqueIndex("background_jobs_firm_dedupe_key").on(t.firmId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     index("background_jobs_due_idx").on(t.runAfter).where(sql`${t.state} in ('queued', 'running')`),
     index("background_jobs_firm_created_idx").on(t.firmId, t.createdAt),
