@@ -46,3 +46,27 @@ test("serves the icon set and a web app manifest, and the pages log no console e
   const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
   expect((await request.get(apple!)).status()).toBe(200);
 });
+
+test.describe("colour theme", () => {
+  const background = (page: import("@playwright/test").Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const DARK = "rgb(11, 11, 14)";
+  const LIGHT = "rgb(255, 255, 255)";
+
+  test("follows the operating system's preference", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/sign-in");
+    expect(await background(page)).toBe(DARK);
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(await background(page)).toBe(LIGHT);
+  });
+
+  test("keeps a chosen theme whatever the operating system prefers", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/sign-in");
+    await page.evaluate(() => document.documentElement.classList.add("light"));
+    expect(await background(page)).toBe(LIGHT);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.evaluate(() => document.documentElement.classList.replace("light", "dark"));
+    expect(await background(page)).toBe(DARK);
+  });
+});
