@@ -1,0 +1,62 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { applications, candidates, clients, debriefs, interviews, jobs, users } from "../../schema";
+import { HOUR, KIND_LIMIT, dayLabel, interviewBase, interviewContext, itemContext, notSkipped, round, stateOf, type QueueContext } from "./shared";
+import type { QueueItem } from "./types";
+
+/**
+ * Debriefs submitted and not reviewed since (an amendment after a review needs
+ * another look). Due (rule 3) the debrief window after the interview, when the
+ * firm arranged it.
+ */
+export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
+  const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
+  const rows = await q.scope.db
+    .select({
+    ...interviewContext,
+    debriefId: debriefs.id,
+    submittedAt: debriefs.submittedAt,
+    submittedVersions: debriefs.submittedVersions,
+    reviewedAt: debriefs.reviewedAt,
+    expectedDecisionOn: debriefs.expectedDecisionOn,
+    notMentioned: debriefs.notMentioned,
+    timelineGiven: debriefs.timelineGiven,
+  })
+    .from(interviews)
+    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
+    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
+    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
+    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+    .leftJoin(users, eq(users.id, applications.recruiterUserId))
+    .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
+    .where(
+      and(
+        eq(debriefs.firmId, q.scope.firmId),
+        interviewBase(q, [
+          eq(debriefs.status, "submitted"),
+          sql`(${debriefs.reviewedAt} is null or ${debriefs.reviewedAt} < ${debriefs.submittedAt})`,
+          notSkipped("review_debrief"),
+        ]),
+      ),
+    )
+    .orderBy(asc(debriefs.submittedAt))
+    .limit(KIND_LIMIT);
+
+  return rows.map((r) => {
+    const dueAt = r.arrangedByFirm ? new Date(r.endsAt.getTime() + debriefWindow) : null;
+    const amended = r.reviewedAt !== null;
+    const notes: string[] = [];
+    if (r.expectedDecisionOn) notes.push(`decision promised by ${dayLabel(r.expectedDecisionOn, q.zone)}`);
+    if (r.timelineGiven === "no") notes.push("no timeline given");
+    if (r.notMentioned.trim()) notes.push("something not mentioned");
+    return {
+      key: `debrief_to_review:${r.debriefId}`,
+      kind: "debrief_to_review",
+      state: stateOf(dueAt, q.now, q.todayEnd),
+      dueAt,
+      title: `${amended ? "Amended debrief" : "Debrief"} from ${r.candidateName} to review`,
+      detail: [round(r), ...notes].join(" · "),
+      rule: "rule 3",
+      ...itemContext(r),
+    };
+  });
+}

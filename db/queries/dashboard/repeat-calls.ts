@@ -1,0 +1,57 @@
+import { and, eq, lte, sql } from "drizzle-orm";
+import { applications, callLogs, candidates, clients, interviews, jobs, users } from "../../schema";
+import { DAY, KIND_LIMIT, interviewBase, interviewContext, itemContext, round, stillOpen, type QueueContext } from "./shared";
+import type { QueueItem } from "./types";
+
+/** Repeat calls older than this are history, not something to act on now. */
+const CALL_WINDOW_DAYS = 14;
+
+/** Rule 4: the candidate has called the interviewer more than once, recently. */
+export async function repeatCalls(q: QueueContext): Promise<QueueItem[]> {
+  const rows = await q.scope.db
+    .select({
+    ...interviewContext,
+    calls: sql<number>`count(${callLogs.id})::int`,
+    lastCallAt: sql<Date>`max(${callLogs.calledAt})`.mapWith(interviews.startsAt),
+  })
+    .from(interviews)
+    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
+    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
+    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
+    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+    .leftJoin(users, eq(users.id, applications.recruiterUserId))
+    .innerJoin(callLogs, and(eq(callLogs.firmId, interviews.firmId), eq(callLogs.interviewId, interviews.id)))
+    .where(and(eq(callLogs.firmId, q.scope.firmId), interviewBase(q, [stillOpen, lte(callLogs.calledAt, q.now)])))
+    .groupBy(
+      interviews.id,
+      interviews.endsAt,
+      interviews.startsAt,
+      interviews.kind,
+      interviews.arrangedByFirm,
+      candidates.id,
+      candidates.name,
+      jobs.title,
+      clients.name,
+      applications.recruiterUserId,
+      users.name,
+    )
+    .having(
+      and(
+        sql`count(${callLogs.id}) >= 2`,
+        sql`max(${callLogs.calledAt}) >= ${new Date(q.now.getTime() - CALL_WINDOW_DAYS * DAY)}`,
+      ),
+    )
+    .limit(KIND_LIMIT);
+
+  return rows.map((r) => ({
+    key: `repeat_calls:${r.interviewId}`,
+    kind: "repeat_calls",
+    state: "overdue",
+    dueAt: r.lastCallAt,
+    title: `${r.candidateName} has called the interviewer ${r.calls} times`,
+    detail: `${round(r)} · the policy allows one call`,
+    rule: "rule 4",
+    ...itemContext(r),
+    href: `/candidates/${r.candidateId}`,
+  }));
+}
