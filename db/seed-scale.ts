@@ -2,8 +2,8 @@
  * Benchmark-scale data (`npm run db:seed -- --scale N`): one firm with N
  * candidates and proportional clients, jobs, applications, interviews,
  * debriefs, feedback and tasks, plus optionally a number of small firms beside
- * it (issue 9's tier M: 200,000 candidates and ~1,000,000 interviews beside 19
- * small firms).
+ * it (the benchmark's tier M: 200,000 candidates and ~1,000,000 interviews
+ * beside 19 small firms).
  *
  * Every row is made inside PostgreSQL by `INSERT … SELECT … FROM
  * generate_series(…)` in batches, never row by row from JS, so it runs on the
