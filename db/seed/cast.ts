@@ -1,0 +1,118 @@
+import type { FirmBuilder } from "./builder";
+import { login } from "./demo";
+
+/**
+ * Northwind's people, clients and jobs, and the candidates of the story (Maya,
+ * Daniel, Marcus, Elena) before the 56 others. The order of the draws is the
+ * demo's: moving a line changes every generated name after it.
+ */
+export function castNorthwind(b: FirmBuilder) {
+  const staff = (email: string) => {
+    const l = login(email);
+    return b.addUser(l.name, l.email, l.role);
+  };
+  const olivia = staff("admin@northwind.example");
+  const jordan = staff("jordan.ellis@northwind.example");
+  const sam = staff("sam.whitaker@northwind.example");
+
+  const helix = b.addClient("Helix Cloud Systems", "Cloud infrastructure", "helixcloud.example", [
+    "Talent Acquisition Partner",
+    "Engineering Manager, Platform",
+    "Senior Staff Engineer",
+    "VP Engineering",
+  ]);
+  const meridian = b.addClient("Meridian Health Partners", "Healthcare", "meridianhealth.example", [
+    "Director of IT",
+    "HR Business Partner",
+    "PMO Lead",
+  ]);
+  const copperline = b.addClient("Copperline Logistics", "Logistics", "copperline.example", [
+    "Operations Director",
+    "Recruiting Coordinator",
+  ]);
+  const brightwater = b.addClient("Brightwater Financial", "Financial services", "brightwater.example", [
+    "Chief Compliance Officer",
+    "Talent Acquisition Manager",
+    "Senior Counsel",
+  ]);
+  const northstar = b.addClient("Northstar Robotics", "Industrial automation", "northstar-robotics.example", [
+    "Head of Controls Engineering",
+    "People Operations Lead",
+    "Principal Engineer",
+  ]);
+  const lumen = b.addClient("Lumen Retail Group", "Retail", "lumenretail.example", [
+    "VP Digital",
+    "Recruiter",
+    "Director of Store Operations",
+  ]);
+  const cascade = b.addClient("Cascade Energy", "Energy", "cascade-energy.example", [
+    "Data Platform Lead",
+    "HR Generalist",
+    "Field Services Manager",
+  ]);
+  const pinegrove = b.addClient("Pinegrove Software", "B2B software", "pinegrove.example", [
+    "CTO",
+    "Talent Partner",
+    "Director of Solutions",
+  ]);
+
+  const cloudJob = b.addJob(helix, "Senior Cloud Engineer", "Boston, MA (hybrid)", "open", jordan);
+  b.addJob(helix, "Site Reliability Engineer", "Remote (US)", "open", sam);
+  const pmJob = b.addJob(meridian, "IT Project Manager", "Hartford, CT", "open", jordan);
+  b.addJob(meridian, "Clinical Data Analyst", "Hartford, CT", "open", sam);
+  b.addJob(copperline, "Operations Manager", "Newark, NJ", "open", sam);
+  b.addJob(copperline, "Supply Chain Analyst", "Newark, NJ", "on_hold", sam);
+  const complianceJob = b.addJob(brightwater, "Compliance Officer", "New York, NY", "open", jordan);
+  b.addJob(brightwater, "Financial Analyst", "New York, NY", "filled", olivia);
+  const controlsJob = b.addJob(northstar, "Controls Engineer", "Pittsburgh, PA", "open", jordan);
+  b.addJob(northstar, "Manufacturing Engineer", "Pittsburgh, PA", "open", sam);
+  b.addJob(lumen, "E-commerce Product Manager", "Remote (US)", "open", sam);
+  b.addJob(lumen, "Store Operations Director", "Philadelphia, PA", "closed", olivia);
+  const dataJob = b.addJob(cascade, "Data Engineer", "Denver, CO (hybrid)", "open", jordan);
+  b.addJob(cascade, "Field Service Supervisor", "Denver, CO", "on_hold", sam);
+  const architectJob = b.addJob(pinegrove, "Solutions Architect", "Remote (US)", "open", jordan);
+
+  // The story's people first, then everyone else.
+  const maya = b.addCandidate({
+    first: "Maya",
+    last: "Chen",
+    email: login("maya.chen@mail.example").email,
+    headline: "Cloud engineer — AWS, Terraform, Kubernetes",
+    location: "Boston, MA",
+  });
+  const daniel = b.addCandidate({
+    first: "Daniel",
+    last: "Brooks",
+    email: login("daniel.brooks@mail.example").email,
+    headline: "Controls engineer — PLC, Siemens, Rockwell",
+    location: "Pittsburgh, PA",
+  });
+  const marcus = b.addCandidate({
+    first: "Marcus",
+    last: "Webb",
+    email: login("marcus.webb@mail.example").email,
+    headline: "IT project manager, PMP, healthcare systems",
+    location: "Hartford, CT",
+  });
+  const elena = b.addCandidate({
+    first: "Elena",
+    last: "Petrova",
+    email: "elena.petrova@inbox.example",
+    headline: "Compliance officer, broker-dealer and AML",
+    location: "New York, NY",
+  });
+  const mayaUser = b.addUser(maya.name, maya.email, "candidate", maya);
+  b.addUser(daniel.name, daniel.email, "candidate", daniel);
+  const marcusUser = b.addUser(marcus.name, marcus.email, "candidate", marcus);
+  const bulk = Array.from({ length: 56 }, () => b.addCandidate({}));
+
+  return {
+    staff: { olivia, jordan, sam },
+    clients: { helix, meridian, copperline, brightwater, northstar, lumen, cascade, pinegrove },
+    jobs: { cloudJob, pmJob, complianceJob, controlsJob, dataJob, architectJob },
+    people: { maya, daniel, marcus, elena, mayaUser, marcusUser },
+    bulk,
+  };
+}
+
+export type NorthwindCast = ReturnType<typeof castNorthwind>;
