@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { applications, candidates, clients, debriefs, interviews, jobs, users } from "../../schema";
-import { HOUR, KIND_LIMIT, dayLabel, interviewBase, interviewContext, itemContext, notSkipped, round, stateOf, type QueueContext } from "./shared";
+import { debriefs, interviews } from "../../schema";
+import { HOUR, KIND_LIMIT, dayLabel, interviewBase, joinInterviewContext, interviewContext, itemContext, notSkipped, round, stateOf, type QueueContext } from "./shared";
 import type { QueueItem } from "./types";
 
 /**
@@ -10,23 +10,21 @@ import type { QueueItem } from "./types";
  */
 export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
   const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
-  const rows = await q.scope.db
-    .select({
-    ...interviewContext,
-    debriefId: debriefs.id,
-    submittedAt: debriefs.submittedAt,
-    submittedVersions: debriefs.submittedVersions,
-    reviewedAt: debriefs.reviewedAt,
-    expectedDecisionOn: debriefs.expectedDecisionOn,
-    notMentioned: debriefs.notMentioned,
-    timelineGiven: debriefs.timelineGiven,
-  })
-    .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
-    .leftJoin(users, eq(users.id, applications.recruiterUserId))
+  const rows = await joinInterviewContext(
+    q.scope.db
+      .select({
+        ...interviewContext,
+        debriefId: debriefs.id,
+        submittedAt: debriefs.submittedAt,
+        submittedVersions: debriefs.submittedVersions,
+        reviewedAt: debriefs.reviewedAt,
+        expectedDecisionOn: debriefs.expectedDecisionOn,
+        notMentioned: debriefs.notMentioned,
+        timelineGiven: debriefs.timelineGiven,
+      })
+      .from(interviews)
+      .$dynamic(),
+  )
     .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
     .where(
       and(

@@ -2,12 +2,12 @@ import { tz } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { dateAtLocalHour } from "@/lib/core/follow-up/business-days";
-import { applications, candidates, clients, debriefs, interviewerFeedback, interviews, jobs, users } from "../../schema";
+import { applications, debriefs, interviewerFeedback, interviews } from "../../schema";
 import {
   KIND_LIMIT,
   dayLabel,
   happened,
-  interviewBase,
+  interviewBase, joinInterviewContext,
   interviewContext,
   itemContext,
   notSkipped,
@@ -23,14 +23,12 @@ import type { QueueItem } from "./types";
 export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
   const decisionIn = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id} and ${interviewerFeedback.decision} is not null)`;
   const laterRound = sql`exists (select 1 from ${interviews} i2 where i2.firm_id = ${interviews.firmId} and i2.application_id = ${interviews.applicationId} and i2.starts_at > ${interviews.startsAt} and i2.status <> 'cancelled')`;
-  const rows = await q.scope.db
-    .select({ ...interviewContext, expectedDecisionOn: debriefs.expectedDecisionOn })
-    .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
-    .leftJoin(users, eq(users.id, applications.recruiterUserId))
+  const rows = await joinInterviewContext(
+    q.scope.db
+      .select({ ...interviewContext, expectedDecisionOn: debriefs.expectedDecisionOn })
+      .from(interviews)
+      .$dynamic(),
+  )
     .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
     .where(
       and(

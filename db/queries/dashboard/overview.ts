@@ -5,7 +5,7 @@ import { localDateKey } from "@/lib/core/follow-up/business-days";
 import { applications, candidates, clients, interviews, jobs, tasks, users } from "../../schema";
 import type { QueryScope } from "../scope";
 import { queueItems } from "./queue";
-import { firmClock, staff } from "./shared";
+import { firmClock, joinInterviewContext, staff } from "./shared";
 import { QUEUE_KINDS, type Dashboard, type DashboardCounts, type DashboardInterview, type DashboardTask, type DashboardView, type FirmClock } from "./types";
 
 /** The firm's zone, holidays and policy: what every date on the staff pages is read in. */
@@ -64,26 +64,24 @@ async function interviewsBetween(scope: QueryScope, view: DashboardView, from: D
     ne(interviews.status, "cancelled"),
   ];
   if (view === "mine") where.push(eq(applications.recruiterUserId, scope.userId));
-  return scope.db
-    .select({
-      id: interviews.id,
-      kind: interviews.kind,
-      status: interviews.status,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      location: interviews.location,
-      candidateId: candidates.id,
-      candidateName: candidates.name,
-      jobTitle: jobs.title,
-      clientName: clients.name,
-      recruiterName: users.name,
-    })
-    .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
-    .leftJoin(users, eq(users.id, applications.recruiterUserId))
+  return joinInterviewContext(
+    scope.db
+      .select({
+        id: interviews.id,
+        kind: interviews.kind,
+        status: interviews.status,
+        startsAt: interviews.startsAt,
+        endsAt: interviews.endsAt,
+        location: interviews.location,
+        candidateId: candidates.id,
+        candidateName: candidates.name,
+        jobTitle: jobs.title,
+        clientName: clients.name,
+        recruiterName: users.name,
+      })
+      .from(interviews)
+      .$dynamic(),
+  )
     .where(and(...where))
     .orderBy(asc(interviews.startsAt), asc(interviews.id))
     .limit(100);

@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { applications, callLogs, candidates, clients, interviews, jobs, users } from "../../schema";
-import { DAY, KIND_LIMIT, interviewBase, interviewContext, itemContext, round, stillOpen, type QueueContext } from "./shared";
+import { DAY, KIND_LIMIT, interviewBase, joinInterviewContext, interviewContext, itemContext, round, stillOpen, type QueueContext } from "./shared";
 import type { QueueItem } from "./types";
 
 /** Repeat calls older than this are history, not something to act on now. */
@@ -8,18 +8,16 @@ const CALL_WINDOW_DAYS = 14;
 
 /** Rule 4: the candidate has called the interviewer more than once, recently. */
 export async function repeatCalls(q: QueueContext): Promise<QueueItem[]> {
-  const rows = await q.scope.db
-    .select({
-    ...interviewContext,
-    calls: sql<number>`count(${callLogs.id})::int`,
-    lastCallAt: sql<Date>`max(${callLogs.calledAt})`.mapWith(interviews.startsAt),
-  })
-    .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
-    .leftJoin(users, eq(users.id, applications.recruiterUserId))
+  const rows = await joinInterviewContext(
+    q.scope.db
+      .select({
+        ...interviewContext,
+        calls: sql<number>`count(${callLogs.id})::int`,
+        lastCallAt: sql<Date>`max(${callLogs.calledAt})`.mapWith(interviews.startsAt),
+      })
+      .from(interviews)
+      .$dynamic(),
+  )
     .innerJoin(callLogs, and(eq(callLogs.firmId, interviews.firmId), eq(callLogs.interviewId, interviews.id)))
     .where(and(eq(callLogs.firmId, q.scope.firmId), interviewBase(q, [stillOpen, lte(callLogs.calledAt, q.now)])))
     .groupBy(

@@ -1,6 +1,7 @@
 import { tz } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
 import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { dateAtLocalHour, formatDay, localDateKey } from "@/lib/core/follow-up/business-days";
 import { CLOSED_STAGES } from "@/lib/core/vocabulary";
 import type { DbOrTx } from "../../client";
@@ -79,19 +80,22 @@ export const interviewContext = {
 };
 
 /**
- * Interviews with their application, candidate, job, client and recruiter:
- * what every interview-based item reads (the kinds that also read a debrief
- * or call logs spell the same joins out with their own columns).
+ * Joins an interview's application, candidate, job, client and recruiter onto
+ * a query from interviews: what every interview-based read needs. (The query
+ * is in drizzle's dynamic mode so the joins can be added here.)
  */
-export function interviewRows(scope: QueryScope) {
-  return scope.db
-    .select(interviewContext)
-    .from(interviews)
+export function joinInterviewContext<T extends PgSelect>(q: T) {
+  return q
     .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
     .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
     .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
     .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
     .leftJoin(users, eq(users.id, applications.recruiterUserId));
+}
+
+/** Interviews with the columns every interview-based item needs. */
+export function interviewRows(scope: QueryScope) {
+  return joinInterviewContext(scope.db.select(interviewContext).from(interviews).$dynamic());
 }
 
 /** The firm, the view ("mine": applications I recruit for) and the kind's own conditions. */
