@@ -1,5 +1,19 @@
+import type { JobStatus } from "@/lib/core/vocabulary";
 import type { FirmBuilder } from "./builder";
 import { login } from "./demo";
+import type { ClientMeta } from "./types";
+
+/** Northwind's clients: name, industry, web domain, and the titles of their contacts. */
+const NORTHWIND_CLIENTS: [string, string, string, string[]][] = [
+  ["Helix Cloud Systems", "Cloud infrastructure", "helixcloud.example", ["Talent Acquisition Partner", "Engineering Manager, Platform", "Senior Staff Engineer", "VP Engineering"]],
+  ["Meridian Health Partners", "Healthcare", "meridianhealth.example", ["Director of IT", "HR Business Partner", "PMO Lead"]],
+  ["Copperline Logistics", "Logistics", "copperline.example", ["Operations Director", "Recruiting Coordinator"]],
+  ["Brightwater Financial", "Financial services", "brightwater.example", ["Chief Compliance Officer", "Talent Acquisition Manager", "Senior Counsel"]],
+  ["Northstar Robotics", "Industrial automation", "northstar-robotics.example", ["Head of Controls Engineering", "People Operations Lead", "Principal Engineer"]],
+  ["Lumen Retail Group", "Retail", "lumenretail.example", ["VP Digital", "Recruiter", "Director of Store Operations"]],
+  ["Cascade Energy", "Energy", "cascade-energy.example", ["Data Platform Lead", "HR Generalist", "Field Services Manager"]],
+  ["Pinegrove Software", "B2B software", "pinegrove.example", ["CTO", "Talent Partner", "Director of Solutions"]],
+];
 
 /**
  * Northwind's people, clients and jobs, and the candidates of the story (Maya,
@@ -15,62 +29,36 @@ export function castNorthwind(b: FirmBuilder) {
   const jordan = staff("jordan.ellis@northwind.example");
   const sam = staff("sam.whitaker@northwind.example");
 
-  const helix = b.addClient("Helix Cloud Systems", "Cloud infrastructure", "helixcloud.example", [
-    "Talent Acquisition Partner",
-    "Engineering Manager, Platform",
-    "Senior Staff Engineer",
-    "VP Engineering",
-  ]);
-  const meridian = b.addClient("Meridian Health Partners", "Healthcare", "meridianhealth.example", [
-    "Director of IT",
-    "HR Business Partner",
-    "PMO Lead",
-  ]);
-  const copperline = b.addClient("Copperline Logistics", "Logistics", "copperline.example", [
-    "Operations Director",
-    "Recruiting Coordinator",
-  ]);
-  const brightwater = b.addClient("Brightwater Financial", "Financial services", "brightwater.example", [
-    "Chief Compliance Officer",
-    "Talent Acquisition Manager",
-    "Senior Counsel",
-  ]);
-  const northstar = b.addClient("Northstar Robotics", "Industrial automation", "northstar-robotics.example", [
-    "Head of Controls Engineering",
-    "People Operations Lead",
-    "Principal Engineer",
-  ]);
-  const lumen = b.addClient("Lumen Retail Group", "Retail", "lumenretail.example", [
-    "VP Digital",
-    "Recruiter",
-    "Director of Store Operations",
-  ]);
-  const cascade = b.addClient("Cascade Energy", "Energy", "cascade-energy.example", [
-    "Data Platform Lead",
-    "HR Generalist",
-    "Field Services Manager",
-  ]);
-  const pinegrove = b.addClient("Pinegrove Software", "B2B software", "pinegrove.example", [
-    "CTO",
-    "Talent Partner",
-    "Director of Solutions",
-  ]);
+  const [helix, meridian, copperline, brightwater, northstar, lumen, cascade, pinegrove] = NORTHWIND_CLIENTS.map(
+    ([name, industry, domain, titles]) => b.addClient(name, industry, domain, titles),
+  ) as [ClientMeta, ClientMeta, ClientMeta, ClientMeta, ClientMeta, ClientMeta, ClientMeta, ClientMeta];
 
-  const cloudJob = b.addJob(helix, "Senior Cloud Engineer", "Boston, MA (hybrid)", "open", jordan);
-  b.addJob(helix, "Site Reliability Engineer", "Remote (US)", "open", sam);
-  const pmJob = b.addJob(meridian, "IT Project Manager", "Hartford, CT", "open", jordan);
-  b.addJob(meridian, "Clinical Data Analyst", "Hartford, CT", "open", sam);
-  b.addJob(copperline, "Operations Manager", "Newark, NJ", "open", sam);
-  b.addJob(copperline, "Supply Chain Analyst", "Newark, NJ", "on_hold", sam);
-  const complianceJob = b.addJob(brightwater, "Compliance Officer", "New York, NY", "open", jordan);
-  b.addJob(brightwater, "Financial Analyst", "New York, NY", "filled", olivia);
-  const controlsJob = b.addJob(northstar, "Controls Engineer", "Pittsburgh, PA", "open", jordan);
-  b.addJob(northstar, "Manufacturing Engineer", "Pittsburgh, PA", "open", sam);
-  b.addJob(lumen, "E-commerce Product Manager", "Remote (US)", "open", sam);
-  b.addJob(lumen, "Store Operations Director", "Philadelphia, PA", "closed", olivia);
-  const dataJob = b.addJob(cascade, "Data Engineer", "Denver, CO (hybrid)", "open", jordan);
-  b.addJob(cascade, "Field Service Supervisor", "Denver, CO", "on_hold", sam);
-  const architectJob = b.addJob(pinegrove, "Solutions Architect", "Remote (US)", "open", jordan);
+  const recruiter = { olivia, jordan, sam };
+  const jobList: [ClientMeta, string, string, JobStatus, keyof typeof recruiter][] = [
+    [helix, "Senior Cloud Engineer", "Boston, MA (hybrid)", "open", "jordan"],
+    [helix, "Site Reliability Engineer", "Remote (US)", "open", "sam"],
+    [meridian, "IT Project Manager", "Hartford, CT", "open", "jordan"],
+    [meridian, "Clinical Data Analyst", "Hartford, CT", "open", "sam"],
+    [copperline, "Operations Manager", "Newark, NJ", "open", "sam"],
+    [copperline, "Supply Chain Analyst", "Newark, NJ", "on_hold", "sam"],
+    [brightwater, "Compliance Officer", "New York, NY", "open", "jordan"],
+    [brightwater, "Financial Analyst", "New York, NY", "filled", "olivia"],
+    [northstar, "Controls Engineer", "Pittsburgh, PA", "open", "jordan"],
+    [northstar, "Manufacturing Engineer", "Pittsburgh, PA", "open", "sam"],
+    [lumen, "E-commerce Product Manager", "Remote (US)", "open", "sam"],
+    [lumen, "Store Operations Director", "Philadelphia, PA", "closed", "olivia"],
+    [cascade, "Data Engineer", "Denver, CO (hybrid)", "open", "jordan"],
+    [cascade, "Field Service Supervisor", "Denver, CO", "on_hold", "sam"],
+    [pinegrove, "Solutions Architect", "Remote (US)", "open", "jordan"],
+  ];
+  const jobs = jobList.map(([client, title, location, status, owner]) => b.addJob(client, title, location, status, recruiter[owner]));
+  const job = (title: string) => jobs.find((j) => j.title === title)!;
+  const cloudJob = job("Senior Cloud Engineer");
+  const pmJob = job("IT Project Manager");
+  const complianceJob = job("Compliance Officer");
+  const controlsJob = job("Controls Engineer");
+  const dataJob = job("Data Engineer");
+  const architectJob = job("Solutions Architect");
 
   // The story's people first, then everyone else.
   const maya = b.addCandidate({

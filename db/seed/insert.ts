@@ -74,50 +74,35 @@ export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/** The tenant tables counted per firm, by their SeedCounts key (users are counted by membership). */
+const TENANT_TABLES = {
+  memberships: s.memberships,
+  clients: s.clients,
+  contacts: s.contacts,
+  jobs: s.jobs,
+  candidates: s.candidates,
+  scorecardAttributes: s.scorecardAttributes,
+  applications: s.applications,
+  applicationStageChanges: s.applicationStageChanges,
+  interviews: s.interviews,
+  interviewParticipants: s.interviewParticipants,
+  debriefs: s.debriefs,
+  debriefVersions: s.debriefVersions,
+  debriefPeople: s.debriefPeople,
+  interviewerFeedback: s.interviewerFeedback,
+  feedbackRatings: s.feedbackRatings,
+  callLogs: s.callLogs,
+  tasks: s.tasks,
+  auditEvents: s.auditEvents,
+} satisfies Record<Exclude<keyof SeedCounts, "users">, PgTable & { firmId: unknown }>;
+
 /** Row counts of one firm's tenant tables. */
 export async function countFirmRows(db: DbOrTx, firmId: string): Promise<SeedCounts> {
-  const c = (table: TenantTable) => db.$count(table, eq(table.firmId, firmId));
-  const memberships = await c(s.memberships);
-  return {
-    // Users are global; a firm's users are its memberships (one per user and firm).
-    users: memberships,
-    memberships,
-    clients: await c(s.clients),
-    contacts: await c(s.contacts),
-    jobs: await c(s.jobs),
-    candidates: await c(s.candidates),
-    scorecardAttributes: await c(s.scorecardAttributes),
-    applications: await c(s.applications),
-    applicationStageChanges: await c(s.applicationStageChanges),
-    interviews: await c(s.interviews),
-    interviewParticipants: await c(s.interviewParticipants),
-    debriefs: await c(s.debriefs),
-    debriefVersions: await c(s.debriefVersions),
-    debriefPeople: await c(s.debriefPeople),
-    interviewerFeedback: await c(s.interviewerFeedback),
-    feedbackRatings: await c(s.feedbackRatings),
-    callLogs: await c(s.callLogs),
-    tasks: await c(s.tasks),
-    auditEvents: await c(s.auditEvents),
-  };
+  const counts = {} as SeedCounts;
+  for (const [key, table] of Object.entries(TENANT_TABLES) as [keyof typeof TENANT_TABLES, (typeof TENANT_TABLES)[keyof typeof TENANT_TABLES]][]) {
+    counts[key] = await db.$count(table, eq(table.firmId, firmId));
+  }
+  // Users are global; a firm's users are its memberships (one per user and firm).
+  counts.users = counts.memberships;
+  return counts;
 }
-
-type TenantTable =
-  | typeof s.memberships
-  | typeof s.clients
-  | typeof s.contacts
-  | typeof s.jobs
-  | typeof s.candidates
-  | typeof s.scorecardAttributes
-  | typeof s.applications
-  | typeof s.applicationStageChanges
-  | typeof s.interviews
-  | typeof s.interviewParticipants
-  | typeof s.debriefs
-  | typeof s.debriefVersions
-  | typeof s.debriefPeople
-  | typeof s.interviewerFeedback
-  | typeof s.feedbackRatings
-  | typeof s.callLogs
-  | typeof s.tasks
-  | typeof s.auditEvents;
