@@ -74,32 +74,21 @@ export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** The tenant tables counted per firm, by their SeedCounts key (users are counted by membership). */
-const TENANT_TABLES = {
-  memberships: s.memberships,
-  clients: s.clients,
-  contacts: s.contacts,
-  jobs: s.jobs,
-  candidates: s.candidates,
-  scorecardAttributes: s.scorecardAttributes,
-  applications: s.applications,
-  applicationStageChanges: s.applicationStageChanges,
-  interviews: s.interviews,
-  interviewParticipants: s.interviewParticipants,
-  debriefs: s.debriefs,
-  debriefVersions: s.debriefVersions,
-  debriefPeople: s.debriefPeople,
-  interviewerFeedback: s.interviewerFeedback,
-  feedbackRatings: s.feedbackRatings,
-  callLogs: s.callLogs,
-  tasks: s.tasks,
-  auditEvents: s.auditEvents,
-} satisfies Record<Exclude<keyof SeedCounts, "users">, PgTable & { firmId: unknown }>;
+/**
+ * The tenant tables counted per firm: each SeedCounts key but users is the
+ * name of its table in the schema (users are counted by membership).
+ */
+const TENANT_TABLES = [
+  "memberships", "clients", "contacts", "jobs", "candidates", "scorecardAttributes", "applications",
+  "applicationStageChanges", "interviews", "interviewParticipants", "debriefs", "debriefVersions", "debriefPeople",
+  "interviewerFeedback", "feedbackRatings", "callLogs", "tasks", "auditEvents",
+] as const satisfies readonly Exclude<keyof SeedCounts, "users">[];
 
 /** Row counts of one firm's tenant tables. */
 export async function countFirmRows(db: DbOrTx, firmId: string): Promise<SeedCounts> {
   const counts = {} as SeedCounts;
-  for (const [key, table] of Object.entries(TENANT_TABLES) as [keyof typeof TENANT_TABLES, (typeof TENANT_TABLES)[keyof typeof TENANT_TABLES]][]) {
+  for (const key of TENANT_TABLES) {
+    const table = s[key];
     counts[key] = await db.$count(table, eq(table.firmId, firmId));
   }
   // Users are global; a firm's users are its memberships (one per user and firm).
