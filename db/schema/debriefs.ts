@@ -19,7 +19,13 @@ import { users } from "./auth";
 import { candidates, contacts } from "./people";
 import { interviews } from "./pipeline";
 
-/** The candidate's account of one interview (PRODUCT.md, "What a debrief asks"). */
+/**
+ * The candidate's account of one interview: how it went (impression, interest,
+ * what went well, concerns, questions asked, what was not mentioned), the
+ * timeline and any promised decision date, whether they were asked to call or
+ * invited back, salary, other processes, availability, notes for the
+ * recruiter, and the people they met (debrief_people).
+ */
 export const debriefs = pgTable(
   "debriefs",
   {

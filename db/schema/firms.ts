@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 import { boolean, date, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, version } from "./_shared";
 
-/** Every number of the follow-up policy (PRODUCT.md) is a firm setting. */
+/**
+ * Every number of the follow-up policy is a firm setting. The policy: (1) no
+ * timeline at the interview → the recruiter gets one from the client; (2) a
+ * thank-you note to each person met; (3) the candidate's debrief, the
+ * recruiter's review of it and the client's feedback follow promptly; (4) no
+ * calls to the interviewer, except one when asked to call or after a promised
+ * date; (5) no unannounced visits, unless invited back; (6) patience until the
+ * promised decision date plus a grace, then the recruiter chases.
+ */
 export type FollowUpPolicySettings = {
   /** rule 2: thank-you notes due this many hours after the interview ends */
   thankYouWithinHours: number;

@@ -20,10 +20,11 @@ import type {
 } from "./types";
 
 /**
- * The follow-up policy of PRODUCT.md as a pure function of its input: no clock,
- * no I/O, the same input always gives the same plan.
+ * The follow-up policy (rules 1–6, each spelled out where its steps are made
+ * below) as a pure function of its input: no clock, no I/O, the same input
+ * always gives the same plan.
  *
- * Time conventions (the product text leaves these open):
+ * Time conventions (the policy does not fix these):
  * - "within N hours" is N elapsed hours after the interview's end, even across
  *   a DST change (rules 2 and 3).
  * - "N business days after a moment" keeps the local wall-clock time in the

@@ -1,6 +1,6 @@
 /**
- * The debrief's rules without a schema library (PRODUCT.md, "What a debrief asks"):
- * limits, answer lists, the draft's shape, and the checks that make a debrief complete.
+ * The debrief's rules without a schema library: limits, answer lists, the
+ * draft's shape, and the checks that make a debrief complete.
  * The form in the browser imports only this module; the server actions validate
  * with the schemas in `./debrief`, which re-exports everything here.
  *

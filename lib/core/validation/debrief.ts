@@ -1,8 +1,7 @@
 import { z } from "zod";
 
 /**
- * The debrief's schemas (PRODUCT.md, "What a debrief asks"), for the server
- * actions. The limits, the draft's type and the completeness checks live in
+ * The debrief's schemas, for the server actions. The limits, the draft's type and the completeness checks live in
  * `./debrief-rules` (no zod, so the form in the browser stays small) and are
  * re-exported here.
  *

@@ -1,0 +1,54 @@
+import { asc, eq, lt, lte, sql } from "drizzle-orm";
+import { formatMoment } from "@/lib/core/follow-up/business-days";
+import { debriefs, interviews } from "../../schema";
+import {
+  HOUR,
+  KIND_LIMIT,
+  happened,
+  interviewBase,
+  interviewRows,
+  itemContext,
+  notSkipped,
+  round,
+  stateOf,
+  stillOpen,
+  type QueueContext,
+} from "./shared";
+import type { QueueItem } from "./types";
+
+/**
+ * Interviews the firm arranged that are over, with no submitted debrief, and
+ * whose debrief is due (rule 3) by the end of today.
+ */
+export async function debriefsMissing(q: QueueContext): Promise<QueueItem[]> {
+  const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
+  const submittedDebrief = sql`exists (select 1 from ${debriefs} where ${debriefs.firmId} = ${interviews.firmId} and ${debriefs.interviewId} = ${interviews.id} and ${debriefs.status} = 'submitted')`;
+  const rows = await interviewRows(q.scope)
+    .where(
+      interviewBase(q, [
+        happened,
+        stillOpen,
+        eq(interviews.arrangedByFirm, true),
+        lt(interviews.endsAt, q.now),
+        lte(interviews.endsAt, new Date(q.todayEnd.getTime() - debriefWindow)),
+        sql`not ${submittedDebrief}`,
+        notSkipped("debrief"),
+      ]),
+    )
+    .orderBy(asc(interviews.endsAt))
+    .limit(KIND_LIMIT);
+
+  return rows.map((r) => {
+    const dueAt = new Date(r.endsAt.getTime() + debriefWindow);
+    return {
+      key: `debrief_missing:${r.interviewId}`,
+      kind: "debrief_missing",
+      state: stateOf(dueAt, q.now, q.todayEnd),
+      dueAt,
+      title: `No debrief yet from ${r.candidateName}`,
+      detail: `${round(r)} ended ${formatMoment(r.endsAt, q.zone)}`,
+      rule: "rule 3",
+      ...itemContext(r),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { tz } from "@date-fns/tz";
+import { endOfDay } from "date-fns";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { dateAtLocalHour } from "@/lib/core/follow-up/business-days";
+import { applications, debriefs, interviewerFeedback, interviews } from "../../schema";
+import {
+  KIND_LIMIT,
+  dayLabel,
+  happened,
+  interviewBase, joinInterviewContext,
+  interviewContext,
+  itemContext,
+  notSkipped,
+  round,
+  type QueueContext,
+} from "./shared";
+import type { QueueItem } from "./types";
+
+/**
+ * A decision was promised (in the debrief) for a day before today and none
+ * came (rule 6): no feedback with a decision, and no later round booked.
+ */
+export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
+  const decisionIn = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id} and ${interviewerFeedback.decision} is not null)`;
+  const laterRound = sql`exists (select 1 from ${interviews} i2 where i2.firm_id = ${interviews.firmId} and i2.application_id = ${interviews.applicationId} and i2.starts_at > ${interviews.startsAt} and i2.status <> 'cancelled')`;
+  const rows = await joinInterviewContext(
+    q.scope.db
+      .select({ ...interviewContext, expectedDecisionOn: debriefs.expectedDecisionOn })
+      .from(interviews)
+      .$dynamic(),
+  )
+    .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
+    .where(
+      and(
+        eq(debriefs.firmId, q.scope.firmId),
+        interviewBase(q, [
+          happened,
+          inArray(applications.stage, ["sourced", "submitted", "interviewing"]),
+          eq(debriefs.status, "submitted"),
+          isNotNull(debriefs.expectedDecisionOn),
+          sql`${debriefs.expectedDecisionOn} < ${q.today}::date`,
+          sql`not ${decisionIn}`,
+          sql`not ${laterRound}`,
+          notSkipped("chase_decision"),
+        ]),
+      ),
+    )
+    .orderBy(asc(debriefs.expectedDecisionOn))
+    .limit(KIND_LIMIT);
+
+  return rows.map((r) => ({
+    key: `decision_overdue:${r.interviewId}`,
+    kind: "decision_overdue",
+    state: "overdue",
+    // The promised day itself is allowed; it is late from the end of that day.
+    dueAt: new Date(endOfDay(dateAtLocalHour(r.expectedDecisionOn!, 12, q.zone), { in: tz(q.zone) }).getTime()),
+    title: `Decision promised by ${dayLabel(r.expectedDecisionOn!, q.zone)} — none yet`,
+    detail: `${r.candidateName} · ${round(r)}`,
+    rule: "rule 6",
+    ...itemContext(r),
+  }));
+}

@@ -1,0 +1,56 @@
+import { asc, lt, sql } from "drizzle-orm";
+import { addBusinessDaysInZone } from "@/lib/core/follow-up/business-days";
+import { interviewerFeedback, interviews } from "../../schema";
+import {
+  DAY,
+  KIND_LIMIT,
+  happened,
+  interviewBase,
+  interviewRows,
+  itemContext,
+  kindLabel,
+  notSkipped,
+  stillOpen,
+  type QueueContext,
+} from "./shared";
+import type { QueueItem } from "./types";
+
+/**
+ * Interviews with no client feedback past the feedback deadline (rule 3), in
+ * business days of the firm's calendar.
+ */
+export async function feedbackOverdue(q: QueueContext): Promise<QueueItem[]> {
+  const { policy, holidays } = q.clock;
+  const anyFeedback = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id})`;
+  // The business-day deadline is worked out below (a business day is at least
+  // a calendar day, so this bound is safe).
+  const rows = await interviewRows(q.scope)
+    .where(
+      interviewBase(q, [
+        happened,
+        stillOpen,
+        lt(interviews.endsAt, new Date(q.now.getTime() - policy.feedbackWithinBusinessDays * DAY)),
+        sql`not ${anyFeedback}`,
+        notSkipped("collect_feedback"),
+      ]),
+    )
+    .orderBy(asc(interviews.endsAt))
+    .limit(KIND_LIMIT * 2);
+
+  const items: QueueItem[] = [];
+  for (const r of rows) {
+    const dueAt = addBusinessDaysInZone(r.endsAt, policy.feedbackWithinBusinessDays, q.zone, holidays);
+    if (dueAt.getTime() >= q.now.getTime()) continue;
+    items.push({
+      key: `feedback_overdue:${r.interviewId}`,
+      kind: "feedback_overdue",
+      state: "overdue",
+      dueAt,
+      title: `Client feedback overdue from ${r.clientName}`,
+      detail: `${r.candidateName} · ${kindLabel(r.kind)} for ${r.jobTitle}`,
+      rule: "rule 3",
+      ...itemContext(r),
+    });
+  }
+  return items;
+}

@@ -1,0 +1,166 @@
+import { tz } from "@date-fns/tz";
+import { endOfDay } from "date-fns";
+import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import { dateAtLocalHour, formatDay, localDateKey } from "@/lib/core/follow-up/business-days";
+import { CLOSED_STAGES } from "@/lib/core/vocabulary";
+import type { DbOrTx } from "../../client";
+import { applications, candidates, clients, DEFAULT_POLICY, firms, interviews, jobs, tasks, users } from "../../schema";
+import type { InterviewKind } from "../../schema/enums";
+import type { QueryScope } from "../scope";
+import type { DashboardView, FirmClock, QueueItem, QueueState } from "./types";
+
+/** Items of one kind are capped so a neglected firm's dashboard stays a page, not a dump. */
+export const KIND_LIMIT = 100;
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** Applications no longer in play: closed, or placed. */
+export const ENDED_STAGES = [...CLOSED_STAGES, "placed"] as const;
+
+export async function firmClock(db: DbOrTx, firmId: string): Promise<FirmClock | null> {
+  const [row] = await db
+    .select({ timeZone: firms.timeZone, holidays: firms.holidays, policy: firms.policy })
+    .from(firms)
+    .where(eq(firms.id, firmId))
+    .limit(1);
+  if (!row) return null;
+  return { timeZone: row.timeZone, holidays: row.holidays, policy: { ...DEFAULT_POLICY, ...row.policy } };
+}
+
+export function staff(scope: QueryScope): boolean {
+  return scope.role !== "candidate" && !scope.candidateId;
+}
+
+/** What every kind of queue item is worked out from: who asks, which view, when, and the firm's clock. */
+export type QueueContext = {
+  scope: QueryScope;
+  view: DashboardView;
+  now: Date;
+  clock: FirmClock;
+  zone: string;
+  /** The end of today in the firm's zone. */
+  todayEnd: Date;
+  /** 'YYYY-MM-DD' today in the firm's zone. */
+  today: string;
+};
+
+export function queueContext(scope: QueryScope, view: DashboardView, now: Date, clock: FirmClock): QueueContext {
+  const zone = clock.timeZone;
+  return {
+    scope,
+    view,
+    now,
+    clock,
+    zone,
+    todayEnd: new Date(endOfDay(now, { in: tz(zone) }).getTime()),
+    today: localDateKey(now, zone),
+  };
+}
+
+/** A policy step the recruiter chose to skip is no longer asked of them. */
+export function notSkipped(policyKey: string): SQL {
+  return sql`not exists (select 1 from ${tasks} where ${tasks.firmId} = ${interviews.firmId} and ${tasks.interviewId} = ${interviews.id} and ${tasks.policyKey} = ${policyKey} and ${tasks.state} = 'skipped')`;
+}
+
+/** The columns every interview-based item needs. */
+export const interviewContext = {
+  interviewId: interviews.id,
+  endsAt: interviews.endsAt,
+  startsAt: interviews.startsAt,
+  kind: interviews.kind,
+  arrangedByFirm: interviews.arrangedByFirm,
+  candidateId: candidates.id,
+  candidateName: candidates.name,
+  jobTitle: jobs.title,
+  clientName: clients.name,
+  recruiterUserId: applications.recruiterUserId,
+  recruiterName: users.name,
+};
+
+/**
+ * Joins an interview's application, candidate, job, client and recruiter onto
+ * a query from interviews: what every interview-based read needs. (The query
+ * is in drizzle's dynamic mode so the joins can be added here.)
+ */
+export function joinInterviewContext<T extends PgSelect>(q: T) {
+  return q
+    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
+    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
+    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
+    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+    .leftJoin(users, eq(users.id, applications.recruiterUserId));
+}
+
+/** Interviews with the columns every interview-based item needs. */
+export function interviewRows(scope: QueryScope) {
+  return joinInterviewContext(scope.db.select(interviewContext).from(interviews).$dynamic());
+}
+
+/** The firm, the view ("mine": applications I recruit for) and the kind's own conditions. */
+export function interviewBase(q: QueueContext, extra: (SQL | undefined)[]) {
+  const where: (SQL | undefined)[] = [eq(interviews.firmId, q.scope.firmId), ...extra];
+  if (q.view === "mine") where.push(eq(applications.recruiterUserId, q.scope.userId));
+  return and(...where);
+}
+
+const KIND_LABEL: Record<InterviewKind, string> = {
+  phone_screen: "phone screen",
+  video: "video interview",
+  onsite: "onsite",
+  panel: "panel",
+  final: "final round",
+};
+
+export function kindLabel(kind: InterviewKind): string {
+  return KIND_LABEL[kind];
+}
+
+/** "Acme onsite": the client and the kind of round. */
+export function round(r: { kind: InterviewKind; clientName: string }): string {
+  return `${r.clientName} ${KIND_LABEL[r.kind]}`;
+}
+
+/** A 'YYYY-MM-DD' day as the firm reads it. */
+export function dayLabel(d: string, zone: string): string {
+  return formatDay(dateAtLocalHour(d, 12, zone), zone);
+}
+
+export function stateOf(dueAt: Date | null, now: Date, endOfToday: Date): QueueState {
+  if (!dueAt) return "upcoming";
+  if (dueAt.getTime() < now.getTime()) return "overdue";
+  if (dueAt.getTime() <= endOfToday.getTime()) return "due";
+  return "upcoming";
+}
+
+type InterviewContextRow = {
+  interviewId: string;
+  candidateId: string;
+  candidateName: string;
+  clientName: string;
+  jobTitle: string;
+  recruiterUserId: string | null;
+  recruiterName: string | null;
+};
+
+/** The fields an interview-based item shares: its people, its interview page, no task yet. */
+export function itemContext(r: InterviewContextRow) {
+  return {
+    candidateId: r.candidateId,
+    candidateName: r.candidateName,
+    clientName: r.clientName,
+    jobTitle: r.jobTitle,
+    interviewId: r.interviewId,
+    ownerUserId: r.recruiterUserId,
+    ownerName: r.recruiterName,
+    href: `/interviews/${r.interviewId}`,
+    taskId: null,
+    taskVersion: null,
+  } satisfies Partial<QueueItem>;
+}
+
+/** The interview took place (or is taking place): not cancelled or a no-show. */
+export const happened = inArray(interviews.status, ["scheduled", "completed"]);
+/** The application is still in play. */
+export const stillOpen = notInArray(applications.stage, [...ENDED_STAGES]);
