@@ -14,6 +14,7 @@ import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { DECISION_LABELS, RECOMMENDATION_LABELS } from "@/lib/core/review/flags";
 import { CHANNEL_LABELS, CHANNELS, DECISIONS, RATING_LABELS, RATINGS, RECOMMENDATIONS } from "@/lib/core/validation/feedback";
 import { saveFeedbackAction } from "./actions";
+import { ContactOptions } from "./contact-options";
 import type { FeedbackFormAttribute, FeedbackFormContext, FeedbackInitial } from "./feedback-form-data";
 import { RadioRow } from "./radio-row";
 
@@ -124,12 +125,7 @@ export function FeedbackForm({
         <FormField name="contactId" id={`${prefix}-contact`} label={`Who gave it (at ${clientName})`} error={err("contactId")}>
           <Select defaultValue={hasValues ? v("contactId") : (initial ? (initial.contactId ?? "") : (defaultContactId ?? ""))}>
             <option value="">Not recorded</option>
-            {contacts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.title ? ` — ${c.title}` : ""}
-              </option>
-            ))}
+            <ContactOptions contacts={contacts} />
           </Select>
         </FormField>
         <FormField name="receivedAt" id={`${prefix}-received`} label="When" hint={`In the firm's time zone (${timeZone}).`} error={err("receivedAt")} required>

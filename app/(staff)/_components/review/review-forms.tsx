@@ -12,6 +12,7 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { confirmPersonAction, deleteFeedbackAction, dismissPersonAction, markReviewedAction, mergePersonAction } from "./actions";
+import { ContactOptions } from "./contact-options";
 import { FeedbackForm } from "./feedback-form";
 import type { FeedbackFormContext, FeedbackInitial } from "./feedback-form-data";
 
@@ -242,12 +243,7 @@ export function PersonMetActions({
           </div>
           <FormField name="contactId" id={`${p}-merge`} label={`Same person as`} error={mergeState.fieldErrors?.contactId} className="min-w-56 flex-1">
             <Select defaultValue={valueOf(mergeState, "contactId") ?? person.match?.contactId ?? mergeTargets[0]!.id}>
-              {mergeTargets.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.title ? ` — ${c.title}` : ""}
-                </option>
-              ))}
+              <ContactOptions contacts={mergeTargets} />
             </Select>
           </FormField>
           <SubmitButton size="sm" pendingLabel="Merging…">
