@@ -35,16 +35,7 @@ export function ActionForm({
 
   return (
     <form ref={ref} action={formAction} className={className ?? "flex flex-col gap-4"} noValidate>
-      {state.formError ? (
-        <Alert variant="error" announce id="form-error">
-          <AlertDescription>{state.formError}</AlertDescription>
-        </Alert>
-      ) : null}
-      {state.ok && state.message ? (
-        <Alert variant="success" announce>
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormStateAlerts state={state} errorId="form-error" />
       {children(state)}
     </form>
   );
@@ -53,4 +44,22 @@ export function ActionForm({
 export function valueOf(state: FormState, name: string): string | undefined {
   const v = state.values?.[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** An action's answer above its form: the form-level problem, or the success message; both announced. */
+export function FormStateAlerts({ state, errorId }: { state: FormState; errorId?: string }) {
+  return (
+    <>
+      {state.formError ? (
+        <Alert variant="error" announce id={errorId}>
+          <AlertDescription>{state.formError}</AlertDescription>
+        </Alert>
+      ) : null}
+      {state.ok && state.message ? (
+        <Alert variant="success" announce>
+          <AlertDescription>{state.message}</AlertDescription>
+        </Alert>
+      ) : null}
+    </>
+  );
 }

@@ -7,14 +7,13 @@ import {
   ListChecks,
   Settings,
   Users,
-  type LucideIcon,
 } from "lucide-react";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 
-import { CandidateShell, FirmName, SkipLink } from "./candidate-shell";
+import { CandidateShell } from "./candidate-shell";
 import { MobileNav } from "./mobile-nav";
-import { NavLink } from "./nav-link";
+import { FirmName, NavItems, SkipLink, type NavItem } from "./shell-parts";
 import { THEME_COOKIE, parseTheme } from "./theme";
 import { UserMenu, type ShellUser } from "./user-menu";
 
@@ -25,8 +24,6 @@ export type AppShellProps = {
   signOut: () => Promise<void>;
   children: ReactNode;
 };
-
-type NavItem = { href: string; label: string; icon: LucideIcon };
 
 const STAFF_NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
@@ -42,28 +39,8 @@ const ADMIN_NAV: NavItem[] = [{ href: "/settings", label: "Settings", icon: Sett
 function StaffNavList({ items, settings }: { items: NavItem[]; settings: NavItem[] }) {
   return (
     <nav aria-label="Main" className="flex flex-col gap-4">
-      <ul className="flex flex-col gap-0.5">
-        {items.map(({ href, label, icon: Icon }) => (
-          <li key={href}>
-            <NavLink href={href}>
-              <Icon aria-hidden="true" />
-              {label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-      {settings.length > 0 ? (
-        <ul className="flex flex-col gap-0.5 border-t border-border pt-3">
-          {settings.map(({ href, label, icon: Icon }) => (
-            <li key={href}>
-              <NavLink href={href}>
-                <Icon aria-hidden="true" />
-                {label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <NavItems items={items} className="flex flex-col gap-0.5" />
+      {settings.length > 0 ? <NavItems items={settings} className="flex flex-col gap-0.5 border-t border-border pt-3" /> : null}
     </nav>
   );
 }

@@ -3,9 +3,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { AccountMenuPanel, ThemeChoice } from "./account-menu";
-import { NavLink } from "./nav-link";
+import { AccountSummary, AvatarInitials, NameAndEmail, initialsOf } from "./account-summary";
+import { InlineSvg } from "./inline-svg";
+import { FirmName, NavItems, SkipLink, type NavItem } from "./shell-parts";
 import { THEME_COOKIE, parseTheme, type ThemePreference } from "./theme";
-import { LogoMark } from "./wordmark";
 
 /**
  * The candidate's frame, kept apart from the staff shell (app-shell.tsx) so a candidate's
@@ -15,28 +16,8 @@ import { LogoMark } from "./wordmark";
 
 export type CandidateShellUser = { name: string; email: string; canSwitchFirm?: boolean };
 
-/**
- * Lucide's drawings, inline: lucide-react's icon base is a client module, so even icons drawn
- * on the server would add it to the page's scripts.
- */
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width="24"
-      height="24"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
+/** Lucide's drawings, inline (see InlineSvg). */
+const Icon = InlineSvg;
 const CalendarDays = () => (
   <Icon>
     <path d="M8 2v3M16 2v3M3 9h18M8 13h.01M12 13h.01M16 13h.01M8 17h.01M12 17h.01M16 17h.01" />
@@ -76,43 +57,11 @@ const UserCog = () => (
   </Icon>
 );
 
-type NavItem = { href: string; label: string; icon: () => ReactNode };
-
 export const CANDIDATE_NAV: NavItem[] = [
   { href: "/my/interviews", label: "My interviews", icon: CalendarDays },
   { href: "/my/plan", label: "My plan", icon: ListTodo },
   { href: "/my/profile", label: "Profile", icon: UserRound },
 ];
-
-export function SkipLink() {
-  return (
-    <a
-      href="#main"
-      className="sr-only z-[100] rounded-md bg-accent text-sm font-medium text-accent-foreground shadow-md focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-3 focus:py-2"
-    >
-      Skip to content
-    </a>
-  );
-}
-
-export function FirmName({ firmName, home }: { firmName: string; home: string }) {
-  return (
-    <Link href={home} className="flex min-w-0 items-center gap-2.5 rounded-md">
-      <LogoMark />
-      <span className="min-w-0">
-        <span className="block truncate text-sm font-semibold leading-5">{firmName}</span>
-        <span className="block truncate text-xs leading-4 text-muted-foreground">Afterview</span>
-      </span>
-    </Link>
-  );
-}
-
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const first = parts[0]?.[0] ?? "?";
-  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "";
-  return (first + last).toUpperCase();
-}
 
 const ITEM =
   "relative flex min-h-8 w-full cursor-default select-none items-center gap-2 rounded-md px-2 py-1.5 text-left outline-none hover:bg-hover focus-visible:bg-hover has-focus-visible:bg-hover [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground pointer-coarse:min-h-11";
@@ -133,34 +82,14 @@ function CandidateUserMenu({ user, signOut, theme }: { user: CandidateShellUser;
         aria-expanded={false}
         className="flex size-(--control-h) min-w-0 items-center justify-center gap-2.5 rounded-full text-left transition-colors hover:bg-hover"
       >
-        <span
-          aria-hidden="true"
-          className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-subtle text-xs font-semibold text-accent-subtle-foreground ring-1 ring-accent-border"
-        >
-          {initials}
-        </span>
-        <span className="sr-only">
-          <span className="block truncate text-sm font-medium leading-5">{user.name}</span>
-          <span className="block truncate text-xs leading-4 text-muted-foreground">{user.email}</span>
-        </span>
+        <AvatarInitials initials={initials} size="size-7" />
+        <NameAndEmail name={user.name} email={user.email} className="sr-only" />
       </button>
       <AccountMenuPanel
         id={id}
         className="inset-auto top-[calc(3.125rem+6px)] right-[max(1rem,calc(50%-23rem))] m-0 w-64 overflow-hidden rounded-lg border border-border bg-popover p-1 text-sm text-popover-foreground shadow-lg outline-none motion-safe:open:animate-pop-in"
       >
-        <div className="flex items-center gap-2.5 px-2 py-2">
-          <span
-            aria-hidden="true"
-            className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent-subtle text-xs font-semibold text-accent-subtle-foreground ring-1 ring-accent-border"
-          >
-            {initials}
-          </span>
-          <div className="min-w-0">
-            <p className="truncate text-sm font-medium leading-5">{user.name}</p>
-            <p className="truncate text-xs leading-4 text-muted-foreground">{user.email}</p>
-          </div>
-          <span className="ml-auto rounded-md bg-muted px-1.5 py-px text-xs font-medium text-muted-foreground">Candidate</span>
-        </div>
+        <AccountSummary name={user.name} email={user.email} initials={initials} roleLabel="Candidate" />
         <div role="separator" className="-mx-1 my-1 h-px bg-border" />
         <ThemeChoice theme={theme} itemClassName={`${ITEM} pl-8`} />
         <div role="separator" className="-mx-1 my-1 h-px bg-border" />
@@ -211,16 +140,7 @@ export async function CandidateShell({
             <FirmName firmName={firmName} home={home} />
           </div>
           <nav aria-label="Main" className="hidden flex-1 md:block">
-            <ul className="flex items-center gap-5">
-              {CANDIDATE_NAV.map(({ href, label, icon: NavIcon }) => (
-                <li key={href}>
-                  <NavLink href={href} variant="top">
-                    <NavIcon />
-                    {label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+            <NavItems items={CANDIDATE_NAV} className="flex items-center gap-5" variant="top" />
           </nav>
           <CandidateUserMenu user={user} signOut={signOut} theme={theme} />
         </div>
@@ -236,16 +156,7 @@ export async function CandidateShell({
         aria-label="Main"
         className="fixed inset-x-0 bottom-0 z-40 border-t border-border bg-background/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
       >
-        <ul className="mx-auto grid max-w-md grid-cols-3">
-          {CANDIDATE_NAV.map(({ href, label, icon: NavIcon }) => (
-            <li key={href}>
-              <NavLink href={href} variant="tab">
-                <NavIcon />
-                {label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        <NavItems items={CANDIDATE_NAV} className="mx-auto grid max-w-md grid-cols-3" variant="tab" />
       </nav>
     </div>
   );

@@ -6,6 +6,7 @@ import { useRef, useState, useTransition } from "react";
 
 import { cn } from "@/lib/core/utils";
 
+import { AccountSummary, AvatarInitials, NameAndEmail, initialsOf } from "./account-summary";
 import type { ThemePreference } from "./theme";
 import { setThemeAction } from "./theme-actions";
 import {
@@ -33,13 +34,6 @@ const ROLE_LABEL: Record<ShellUser["role"], string> = {
   recruiter: "Recruiter",
   candidate: "Candidate",
 };
-
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const first = parts[0]?.[0] ?? "?";
-  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "";
-  return (first + last).toUpperCase();
-}
 
 function applyTheme(theme: ThemePreference) {
   const root = document.documentElement;
@@ -95,22 +89,16 @@ export function UserMenu({
             className,
           )}
         >
-          <span
-            aria-hidden="true"
-            className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-subtle text-xs font-semibold text-accent-subtle-foreground ring-1 ring-accent-border"
-          >
-            {initials}
-          </span>
-          <span
+          <AvatarInitials initials={initials} size="size-7" />
+          <NameAndEmail
+            name={user.name}
+            email={user.email}
             className={cn(
               "min-w-0 flex-1",
               display === "compact" && "sr-only",
               display === "responsive" && "sr-only md:not-sr-only",
             )}
-          >
-            <span className="block truncate text-sm font-medium leading-5">{user.name}</span>
-            <span className="block truncate text-xs leading-4 text-muted-foreground">{user.email}</span>
-          </span>
+          />
           {display === "compact" ? null : (
             <ChevronsUpDown
               aria-hidden="true"
@@ -119,21 +107,7 @@ export function UserMenu({
           )}
         </DropdownMenuTrigger>
         <DropdownMenuContent align={align} side={side} className="w-64">
-          <div className="flex items-center gap-2.5 px-2 py-2">
-            <span
-              aria-hidden="true"
-              className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent-subtle text-xs font-semibold text-accent-subtle-foreground ring-1 ring-accent-border"
-            >
-              {initials}
-            </span>
-            <div className="min-w-0">
-              <p className="truncate text-sm font-medium leading-5">{user.name}</p>
-              <p className="truncate text-xs leading-4 text-muted-foreground">{user.email}</p>
-            </div>
-            <span className="ml-auto rounded-md bg-muted px-1.5 py-px text-xs font-medium text-muted-foreground">
-              {ROLE_LABEL[user.role]}
-            </span>
-          </div>
+          <AccountSummary name={user.name} email={user.email} initials={initials} roleLabel={ROLE_LABEL[user.role]} />
           <DropdownMenuSeparator />
           <DropdownMenuGroup>
             <DropdownMenuLabel>Theme</DropdownMenuLabel>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ChangeEvent, type ComponentProps } from "react";
+import { useId, useState, type ChangeEvent, type ComponentProps } from "react";
 
 import { cn } from "@/lib/core/utils";
 
 import { controlClasses } from "./input";
+import { LimitCount, useLimitAnnouncer } from "./limit-count";
 
 export type TextareaProps = ComponentProps<"textarea"> & {
   /** Show "used / max" under the field when `maxLength` is set (default true). */
@@ -23,11 +24,8 @@ function lengthOf(value: unknown): number {
 export function Textarea({ className, maxLength, showCount = true, onChange, ...props }: TextareaProps) {
   const counted = showCount && typeof maxLength === "number";
   const [uncontrolledLength, setUncontrolledLength] = useState(() => lengthOf(props.defaultValue));
-  const [announcement, setAnnouncement] = useState("");
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { announcement, typed } = useLimitAnnouncer(counted ? maxLength : undefined);
   const countId = useId();
-
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   const length = props.value !== undefined ? lengthOf(props.value) : uncontrolledLength;
   const remaining = counted ? maxLength - length : 0;
@@ -37,15 +35,7 @@ export function Textarea({ className, maxLength, showCount = true, onChange, ...
     if (!counted) return;
     const next = event.target.value.length;
     setUncontrolledLength(next);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const left = maxLength - next;
-      setAnnouncement(
-        left >= 0
-          ? `${left} character${left === 1 ? "" : "s"} remaining`
-          : `${-left} character${left === -1 ? "" : "s"} too many`,
-      );
-    }, 900);
+    typed(next);
   }
 
   const textarea = (
@@ -64,24 +54,17 @@ export function Textarea({ className, maxLength, showCount = true, onChange, ...
   return (
     <div className="w-full">
       {textarea}
-      <div className="mt-1 flex justify-end">
-        <span id={`${countId}-limit`} className="sr-only">
-          Up to {maxLength} characters.
-        </span>
-        <span
-          aria-hidden="true"
-          className={cn(
-            "text-xs tabular-nums text-muted-foreground",
-            nearLimit && "font-medium text-due-foreground",
-            remaining < 0 && "text-overdue-foreground",
-          )}
-        >
-          {length} / {maxLength}
-        </span>
-        <span aria-live="polite" className="sr-only">
-          {announcement}
-        </span>
-      </div>
+      <LimitCount
+        countId={countId}
+        length={length}
+        maxLength={maxLength}
+        announcement={announcement}
+        countClassName={cn(
+          "text-xs tabular-nums text-muted-foreground",
+          nearLimit && "font-medium text-due-foreground",
+          remaining < 0 && "text-overdue-foreground",
+        )}
+      />
     </div>
   );
 }

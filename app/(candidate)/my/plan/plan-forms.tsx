@@ -2,7 +2,7 @@
 
 import { PhoneCall } from "lucide-react";
 import { useActionState, useId, type ReactNode } from "react";
-import { Alert, AlertDescription } from "@/app/_components/ui/alert";
+import { FormStateAlerts, valueOf } from "@/app/_components/action-form";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
@@ -28,24 +28,10 @@ function PlanForm({
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   return (
     <form action={formAction} noValidate className={className ?? "flex flex-col gap-3"}>
-      {state.formError ? (
-        <Alert variant="error" announce>
-          <AlertDescription>{state.formError}</AlertDescription>
-        </Alert>
-      ) : null}
-      {state.ok && state.message ? (
-        <Alert variant="success" announce>
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormStateAlerts state={state} />
       {children(state, uid)}
     </form>
   );
-}
-
-function first(state: FormState, key: string): string | undefined {
-  const v = state.values?.[key];
-  return Array.isArray(v) ? v[0] : v;
 }
 
 export function ThankYouForm({
@@ -79,7 +65,7 @@ export function ThankYouForm({
                 <label htmlFor={`${uid}-channel`} className="text-sm font-medium">
                   How you sent it
                 </label>
-                <Select id={`${uid}-channel`} name="channel" defaultValue={first(state, "channel") ?? "email"} className="h-11">
+                <Select id={`${uid}-channel`} name="channel" defaultValue={valueOf(state, "channel") ?? "email"} className="h-11">
                   {THANK_YOU_CHANNELS.map((c) => (
                     <option key={c} value={c}>
                       {THANK_YOU_CHANNEL_LABELS[c]}
@@ -146,7 +132,7 @@ export function LogCallForm({
               <input type="hidden" name="interviewId" value={interviewId} />
               {targets.length > 0 ? (
                 <FormField name="contactId" id={`${uid}-contact`} label="Whom you called" error={state.fieldErrors?.contactId}>
-                  <Select className="h-11" defaultValue={first(state, "contactId") ?? targets[0]?.contactId}>
+                  <Select className="h-11" defaultValue={valueOf(state, "contactId") ?? targets[0]?.contactId}>
                     {targets.map((t) => (
                       <option key={t.contactId} value={t.contactId}>
                         {t.name}
@@ -163,10 +149,10 @@ export function LogCallForm({
                 hint={`Your firm's time (${zoneLabel}).`}
                 error={state.fieldErrors?.calledAt}
               >
-                <Input type="datetime-local" className="h-11" defaultValue={first(state, "calledAt") ?? defaultWhen} />
+                <Input type="datetime-local" className="h-11" defaultValue={valueOf(state, "calledAt") ?? defaultWhen} />
               </FormField>
               <FormField name="notes" id={`${uid}-notes`} label="What was said" error={state.fieldErrors?.notes}>
-                <Textarea rows={2} maxLength={CALL_NOTES_MAX} defaultValue={first(state, "notes") ?? ""} />
+                <Textarea rows={2} maxLength={CALL_NOTES_MAX} defaultValue={valueOf(state, "notes") ?? ""} />
               </FormField>
               <SubmitButton size="lg" className="h-11 self-start" pendingLabel="Logging…">
                 Log the call

@@ -11,39 +11,12 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
-import { cn } from "@/lib/core/utils";
+import { DECISION_LABELS, RECOMMENDATION_LABELS } from "@/lib/core/review/flags";
 import { CHANNEL_LABELS, CHANNELS, DECISIONS, RATING_LABELS, RATINGS, RECOMMENDATIONS } from "@/lib/core/validation/feedback";
 import { saveFeedbackAction } from "./actions";
-
-export type FeedbackFormAttribute = { id: string; category: string; name: string; description: string };
-export type FeedbackFormContact = { id: string; name: string; title: string };
-export type FeedbackInitial = {
-  feedbackId: string;
-  version: number;
-  contactId: string | null;
-  receivedAt: string;
-  channel: string;
-  recommendation: string;
-  takeaways: string;
-  sharedSummary: string;
-  internalNotes: string;
-  decision: string | null;
-  ratings: Record<string, { rating: string; note: string }>;
-};
-
-const RECOMMENDATION_LABELS: Record<(typeof RECOMMENDATIONS)[number], string> = {
-  strong_yes: "Strong yes",
-  yes: "Yes",
-  no: "No",
-  definitely_not: "Definitely not",
-  no_decision: "No decision yet",
-};
-const DECISION_LABELS: Record<(typeof DECISIONS)[number], string> = {
-  next_round: "Next round",
-  offer: "Offer",
-  hold: "Hold",
-  reject: "Reject",
-};
+import { ContactOptions } from "./contact-options";
+import type { FeedbackFormAttribute, FeedbackFormContext, FeedbackInitial } from "./feedback-form-data";
+import { RadioRow } from "./radio-row";
 
 type Confirm = { decision: string; candidateName: string; from: string; to: string | null };
 type Numbered = FormState & { n?: number };
@@ -67,16 +40,7 @@ export function FeedbackForm({
   decisionLocked,
   onSaved,
   onCancel,
-}: {
-  interviewId: string;
-  clientName: string;
-  timeZone: string;
-  /** "Now" as a datetime-local value in the firm's zone. */
-  nowValue: string;
-  /** False before the interview has taken place: only "no decision yet" is allowed. */
-  happened: boolean;
-  attributes: FeedbackFormAttribute[];
-  contacts: FeedbackFormContact[];
+}: FeedbackFormContext & {
   initial?: FeedbackInitial;
   /** Who most likely gave it (the interview's first interviewer). */
   defaultContactId?: string | null;
@@ -161,12 +125,7 @@ export function FeedbackForm({
         <FormField name="contactId" id={`${prefix}-contact`} label={`Who gave it (at ${clientName})`} error={err("contactId")}>
           <Select defaultValue={hasValues ? v("contactId") : (initial ? (initial.contactId ?? "") : (defaultContactId ?? ""))}>
             <option value="">Not recorded</option>
-            {contacts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.title ? ` — ${c.title}` : ""}
-              </option>
-            ))}
+            <ContactOptions contacts={contacts} />
           </Select>
         </FormField>
         <FormField name="receivedAt" id={`${prefix}-received`} label="When" hint={`In the firm's time zone (${timeZone}).`} error={err("receivedAt")} required>
@@ -311,116 +270,5 @@ export function FeedbackForm({
         </div>
       )}
     </form>
-  );
-}
-
-function RadioRow({
-  name,
-  legend,
-  hint,
-  options,
-  value,
-  idPrefix,
-  error,
-  required,
-  compact,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string; disabled?: boolean }[];
-  value: string;
-  idPrefix: string;
-  error?: string[];
-  required?: boolean;
-  compact?: boolean;
-}) {
-  const base = `${idPrefix}-${name.replace(/\W/g, "-")}`;
-  const errorId = error?.[0] ? `${base}-error` : undefined;
-  const hintId = hint ? `${base}-hint` : undefined;
-  const labelId = `${base}-label`;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  const chips = (
-    <div className="flex flex-wrap gap-1.5">
-      {options.map((o, i) => {
-        const id = `${base}-${i}`;
-        return (
-          <span key={o.value || "none"}>
-            <input
-              type="radio"
-              id={id}
-              name={name}
-              value={o.value}
-              defaultChecked={value === o.value}
-              disabled={o.disabled}
-              className="peer sr-only"
-            />
-            <label
-              htmlFor={id}
-              className={cn(
-                "inline-flex cursor-pointer items-center rounded-md border border-border-strong bg-background font-medium text-foreground transition-colors select-none hover:bg-hover",
-                compact ? "h-7 px-2 text-xs pointer-coarse:h-9" : "h-8 px-2.5 text-[0.8125rem] pointer-coarse:h-10",
-                "peer-checked:border-accent peer-checked:bg-accent-subtle peer-checked:text-accent-subtle-foreground",
-                "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-ring",
-                "peer-disabled:cursor-not-allowed peer-disabled:opacity-50",
-                o.value === "" && "border-dashed text-muted-foreground",
-              )}
-            >
-              {o.label}
-            </label>
-          </span>
-        );
-      })}
-    </div>
-  );
-  const errorNode = errorId ? (
-    <p id={errorId} className="mt-1 text-[0.8125rem] font-medium text-overdue-foreground">
-      {error![0]}
-    </p>
-  ) : null;
-  if (compact) {
-    // One line per attribute: its name, then the scale.
-    return (
-      <div
-        role="radiogroup"
-        aria-labelledby={labelId}
-        aria-describedby={describedBy}
-        aria-invalid={errorId ? true : undefined}
-        className="grid gap-x-3 gap-y-1 sm:grid-cols-[9rem_minmax(0,1fr)]">
-        <div>
-          <span id={labelId} title={hint} className="text-sm leading-5 font-medium">
-            {legend}
-          </span>
-          {hint ? (
-            <span id={hintId} className="sr-only">
-              {hint}
-            </span>
-          ) : null}
-        </div>
-        <div>
-          {chips}
-          {errorNode}
-        </div>
-      </div>
-    );
-  }
-  return (
-    <fieldset role="radiogroup" aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={errorId ? true : undefined}>
-      <legend id={labelId} className="text-sm font-medium">
-        {legend}
-        {required ? (
-          <span aria-hidden="true" className="ml-0.5 text-overdue-foreground">
-            *
-          </span>
-        ) : null}
-      </legend>
-      {hint ? (
-        <p id={hintId} className="text-[0.8125rem] text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-      <div className="mt-1.5">{chips}</div>
-      {errorNode}
-    </fieldset>
   );
 }

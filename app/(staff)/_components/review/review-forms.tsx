@@ -12,7 +12,9 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { confirmPersonAction, deleteFeedbackAction, dismissPersonAction, markReviewedAction, mergePersonAction } from "./actions";
-import { FeedbackForm, type FeedbackFormAttribute, type FeedbackFormContact, type FeedbackInitial } from "./feedback-form";
+import { ContactOptions } from "./contact-options";
+import { FeedbackForm } from "./feedback-form";
+import type { FeedbackFormContext, FeedbackInitial } from "./feedback-form-data";
 
 /** Refreshes the page's server components once an action succeeds. */
 function useRefreshOnSuccess(state: FormState) {
@@ -80,17 +82,7 @@ export function CopyText({ text, label }: { text: string; label: string }) {
 }
 
 /** "Record feedback": the form opens in place; after saving, what happened is announced. */
-export function RecordFeedback(props: {
-  interviewId: string;
-  clientName: string;
-  timeZone: string;
-  nowValue: string;
-  happened: boolean;
-  attributes: FeedbackFormAttribute[];
-  contacts: FeedbackFormContact[];
-  defaultContactId?: string | null;
-  startOpen?: boolean;
-}) {
+export function RecordFeedback(props: FeedbackFormContext & { defaultContactId?: string | null; startOpen?: boolean }) {
   const [open, setOpen] = useState(props.startOpen ?? false);
   const [result, setResult] = useState<{ message: string; warning: string | null } | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -133,18 +125,7 @@ export function RecordFeedback(props: {
 }
 
 /** Edit or delete one piece of feedback. */
-export function FeedbackEntryActions(props: {
-  interviewId: string;
-  clientName: string;
-  timeZone: string;
-  nowValue: string;
-  happened: boolean;
-  attributes: FeedbackFormAttribute[];
-  contacts: FeedbackFormContact[];
-  initial: FeedbackInitial;
-  who: string;
-  children: ReactNode;
-}) {
+export function FeedbackEntryActions(props: FeedbackFormContext & { initial: FeedbackInitial; who: string; children: ReactNode }) {
   const [editing, setEditing] = useState(false);
   const [state, del] = useActionState(deleteFeedbackAction, initialFormState);
   useRefreshOnSuccess(state);
@@ -262,12 +243,7 @@ export function PersonMetActions({
           </div>
           <FormField name="contactId" id={`${p}-merge`} label={`Same person as`} error={mergeState.fieldErrors?.contactId} className="min-w-56 flex-1">
             <Select defaultValue={valueOf(mergeState, "contactId") ?? person.match?.contactId ?? mergeTargets[0]!.id}>
-              {mergeTargets.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.title ? ` — ${c.title}` : ""}
-                </option>
-              ))}
+              <ContactOptions contacts={mergeTargets} />
             </Select>
           </FormField>
           <SubmitButton size="sm" pendingLabel="Merging…">
@@ -291,14 +267,7 @@ export function PersonMetActions({
               Merge…
             </Button>
           ) : null}
-          <form action={dismissAction}>
-            <input type="hidden" name="personId" value={person.id} />
-            <input type="hidden" name="interviewId" value={interviewId} />
-            <Button type="submit" size="sm" variant="ghost" aria-label={`Dismiss ${who}`}>
-              <X aria-hidden="true" />
-              Dismiss
-            </Button>
-          </form>
+          <DismissPerson action={dismissAction} personId={person.id} interviewId={interviewId} who={who} />
         </div>
       ) : mode === "merge" ? (
         <div className="flex flex-wrap gap-1.5">
@@ -306,16 +275,22 @@ export function PersonMetActions({
             <UserPlus aria-hidden="true" />
             Add as a new contact instead
           </Button>
-          <form action={dismissAction}>
-            <input type="hidden" name="personId" value={person.id} />
-            <input type="hidden" name="interviewId" value={interviewId} />
-            <Button type="submit" size="sm" variant="ghost" aria-label={`Dismiss ${who}`}>
-              <X aria-hidden="true" />
-              Dismiss
-            </Button>
-          </form>
+          <DismissPerson action={dismissAction} personId={person.id} interviewId={interviewId} who={who} />
         </div>
       ) : null}
     </div>
+  );
+}
+
+function DismissPerson({ action, personId, interviewId, who }: { action: (fd: FormData) => void; personId: string; interviewId: string; who: string }) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="personId" value={personId} />
+      <input type="hidden" name="interviewId" value={interviewId} />
+      <Button type="submit" size="sm" variant="ghost" aria-label={`Dismiss ${who}`}>
+        <X aria-hidden="true" />
+        Dismiss
+      </Button>
+    </form>
   );
 }

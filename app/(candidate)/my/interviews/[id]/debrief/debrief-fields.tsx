@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ChangeEvent, type ComponentProps, type ReactNode } from "react";
+import { useId, type ChangeEvent, type ComponentProps, type ReactNode } from "react";
+import { LimitCount, useLimitAnnouncer } from "@/app/_components/ui/limit-count";
 import { CONTROL_CLASSES, Label, cx } from "./debrief-ui";
 
 /**
@@ -147,24 +148,12 @@ export function ChoiceGroup<T extends string | number | boolean>({
  * characters remain — politely, once they pause typing, not on every keystroke (as ui/textarea).
  */
 function CountedTextarea({ maxLength, onChange, value, ...props }: ComponentProps<"textarea"> & { maxLength: number; value: string }) {
-  const [announcement, setAnnouncement] = useState("");
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { announcement, typed } = useLimitAnnouncer(maxLength);
   const countId = useId();
-
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   function handleChange(event: ChangeEvent<HTMLTextAreaElement>) {
     onChange?.(event);
-    const next = event.target.value.length;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const left = maxLength - next;
-      setAnnouncement(
-        left >= 0
-          ? `${left} character${left === 1 ? "" : "s"} remaining`
-          : `${-left} character${left === -1 ? "" : "s"} too many`,
-      );
-    }, 900);
+    typed(event.target.value.length);
   }
 
   const length = value.length;
@@ -180,24 +169,17 @@ function CountedTextarea({ maxLength, onChange, value, ...props }: ComponentProp
         {...props}
         aria-describedby={cx(props["aria-describedby"], `${countId}-limit`)}
       />
-      <div className="mt-1 flex justify-end">
-        <span id={`${countId}-limit`} className="sr-only">
-          Up to {maxLength} characters.
-        </span>
-        <span
-          aria-hidden="true"
-          className={cx(
-            "text-xs tabular-nums",
-            nearLimit && "font-medium",
-            remaining < 0 ? "text-overdue-foreground" : nearLimit ? "text-due-foreground" : "text-muted-foreground",
-          )}
-        >
-          {length} / {maxLength}
-        </span>
-        <span aria-live="polite" className="sr-only">
-          {announcement}
-        </span>
-      </div>
+      <LimitCount
+        countId={countId}
+        length={length}
+        maxLength={maxLength}
+        announcement={announcement}
+        countClassName={cx(
+          "text-xs tabular-nums",
+          nearLimit && "font-medium",
+          remaining < 0 ? "text-overdue-foreground" : nearLimit ? "text-due-foreground" : "text-muted-foreground",
+        )}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ComponentProps } from "react";
+import { InlineSvg } from "@/app/_components/inline-svg";
 
 /**
  * The few pieces of the design system the debrief form draws in the browser,
@@ -70,25 +71,7 @@ export function Label({
 }
 
 // Icons: lucide's drawings (same viewBox and strokes), inline.
-function Svg({ className, children }: { className?: string; children: ReactNode }) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width="24"
-      height="24"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
-      {children}
-    </svg>
-  );
-}
+const Svg = InlineSvg;
 type IconProps = { className?: string };
 const circle = <circle cx="12" cy="12" r="10" />;
 export const CheckIcon = ({ className }: IconProps) => <Svg className={className}><path d="M20 6 9 17l-5-5" /></Svg>;

@@ -5,6 +5,25 @@ import { ERROR_MESSAGES } from "@/lib/core/errors";
 import type { FormState } from "@/lib/core/form-state";
 import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { saveDebriefDraftAction, submitDebriefAction } from "./actions";
+import {
+  DEBOUNCE_MS,
+  NETWORK_FAILURE,
+  conflictOf,
+  envelope,
+  isFormState,
+  isRetryable,
+  metaOf,
+  metaOfCopy,
+  renamedPeople,
+  retryDelaySeconds,
+  sameDraft,
+  savedData,
+  versionOfLostSave,
+  type DebriefMeta,
+  type SaveStatus,
+  type SavedData,
+} from "./autosave-core";
+import { clearStored, confirmSubmission, failureOf, readStored, writeStored } from "./autosave-io";
 import type { DebriefFormData } from "./debrief-data";
 
 /**
@@ -20,172 +39,12 @@ import type { DebriefFormData } from "./debrief-data";
  *   are never silently overwritten: the candidate chooses.
  */
 
-export type SaveStatus =
-  | { kind: "idle" }
-  | { kind: "pending" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: string }
-  | { kind: "retrying"; attempt: number; retryAt: number }
-  | { kind: "signed_out" }
-  | { kind: "conflict"; current: DebriefFormData | null }
-  | { kind: "rejected"; message: string; fieldErrors?: Record<string, string[]> };
-
-export type DebriefMeta = Pick<DebriefFormData, "status" | "submittedVersions" | "submittedAt" | "lastSavedAt">;
-
-const DEBOUNCE_MS = 1000;
-const BACKOFF_SECONDS = [2, 4, 8, 15, 30, 60];
-
-type Stored = { v: 1; draft: DebriefDraft; baseVersion: number | null; changedAt: number };
-
-export function storageKey(interviewId: string): string {
-  return `afterview.debrief.${interviewId}`;
-}
-
-function readStored(interviewId: string): Stored | null {
-  try {
-    const raw = window.localStorage.getItem(storageKey(interviewId));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<Stored>;
-    if (parsed?.v !== 1 || !parsed.draft || typeof parsed.draft !== "object" || !Array.isArray(parsed.draft.people)) return null;
-    return parsed as Stored;
-  } catch {
-    return null;
-  }
-}
-
-function writeStored(interviewId: string, value: Stored): void {
-  try {
-    window.localStorage.setItem(storageKey(interviewId), JSON.stringify(value));
-  } catch {
-    // Private mode or a full quota: the server copy is then the only one.
-  }
-}
-
-function clearStored(interviewId: string): void {
-  try {
-    window.localStorage.removeItem(storageKey(interviewId));
-  } catch {
-    /* nothing stored */
-  }
-}
-
-export function sameDraft(a: DebriefDraft, b: DebriefDraft): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function envelope(interviewId: string, version: number | null, draft: DebriefDraft): FormData {
-  const fd = new FormData();
-  fd.set("interviewId", interviewId);
-  fd.set("version", version === null ? "" : String(version));
-  fd.set("draft", JSON.stringify(draft));
-  return fd;
-}
-
-type SavedData = {
-  version: number;
-  lastSavedAt: string;
-  debriefStatus: "draft" | "submitted";
-  submittedVersions: number;
-  submittedAt: string | null;
-  peopleIds: string[];
-};
-
-/** An action's answer can be lost on the way (a navigation, a proxy): it then arrives as nothing. */
-function isFormState(value: unknown): value is FormState {
-  return typeof value === "object" && value !== null && typeof (value as FormState).ok === "boolean";
-}
-
-function savedData(state: FormState): SavedData | null {
-  const d = state.data as Partial<SavedData> | undefined;
-  return d && typeof d.version === "number" && typeof d.lastSavedAt === "string" ? (d as SavedData) : null;
-}
-
-const NETWORK_FAILURE: FormState = { ok: false, formError: "network" };
-const SIGNED_OUT: FormState = { ok: false, formError: ERROR_MESSAGES.unauthenticated };
-
-/**
- * Why did the request fail? Without a session cookie the proxy answers an
- * action with a redirect to sign-in, which reaches us as a failed call rather
- * than the action's own "session ended" answer. Asking for this page again,
- * without following redirects, tells the two apart.
- */
-async function failureOf(): Promise<FormState> {
-  try {
-    const res = await fetch(window.location.pathname, { method: "HEAD", redirect: "manual", cache: "no-store" });
-    if (res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400)) return SIGNED_OUT;
-  } catch {
-    // Offline: a plain failure, retried.
-  }
-  return NETWORK_FAILURE;
-}
-
-function isRetryable(state: FormState): boolean {
-  return state === NETWORK_FAILURE || (state.formError?.startsWith("Something went wrong on our side") ?? false);
-}
-
-/**
- * The submission's answer got lost: ask the server where the debrief stands,
- * by saving the same draft on the version the submission was based on. If
- * the submission went through, that save conflicts with the submitted
- * debrief; if not, the draft is saved and the candidate submits again.
- */
-async function confirmSubmission(
-  interviewId: string,
-  before: { version: number | null; submittedVersions: number },
-  draft: DebriefDraft,
-): Promise<FormState> {
-  const unknown: FormState = {
-    ok: false,
-    formError: "We could not confirm that your debrief was sent. Your answers are kept; reload the page to see where it stands.",
-  };
-  let probe: unknown;
-  try {
-    probe = await saveDebriefDraftAction({ ok: false }, envelope(interviewId, before.version, draft));
-  } catch {
-    return unknown;
-  }
-  if (!isFormState(probe)) return unknown;
-  const current = (probe.data as { conflict?: boolean; current?: DebriefFormData | null } | undefined)?.current;
-  if (current && current.status === "submitted" && current.submittedVersions > before.submittedVersions && current.version !== null) {
-    return {
-      ok: true,
-      data: {
-        version: current.version,
-        lastSavedAt: current.lastSavedAt ?? new Date().toISOString(),
-        debriefStatus: "submitted",
-        submittedVersions: current.submittedVersions,
-        submittedAt: current.submittedAt,
-        peopleIds: current.draft.people.map((p) => p.id),
-        versionNumber: current.submittedVersions,
-      },
-    };
-  }
-  if (probe.ok) return { ...probe, ok: false, formError: "Your debrief was not sent. Your answers are saved; submit again." };
-  return probe;
-}
-
-/**
- * The server's version when a submission was refused only because an earlier save's answer was
- * lost: a conflict whose server copy is this very draft, not yet submitted again. Otherwise null.
- */
-function versionOfLostSave(state: FormState, sent: DebriefDraft, submittedVersions: number): number | null {
-  const data = state.data as { conflict?: boolean; current?: DebriefFormData | null } | undefined;
-  const current = data?.conflict ? data.current : null;
-  if (!current || current.version === null || current.submittedVersions !== submittedVersions) return null;
-  return sameDraft(current.draft, sent) ? current.version : null;
-}
-
 export function useDebriefAutosave({ interviewId, initial }: { interviewId: string; initial: DebriefFormData }) {
   const [draft, setDraft] = useState<DebriefDraft>(initial.draft);
   const [status, setStatus] = useState<SaveStatus>(
     initial.lastSavedAt ? { kind: "saved", at: initial.lastSavedAt } : { kind: "idle" },
   );
-  const [meta, setMeta] = useState<DebriefMeta>({
-    status: initial.status,
-    submittedVersions: initial.submittedVersions,
-    submittedAt: initial.submittedAt,
-    lastSavedAt: initial.lastSavedAt,
-  });
+  const [meta, setMeta] = useState<DebriefMeta>(() => metaOfCopy(initial));
   const [restored, setRestored] = useState(false);
   const [submitting, setSubmitting] = useState(false);
 
@@ -215,17 +74,8 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
       savedSeq.current = Math.max(savedSeq.current, seq);
       attempt.current = 0;
       blocked.current = null;
-      setMeta({
-        status: data.debriefStatus,
-        submittedVersions: data.submittedVersions,
-        submittedAt: data.submittedAt,
-        lastSavedAt: data.lastSavedAt,
-      });
-      const renamed = new Map<string, string>();
-      sent.people.forEach((p, i) => {
-        const id = data.peopleIds[i];
-        if (id && id !== p.id) renamed.set(p.id, id);
-      });
+      setMeta(metaOf(data));
+      const renamed = renamedPeople(sent, data.peopleIds);
       if (renamed.size > 0) {
         setDraftQuietly({
           ...draftRef.current,
@@ -252,9 +102,9 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
       setStatus({ kind: "signed_out" });
       return;
     }
-    const data = state.data as { conflict?: boolean; current?: DebriefFormData | null } | undefined;
-    if (data?.conflict) {
-      const current = data.current ?? null;
+    const conflict = conflictOf(state);
+    if (conflict) {
+      const { current } = conflict;
       if (current && sameDraft(current.draft, draftRef.current)) {
         // The other copy holds exactly what is here (an earlier save whose answer was lost).
         versionRef.current = current.version;
@@ -270,7 +120,7 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     }
     if (isRetryable(state)) {
       attempt.current += 1;
-      const seconds = BACKOFF_SECONDS[Math.min(attempt.current - 1, BACKOFF_SECONDS.length - 1)]!;
+      const seconds = retryDelaySeconds(attempt.current);
       setStatus({ kind: "retrying", attempt: attempt.current, retryAt: Date.now() + seconds * 1000 });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveRef.current(), seconds * 1000);
@@ -361,12 +211,7 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     versionRef.current = current.version;
     savedSeq.current = changeSeq.current;
     blocked.current = null;
-    setMeta({
-      status: current.status,
-      submittedVersions: current.submittedVersions,
-      submittedAt: current.submittedAt,
-      lastSavedAt: current.lastSavedAt,
-    });
+    setMeta(metaOfCopy(current));
     clearStored(interviewId);
     setStatus({ kind: "saved", at: current.lastSavedAt ?? new Date().toISOString() });
   }, [interviewId, setDraftQuietly, status]);
@@ -406,7 +251,7 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     }
     const data = savedData(state);
     if (data) accept(data, sent, seq);
-    else if (state.formError === ERROR_MESSAGES.unauthenticated || (state.data as { conflict?: boolean })?.conflict) reject(state);
+    else if (state.formError === ERROR_MESSAGES.unauthenticated || conflictOf(state)) reject(state);
     return state;
   }, [accept, interviewId, meta.submittedVersions, reject]);
 
