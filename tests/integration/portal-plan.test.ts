@@ -6,7 +6,8 @@ import { getMyDebrief } from "@/db/queries/debriefs";
 import { listPlanTasks } from "@/db/queries/plan-tasks";
 import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { acceptInvitationAction, logCallAction, markThankYouAction } from "@/app/(candidate)/my/plan/actions";
-import { getMyPlan, getMyPlans, myPlanIcs, syncPlanTasks } from "@/lib/plans";
+import { getMyPlan, getMyPlans, myPlanIcs } from "@/lib/plans/candidate-plan";
+import { syncPlan } from "@/lib/plans/sync";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import { emptyDebriefDraft, type DebriefDraft } from "@/lib/core/validation/debrief";
 import { expectFieldError, submit } from "../helpers/actions";
@@ -114,8 +115,8 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     await file(interviewId, complete());
     const before = await tasksOf(interviewId);
     const staff = scopeOf(db(), a, a.recruiter);
-    const again = await syncPlanTasks(staff, interviewId);
-    const third = await syncPlanTasks(scopeOf(db(), a, a.candidateUser), interviewId);
+    const again = await syncPlan(staff, interviewId);
+    const third = await syncPlan(scopeOf(db(), a, a.candidateUser), interviewId);
     expect(again).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
     expect(third).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
     const after = await tasksOf(interviewId);
@@ -231,7 +232,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(task).toMatchObject({ rule: "rule 4", ownerKind: "recruiter", ownerUserId: a.recruiter.userId, state: "open" });
     // The call step is done; the sync leaves the warning task alone.
     expect(rows.find((t) => t.policyKey === "call")?.state).toBe("done");
-    await syncPlanTasks(scopeOf(db(), a, a.recruiter), interviewId);
+    await syncPlan(scopeOf(db(), a, a.recruiter), interviewId);
     expect((await tasksOf(interviewId)).find((t) => t.id === task!.id)?.state).toBe("open");
     const plan = await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId);
     expect(plan!.plan.callCount).toBe(2);
@@ -254,7 +255,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
       .update(s.interviews)
       .set({ status: "cancelled" })
       .where(and(eq(s.interviews.firmId, a.firmId), eq(s.interviews.id, interviewId)));
-    const r = await syncPlanTasks(scopeOf(db(), a, a.admin), interviewId);
+    const r = await syncPlan(scopeOf(db(), a, a.admin), interviewId);
     expect(r.status).toBe("stored");
     const rows = await tasksOf(interviewId);
     expect(rows.map((t) => [t.policyKey, t.state])).toEqual([["debrief", "done"]]);
@@ -262,12 +263,12 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
 
   it("stores no tasks for an interview that has not happened, and nothing for another candidate or firm", async () => {
     const future = await newInterview({ endedHoursAgo: -48, status: "scheduled" });
-    expect(await syncPlanTasks(scopeOf(db(), a, a.recruiter), future)).toMatchObject({ status: "stored", created: [] });
+    expect(await syncPlan(scopeOf(db(), a, a.recruiter), future)).toMatchObject({ status: "stored", created: [] });
     expect(await tasksOf(future)).toEqual([]);
 
     const others = await newInterview({ candidateId: a.otherCandidateId });
-    expect(await syncPlanTasks(scopeOf(db(), a, a.candidateUser), others)).toEqual({ status: "not_found" });
-    expect(await syncPlanTasks(scopeOf(db(), b, b.admin), a.interviewId)).toEqual({ status: "not_found" });
+    expect(await syncPlan(scopeOf(db(), a, a.candidateUser), others)).toEqual({ status: "not_found" });
+    expect(await syncPlan(scopeOf(db(), b, b.admin), a.interviewId)).toEqual({ status: "not_found" });
     expect(await tasksOf(others)).toEqual([]);
     expect(await tasksOf(a.interviewId)).toEqual([]);
     expect(await listPlanTasks(scopeOf(db(), b, b.admin), a.interviewId)).toEqual([]);
