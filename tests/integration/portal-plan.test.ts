@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
@@ -14,6 +14,7 @@ import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { runJobs } from "../helpers/jobs";
 
 const HOUR = 3_600_000;
 
@@ -108,6 +109,38 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     // The thank-you note is due 24 hours after the interview ended (the firm's default).
     const iv = (await db().select().from(s.interviews).where(and(eq(s.interviews.firmId, a.firmId), eq(s.interviews.id, interviewId))))[0]!;
     expect(byKey[`thank_you:${a.contactId}`]!.dueAt?.getTime()).toBe(iv.endsAt.getTime() + 24 * HOUR);
+  });
+
+  it("keeps the debrief when the plan sync fails, and a queued plan.sync job stores the tasks later", async () => {
+    const interviewId = await newInterview();
+    // Storing this interview's tasks fails (a trigger refuses them), as a sync can on a bad day.
+    await db().execute(sql.raw("create function refuse_tasks() returns trigger language plpgsql as $$ begin raise exception 'tasks are down'; end $$"));
+    await db().execute(
+      sql.raw(`create trigger refuse_tasks before insert on tasks for each row when (new.interview_id = '${interviewId}') execute function refuse_tasks()`),
+    );
+    try {
+      const r = await file(interviewId, complete());
+      expect(r.message).toBe("Debrief sent to your recruiter.");
+    } finally {
+      await db().execute(sql.raw("drop trigger refuse_tasks on tasks"));
+      await db().execute(sql.raw("drop function refuse_tasks()"));
+    }
+    // The submission and its email job committed; the tasks did not, and the sync is queued.
+    expect((await getMyDebrief(scopeOf(db(), a, a.candidateUser), interviewId))?.status).toBe("submitted");
+    expect(await tasksOf(interviewId)).toEqual([]);
+    const queued = () =>
+      db()
+        .select()
+        .from(s.backgroundJobs)
+        .where(and(eq(s.backgroundJobs.firmId, a.firmId), eq(s.backgroundJobs.kind, "plan.sync")));
+    const jobs = await queued();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ state: "queued", payload: { interviewId, userId: a.candidateUser.userId } });
+
+    await runJobs(database.current);
+    expect((await queued())[0]).toMatchObject({ id: jobs[0]!.id, state: "done" });
+    const rows = await tasksOf(interviewId);
+    expect(rows.map((t) => t.policyKey).sort()).toEqual(["collect_feedback", "debrief", "review_debrief", `thank_you:${a.contactId}`].sort());
   });
 
   it("re-running the sync changes nothing and never duplicates a task", async () => {
