@@ -1,13 +1,11 @@
 import { and, asc, eq, gt, notInArray, sql } from "drizzle-orm";
 import { auditEvents, debriefPeople, debriefVersions, debriefs } from "../schema";
 import { newId } from "../schema/_shared";
-import { atomically } from "./atomic";
 import { recordAudit } from "./audit";
 import {
   PERSON_COLUMNS,
   getMyDebrief,
-  listScheduledInterviewers,
-  openMyInterview,
+  writeForMyInterview,
   type DebriefFieldsInput,
   type DebriefPersonInput,
   type InterviewGateRefusal,
@@ -15,6 +13,7 @@ import {
   type MyDebriefPerson,
   type MyInterviewGate,
 } from "./debriefs";
+import { listInterviewers } from "./plan-sources";
 import type { QueryScope } from "./scope";
 
 /**
@@ -55,6 +54,16 @@ export type SaveDebriefResult =
   | InterviewGateRefusal
   | { status: "conflict"; current: MyDebrief | null };
 
+/** What a write reads back from the debrief row it wrote. */
+const WRITTEN = {
+  id: debriefs.id,
+  version: debriefs.version,
+  status: debriefs.status,
+  submittedVersions: debriefs.submittedVersions,
+  submittedAt: debriefs.submittedAt,
+};
+type Written = { id: string; version: number; status: "draft" | "submitted"; submittedVersions: number; submittedAt: Date | null };
+
 /** An autosave is audited at most this often per debrief; a submission always is. */
 const DRAFT_AUDIT_EVERY_MS = 15 * 60_000;
 
@@ -68,13 +77,9 @@ const DRAFT_AUDIT_EVERY_MS = 15 * 60_000;
  */
 export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput): Promise<SaveDebriefResult> {
   const now = input.now ?? new Date();
-  const candidateId = scope.candidateId;
-  if (!candidateId) return { status: "not_found" };
-  return atomically(scope, async (t) => {
+  return writeForMyInterview(scope, input.interviewId, now, async (t, interview, candidateId): Promise<SaveDebriefResult> => {
     const tx = t.db;
-    const gate = await openMyInterview(t, input.interviewId, now);
-    if (gate.status !== "open") return gate;
-    const { submit, ...content } = input.content(gate.interview);
+    const { submit, ...content } = input.content(interview);
 
     const conflict = async (): Promise<SaveDebriefResult> => ({
       status: "conflict",
@@ -102,7 +107,7 @@ export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput
         }
       : {};
 
-    let row: { id: string; version: number; status: "draft" | "submitted"; submittedVersions: number; submittedAt: Date | null };
+    let row: Written;
     let created = false;
     if (!existing) {
       if (input.expectedVersion !== null) return conflict();
@@ -117,13 +122,7 @@ export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput
           ...(submit ? { status: "submitted" as const, submittedAt: now, firstSubmittedAt: now, submittedVersions: 1 } : {}),
         })
         .onConflictDoNothing({ target: [debriefs.firmId, debriefs.interviewId] })
-        .returning({
-          id: debriefs.id,
-          version: debriefs.version,
-          status: debriefs.status,
-          submittedVersions: debriefs.submittedVersions,
-          submittedAt: debriefs.submittedAt,
-        });
+        .returning(WRITTEN);
       if (!inserted[0]) return conflict();
       row = inserted[0];
       created = true;
@@ -140,13 +139,7 @@ export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput
             eq(debriefs.version, input.expectedVersion),
           ),
         )
-        .returning({
-          id: debriefs.id,
-          version: debriefs.version,
-          status: debriefs.status,
-          submittedVersions: debriefs.submittedVersions,
-          submittedAt: debriefs.submittedAt,
-        });
+        .returning(WRITTEN);
       if (!updated[0]) return conflict();
       row = updated[0];
     }
@@ -229,7 +222,7 @@ async function syncPeople(t: QueryScope, interviewId: string, debriefId: string,
         ...(wanted.length ? [notInArray(debriefPeople.id, wanted)] : []),
       ),
     );
-  const linked = people.some((p) => p.contactId) ? new Set((await listScheduledInterviewers(t, interviewId)).map((c) => c.contactId)) : new Set<string>();
+  const linked = people.some((p) => p.contactId) ? new Set((await listInterviewers(t, [interviewId])).map((c) => c.contactId)) : new Set<string>();
 
   const ids: string[] = [];
   for (const [position, person] of people.entries()) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { contacts, debriefPeople, debriefVersions, debriefs, firms, interviewParticipants, interviews, users } from "../schema";
+import { debriefPeople, debriefVersions, debriefs, firms, interviews, users } from "../schema";
 import type { InterviewStatus } from "../schema/enums";
+import { atomically } from "./atomic";
 import type { QueryScope } from "./scope";
 
 /**
@@ -158,6 +159,25 @@ export async function openMyInterview(
   return { status: "open", interview: row };
 }
 
+/**
+ * A write about one of the candidate's own interviews: `write` runs in the
+ * caller's transaction (or one of its own) once openMyInterview lets it
+ * through; otherwise the answer says why not and nothing is written.
+ */
+export async function writeForMyInterview<T>(
+  scope: QueryScope,
+  interviewId: string,
+  now: Date,
+  write: (t: QueryScope, interview: MyInterviewGate, candidateId: string) => Promise<T>,
+): Promise<T | InterviewGateRefusal> {
+  const candidateId = scope.candidateId;
+  if (!candidateId) return { status: "not_found" };
+  return atomically(scope, async (t) => {
+    const gate = await openMyInterview(t, interviewId, now);
+    return gate.status === "open" ? write(t, gate.interview, candidateId) : gate;
+  });
+}
+
 /** The candidate's debrief of their interview, or null (none yet, or not their interview). */
 export async function getMyDebrief(scope: QueryScope, interviewId: string): Promise<MyDebrief | null> {
   const candidateId = scope.candidateId;
@@ -176,25 +196,6 @@ export async function getMyDebrief(scope: QueryScope, interviewId: string): Prom
     .where(and(eq(debriefPeople.firmId, scope.firmId), eq(debriefPeople.debriefId, row.id)))
     .orderBy(asc(debriefPeople.position), asc(debriefPeople.createdAt));
   return { ...row, people };
-}
-
-/** The scheduled interviewers (interview_participants → contacts): the form's first "people met". */
-export async function listScheduledInterviewers(scope: QueryScope, interviewId: string) {
-  return scope.db
-    .select({
-      contactId: contacts.id,
-      name: contacts.name,
-      title: contacts.title,
-      email: contacts.email,
-      phone: contacts.phone,
-    })
-    .from(interviewParticipants)
-    .innerJoin(
-      contacts,
-      and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId)),
-    )
-    .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.interviewId, interviewId)))
-    .orderBy(asc(contacts.name), asc(contacts.id));
 }
 
 export type DebriefVersionEntry = {

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { debriefPeople, debriefs } from "../schema";
-import { atomically } from "./atomic";
 import { recordAudit } from "./audit";
-import { listScheduledInterviewers, openMyInterview, type InterviewGateRefusal, type ThankYouChannelValue } from "./debriefs";
+import { writeForMyInterview, type InterviewGateRefusal, type ThankYouChannelValue } from "./debriefs";
+import { listInterviewers } from "./plan-sources";
 import type { QueryScope } from "./scope";
 
 export type SetThankYouInput = {
@@ -27,12 +27,8 @@ export type SetThankYouResult =
  */
 export async function setThankYouNote(scope: QueryScope, input: SetThankYouInput): Promise<SetThankYouResult> {
   const now = input.now ?? new Date();
-  const candidateId = scope.candidateId;
-  if (!candidateId) return { status: "not_found" };
-  return atomically(scope, async (t) => {
+  return writeForMyInterview(scope, input.interviewId, now, async (t, _interview, candidateId): Promise<SetThankYouResult> => {
     const tx = t.db;
-    const gate = await openMyInterview(t, input.interviewId, now);
-    if (gate.status !== "open") return gate;
 
     let [debrief] = await tx
       .select({ id: debriefs.id })
@@ -59,7 +55,7 @@ export async function setThankYouNote(scope: QueryScope, input: SetThankYouInput
       .orderBy(asc(debriefPeople.position));
     if (people.length === 0 && input.contactId) {
       // The plan showed the scheduled interviewers; they become the people met.
-      const interviewers = await listScheduledInterviewers(t, input.interviewId);
+      const interviewers = await listInterviewers(t, [input.interviewId]);
       for (const [position, c] of interviewers.entries()) {
         const [p] = await tx
           .insert(debriefPeople)

@@ -50,7 +50,10 @@ export const cases: Record<string, IsolationCases> = {
   debriefs: {
     getMyDebrief: { args: (c) => [c.bCandidate, c.a.interviewId] },
     openMyInterview: { args: (c) => [c.bCandidate, c.a.interviewId, new Date()], empty: status("not_found") },
-    listScheduledInterviewers: { args: (c) => [c.bCandidate, c.a.interviewId] },
+    writeForMyInterview: {
+      args: (c) => [c.bCandidate, c.a.interviewId, new Date(), async () => ({ status: "reached" })],
+      empty: status("not_found"),
+    },
     listDebriefVersions: { args: (c) => [c.bAdmin, c.a.interviewId] },
   },
   "debrief-writes": {
