@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { interviews, tasks } from "../schema";
+import { atomically } from "./atomic";
 import { recordAudit } from "./audit";
 import type { QueryScope } from "./scope";
 
@@ -56,8 +57,8 @@ export async function storePlanTasks(
   input: { interviewId: string; steps: PlanTaskSpec[]; managedKey: (key: string) => boolean; now?: Date },
 ): Promise<StorePlanTasksResult> {
   const now = input.now ?? new Date();
-  return scope.db.transaction(async (tx) => {
-    const t: QueryScope = { ...scope, db: tx };
+  return atomically(scope, async (t) => {
+    const tx = t.db;
     const iv = await interviewInScope(t, input.interviewId);
     if (!iv) return { status: "not_found" } as const;
     const existing = await tx
@@ -217,8 +218,8 @@ export async function completeMyPlanTask(
   const candidateId = scope.candidateId;
   if (!candidateId) return { status: "not_found" };
   const now = input.now ?? new Date();
-  return scope.db.transaction(async (tx) => {
-    const t: QueryScope = { ...scope, db: tx };
+  return atomically(scope, async (t) => {
+    const tx = t.db;
     const mine = and(
       eq(tasks.firmId, t.firmId),
       eq(tasks.interviewId, input.interviewId),
@@ -248,8 +249,8 @@ export async function createCallWarningTask(
   scope: QueryScope,
   input: { interviewId: string; callLogId: string; title: string; details: string; ownerUserId: string | null; dueAt: Date },
 ): Promise<{ status: "created"; id: string } | { status: "exists" } | { status: "not_found" }> {
-  return scope.db.transaction(async (tx) => {
-    const t: QueryScope = { ...scope, db: tx };
+  return atomically(scope, async (t) => {
+    const tx = t.db;
     const iv = await interviewInScope(t, input.interviewId);
     if (!iv) return { status: "not_found" } as const;
     const [row] = await tx

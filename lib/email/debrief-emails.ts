@@ -3,6 +3,11 @@ import { tz } from "@date-fns/tz";
 
 /** Mail to the recruiter about a candidate's debrief and plan. Plain text first, the link on its own line. */
 
+/** The staff page of an interview (the link in mail to the recruiter). */
+export function staffInterviewLink(origin: string, interviewId: string): string {
+  return `${origin}/interviews/${interviewId}`;
+}
+
 const KIND_LABELS: Record<string, string> = {
   phone_screen: "phone screen",
   video: "video interview",

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getMyDebrief } from "@/db/queries/debriefs";
 import { unsafeJobActor, type ClaimedJob } from "@/db/queries/background-jobs";
 import { firmScopedDb, type Database } from "@/db/runtime";
-import { notifyDebriefSubmitted } from "@/lib/plans";
+import { notifyDebriefSubmitted } from "@/lib/debriefs/notify-debrief-submitted";
+import { storePlanOf } from "@/lib/plans/sync";
 
 /**
  * Every kind of background job, in one place: the shape of its payload
@@ -57,6 +58,24 @@ export const JOB_HANDLERS = {
       const debrief = await getMyDebrief(scope, p.interviewId);
       if (!debrief) return;
       await notifyDebriefSubmitted(scope, { debrief, version: p.version, origin: p.origin });
+    },
+  }),
+  /**
+   * An interview's plan stored as tasks, when the sync in the change's own
+   * transaction failed (lib/plans/sync.ts): retried until it succeeds. The
+   * sync is idempotent and reads the plan as it is when the job runs.
+   */
+  "plan.sync": defineJob({
+    payload: z.object({
+      interviewId: z.uuid(),
+      /** The person whose change left the plan to sync. */
+      userId: z.uuid(),
+    }),
+    maxAttempts: 10,
+    async run(p, ctx) {
+      const scope = await actorScope(ctx, p.userId);
+      if (!scope) return;
+      await storePlanOf(scope, p.interviewId, { now: ctx.now });
     },
   }),
 } satisfies Record<string, JobDefinition<z.ZodType>>;

@@ -27,7 +27,8 @@ import { openDatabase, type Database, type Db } from "@/db/client";
 import { firmScopedDb } from "@/db/firm-db";
 import { migrateDatabase } from "@/db/migrate";
 import { getDashboard, listQueueItems } from "@/db/queries/dashboard";
-import { getMyDebrief, saveDebriefDraft, type DebriefFieldsInput } from "@/db/queries/debriefs";
+import { getMyDebrief, type DebriefFieldsInput } from "@/db/queries/debriefs";
+import { writeMyDebrief } from "@/db/queries/debrief-writes";
 import type { QueryScope } from "@/db/queries/scope";
 import { seedScale } from "@/db/seed-scale";
 
@@ -146,16 +147,15 @@ export async function measureRlsCost(databaseUrl: string, opts: RlsCostOptions =
         run: (scope) => listQueueItems(scope, { view: "everyone", now }),
       },
       {
-        name: "Candidate debrief read + autosave (`getMyDebrief` + `saveDebriefDraft`)",
+        name: "Candidate debrief read + autosave (`getMyDebrief` + `writeMyDebrief`)",
         statements: "2 reads + 1 transaction",
         scope: candidateScope,
         run: async (scope) => {
           const current = await getMyDebrief(scope, candidate.interviewId);
-          const r = await saveDebriefDraft(scope, {
+          const r = await writeMyDebrief(scope, {
             interviewId: candidate.interviewId,
             expectedVersion: current?.version ?? null,
-            fields: { ...BLANK, wentWell: `Autosave ${performance.now().toFixed(0)}` },
-            people: [],
+            content: () => ({ submit: false, fields: { ...BLANK, wentWell: `Autosave ${performance.now().toFixed(0)}` }, people: [] }),
           });
           if (r.status !== "saved") throw new Error(`The autosave answered ${r.status}.`);
         },

@@ -4,11 +4,13 @@ import * as s from "@/db/schema";
 import * as candidatesQueries from "@/db/queries/candidates";
 import * as debriefQueries from "@/db/queries/debriefs";
 import * as planTaskQueries from "@/db/queries/plan-tasks";
+import * as planSourceQueries from "@/db/queries/plan-sources";
 import * as portalQueries from "@/db/queries/portal";
 import { listQueueItems } from "@/db/queries/dashboard";
 import { createScorecardAttribute } from "@/db/queries/scorecard";
 import { findTasks } from "@/db/queries/tasks";
-import * as plans from "@/lib/plans";
+import * as plans from "@/lib/plans/candidate-plan";
+import { syncPlan } from "@/lib/plans/sync";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
 import { addDebrief, addFeedback } from "./dashboard-data";
@@ -61,7 +63,7 @@ describe("the candidate's side never sees the client's private assessment", () =
   it("gives the recruiter the rule 1 task when the debrief says no timeline was given, listed with its rule", async () => {
     const db = database.current.db;
     const rita = scopeOf(db, a, a.recruiter);
-    const r = await plans.syncPlanTasks(rita, a.interviewId);
+    const r = await syncPlan(rita, a.interviewId);
     expect(r.status).not.toBe("not_found");
     const later = new Date(Date.now() + 5 * 24 * 3_600_000);
     const overdue = await findTasks(rita, { view: "mine", tab: "overdue", now: later });
@@ -77,6 +79,7 @@ describe("the candidate's side never sees the client's private assessment", () =
     const results: [string, unknown][] = [];
     const modules: Record<string, Record<string, unknown>> = {
       portal: portalQueries,
+      "plan-sources": planSourceQueries,
       debriefs: debriefQueries,
       "plan-tasks": planTaskQueries,
       candidates: candidatesQueries,

@@ -20,7 +20,7 @@ import { eraseCandidateAction } from "@/app/(staff)/settings/data-requests/actio
 import { checkCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/platform/password";
 import { hashToken } from "@/lib/auth/tokens";
-import { syncPlanTasks } from "@/lib/plans";
+import { syncPlan } from "@/lib/plans/sync";
 import { emptyDebriefDraft, type DebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
@@ -210,7 +210,7 @@ describe("erasure is complete", () => {
       candidateId,
     });
     expect(task).not.toBe("not_found");
-    await syncPlanTasks(recruiter, interviewId);
+    await syncPlan(recruiter, interviewId);
     const [current] = await db().select().from(s.applications).where(eq(s.applications.id, app.value.id));
     const moved = await moveApplication(recruiter, { id: current!.id, version: current!.version, stage: "offer", reason: `${p.first} asked to skip ahead` });
     expect(moved.ok, JSON.stringify(moved)).toBe(true);

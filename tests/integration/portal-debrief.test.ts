@@ -2,10 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
-import { getMyDebrief, listDebriefVersions, saveDebriefDraft, setThankYouNote } from "@/db/queries/debriefs";
-import { getMyInterview, listMyInterviews, listPlanSources, logCall } from "@/db/queries/portal";
+import { getMyDebrief, listDebriefVersions } from "@/db/queries/debriefs";
+import { writeMyDebrief } from "@/db/queries/debrief-writes";
+import { listPlanSources } from "@/db/queries/plan-sources";
+import { getMyInterview, listMyInterviews, logCall } from "@/db/queries/portal";
+import { setThankYouNote } from "@/db/queries/thank-you-notes";
 import { saveDebriefDraftAction, submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
-import { getMyPlan, getMyPlans } from "@/lib/plans";
+import { getMyPlan, getMyPlans } from "@/lib/plans/candidate-plan";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
@@ -284,7 +287,7 @@ describe("candidate portal: the debrief", () => {
     signedInAs(await sessionFor(db(), a, a.recruiter));
     const r = await submit(saveDebriefDraftAction, envelope(a.interviewId, null, complete()));
     expect(r.ok).toBe(false);
-    expect(await saveDebriefDraft(scopeOf(db(), a, a.recruiter), { interviewId: a.interviewId, expectedVersion: null, fields: complete(), people: [] })).toEqual({
+    expect(await writeMyDebrief(scopeOf(db(), a, a.recruiter), { interviewId: a.interviewId, expectedVersion: null, content: () => ({ submit: false, fields: complete(), people: [] }) })).toEqual({
       status: "not_found",
     });
   });

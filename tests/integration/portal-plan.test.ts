@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
@@ -6,13 +6,15 @@ import { getMyDebrief } from "@/db/queries/debriefs";
 import { listPlanTasks } from "@/db/queries/plan-tasks";
 import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { acceptInvitationAction, logCallAction, markThankYouAction } from "@/app/(candidate)/my/plan/actions";
-import { getMyPlan, getMyPlans, myPlanIcs, syncPlanTasks } from "@/lib/plans";
+import { getMyPlan, getMyPlans, myPlanIcs } from "@/lib/plans/candidate-plan";
+import { syncPlan } from "@/lib/plans/sync";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import { emptyDebriefDraft, type DebriefDraft } from "@/lib/core/validation/debrief";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { runJobs } from "../helpers/jobs";
 
 const HOUR = 3_600_000;
 
@@ -109,13 +111,45 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(byKey[`thank_you:${a.contactId}`]!.dueAt?.getTime()).toBe(iv.endsAt.getTime() + 24 * HOUR);
   });
 
+  it("keeps the debrief when the plan sync fails, and a queued plan.sync job stores the tasks later", async () => {
+    const interviewId = await newInterview();
+    // Storing this interview's tasks fails (a trigger refuses them), as a sync can on a bad day.
+    await db().execute(sql.raw("create function refuse_tasks() returns trigger language plpgsql as $$ begin raise exception 'tasks are down'; end $$"));
+    await db().execute(
+      sql.raw(`create trigger refuse_tasks before insert on tasks for each row when (new.interview_id = '${interviewId}') execute function refuse_tasks()`),
+    );
+    try {
+      const r = await file(interviewId, complete());
+      expect(r.message).toBe("Debrief sent to your recruiter.");
+    } finally {
+      await db().execute(sql.raw("drop trigger refuse_tasks on tasks"));
+      await db().execute(sql.raw("drop function refuse_tasks()"));
+    }
+    // The submission and its email job committed; the tasks did not, and the sync is queued.
+    expect((await getMyDebrief(scopeOf(db(), a, a.candidateUser), interviewId))?.status).toBe("submitted");
+    expect(await tasksOf(interviewId)).toEqual([]);
+    const queued = () =>
+      db()
+        .select()
+        .from(s.backgroundJobs)
+        .where(and(eq(s.backgroundJobs.firmId, a.firmId), eq(s.backgroundJobs.kind, "plan.sync")));
+    const jobs = await queued();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ state: "queued", payload: { interviewId, userId: a.candidateUser.userId } });
+
+    await runJobs(database.current);
+    expect((await queued())[0]).toMatchObject({ id: jobs[0]!.id, state: "done" });
+    const rows = await tasksOf(interviewId);
+    expect(rows.map((t) => t.policyKey).sort()).toEqual(["collect_feedback", "debrief", "review_debrief", `thank_you:${a.contactId}`].sort());
+  });
+
   it("re-running the sync changes nothing and never duplicates a task", async () => {
     const interviewId = await newInterview();
     await file(interviewId, complete());
     const before = await tasksOf(interviewId);
     const staff = scopeOf(db(), a, a.recruiter);
-    const again = await syncPlanTasks(staff, interviewId);
-    const third = await syncPlanTasks(scopeOf(db(), a, a.candidateUser), interviewId);
+    const again = await syncPlan(staff, interviewId);
+    const third = await syncPlan(scopeOf(db(), a, a.candidateUser), interviewId);
     expect(again).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
     expect(third).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
     const after = await tasksOf(interviewId);
@@ -231,7 +265,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(task).toMatchObject({ rule: "rule 4", ownerKind: "recruiter", ownerUserId: a.recruiter.userId, state: "open" });
     // The call step is done; the sync leaves the warning task alone.
     expect(rows.find((t) => t.policyKey === "call")?.state).toBe("done");
-    await syncPlanTasks(scopeOf(db(), a, a.recruiter), interviewId);
+    await syncPlan(scopeOf(db(), a, a.recruiter), interviewId);
     expect((await tasksOf(interviewId)).find((t) => t.id === task!.id)?.state).toBe("open");
     const plan = await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId);
     expect(plan!.plan.callCount).toBe(2);
@@ -254,7 +288,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
       .update(s.interviews)
       .set({ status: "cancelled" })
       .where(and(eq(s.interviews.firmId, a.firmId), eq(s.interviews.id, interviewId)));
-    const r = await syncPlanTasks(scopeOf(db(), a, a.admin), interviewId);
+    const r = await syncPlan(scopeOf(db(), a, a.admin), interviewId);
     expect(r.status).toBe("stored");
     const rows = await tasksOf(interviewId);
     expect(rows.map((t) => [t.policyKey, t.state])).toEqual([["debrief", "done"]]);
@@ -262,12 +296,12 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
 
   it("stores no tasks for an interview that has not happened, and nothing for another candidate or firm", async () => {
     const future = await newInterview({ endedHoursAgo: -48, status: "scheduled" });
-    expect(await syncPlanTasks(scopeOf(db(), a, a.recruiter), future)).toMatchObject({ status: "stored", created: [] });
+    expect(await syncPlan(scopeOf(db(), a, a.recruiter), future)).toMatchObject({ status: "stored", created: [] });
     expect(await tasksOf(future)).toEqual([]);
 
     const others = await newInterview({ candidateId: a.otherCandidateId });
-    expect(await syncPlanTasks(scopeOf(db(), a, a.candidateUser), others)).toEqual({ status: "not_found" });
-    expect(await syncPlanTasks(scopeOf(db(), b, b.admin), a.interviewId)).toEqual({ status: "not_found" });
+    expect(await syncPlan(scopeOf(db(), a, a.candidateUser), others)).toEqual({ status: "not_found" });
+    expect(await syncPlan(scopeOf(db(), b, b.admin), a.interviewId)).toEqual({ status: "not_found" });
     expect(await tasksOf(others)).toEqual([]);
     expect(await tasksOf(a.interviewId)).toEqual([]);
     expect(await listPlanTasks(scopeOf(db(), b, b.admin), a.interviewId)).toEqual([]);

@@ -49,34 +49,42 @@ const step = {
 export const cases: Record<string, IsolationCases> = {
   debriefs: {
     getMyDebrief: { args: (c) => [c.bCandidate, c.a.interviewId] },
-    saveDebriefDraft: {
-      args: (c) => [c.bCandidate, { interviewId: c.a.interviewId, expectedVersion: null, fields, people }],
-      empty: status("not_found"),
-    },
-    submitDebrief: {
-      args: (c) => [c.bCandidate, { interviewId: c.a.interviewId, expectedVersion: null, fields, people }],
+    openMyInterview: { args: (c) => [c.bCandidate, c.a.interviewId, new Date()], empty: status("not_found") },
+    writeForMyInterview: {
+      args: (c) => [c.bCandidate, c.a.interviewId, new Date(), async () => ({ status: "reached" })],
       empty: status("not_found"),
     },
     listDebriefVersions: { args: (c) => [c.bAdmin, c.a.interviewId] },
+  },
+  "debrief-writes": {
+    writeMyDebrief: {
+      args: (c) => [c.bCandidate, { interviewId: c.a.interviewId, expectedVersion: null, content: () => ({ submit: true, fields, people }) }],
+      empty: status("not_found"),
+    },
+  },
+  "thank-you-notes": {
     setThankYouNote: {
       args: (c) => [c.bCandidate, { interviewId: c.a.interviewId, contactId: c.a.contactId, sent: true, channel: "email" }],
       empty: status("not_found"),
     },
   },
+  atomic: { atomically: "skip: not a query" },
   portal: {
     // The scope's own firm settings: firm B's, never firm A's.
     getPortalFirm: { args: (c) => [c.bCandidate], empty: () => true },
     // Firm B's candidate's own interviews; the suite checks none of firm A's ids appear.
     listMyInterviews: { args: (c) => [c.bCandidate], empty: () => true },
     getMyInterview: { args: (c) => [c.bCandidate, c.a.interviewId] },
-    getMyInterviewStart: { args: (c) => [c.bCandidate, c.a.interviewId] },
     getInterviewRecruiter: { args: (c) => [c.bAdmin, c.a.interviewId] },
-    listPlanSources: { args: (c) => [c.bAdmin, [c.a.interviewId], { staffProgress: true }] },
     logCall: {
       args: (c) => [c.bCandidate, { interviewId: c.a.interviewId, contactId: c.a.contactId, calledAt: new Date(), notes: "iso" }],
       empty: status("not_found"),
     },
     listMyCalls: { args: (c) => [c.bCandidate, c.a.interviewId] },
+  },
+  "plan-sources": {
+    listPlanSources: { args: (c) => [c.bAdmin, [c.a.interviewId], { staffProgress: true }] },
+    listInterviewers: { args: (c) => [c.bAdmin, [c.a.interviewId]] },
   },
   "plan-tasks": {
     storePlanTasks: {

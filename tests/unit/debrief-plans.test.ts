@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "@/db/schema/firms";
-import type { MyInterview, PlanSource } from "@/db/queries/portal";
+import type { PlanSource } from "@/db/queries/plan-sources";
+import type { MyInterview } from "@/db/queries/portal";
 import { debriefSubmittedEmail, repeatCallEmail } from "@/lib/email/debrief-emails";
 import { buildPlan } from "@/lib/core/follow-up";
-import {
-  candidatePlanFrom,
-  debriefStateOf,
-  followUpInputFrom,
-  isPlanStepKey,
-  planTaskSpecs,
-  recentPlanInterviews,
-} from "@/lib/plans";
+import { candidatePlanFrom, debriefStateOf, recentPlanInterviews } from "@/lib/plans/candidate-plan";
+import { followUpInputFrom } from "@/lib/plans/follow-up-input";
+import { isPlanStepKey, planTaskSpecs } from "@/lib/plans/task-specs";
 import { planSummary, stepTiming } from "@/app/(candidate)/_components/plan-text";
 
 const NY = "America/New_York";

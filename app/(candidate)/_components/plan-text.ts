@@ -1,5 +1,5 @@
 import type { Status } from "@/app/_components/ui/status-pill";
-import type { CandidatePlan, CandidateStep, DebriefState } from "@/lib/plans";
+import type { CandidateDebriefState, CandidatePlan, CandidateStep } from "@/lib/plans/candidate-plan";
 import { THANK_YOU_CHANNEL_LABELS, type ThankYouChannel } from "@/lib/core/validation/debrief";
 import { dayLabel, timeLabel, whenLabel } from "./format";
 
@@ -102,7 +102,7 @@ export function planSummary(plan: CandidatePlan, { zone, now }: Ctx): string[] {
   return lines;
 }
 
-export const DEBRIEF_STATE_PILL: Record<DebriefState, { state: Status; label: string }> = {
+export const DEBRIEF_STATE_PILL: Record<CandidateDebriefState, { state: Status; label: string }> = {
   upcoming: { state: "neutral", label: "Upcoming" },
   due: { state: "due", label: "Debrief due" },
   draft: { state: "info", label: "Draft saved" },

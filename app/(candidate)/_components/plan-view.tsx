@@ -4,7 +4,7 @@ import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { AcceptInvitationForm, LogCallForm, ThankYouForm } from "@/app/(candidate)/my/plan/plan-forms";
-import type { CandidatePlan, CandidateStep } from "@/lib/plans";
+import type { CandidatePlan, CandidateStep } from "@/lib/plans/candidate-plan";
 import { cn } from "@/lib/core/utils";
 import { kindLabel, longDay, toLocalInput } from "./format";
 import { DONT_KINDS, pillFor, planSummary, stepTiming, type Ctx } from "./plan-text";

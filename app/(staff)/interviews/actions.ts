@@ -1,6 +1,5 @@
 "use server";
 
-import { syncPlanTasksQuietly } from "@/lib/plans";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import {
@@ -8,11 +7,11 @@ import {
   listInterviewParticipants,
   rescheduleInterview,
   scheduleInterview,
-  updateInterviewStatus,
   type InterviewConflict,
 } from "@/db/queries/interviews";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
+import { changeInterviewStatus } from "@/lib/interviews/change-interview-status";
 import {
   INTERVIEW_KIND_LABELS,
   INTERVIEW_STATUS_LABELS,
@@ -92,13 +91,9 @@ export const rescheduleInterviewAction = defineFormAction(rescheduleInterviewSch
   redirect(`/interviews/${input.id}?saved=rescheduled`);
 });
 
-/**
- * Completed, cancelled, no-show (or back to scheduled).
- *
- * Marking an interview completed stores its follow-up plan's steps as tasks.
- */
+/** Completed, cancelled, no-show (or back to scheduled); see changeInterviewStatus. */
 export const updateInterviewStatusAction = defineFormAction(interviewStatusSchema, "interviews.write", async (scope, input, formData) => {
-  const result = await updateInterviewStatus(scope, input);
+  const result = await changeInterviewStatus(scope, input);
   if (!result.ok && result.reason === "conflict") {
     return {
       ...refusedForm(result, formData),
@@ -109,8 +104,6 @@ export const updateInterviewStatusAction = defineFormAction(interviewStatusSchem
     const state = refusedForm(result, formData);
     return { ...state, formError: state.fieldErrors?.status?.[0] ?? state.formError };
   }
-  // The follow-up plan's steps become tasks once the interview has happened.
-  if (result.value.status === "completed") await syncPlanTasksQuietly(scope, result.value.id);
   revalidatePath("/interviews");
   revalidatePath(`/interviews/${input.id}`);
   revalidatePath(`/candidates/${result.value.candidateId}`);

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createFeedback, deleteFeedback, getFeedback, previewFeedbackDecision, STAGE_LABELS, updateFeedback } from "@/db/queries/feedback";
+import { deleteFeedback } from "@/db/queries/feedback";
 import { confirmPersonAsContact, dismissPersonMet, mergePersonWithContact } from "@/db/queries/people-met";
 import { markDebriefReviewed } from "@/db/queries/review";
-import { STAGES, type Stage } from "@/lib/core/vocabulary";
+import { STAGE_LABELS } from "@/lib/core/vocabulary";
+import { saveFeedback } from "@/lib/feedback/save-feedback";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { AppError } from "@/lib/core/errors";
 import {
@@ -24,69 +25,27 @@ function refresh(interviewId: string) {
 
 const DECISION_WORDS = { next_round: "Next round", offer: "Offer", hold: "Hold", reject: "Reject" } as const;
 
-/**
- * Records (or edits) interviewer feedback. A new client decision takes two
- * submits: the first returns what it would do to the application's stage
- * (and the stage as read now); the second, confirmed, saves — unless the
- * stage changed in between, which is a conflict and saves nothing.
- */
+/** Records (or edits) interviewer feedback; a new client decision asks for confirmation first (see saveFeedback). */
 export const saveFeedbackAction = defineFormAction(feedbackSchema, "feedback.write", async (scope, input, formData) => {
   const values = echoValues(formDataToObject(formData));
-  const existing = input.feedbackId ? await getFeedback(scope, input.feedbackId) : null;
-  if (input.feedbackId && !existing) throw new AppError("not_found");
-  const newDecision = input.decision && input.decision !== existing?.decision ? input.decision : null;
-
-  if (newDecision && !input.confirm) {
-    const preview = await previewFeedbackDecision(scope, { interviewId: input.interviewId, decision: newDecision });
-    if (!preview) throw new AppError("not_found");
-    if (preview.blocked) {
-      return { ok: false, values, fieldErrors: { decision: [preview.blocked] }, formError: preview.blocked };
-    }
+  const r = await saveFeedback(scope, input);
+  if (r.status === "blocked") return { ok: false, values, fieldErrors: { decision: [r.reason] }, formError: r.reason };
+  if (r.status === "confirm") {
     return {
       ok: false,
-      values: { ...values, seenStage: preview.seenStage.stage, seenStageAt: preview.seenStage.changedAt.toISOString() },
+      values: { ...values, seenStage: r.seenStage.stage, seenStageAt: r.seenStage.changedAt.toISOString() },
       data: {
-        confirm: {
-          decision: DECISION_WORDS[newDecision],
-          candidateName: preview.candidateName,
-          from: STAGE_LABELS[preview.from],
-          to: preview.to ? STAGE_LABELS[preview.to] : null,
-        },
+        confirm: { decision: DECISION_WORDS[r.decision], candidateName: r.candidateName, from: STAGE_LABELS[r.from], to: r.to ? STAGE_LABELS[r.to] : null },
       },
     };
   }
-
-  const seenStage =
-    input.seenStage && (STAGES as readonly string[]).includes(input.seenStage) && input.seenStageAt && !Number.isNaN(Date.parse(input.seenStageAt))
-      ? { stage: input.seenStage as Stage, changedAt: new Date(input.seenStageAt) }
-      : null;
-  const fields = {
-    contactId: input.contactId,
-    receivedAt: input.receivedAt,
-    channel: input.channel,
-    recommendation: input.recommendation,
-    takeaways: input.takeaways,
-    sharedSummary: input.sharedSummary,
-    internalNotes: input.internalNotes,
-    decision: input.decision,
-    ratings: input.ratings,
-    seenStage,
-  };
-  const saved = existing
-    ? await updateFeedback(scope, { ...fields, id: existing.id, version: input.version ?? 0 })
-    : await createFeedback(scope, { ...fields, interviewId: input.interviewId });
-  if (saved === "not_found") throw new AppError("not_found");
   refresh(input.interviewId);
-  const moved = saved.stageChange
-    ? ` The application moved from ${STAGE_LABELS[saved.stageChange.from]} to ${STAGE_LABELS[saved.stageChange.to]}.`
-    : newDecision
+  const moved = r.stageChange
+    ? ` The application moved from ${STAGE_LABELS[r.stageChange.from]} to ${STAGE_LABELS[r.stageChange.to]}.`
+    : r.newDecision
       ? " The application's stage stays as it is."
       : "";
-  return {
-    ok: true,
-    message: `${existing ? "Feedback updated." : "Feedback recorded."}${moved}`,
-    data: { warning: saved.warning ?? null, feedbackId: saved.feedback.id },
-  };
+  return { ok: true, message: `${r.created ? "Feedback recorded." : "Feedback updated."}${moved}`, data: { warning: r.warning, feedbackId: r.feedbackId } };
 });
 
 export const deleteFeedbackAction = defineFormAction(deleteFeedbackSchema, "feedback.write", async (scope, input) => {

@@ -10,7 +10,7 @@ import { StatusPill } from "@/app/_components/ui/status-pill";
 import { dayLabel, kindLabel, longDay, timeLabel, whenLabel } from "@/app/(candidate)/_components/format";
 import { DEBRIEF_STATE_PILL, planSummary, stepTiming } from "@/app/(candidate)/_components/plan-text";
 import { requireScope } from "@/lib/auth/scope";
-import { debriefStateOf, getMyPlans, type CandidatePlan, type CandidateStep } from "@/lib/plans";
+import { debriefStateOf, getMyPlans, type CandidatePlan, type CandidateStep } from "@/lib/plans/candidate-plan";
 import { cn } from "@/lib/core/utils";
 
 export const metadata: Metadata = { title: "My interviews" };

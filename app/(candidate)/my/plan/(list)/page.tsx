@@ -7,7 +7,7 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { zoneAbbreviation } from "@/app/(candidate)/_components/format";
 import { PlanView } from "@/app/(candidate)/_components/plan-view";
 import { requireScope } from "@/lib/auth/scope";
-import { getMyPlans, RECENT_PLAN_DAYS } from "@/lib/plans";
+import { getMyPlans, RECENT_PLAN_DAYS } from "@/lib/plans/candidate-plan";
 
 export const metadata: Metadata = { title: "My plan" };
 

@@ -10,7 +10,7 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { kindLabel, whenLabel, zoneAbbreviation } from "@/app/(candidate)/_components/format";
 import { PlanView } from "@/app/(candidate)/_components/plan-view";
 import { requireScope } from "@/lib/auth/scope";
-import { getMyPlan } from "@/lib/plans";
+import { getMyPlan } from "@/lib/plans/candidate-plan";
 
 export const metadata: Metadata = { title: "Follow-up plan" };
 

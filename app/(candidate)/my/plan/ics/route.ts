@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authorize } from "@/lib/auth/scope";
 import { jsonError } from "@/lib/core/errors";
-import { myPlanIcs } from "@/lib/plans";
+import { myPlanIcs } from "@/lib/plans/candidate-plan";
 
 export const dynamic = "force-dynamic";
 

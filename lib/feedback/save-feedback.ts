@@ -1,0 +1,85 @@
+import { createFeedback, getFeedback, previewFeedbackDecision, updateFeedback, type FeedbackFields } from "@/db/queries/feedback";
+import type { QueryScope } from "@/db/queries/scope";
+import { AppError } from "@/lib/core/errors";
+import type { FeedbackInput } from "@/lib/core/validation/feedback";
+import { STAGES, type Stage } from "@/lib/core/vocabulary";
+
+type Decision = NonNullable<FeedbackFields["decision"]>;
+
+export type SaveFeedbackOutcome =
+  /** The new decision cannot move the application (the reason, for the decision field). */
+  | { status: "blocked"; reason: string }
+  /** The new decision needs the recruiter's confirmation of the stage move it makes. */
+  | {
+      status: "confirm";
+      decision: Decision;
+      candidateName: string;
+      from: Stage;
+      to: Stage | null;
+      /** The stage as read now: a change before the confirmed save is a conflict. */
+      seenStage: { stage: Stage; changedAt: Date };
+    }
+  | {
+      status: "saved";
+      created: boolean;
+      feedbackId: string;
+      /** Set when a new decision was saved. */
+      newDecision: Decision | null;
+      stageChange: { from: Stage; to: Stage } | null;
+      warning: string | null;
+    };
+
+/**
+ * Records (or edits) interviewer feedback. A new client decision takes two
+ * submits: the first returns what it would do to the application's stage
+ * (and the stage as read now); the second, confirmed, saves — unless the
+ * stage changed in between, which is a conflict and saves nothing.
+ */
+export async function saveFeedback(scope: QueryScope, input: FeedbackInput): Promise<SaveFeedbackOutcome> {
+  const existing = input.feedbackId ? await getFeedback(scope, input.feedbackId) : null;
+  if (input.feedbackId && !existing) throw new AppError("not_found");
+  const newDecision = input.decision && input.decision !== existing?.decision ? input.decision : null;
+
+  if (newDecision && !input.confirm) {
+    const preview = await previewFeedbackDecision(scope, { interviewId: input.interviewId, decision: newDecision });
+    if (!preview) throw new AppError("not_found");
+    if (preview.blocked) return { status: "blocked", reason: preview.blocked };
+    return {
+      status: "confirm",
+      decision: newDecision,
+      candidateName: preview.candidateName,
+      from: preview.from,
+      to: preview.to,
+      seenStage: preview.seenStage,
+    };
+  }
+
+  const seenStage =
+    input.seenStage && (STAGES as readonly string[]).includes(input.seenStage) && input.seenStageAt && !Number.isNaN(Date.parse(input.seenStageAt))
+      ? { stage: input.seenStage as Stage, changedAt: new Date(input.seenStageAt) }
+      : null;
+  const fields = {
+    contactId: input.contactId,
+    receivedAt: input.receivedAt,
+    channel: input.channel,
+    recommendation: input.recommendation,
+    takeaways: input.takeaways,
+    sharedSummary: input.sharedSummary,
+    internalNotes: input.internalNotes,
+    decision: input.decision,
+    ratings: input.ratings,
+    seenStage,
+  };
+  const saved = existing
+    ? await updateFeedback(scope, { ...fields, id: existing.id, version: input.version ?? 0 })
+    : await createFeedback(scope, { ...fields, interviewId: input.interviewId });
+  if (saved === "not_found") throw new AppError("not_found");
+  return {
+    status: "saved",
+    created: !existing,
+    feedbackId: saved.feedback.id,
+    newDecision,
+    stageChange: saved.stageChange ?? null,
+    warning: saved.warning ?? null,
+  };
+}
