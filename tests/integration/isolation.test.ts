@@ -5,7 +5,8 @@ import { createTestFirm, scopeOf } from "../helpers/fixtures";
 import { useDatabaseForRequests } from "../helpers/context";
 import { firmFingerprint as fingerprint } from "../helpers/fingerprint";
 
-const queryModules = import.meta.glob<Record<string, unknown>>("../../db/queries/*.ts", { eager: true });
+// Every file under db/queries; a folder (db/queries/reports/…) is one module, named after the folder.
+const queryModules = import.meta.glob<Record<string, unknown>>("../../db/queries/**/*.ts", { eager: true });
 const caseModules = import.meta.glob<{ cases: Record<string, IsolationCases> }>("../isolation/*.cases.ts", { eager: true });
 
 const allCases: Record<string, IsolationCases> = {};
@@ -40,7 +41,7 @@ describe("tenant isolation: firm B's scope on firm A's records", () => {
 
   const exportsToCheck: [string, string, unknown][] = [];
   for (const [file, mod] of Object.entries(queryModules)) {
-    const name = file.split("/").pop()!.replace(/\.ts$/, "");
+    const name = file.replace(/^.*\/db\/queries\//, "").split("/")[0]!.replace(/\.ts$/, "");
     for (const [exp, value] of Object.entries(mod)) exportsToCheck.push([name, exp, value]);
   }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { findReportPage, getReportSettings } from "@/db/queries/reports";
+import { getReportSettings } from "@/db/queries/reports/options";
+import { findReportPage } from "@/db/queries/reports/rows";
 import { authenticateApiRequest } from "@/lib/auth/api-tokens";
 import { COLUMNS } from "@/lib/core/reports/columns";
 import { decodeCursor, encodeCursor } from "@/lib/reports/cursor";
