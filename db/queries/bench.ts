@@ -22,11 +22,26 @@ export interface BenchPipelineInput {
   limit: number;
 }
 
-/** The pipeline list's filter, as the page applies it: the firm, the recruiter, the open stages, latest stage change first. */
-const PIPELINE_WHERE = `where a.firm_id = $1 and a.recruiter_user_id = $2 and a.stage::text = any($3::text[])
+/**
+ * A page of the pipeline list as the page selects it (the firm, the
+ * recruiter, the open stages, latest stage change first), with each row's
+ * candidate, job, client and recruiter joined; `columns` from those.
+ */
+function pipelinePage<T>(database: Database, input: BenchPipelineInput, columns: string, join = ""): Promise<T[]> {
+  assertBenchRoutes();
+  return database.query<T>(
+    `select ${columns}
+       from applications a${join}
+       join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
+       join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
+       join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
+       left join users u on u.id = a.recruiter_user_id
+      where a.firm_id = $1 and a.recruiter_user_id = $2 and a.stage::text = any($3::text[])
       order by a.stage_changed_at desc, a.id desc
-      limit $4`;
-const pipelineParams = (input: BenchPipelineInput) => [input.firmId, input.recruiterId, OPEN_STAGE_LIST, input.limit];
+      limit $4`,
+    [input.firmId, input.recruiterId, OPEN_STAGE_LIST, input.limit],
+  );
+}
 
 export type BenchPipelineRow = {
   id: string;
@@ -40,16 +55,10 @@ export type BenchPipelineRow = {
 
 /** Unsafe: unscoped, for the bench floor `/api/bench/pipeline`. A page of the pipeline's rows, the fewest columns that show them. */
 export async function unsafeBenchPipelineRows(database: Database, input: BenchPipelineInput): Promise<BenchPipelineRow[]> {
-  assertBenchRoutes();
-  return database.query<BenchPipelineRow>(
-    `select a.id, a.stage, a.stage_changed_at, c.name as candidate, j.title as job, cl.name as client, u.name as recruiter
-       from applications a
-       join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
-       join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
-       join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
-       left join users u on u.id = a.recruiter_user_id
-      ${PIPELINE_WHERE}`,
-    pipelineParams(input),
+  return pipelinePage(
+    database,
+    input,
+    "a.id, a.stage, a.stage_changed_at, c.name as candidate, j.title as job, cl.name as client, u.name as recruiter",
   );
 }
 
@@ -73,21 +82,15 @@ export type BenchPipelineTableRow = {
 
 /** Unsafe: unscoped, for the bench control `/bench/pipeline`. The same page with every column the pipeline's table shows. */
 export async function unsafeBenchPipelineTableRows(database: Database, input: BenchPipelineInput): Promise<BenchPipelineTableRow[]> {
-  assertBenchRoutes();
-  return database.query<BenchPipelineTableRow>(
-    `select a.id, a.version, a.stage, a.candidate_id, c.name as candidate_name, a.job_id, j.title as job_title,
+  return pipelinePage(
+    database,
+    input,
+    `a.id, a.version, a.stage, a.candidate_id, c.name as candidate_name, a.job_id, j.title as job_title,
             cl.id as client_id, cl.name as client_name, u.name as recruiter_name, a.stage_changed_at, a.created_at,
             (select min(i.starts_at) from interviews i
               where i.firm_id = a.firm_id and i.application_id = a.id and i.status = 'scheduled' and i.starts_at > now()) as next_interview_at,
-            a.closed_reason, f.time_zone
-       from applications a
-       join firms f on f.id = a.firm_id
-       join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
-       join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
-       join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
-       left join users u on u.id = a.recruiter_user_id
-      ${PIPELINE_WHERE}`,
-    pipelineParams(input),
+            a.closed_reason, f.time_zone`,
+    "\n       join firms f on f.id = a.firm_id",
   );
 }
 

@@ -168,6 +168,16 @@ function feedbackJoin(sc: Scoping, restrict: string, interviewId: string): strin
     ) fb on fb.interview_id = ${interviewId}`;
 }
 
+/** Each application's or interview's next step (`nt`): its open task due first. */
+function nextStepJoin(sc: Scoping, key: "application_id" | "interview_id", on: string): string {
+  return `left join (
+      select distinct on (t.${key}) t.${key}, t.title, t.due_at
+      from tasks t
+      where t.firm_id = ${sc.F} and t.state = 'open' and t.${key} is not null${sc.within(`t.${key}`)}
+      order by t.${key}, t.due_at asc nulls last, t.created_at, t.id
+    ) nt on nt.${key} = ${on}`;
+}
+
 interface Base {
   sql: string;
   keys: string[];
@@ -248,12 +258,7 @@ function applicationsBase(input: BuildInput): Base {
         : ` and f.interview_id in (select x.id from interviews x where x.firm_id = ${F}${within("x.application_id")})`,
       "li.id",
     )}
-    left join (
-      select distinct on (t.application_id) t.application_id, t.title, t.due_at
-      from tasks t
-      where t.firm_id = ${F} and t.state = 'open' and t.application_id is not null${within("t.application_id")}
-      order by t.application_id, t.due_at asc nulls last, t.created_at, t.id
-    ) nt on nt.application_id = a.id
+    ${nextStepJoin(sc, "application_id", "a.id")}
     where ${where.join("\n      and ")}`;
   return {
     sql: sqlText,
@@ -323,12 +328,7 @@ function interviewsBase(input: BuildInput): Base {
       group by p.interview_id
     ) ip on ip.interview_id = i.id
     ${feedbackJoin(sc, within("f.interview_id"), "i.id")}
-    left join (
-      select distinct on (t.interview_id) t.interview_id, t.title, t.due_at
-      from tasks t
-      where t.firm_id = ${F} and t.state = 'open' and t.interview_id is not null${within("t.interview_id")}
-      order by t.interview_id, t.due_at asc nulls last, t.created_at, t.id
-    ) nt on nt.interview_id = i.id
+    ${nextStepJoin(sc, "interview_id", "i.id")}
     where ${where.join("\n      and ")}`;
   return {
     sql: sqlText,
