@@ -178,6 +178,26 @@ function nextStepJoin(sc: Scoping, key: "application_id" | "interview_id", on: s
     ) nt on nt.${key} = ${on}`;
 }
 
+/**
+ * What both reports show of a row's application `a`: who and where, by name
+ * (joined by NAME_JOINS), its next step (`nt`, nextStepJoin) and the ids.
+ */
+const NAMES = `c.name as candidate,
+      cl.name as client,
+      j.title as job,
+      ru.name as recruiter,
+      a.stage::text as stage`;
+const NEXT_STEP_AND_IDS = `nt.title as next_step,
+      nt.due_at as next_step_due_at,
+      a.candidate_id::text as candidate_id,
+      j.client_id::text as client_id,
+      a.job_id::text as job_id,
+      coalesce(a.recruiter_user_id, j.owner_user_id)::text as recruiter_id`;
+const NAME_JOINS = `join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
+    join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
+    join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
+    left join users ru on ru.id = coalesce(a.recruiter_user_id, j.owner_user_id)`;
+
 interface Base {
   sql: string;
   keys: string[];
@@ -197,11 +217,7 @@ function applicationsBase(input: BuildInput): Base {
   const sqlText = `
     select
       a.id::text as application_id,
-      c.name as candidate,
-      cl.name as client,
-      j.title as job,
-      ru.name as recruiter,
-      a.stage::text as stage,
+      ${NAMES},
       (${PIPELINE_ARRAY})[greatest(coalesce(array_position(${PIPELINE_ARRAY}, a.stage::text), 1), coalesce(sc.furthest, 1))] as furthest_stage,
       a.created_at as applied_at,
       a.stage_changed_at as stage_changed_at,
@@ -218,19 +234,11 @@ function applicationsBase(input: BuildInput): Base {
       fb.recommendation::text as recommendation,
       fb.decision::text as decision,
       ${hours("fb.first_at", "li.ends_at")} as hours_to_client_feedback,
-      nt.title as next_step,
-      nt.due_at as next_step_due_at,
-      a.candidate_id::text as candidate_id,
-      j.client_id::text as client_id,
-      a.job_id::text as job_id,
-      coalesce(a.recruiter_user_id, j.owner_user_id)::text as recruiter_id,
+      ${NEXT_STEP_AND_IDS},
       a.id::text as _key_id,
       a.id as _sort_id
     from ${input.limit === undefined ? "applications a" : `page_ids pg join applications a on a.firm_id = ${F} and a.id = pg.id`}
-    join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
-    join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
-    join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
-    left join users ru on ru.id = coalesce(a.recruiter_user_id, j.owner_user_id)
+    ${NAME_JOINS}
     left join (
       select s.application_id,
         max(array_position(${PIPELINE_ARRAY}, s.to_stage::text)) as furthest,
@@ -284,11 +292,7 @@ function interviewsBase(input: BuildInput): Base {
     select
       i.id::text as interview_id,
       i.application_id::text as application_id,
-      c.name as candidate,
-      cl.name as client,
-      j.title as job,
-      ru.name as recruiter,
-      a.stage::text as stage,
+      ${NAMES},
       i.kind::text as kind,
       i.status::text as status,
       i.starts_at as starts_at,
@@ -303,22 +307,14 @@ function interviewsBase(input: BuildInput): Base {
       ((fb.first_at at time zone ${textLit(input.timeZone)})::date - d.expected_decision_on) as feedback_days_vs_promise,
       fb.recommendation::text as recommendation,
       fb.decision::text as decision,
-      nt.title as next_step,
-      nt.due_at as next_step_due_at,
-      a.candidate_id::text as candidate_id,
-      j.client_id::text as client_id,
-      a.job_id::text as job_id,
-      coalesce(a.recruiter_user_id, j.owner_user_id)::text as recruiter_id,
+      ${NEXT_STEP_AND_IDS},
       ${iso("i.starts_at", "US")} as _key_ts,
       i.id::text as _key_id,
       i.starts_at as _sort_ts,
       i.id as _sort_id
     from ${input.limit === undefined ? "interviews i" : `page_ids pg join interviews i on i.firm_id = ${F} and i.id = pg.id`}
     join applications a on a.firm_id = i.firm_id and a.id = i.application_id
-    join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
-    join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
-    join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
-    left join users ru on ru.id = coalesce(a.recruiter_user_id, j.owner_user_id)
+    ${NAME_JOINS}
     left join debriefs d on d.firm_id = ${F} and d.interview_id = i.id
     left join (
       select p.interview_id, string_agg(ct.name, '; ' order by ct.name) as names
