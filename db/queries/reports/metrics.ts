@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
+  NO_APPLICATIONS,
+  NO_INTERVIEWS,
   reportMetricsFromAggregates,
   type AggregateGroup,
   type ApplicationAggregate,
@@ -209,23 +211,8 @@ export async function getReportMetrics(
     daysVsPromise: middlesOf(r, "days_vs_promise"),
   }));
   return reportMetricsFromAggregates({
-    applications: { total: a.total ?? { reached: PIPELINE.map(() => 0) }, byRecruiter: a.byRecruiter, byClient: a.byClient },
-    interviews: {
-      total: i.total ?? {
-        interviews: 0,
-        completed: 0,
-        debriefed: 0,
-        hoursToDebrief: [null, null],
-        hoursToFeedback: [null, null],
-        promised: 0,
-        answered: 0,
-        kept: 0,
-        overdue: 0,
-        daysVsPromise: [null, null],
-      },
-      byRecruiter: i.byRecruiter,
-      byClient: i.byClient,
-    },
+    applications: { total: a.total ?? NO_APPLICATIONS, byRecruiter: a.byRecruiter, byClient: a.byClient },
+    interviews: { total: i.total ?? NO_INTERVIEWS, byRecruiter: i.byRecruiter, byClient: i.byClient },
     weeks: weeks.map((r) => ({ week: String(r.week), interviews: Number(r.interviews) })),
   });
 }
