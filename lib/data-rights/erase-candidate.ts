@@ -1,5 +1,5 @@
 import { getCandidateContact } from "@/db/queries/candidates";
-import { eraseCandidate } from "@/db/queries/data-rights/erasure";
+import { eraseCandidate } from "@/db/queries/data-rights";
 import type { QueryScope } from "@/db/queries/scope";
 import { getDatabase } from "@/db/runtime";
 import { AppError, ERROR_MESSAGES } from "@/lib/core/errors";

@@ -1,4 +1,4 @@
-import { exportCandidateData } from "@/db/queries/data-rights/export";
+import { exportCandidateData } from "@/db/queries/data-rights";
 import { getDatabase } from "@/db/runtime";
 import type { Scope } from "@/lib/auth/scope";
 

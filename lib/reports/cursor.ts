@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { env, isProduction } from "@/lib/platform/env";
 import { safeEqual } from "@/lib/auth/tokens";
-import { ISO_INSTANT, type ReportKey } from "@/db/queries/reports/sql";
+import { ISO_INSTANT, type ReportKey } from "@/db/queries/reports";
 import { isUuid } from "@/lib/core/vocabulary";
 
 /**

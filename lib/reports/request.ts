@@ -1,5 +1,5 @@
 import type { QueryScope } from "@/db/queries/scope";
-import { checkReportFilterIds } from "@/db/queries/reports/options";
+import { checkReportFilterIds } from "@/db/queries/reports";
 import { REPORTS, type ReportKind } from "@/lib/core/reports/columns";
 import { FILTER_KEYS, parseReportFilters, type ReportFilters } from "@/lib/core/reports/filters";
 import { jsonResponse } from "./http";

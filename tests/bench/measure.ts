@@ -11,7 +11,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { v7 as uuidv7 } from "uuid";
-import { reportCopySelect } from "@/db/queries/reports/stream";
+import { reportCopySelect } from "@/db/queries/reports";
 import { parseReportFilters } from "@/lib/core/reports/filters";
 import { median, percentile, rssBytes, sampleRss, sleep, type BenchFirm, type Server } from "./support";
 

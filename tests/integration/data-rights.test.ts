@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
-import { eraseExpiredCandidates } from "@/db/queries/data-rights/erasure";
-import { exportCandidateData } from "@/db/queries/data-rights/export";
+import { eraseExpiredCandidates, exportCandidateData } from "@/db/queries/data-rights";
 import { eraseCandidateAction } from "@/app/(staff)/settings/data-requests/actions";
 import { GET as exportRoute } from "@/app/api/candidates/[id]/export/route";
 import { checkCredentials } from "@/lib/auth/credentials";

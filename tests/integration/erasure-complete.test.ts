@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { createApplication, moveApplication } from "@/db/queries/applications";
 import { unsafeAcceptInvitationAsNewUser, unsafeAcceptInvitationForUser, unsafeCreateAuthSession } from "@/db/queries/auth";
 import { createCandidate, updateCandidate } from "@/db/queries/candidates";
-import { exportCandidateData } from "@/db/queries/data-rights/export";
+import { exportCandidateData } from "@/db/queries/data-rights";
 import { createFeedback } from "@/db/queries/feedback";
 import { scheduleInterview, updateInterviewStatus } from "@/db/queries/interviews";
 import { createTask } from "@/db/queries/tasks";

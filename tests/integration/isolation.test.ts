@@ -5,8 +5,8 @@ import { createTestFirm, scopeOf } from "../helpers/fixtures";
 import { useDatabaseForRequests } from "../helpers/context";
 import { firmFingerprint as fingerprint } from "../helpers/fingerprint";
 
-// Every file under db/queries; a folder (db/queries/reports/…) is one module, named after the folder.
-const queryModules = import.meta.glob<Record<string, unknown>>("../../db/queries/**/*.ts", { eager: true });
+// A module is a file of db/queries or a folder with an index (its parts' exports are the index's).
+const queryModules = import.meta.glob<Record<string, unknown>>(["../../db/queries/*.ts", "../../db/queries/*/index.ts"], { eager: true });
 const caseModules = import.meta.glob<{ cases: Record<string, IsolationCases> }>("../isolation/*.cases.ts", { eager: true });
 
 const allCases: Record<string, IsolationCases> = {};
@@ -41,7 +41,7 @@ describe("tenant isolation: firm B's scope on firm A's records", () => {
 
   const exportsToCheck: [string, string, unknown][] = [];
   for (const [file, mod] of Object.entries(queryModules)) {
-    const name = file.replace(/^.*\/db\/queries\//, "").split("/")[0]!.replace(/\.ts$/, "");
+    const name = file.replace(/\/index\.ts$/, ".ts").split("/").pop()!.replace(/\.ts$/, "");
     for (const [exp, value] of Object.entries(mod)) exportsToCheck.push([name, exp, value]);
   }
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportGet } from "@/app/api/exports/[file]/route";
 import { GET as runGet } from "@/app/api/exports/runs/[id]/route";
 import { POST as cancelPost } from "@/app/api/exports/runs/[id]/cancel/route";
-import { findReportPage } from "@/db/queries/reports/rows";
+import { findReportPage } from "@/db/queries/reports";
 import * as s from "@/db/schema";
 import { COLUMNS, type ColumnDef, type ReportKind } from "@/lib/core/reports/columns";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";

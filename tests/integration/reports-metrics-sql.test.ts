@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { getReportMetrics } from "@/db/queries/reports/metrics";
-import { listReportFacts } from "@/db/queries/reports/rows";
+import { getReportMetrics, listReportFacts } from "@/db/queries/reports";
 import * as s from "@/db/schema";
 import { parseReportFilters } from "@/lib/core/reports/filters";
 import { computeReportMetrics, median, medianOfMiddles } from "@/lib/core/reports/metrics";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QueryScope } from "@/db/queries/scope";
-import { openReportCopy, openReportCursor, type CopyStream } from "@/db/queries/reports/stream";
+import { openReportCopy, openReportCursor, type CopyStream } from "@/db/queries/reports";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
 

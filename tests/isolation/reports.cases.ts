@@ -1,23 +1,11 @@
-import type { CopyStream, ReportCursor } from "@/db/queries/reports/stream";
+import type { CopyStream, ReportCursor } from "@/db/queries/reports";
 import type { ReportMetrics } from "@/lib/core/reports/metrics";
 import type { IsolationCases } from "./types";
 
 const notFound = (r: unknown) => r === "not_found" || r === false || r === null;
 
-const SKIP = "skip: not a query" as const;
-
 export const cases: Record<string, IsolationCases> = {
   reports: {
-    // The SELECT's text and its parts (db/queries/reports/sql.ts): they build SQL, the exports below run it.
-    UnsafeValueError: SKIP,
-    uuidLit: SKIP,
-    textLit: SKIP,
-    hours: SKIP,
-    applicationWhere: SKIP,
-    interviewWhere: SKIP,
-    buildReportSql: SKIP,
-    rowsOf: SKIP,
-    scopedFilters: SKIP,
     // Firm B's own settings and menus: the harness checks that none of firm A's ids appear.
     getReportSettings: { args: (c) => [c.bAdmin], empty: () => true },
     listReportFilterOptions: { args: (c) => [c.bAdmin], empty: () => true },

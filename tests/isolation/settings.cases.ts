@@ -37,10 +37,4 @@ cases["data-rights"] = {
   exportCandidateData: { args: (c) => [c.bAdmin, c.db, c.a.candidateId] },
   eraseCandidate: { args: (c) => [c.bAdmin, c.db, c.a.candidateId, { kind: "request" }], empty: (r) => r === "not_found" },
   eraseExpiredCandidates: { args: (c) => [c.bAdmin, c.db, 1, new Date(Date.now() + 400 * 86_400_000)], empty: () => true },
-  // What the three share (db/queries/data-rights/records.ts): firm B's handle and id, firm A's candidate.
-  findCandidateRecords: { args: (c) => [c.bAdmin.db, c.b.firmId, c.a.candidateId] },
-  some: "skip: not a query",
-  mentions: "skip: not a query",
-  outboxOf: "skip: not a query",
-  auditOf: "skip: not a query",
 };

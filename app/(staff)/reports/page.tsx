@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterX } from "lucide-react";
-import { getReportMetrics } from "@/db/queries/reports/metrics";
-import { checkReportFilterIds, getReportSettings, listReportFilterOptions } from "@/db/queries/reports/options";
+import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";

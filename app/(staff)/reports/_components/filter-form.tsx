@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
-import type { ReportFilterOptions } from "@/db/queries/reports/options";
+import type { ReportFilterOptions } from "@/db/queries/reports";
 import type { FilterFieldErrors } from "@/lib/core/reports/filters";
 
 const FILTER_KEYS = ["dates", "from", "to", "client", "job", "recruiter", "stage"] as const;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { searchCandidatesForDataRequest } from "@/db/queries/data-rights/records";
+import { searchCandidatesForDataRequest } from "@/db/queries/data-rights";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";

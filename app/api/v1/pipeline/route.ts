@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { getReportSettings } from "@/db/queries/reports/options";
-import { findReportPage } from "@/db/queries/reports/rows";
+import { findReportPage, getReportSettings } from "@/db/queries/reports";
 import { authenticateApiRequest } from "@/lib/auth/api-tokens";
 import { COLUMNS } from "@/lib/core/reports/columns";
 import { decodeCursor, encodeCursor } from "@/lib/reports/cursor";
