@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import type { Db } from "./client";
+import type { Db, DbOrTx } from "./client";
+import { isUuid } from "@/lib/core/vocabulary";
 import * as schema from "./schema";
 
 /**
@@ -22,11 +23,11 @@ import * as schema from "./schema";
  */
 export const APP_ROLE = "afterview_app";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Per pool, the most recently used scoped handles (one per firm and person). */
 const CACHE_SIZE = 500;
 const cache = new WeakMap<pg.Pool, Map<string, Db>>();
 const BASE = Symbol("afterview.firmScopedPool");
+const SETUP = Symbol("afterview.firmSetup");
 
 type Values = unknown[] | undefined;
 type QueryArg = string | pg.QueryConfig;
@@ -41,7 +42,7 @@ const textOf = (q: QueryArg) => (typeof q === "string" ? q : q.text);
 export function firmSetupSql(firmId: string, userId: string): string {
   // Both ids come from the session's membership row; they are inlined (one
   // round trip, no parameters in a multi-statement query), so check them anyway.
-  if (!UUID.test(firmId) || !UUID.test(userId)) throw new Error("A scope's firm and user ids must be UUIDs.");
+  if (!isUuid(firmId) || !isUuid(userId)) throw new Error("A scope's firm and user ids must be UUIDs.");
   return (
     `set local role ${APP_ROLE}; ` +
     `select set_config('app.firm_id', '${firmId}', true), set_config('app.user_id', '${userId}', true)`
@@ -135,6 +136,7 @@ function firmScopedPool(pool: pg.Pool, setup: string): pg.Pool {
   };
   Object.defineProperties(scoped, {
     [BASE]: { value: pool },
+    [SETUP]: { value: setup },
     query: {
       value: async (q: QueryArg, values?: Values) => runAlone(await pool.connect(), setup, q, values),
     },
@@ -170,4 +172,56 @@ export function firmScopedDb(db: Db, firmId: string, userId: string): Db {
   }
   perPool.set(key, scoped);
   return scoped;
+}
+
+/** A transaction held open on a connection of its own; `end` commits it and returns the connection. */
+export interface HeldTransaction {
+  client: pg.PoolClient;
+  /**
+   * Commits and gives the connection back to the pool; with an error (a
+   * statement failed, a stream was cut off) drops the connection instead, and
+   * its transaction with it. Safe to call more than once.
+   */
+  end(err?: Error): Promise<void>;
+}
+
+/**
+ * For work that holds one transaction open across many round trips (a
+ * server-side cursor, a COPY streamed to a client): a connection of its own
+ * from the pool under `db`, in a transaction begun with `begin` (e.g. "begin
+ * read only") that runs as a scope's statements do — as the app role for the
+ * firm and person of `db` when it is a scope's handle, or else for `firm`.
+ * So row-level security applies to it as to any of the scope's statements.
+ * Null where there is no pool to take a connection from: the embedded engine,
+ * or a transaction handle.
+ */
+export async function holdFirmTransaction(
+  db: DbOrTx,
+  firm: { firmId: string; userId: string },
+  begin = "begin",
+): Promise<HeldTransaction | null> {
+  const pool = (db as unknown as { $client?: unknown }).$client;
+  if (!(pool instanceof pg.Pool)) return null;
+  const scoped = pool as pg.Pool & { [BASE]?: pg.Pool; [SETUP]?: string };
+  const setup = scoped[SETUP] ?? firmSetupSql(firm.firmId, firm.userId);
+  const client = await (scoped[BASE] ?? pool).connect();
+  let ended = false;
+  const end = async (err?: Error) => {
+    if (ended) return;
+    ended = true;
+    if (err) return client.release(err);
+    try {
+      await client.query("commit");
+      client.release();
+    } catch (e) {
+      client.release(e as Error);
+    }
+  };
+  try {
+    await client.query(`${begin}; ${setup}`);
+  } catch (err) {
+    await end(err as Error);
+    throw err;
+  }
+  return { client, end };
 }

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { env, isProduction } from "@/lib/platform/env";
 import { safeEqual } from "@/lib/auth/tokens";
-import type { ReportKey } from "@/db/queries/reports";
+import { ISO_INSTANT, type ReportKey } from "@/db/queries/reports";
+import { isUuid } from "@/lib/core/vocabulary";
 
 /**
  * The BI API's page cursor: opaque to clients and tamper-evident. It carries
@@ -42,9 +43,6 @@ export function encodeCursor(ctx: CursorContext, key: ReportKey): string {
   return `${body}.${sign(body)}`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
 /** The keyset position, or null when the cursor is malformed, tampered with or issued for something else. */
 export function decodeCursor(cursor: string, ctx: CursorContext): ReportKey | null {
   if (cursor.length > 2048) return null;
@@ -59,7 +57,7 @@ export function decodeCursor(cursor: string, ctx: CursorContext): ReportKey | nu
   }
   if (payload?.v !== 1 || payload.f !== ctx.firmId || payload.r !== ctx.report || payload.q !== ctx.filters) return null;
   const k = payload.k;
-  if (!k || typeof k.id !== "string" || !UUID.test(k.id)) return null;
-  if (k.ts !== undefined && (typeof k.ts !== "string" || !ISO.test(k.ts))) return null;
+  if (!k || !isUuid(k.id)) return null;
+  if (k.ts !== undefined && (typeof k.ts !== "string" || !ISO_INSTANT.test(k.ts))) return null;
   return k.ts === undefined ? { id: k.id } : { id: k.id, ts: k.ts };
 }

@@ -2,7 +2,7 @@ import { PassThrough, pipeline, Readable } from "node:stream";
 import { format as formatDate } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { finishExportRun, recordExportProgress, startExportRun } from "@/db/queries/exports";
-import { findReportPage, getReportSettings, openReportCopy, openReportCursor, type ReportKey } from "@/db/queries/reports";
+import { findReportPage, getReportSettings, openReportCopy, openReportCursor, type ReportCursor, type ReportKey } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
 import { logger } from "@/lib/platform/logger";
 import { COLUMNS, REPORT_LABELS, type ReportKind, type ReportRow } from "@/lib/core/reports/columns";
@@ -65,7 +65,7 @@ async function* batches<T extends "file" | "csv">(
 }
 
 /** The whole report through a server-side cursor (PostgreSQL), closed however the reading ends. */
-async function* cursorBatches(cursor: NonNullable<Awaited<ReturnType<typeof openReportCursor>>>): AsyncGenerator<ReportRow[]> {
+async function* cursorBatches(cursor: ReportCursor): AsyncGenerator<ReportRow[]> {
   let pending = cursor.next(EXPORT_BATCH_ROWS);
   try {
     for (;;) {

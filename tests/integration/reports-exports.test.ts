@@ -2,11 +2,10 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportGet } from "@/app/api/exports/[file]/route";
 import { GET as runGet } from "@/app/api/exports/runs/[id]/route";
 import { POST as cancelPost } from "@/app/api/exports/runs/[id]/cancel/route";
-import type { Database } from "@/db/client";
 import { findReportPage } from "@/db/queries/reports";
 import * as s from "@/db/schema";
 import { COLUMNS, type ColumnDef, type ReportKind } from "@/lib/core/reports/columns";
@@ -16,6 +15,13 @@ import { createTestFirm, scopeOf, sessionFor, type TestFirm } from "../helpers/f
 import { bodyBytes, seedReportData, TRICKY_NAMES, type ReportData } from "./reports-data";
 
 const TZ = "America/New_York";
+
+// While set, the export finds no COPY to stream from, as on the embedded database, and reads keyset batches.
+const copy = vi.hoisted(() => ({ unavailable: false }));
+vi.mock("@/db/queries/reports/stream", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/db/queries/reports/stream")>();
+  return { ...actual, openReportCopy: async (...args: Parameters<typeof actual.openReportCopy>) => (copy.unavailable ? null : actual.openReportCopy(...args)) };
+});
 
 type Cell = string | number | null;
 
@@ -387,13 +393,12 @@ describe("report exports (CSV and XLSX)", () => {
     const db = database.current;
     if (!db.pool) return; // The embedded database has only the batch path; this compares the two on a real server.
     const copied = await bodyBytes(await download("interviews.csv", "?bom=1"));
-    const withoutPool: Database = { ...db, pool: undefined };
-    useDatabaseForRequests(withoutPool);
+    copy.unavailable = true;
     try {
       const batched = await bodyBytes(await download("interviews.csv", "?bom=1"));
       expect(batched.toString("utf8")).toBe(copied.toString("utf8"));
     } finally {
-      useDatabaseForRequests(db);
+      copy.unavailable = false;
     }
   });
 

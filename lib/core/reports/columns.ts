@@ -1,6 +1,6 @@
 /**
  * The two pipeline reports and their columns. One definition serves the SQL
- * (db/queries/reports.ts), the CSV and XLSX writers, the BI API and the
+ * (db/queries/reports/), the CSV and XLSX writers, the BI API and the
  * README's column list, so a column cannot mean one thing in a file and
  * another on the page.
  *

@@ -403,8 +403,9 @@ export interface ReportAggregates {
   weeks: readonly WeekCount[];
 }
 
-const NO_APPLICATIONS: ApplicationAggregate = { reached: PIPELINE_STAGES.map(() => 0) };
-const NO_INTERVIEWS: InterviewAggregate = {
+/** The aggregates of no rows at all. */
+export const NO_APPLICATIONS: ApplicationAggregate = { reached: PIPELINE_STAGES.map(() => 0) };
+export const NO_INTERVIEWS: InterviewAggregate = {
   interviews: 0,
   completed: 0,
   debriefed: 0,

@@ -1,11 +1,9 @@
-import { v7 as uuidv7 } from "uuid";
-import { getDatabase } from "@/db/runtime";
 import { internalRoutes } from "@/lib/platform/env";
+import { benchInsertDebriefVersion } from "@/lib/platform/internal-routes";
+import { isUuid } from "@/lib/core/vocabulary";
 import { jsonError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The benchmark's control for debrief submission: inserts the row a
@@ -17,17 +15,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function POST(request: Request) {
   if (!internalRoutes().bench) return jsonError(404, "Not found");
   const body = (await request.json().catch(() => ({}))) as { debriefId?: unknown; snapshot?: unknown };
-  if (typeof body.debriefId !== "string" || !UUID.test(body.debriefId)) return jsonError(422, "debriefId must be an id");
-  const database = await getDatabase();
-  const rows = await database.query<{ number: number }>(
-    `insert into debrief_versions (firm_id, id, debrief_id, number, snapshot, submitted_at)
-     select d.firm_id, $3::uuid, d.id,
-            coalesce((select max(v.number) from debrief_versions v where v.firm_id = d.firm_id and v.debrief_id = d.id), 0) + 1,
-            $2::jsonb, now()
-       from debriefs d where d.id = $1
-     returning number`,
-    [body.debriefId, JSON.stringify(body.snapshot ?? {}), uuidv7()],
-  );
-  if (rows.length === 0) return jsonError(404, "Not found");
-  return Response.json({ ok: true, number: rows[0]!.number }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  if (!isUuid(body.debriefId)) return jsonError(422, "debriefId must be an id");
+  const number = await benchInsertDebriefVersion({ debriefId: body.debriefId, snapshot: body.snapshot });
+  if (number === null) return jsonError(404, "Not found");
+  return Response.json({ ok: true, number }, { status: 201, headers: { "Cache-Control": "no-store" } });
 }

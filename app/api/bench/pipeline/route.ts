@@ -1,11 +1,9 @@
-import { getDatabase } from "@/db/runtime";
 import { internalRoutes } from "@/lib/platform/env";
+import { benchPipelineRows } from "@/lib/platform/internal-routes";
+import { isUuid } from "@/lib/core/vocabulary";
 import { jsonError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const OPEN_STAGES = ["sourced", "submitted", "interviewing", "offer"];
 
 function esc(value: unknown): string {
   return String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -24,20 +22,8 @@ export async function GET(request: Request) {
   const firm = url.searchParams.get("firm") ?? "";
   const recruiter = url.searchParams.get("recruiter") ?? "";
   const limit = Math.min(100, Math.max(1, Number(url.searchParams.get("limit")) || 25));
-  if (!UUID.test(firm) || !UUID.test(recruiter)) return jsonError(422, "firm and recruiter must be ids");
-  const database = await getDatabase();
-  const rows = await database.query<Record<string, string | Date | null>>(
-    `select a.id, a.stage, a.stage_changed_at, c.name as candidate, j.title as job, cl.name as client, u.name as recruiter
-       from applications a
-       join candidates c on c.firm_id = a.firm_id and c.id = a.candidate_id
-       join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
-       join clients cl on cl.firm_id = j.firm_id and cl.id = j.client_id
-       left join users u on u.id = a.recruiter_user_id
-      where a.firm_id = $1 and a.recruiter_user_id = $2 and a.stage::text = any($3::text[])
-      order by a.stage_changed_at desc, a.id desc
-      limit $4`,
-    [firm, recruiter, OPEN_STAGES, limit],
-  );
+  if (!isUuid(firm) || !isUuid(recruiter)) return jsonError(422, "firm and recruiter must be ids");
+  const rows = await benchPipelineRows({ firmId: firm, recruiterId: recruiter, limit });
   const body = rows
     .map(
       (r) =>

@@ -1,6 +1,5 @@
-import { getDatabase } from "@/db/runtime";
-import { createTestFirm } from "@/db/test-firm";
 import { internalRoutes } from "@/lib/platform/env";
+import { createTestFirmForHooks } from "@/lib/platform/internal-routes";
 import { jsonError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +15,6 @@ export async function POST(request: Request) {
   if (origin && new URL(origin).host !== request.headers.get("host")) return jsonError(403, "Cross-site request refused");
   const body = (await request.json().catch(() => ({}))) as { label?: unknown };
   const label = typeof body.label === "string" && /^[a-z0-9-]{1,20}$/.test(body.label) ? body.label : "e2e";
-  const firm = await createTestFirm((await getDatabase()).db, label);
+  const firm = await createTestFirmForHooks(label);
   return Response.json(firm, { status: 201, headers: { "Cache-Control": "no-store" } });
 }

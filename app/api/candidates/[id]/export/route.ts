@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { exportCandidateData } from "@/db/queries/data-rights";
-import { getDatabase } from "@/db/runtime";
 import { authorize } from "@/lib/auth/scope";
 import { jsonError } from "@/lib/core/errors";
+import { downloadCandidateData } from "@/lib/data-rights/export-candidate-data";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +11,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!auth.ok) return jsonError(auth.status, auth.status === 401 ? "Sign in first." : "Not found.");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return jsonError(404, "Not found.");
-  const data = await exportCandidateData(auth.scope, (await getDatabase()).db, id.data);
+  const data = await downloadCandidateData(auth.scope, id.data);
   if (!data) return jsonError(404, "Not found.");
-  const body = JSON.stringify({ exportedAt: new Date().toISOString(), exportedBy: auth.scope.userEmail, firm: auth.scope.firmName, ...data }, null, 2);
-  return new Response(body, {
+  return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="candidate-${id.data}.json"`,

@@ -1,6 +1,7 @@
-import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { APP_ROLE } from "../firm-db";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { isUuid } from "@/lib/core/vocabulary";
+import type { DbOrTx } from "../../client";
+import { APP_ROLE } from "../../firm-db";
 import {
   applications,
   applicationStageChanges,
@@ -14,7 +15,6 @@ import {
   emailOutbox,
   feedbackRatings,
   interviewerFeedback,
-  interviewParticipants,
   interviews,
   invitations,
   memberships,
@@ -22,268 +22,10 @@ import {
   tasks,
   throttles,
   users,
-} from "../schema";
-import { recordAudit } from "./audit";
-import type { QueryScope } from "./scope";
-
-/** Candidates matching a name or email, for the data-requests page (bounded). */
-export async function searchCandidatesForDataRequest(scope: QueryScope, q: string) {
-  const term = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return scope.db
-    .select({ id: candidates.id, name: candidates.name, email: candidates.email, anonymizedAt: candidates.anonymizedAt })
-    .from(candidates)
-    .where(and(eq(candidates.firmId, scope.firmId), or(ilike(candidates.name, term), ilike(candidates.email, term))))
-    .orderBy(asc(candidates.name))
-    .limit(20);
-}
-
-const NONE = ["00000000-0000-0000-0000-000000000000"];
-const some = (ids: string[]) => (ids.length ? ids : NONE);
-const unique = (xs: string[]) => [...new Set(xs)];
-
-/** Where a text holds one of the needles, ignoring case (no pattern characters: plain containment). */
-function mentions(text: SQL, needles: string[]): SQL {
-  if (needles.length === 0) return sql`false`;
-  return sql.join(
-    needles.map((n) => sql`position(${n.toLowerCase()} in lower(${text})) > 0`),
-    sql` or `,
-  );
-}
-
-/**
- * What identifies a candidate in free text: their name, email and phone as
- * the records hold them, and the emails and names of their invitations and
- * accounts. Short values are left out (they would match unrelated text).
- */
-function needlesOf(values: (string | null | undefined)[]): string[] {
-  return unique(values.map((v) => (v ?? "").trim()).filter((v) => v.length >= 4));
-}
-
-/** Every row of this firm that belongs to or is about one candidate, found through the firm's own tables. */
-async function findCandidateRecords(db: DbOrTx, firmId: string, candidateId: string) {
-  const f = firmId;
-  const [candidate] = await db
-    .select()
-    .from(candidates)
-    .where(and(eq(candidates.firmId, f), eq(candidates.id, candidateId)))
-    .limit(1);
-  if (!candidate) return null;
-  const apps = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.firmId, f), eq(applications.candidateId, candidateId)));
-  const appIds = apps.map((a) => a.id);
-  const ivs = await db
-    .select()
-    .from(interviews)
-    .where(and(eq(interviews.firmId, f), or(eq(interviews.candidateId, candidateId), inArray(interviews.applicationId, some(appIds)))));
-  const ivIds = ivs.map((i) => i.id);
-  const dbs = await db
-    .select()
-    .from(debriefs)
-    .where(and(eq(debriefs.firmId, f), or(eq(debriefs.candidateId, candidateId), inArray(debriefs.interviewId, some(ivIds)))));
-  const dIds = dbs.map((d) => d.id);
-  const feedback = await db
-    .select()
-    .from(interviewerFeedback)
-    .where(and(eq(interviewerFeedback.firmId, f), inArray(interviewerFeedback.interviewId, some(ivIds))));
-  const fIds = feedback.map((x) => x.id);
-  const ms = await db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.firmId, f), eq(memberships.candidateId, candidateId)));
-  const userIds = unique(ms.map((m) => m.userId));
-  const [stageChanges, participants, versions, people, calls, ratings, taskRows, invites, accounts] = await Promise.all([
-    db
-      .select()
-      .from(applicationStageChanges)
-      .where(and(eq(applicationStageChanges.firmId, f), inArray(applicationStageChanges.applicationId, some(appIds)))),
-    db
-      .select()
-      .from(interviewParticipants)
-      .where(and(eq(interviewParticipants.firmId, f), inArray(interviewParticipants.interviewId, some(ivIds)))),
-    db
-      .select()
-      .from(debriefVersions)
-      .where(and(eq(debriefVersions.firmId, f), inArray(debriefVersions.debriefId, some(dIds)))),
-    db
-      .select()
-      .from(debriefPeople)
-      .where(and(eq(debriefPeople.firmId, f), inArray(debriefPeople.debriefId, some(dIds)))),
-    db
-      .select()
-      .from(callLogs)
-      .where(and(eq(callLogs.firmId, f), or(eq(callLogs.candidateId, candidateId), inArray(callLogs.interviewId, some(ivIds))))),
-    db
-      .select()
-      .from(feedbackRatings)
-      .where(and(eq(feedbackRatings.firmId, f), inArray(feedbackRatings.feedbackId, some(fIds)))),
-    db
-      .select()
-      .from(tasks)
-      .where(
-        and(
-          eq(tasks.firmId, f),
-          or(eq(tasks.candidateId, candidateId), inArray(tasks.applicationId, some(appIds)), inArray(tasks.interviewId, some(ivIds))),
-        ),
-      ),
-    db
-      .select({
-        id: invitations.id,
-        email: invitations.email,
-        name: invitations.name,
-        role: invitations.role,
-        createdAt: invitations.createdAt,
-        expiresAt: invitations.expiresAt,
-        acceptedAt: invitations.acceptedAt,
-        revokedAt: invitations.revokedAt,
-      })
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.firmId, f),
-          or(eq(invitations.candidateId, candidateId), sql`lower(${invitations.email}) = lower(${candidate.email})`),
-        ),
-      ),
-    db
-      .select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt, lastSignInAt: users.lastSignInAt })
-      .from(users)
-      .where(inArray(users.id, some(userIds))),
-  ]);
-  const emails = unique([candidate.email, ...invites.map((i) => i.email), ...accounts.map((u) => u.email)].map((e) => e.trim().toLowerCase()));
-  const needles = candidate.anonymizedAt
-    ? needlesOf([...invites.map((i) => i.email), ...accounts.map((u) => u.email)])
-    : needlesOf([candidate.name, candidate.email, candidate.phone, ...invites.flatMap((i) => [i.email, i.name]), ...accounts.flatMap((u) => [u.email, u.name])]);
-  const ids = unique([
-    candidate.id,
-    ...appIds,
-    ...stageChanges.map((x) => x.id),
-    ...ivIds,
-    ...dIds,
-    ...versions.map((x) => x.id),
-    ...people.map((x) => x.id),
-    ...calls.map((x) => x.id),
-    ...fIds,
-    ...taskRows.map((x) => x.id),
-    ...invites.map((x) => x.id),
-    ...ms.map((x) => x.id),
-    ...userIds,
-  ]);
-  return {
-    candidate,
-    applications: apps,
-    stageChanges,
-    interviews: ivs,
-    interviewParticipants: participants,
-    debriefs: dbs,
-    debriefVersions: versions,
-    peopleMet: people,
-    callLogs: calls,
-    interviewerFeedback: feedback,
-    feedbackRatings: ratings,
-    tasks: taskRows,
-    invitations: invites,
-    memberships: ms,
-    accounts,
-    /** The addresses mail to the candidate went to. */
-    emails,
-    /** What identifies them in free text. */
-    needles,
-    /** The id of every record above, as the audit log names its entities. */
-    ids,
-    userIds,
-    interviewIds: ivIds,
-    debriefIds: dIds,
-    callLogIds: calls.map((x) => x.id),
-  };
-}
-
-type CandidateRecords = NonNullable<Awaited<ReturnType<typeof findCandidateRecords>>>;
-
-/**
- * The firm's mail to or about the candidate: sent to one of their addresses,
- * keyed by one of their records (debrief, interview, call: `kind:id:…`), or
- * naming them (the mails to recruiters quote the candidate).
- */
-function outboxOf(firmId: string, r: CandidateRecords): SQL {
-  const keyed = [...r.debriefIds, ...r.interviewIds, ...r.callLogIds];
-  return and(
-    eq(emailOutbox.firmId, firmId),
-    or(
-      inArray(sql`lower(${emailOutbox.to})`, r.emails),
-      keyed.length ? inArray(sql`split_part(${emailOutbox.dedupeKey}, ':', 2)`, keyed) : sql`false`,
-      mentions(sql`${emailOutbox.subject} || ' ' || ${emailOutbox.text} || ' ' || coalesce(${emailOutbox.html}, '')`, r.needles),
-    ),
-  )!;
-}
-
-/** The firm's audit rows about the candidate's records, or done by their accounts. */
-function auditOf(firmId: string, r: CandidateRecords): SQL {
-  return and(
-    eq(auditEvents.firmId, firmId),
-    or(inArray(auditEvents.entityId, r.ids), inArray(auditEvents.actorUserId, some(r.userIds))),
-  )!;
-}
-
-/**
- * Everything the firm holds on one candidate, as plain rows (a data-subject
- * access request): the records, the mail to or about them, the audit log
- * about them, their sign-in in this firm and its sessions. `owner` is the
- * tables' owner connection: sessions are global rows that a firm's scope
- * does not see (see unsafeAccountRecords).
- */
-export async function exportCandidateData(scope: QueryScope, owner: DbOrTx, candidateId: string) {
-  const r = await findCandidateRecords(scope.db, scope.firmId, candidateId);
-  if (!r) return null;
-  const [outbox, audit, account] = await Promise.all([
-    scope.db.select().from(emailOutbox).where(outboxOf(scope.firmId, r)).orderBy(asc(emailOutbox.createdAt)),
-    scope.db.select().from(auditEvents).where(auditOf(scope.firmId, r)).orderBy(asc(auditEvents.createdAt)),
-    unsafeAccountRecords(owner, scope.firmId, r.userIds),
-  ]);
-  await recordAudit(scope, { action: "candidate.export", entityType: "candidate", entityId: candidateId });
-  return {
-    candidate: r.candidate,
-    applications: r.applications,
-    stageChanges: r.stageChanges,
-    interviews: r.interviews,
-    interviewParticipants: r.interviewParticipants,
-    debriefs: r.debriefs,
-    debriefVersions: r.debriefVersions,
-    peopleMet: r.peopleMet,
-    callLogs: r.callLogs,
-    interviewerFeedback: r.interviewerFeedback,
-    feedbackRatings: r.feedbackRatings,
-    tasks: r.tasks,
-    invitations: r.invitations,
-    memberships: r.memberships,
-    accounts: r.accounts,
-    sessions: account.sessions,
-    passwordResets: account.passwordResets,
-    outbox,
-    auditEvents: audit,
-  };
-}
-
-/**
- * Unscoped: sessions and password resets are global rows (a person's, not a
- * firm's), which row-level security hides from a firm's scope. Only for the
- * accounts a data request found through this firm's memberships: their
- * sessions in this firm, and (metadata only) their password resets.
- */
-export async function unsafeAccountRecords(owner: DbOrTx, firmId: string, userIds: string[]) {
-  if (userIds.length === 0) return { sessions: [], passwordResets: [] };
-  const [sessions, resets] = await Promise.all([
-    owner
-      .select()
-      .from(authSessions)
-      .where(and(inArray(authSessions.userId, userIds), eq(authSessions.firmId, firmId))),
-    owner
-      .select({ id: passwordResets.id, userId: passwordResets.userId, createdAt: passwordResets.createdAt, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt })
-      .from(passwordResets)
-      .where(inArray(passwordResets.userId, userIds)),
-  ]);
-  return { sessions, passwordResets: resets };
-}
+} from "../../schema";
+import { recordAudit } from "../audit";
+import type { QueryScope } from "../scope";
+import { findCandidateRecords, mentions, outboxOf, some } from "./records";
 
 /** Why a candidate was erased: at their request (the erase form), or under the firm's retention period. */
 export type ErasureBasis = { kind: "request" } | { kind: "retention"; days: number };
@@ -414,11 +156,9 @@ export async function eraseCandidate(
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A uuid[] literal (ids read from the database; checked anyway, as they are inlined). */
 function uuidArray(ids: string[]): string {
-  for (const id of ids) if (!UUID.test(id)) throw new Error("Not a UUID.");
+  for (const id of ids) if (!isUuid(id)) throw new Error("Not a UUID.");
   return `array[${ids.map((id) => `'${id}'`).join(",")}]::uuid[]`;
 }
 

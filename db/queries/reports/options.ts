@@ -1,0 +1,93 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { FilterFieldErrors, ReportFilters } from "@/lib/core/reports/filters";
+import { clients, firms, jobs, memberships, users } from "../../schema";
+import type { QueryScope } from "../scope";
+
+/** What the reports need to know of the firm, and what their filter menus offer. */
+
+export interface ReportSettings {
+  timeZone: string;
+  firmName: string;
+  firmSlug: string;
+}
+
+/** The firm's zone (dates in filters and weeks are on its calendar) and its name for filenames. */
+export async function getReportSettings(scope: QueryScope): Promise<ReportSettings | null> {
+  const [row] = await scope.db
+    .select({ timeZone: firms.timeZone, firmName: firms.name, firmSlug: firms.slug })
+    .from(firms)
+    .where(eq(firms.id, scope.firmId))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface ReportFilterOptions {
+  clients: { id: string; name: string }[];
+  jobs: { id: string; title: string; clientName: string }[];
+  recruiters: { id: string; name: string }[];
+}
+
+/** What the filter menus offer: the firm's clients, jobs and staff (archived ones too, since old rows name them). */
+export async function listReportFilterOptions(scope: QueryScope): Promise<ReportFilterOptions> {
+  const [clientRows, jobRows, staffRows] = await Promise.all([
+    scope.db
+      .select({ id: clients.id, name: clients.name })
+      .from(clients)
+      .where(eq(clients.firmId, scope.firmId))
+      .orderBy(asc(clients.name))
+      .limit(2000),
+    scope.db
+      .select({ id: jobs.id, title: jobs.title, clientName: clients.name })
+      .from(jobs)
+      .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+      .where(eq(jobs.firmId, scope.firmId))
+      .orderBy(asc(clients.name), asc(jobs.title))
+      .limit(5000),
+    scope.db
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.firmId, scope.firmId), inArray(memberships.role, ["admin", "recruiter"])))
+      .orderBy(asc(users.name))
+      .limit(1000),
+  ]);
+  return { clients: clientRows, jobs: jobRows, recruiters: staffRows };
+}
+
+/** Field errors for filter ids that are not this firm's (another firm's id reads as unknown, like any other). */
+export async function checkReportFilterIds(scope: QueryScope, filters: ReportFilters): Promise<FilterFieldErrors> {
+  const errors: FilterFieldErrors = {};
+  const [client, job, recruiter] = await Promise.all([
+    filters.client
+      ? scope.db
+          .select({ id: clients.id })
+          .from(clients)
+          .where(and(eq(clients.firmId, scope.firmId), eq(clients.id, filters.client)))
+          .limit(1)
+      : null,
+    filters.job
+      ? scope.db
+          .select({ id: jobs.id })
+          .from(jobs)
+          .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, filters.job)))
+          .limit(1)
+      : null,
+    filters.recruiter
+      ? scope.db
+          .select({ id: memberships.userId })
+          .from(memberships)
+          .where(
+            and(
+              eq(memberships.firmId, scope.firmId),
+              eq(memberships.userId, filters.recruiter),
+              inArray(memberships.role, ["admin", "recruiter"]),
+            ),
+          )
+          .limit(1)
+      : null,
+  ]);
+  if (client && client.length === 0) errors.client = ["That client is not one of this firm's."];
+  if (job && job.length === 0) errors.job = ["That job is not one of this firm's."];
+  if (recruiter && recruiter.length === 0) errors.recruiter = ["That recruiter is not a member of this firm."];
+  return errors;
+}

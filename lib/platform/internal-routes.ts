@@ -1,0 +1,38 @@
+import { getDatabase } from "@/db/runtime";
+import {
+  unsafeBenchInsertDebriefVersion,
+  unsafeBenchPipelineRows,
+  unsafeBenchPipelineTableRows,
+  type BenchPipelineInput,
+} from "@/db/queries/bench";
+import { createTestFirm, type TestFirm } from "@/db/test-firm";
+import { internalRoutes } from "./env";
+
+/**
+ * What the internal routes (/api/test-support, /api/bench, /bench) do, on the
+ * process's database. Those routes have no session, hence no scope: they work
+ * on the tables' owner connection, which only this process plumbing hands
+ * out — and only while their flag is on (env.ts#internalRoutes, never in
+ * production). The routes answer 404 before calling here when it is off.
+ */
+
+/** A small firm with one of everything and a sign-in per role, for the end-to-end tests. */
+export async function createTestFirmForHooks(label: string): Promise<TestFirm> {
+  if (!internalRoutes().testHooks) throw new Error("The test hooks are off in this process.");
+  return createTestFirm((await getDatabase()).db, label);
+}
+
+/** The bench floor's page of pipeline rows (db/queries/bench.ts). */
+export async function benchPipelineRows(input: BenchPipelineInput) {
+  return unsafeBenchPipelineRows(await getDatabase(), input);
+}
+
+/** The bench control's page of pipeline rows, every column the pipeline's table shows. */
+export async function benchPipelineTableRows(input: BenchPipelineInput) {
+  return unsafeBenchPipelineTableRows(await getDatabase(), input);
+}
+
+/** The bench control's debrief submission: one insert of the next version. */
+export async function benchInsertDebriefVersion(input: { debriefId: string; snapshot: unknown }) {
+  return unsafeBenchInsertDebriefVersion(await getDatabase(), input);
+}
