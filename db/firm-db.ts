@@ -1,5 +1,6 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { isUuid } from "@/lib/core/vocabulary";
 import type { Db } from "./client";
 import * as schema from "./schema";
 
@@ -22,7 +23,6 @@ import * as schema from "./schema";
  */
 export const APP_ROLE = "afterview_app";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Per pool, the most recently used scoped handles (one per firm and person). */
 const CACHE_SIZE = 500;
 const cache = new WeakMap<pg.Pool, Map<string, Db>>();
@@ -41,7 +41,7 @@ const textOf = (q: QueryArg) => (typeof q === "string" ? q : q.text);
 export function firmSetupSql(firmId: string, userId: string): string {
   // Both ids come from the session's membership row; they are inlined (one
   // round trip, no parameters in a multi-statement query), so check them anyway.
-  if (!UUID.test(firmId) || !UUID.test(userId)) throw new Error("A scope's firm and user ids must be UUIDs.");
+  if (!isUuid(firmId) || !isUuid(userId)) throw new Error("A scope's firm and user ids must be UUIDs.");
   return (
     `set local role ${APP_ROLE}; ` +
     `select set_config('app.firm_id', '${firmId}', true), set_config('app.user_id', '${userId}', true)`

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import { applications, applicationStageChanges, candidates, clients, interviews, jobs, users } from "../schema";
 import { STAGES, type Stage } from "../schema/enums";
+import { ACTIVE_STAGES, CLOSED_STAGES } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import {
   correlated,
@@ -19,8 +20,8 @@ import {
 } from "./clients";
 import { withTx, type QueryScope } from "./scope";
 
-export const OPEN_STAGE_LIST: Stage[] = ["sourced", "submitted", "interviewing", "offer"];
-const CLOSING: Stage[] = ["rejected", "withdrawn"];
+const ACTIVE: Stage[] = [...ACTIVE_STAGES];
+const CLOSING: Stage[] = [...CLOSED_STAGES];
 
 export const applicationColumns = {
   id: applications.id,
@@ -108,7 +109,7 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
   const limit = Math.min(filter.limit ?? 25, 100);
   const sort = applicationSort(filter);
   const where: (SQL | undefined)[] = [eq(applications.firmId, scope.firmId)];
-  if (filter.stage === "open") where.push(inArray(applications.stage, OPEN_STAGE_LIST));
+  if (filter.stage === "open") where.push(inArray(applications.stage, ACTIVE));
   else if (filter.stage === "closed") where.push(inArray(applications.stage, CLOSING));
   else if (filter.stage) where.push(eq(applications.stage, filter.stage));
   if (filter.clientId) where.push(eq(jobs.clientId, filter.clientId));

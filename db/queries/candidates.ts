@@ -16,6 +16,8 @@ import {
   users,
 } from "../schema";
 import type { Decision, InterviewKind, InterviewStatus, Recommendation, Stage, TaskState } from "../schema/enums";
+import { staffDebriefStatus } from "@/lib/core/review/debrief-status";
+import type { StaffDebriefStatus, TaskOwnerKind } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import {
   archivedFilter,
@@ -372,21 +374,6 @@ export function restoreCandidate(scope: QueryScope, ref: { id: string; version: 
 // The candidate's timeline
 // ---------------------------------------------------------------------------
 
-export type DebriefState = "draft" | "submitted" | "amended" | "reviewed";
-
-/** Where a debrief stands, from its columns: reviewed after the last submission, amended, submitted or draft. */
-export function debriefState(d: {
-  status: "draft" | "submitted";
-  submittedVersions: number;
-  submittedAt: Date | null;
-  reviewedAt: Date | null;
-}): DebriefState {
-  if (d.status === "draft" && d.submittedVersions === 0) return "draft";
-  if (d.reviewedAt && (!d.submittedAt || d.reviewedAt.getTime() >= d.submittedAt.getTime())) return "reviewed";
-  if (d.submittedVersions > 1) return "amended";
-  return d.status === "submitted" ? "submitted" : "draft";
-}
-
 interface EventContext {
   applicationId: string;
   jobId: string;
@@ -414,7 +401,7 @@ export type TimelineEvent = EventContext &
         interviewKind: InterviewKind;
         status: InterviewStatus;
       }
-    | { kind: "debrief"; id: string; at: Date; interviewId: string; state: DebriefState; interviewKind: InterviewKind }
+    | { kind: "debrief"; id: string; at: Date; interviewId: string; state: StaffDebriefStatus; interviewKind: InterviewKind }
     | {
         kind: "feedback";
         id: string;
@@ -432,7 +419,7 @@ export type TimelineEvent = EventContext &
         state: TaskState;
         dueAt: Date | null;
         completedAt: Date | null;
-        ownerKind: "recruiter" | "candidate";
+        ownerKind: TaskOwnerKind;
         ownerName: string | null;
         interviewId: string | null;
       }
@@ -569,7 +556,7 @@ export async function getCandidateTimeline(scope: QueryScope, candidateId: strin
     ...stages.map((s) => ({ kind: "stage" as const, ...s })),
     ...ivs.map((i) => ({ kind: "interview" as const, interviewId: i.id, ...i })),
     ...briefs.map((d) => {
-      const state = debriefState(d);
+      const state = staffDebriefStatus(d);
       const at =
         state === "reviewed" ? d.reviewedAt! : state === "draft" ? (d.lastSavedAt ?? d.createdAt) : (d.submittedAt ?? d.createdAt);
       return {

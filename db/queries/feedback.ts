@@ -15,6 +15,7 @@ import {
   users,
 } from "../schema";
 import type { Decision, Rating, Recommendation, Stage } from "../schema/enums";
+import { DECISION_LABELS, ENDED_STAGES, STAGE_LABELS, type FeedbackChannel } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import { withTx, type QueryScope } from "./scope";
 import { completePolicyTask } from "./tasks";
@@ -35,7 +36,7 @@ export type FeedbackRow = {
   contactName: string | null;
   contactTitle: string | null;
   receivedAt: Date;
-  channel: "call" | "email" | "other";
+  channel: FeedbackChannel;
   recommendation: Recommendation;
   takeaways: string;
   sharedSummary: string;
@@ -52,7 +53,7 @@ export type FeedbackRow = {
 export type FeedbackFields = {
   contactId: string | null;
   receivedAt: Date;
-  channel: "call" | "email" | "other";
+  channel: FeedbackChannel;
   recommendation: Recommendation;
   takeaways: string;
   sharedSummary: string;
@@ -74,19 +75,10 @@ export type FeedbackSaved = {
   stageChange?: { from: Stage; to: Stage } | null;
 };
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  sourced: "Sourced",
-  submitted: "Submitted",
-  interviewing: "Interviewing",
-  offer: "Offer",
-  placed: "Placed",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-};
-
-const DECISION_WORDS: Record<Decision, string> = { next_round: "next round", offer: "offer", hold: "hold", reject: "reject" };
+/** A decision as it reads inside a sentence: "a “next round” decision". */
+const decisionWord = (decision: Decision) => DECISION_LABELS[decision].toLowerCase();
 const STAGE_ORDER: Record<Stage, number> = { sourced: 0, submitted: 1, interviewing: 2, offer: 3, placed: 4, rejected: 5, withdrawn: 5 };
-const CLOSED: ReadonlySet<Stage> = new Set(["placed", "rejected", "withdrawn"]);
+const ENDED: ReadonlySet<Stage> = new Set(ENDED_STAGES);
 /** Clocks differ a little between a browser and the server. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
@@ -110,12 +102,12 @@ export function stageForDecision(decision: Decision, current: Stage): Stage | nu
 
 /** Why a decision cannot apply to an application in `current`, or null when it can. */
 function decisionBlocked(decision: Decision, current: Stage): string | null {
-  if (CLOSED.has(current)) {
-    return `The application is already ${STAGE_LABELS[current].toLowerCase()}, so a “${DECISION_WORDS[decision]}” decision cannot move it. Reopen it from the candidate's page first.`;
+  if (ENDED.has(current)) {
+    return `The application is already ${STAGE_LABELS[current].toLowerCase()}, so a “${decisionWord(decision)}” decision cannot move it. Reopen it from the candidate's page first.`;
   }
   const to = stageForDecision(decision, current);
   if (to && to !== "rejected" && STAGE_ORDER[to] < STAGE_ORDER[current]) {
-    return `The application is already at ${STAGE_LABELS[current]}; a “${DECISION_WORDS[decision]}” decision would move it back to ${STAGE_LABELS[to]}.`;
+    return `The application is already at ${STAGE_LABELS[current]}; a “${decisionWord(decision)}” decision would move it back to ${STAGE_LABELS[to]}.`;
   }
   return null;
 }
@@ -346,7 +338,7 @@ async function applyDecision(scope: QueryScope, ctx: Ctx, decision: Decision, in
   if (blocked) throw new AppError("conflict", `${blocked} Nothing was saved.`);
   const to = stageForDecision(decision, app.stage);
   if (!to) return null;
-  const reason = `Client decision: ${DECISION_WORDS[decision]}${contactName ? ` (${contactName})` : ""}`;
+  const reason = `Client decision: ${decisionWord(decision)}${contactName ? ` (${contactName})` : ""}`;
   const moved = await scope.db
     .update(applications)
     .set({

@@ -14,8 +14,9 @@ import {
   users,
 } from "../schema";
 import type { InterviewKind, InterviewStatus, Stage } from "../schema/enums";
+import { ENDED_STAGES, type DebriefStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { debriefState } from "./candidates";
+import { staffDebriefStatus } from "@/lib/core/review/debrief-status";
 import { moveApplication } from "./applications";
 import {
   changedFields,
@@ -99,7 +100,7 @@ const debriefColumns = {
 
 type DebriefCols = {
   debriefId: string | null;
-  debriefStatus: "draft" | "submitted" | null;
+  debriefStatus: DebriefStatus | null;
   debriefSubmittedVersions: number | null;
   debriefSubmittedAt: Date | null;
   debriefReviewedAt: Date | null;
@@ -112,7 +113,7 @@ function withDebriefState<T extends DebriefCols>(row: T) {
     debrief: debriefId
       ? {
           id: debriefId,
-          state: debriefState({
+          state: staffDebriefStatus({
             status: debriefStatus!,
             submittedVersions: debriefSubmittedVersions ?? 0,
             submittedAt: debriefSubmittedAt,
@@ -386,7 +387,7 @@ function timeErrors(input: { startsAt: Date; endsAt: Date }): Record<string, str
   return null;
 }
 
-const CLOSED_FOR_INTERVIEWS: Stage[] = ["rejected", "withdrawn", "placed"];
+const CLOSED_FOR_INTERVIEWS: Stage[] = [...ENDED_STAGES];
 
 /**
  * Schedules a round for an application. An application still sourced or

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, clients, jobs, memberships, users } from "../schema";
+import type { JobStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import {
   archivedFilter,
@@ -40,7 +41,7 @@ export type JobRecord = {
   title: string;
   location: string;
   description: string;
-  status: "open" | "on_hold" | "filled" | "closed";
+  status: JobStatus;
   ownerUserId: string | null;
   archivedAt: Date | null;
   createdAt: Date;

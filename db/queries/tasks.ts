@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import { applications, candidates, clients, interviews, jobs, memberships, tasks, users } from "../schema";
-import type { TaskState } from "../schema/enums";
+import type { TaskOwnerKind, TaskState } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import { withTx, type QueryScope } from "./scope";
 
@@ -19,7 +19,7 @@ export type TaskRow = {
   id: string;
   title: string;
   details: string;
-  ownerKind: "recruiter" | "candidate";
+  ownerKind: TaskOwnerKind;
   ownerUserId: string | null;
   ownerName: string | null;
   candidateId: string | null;

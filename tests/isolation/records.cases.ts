@@ -86,7 +86,6 @@ export const cases: Record<string, IsolationCases> = {
     restoreJob: { args: (c) => [c.bRecruiter, { id: c.a.jobId, version: 1 }], empty: notFound },
   },
   candidates: {
-    debriefState: SKIP,
     findCandidates: { args: (c) => [c.bRecruiter, { q: `cora@${c.a.slug}`, status: "all" }], empty: noRows },
     getCandidate: { args: (c) => [c.bRecruiter, c.a.candidateId] },
     listCandidateOptions: { args: (c) => [c.bRecruiter, { notOnJobId: c.a.jobId }], empty: ownFirm },

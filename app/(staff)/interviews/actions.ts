@@ -14,8 +14,6 @@ import {
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import {
-  INTERVIEW_KIND_LABELS,
-  INTERVIEW_STATUS_LABELS,
   interviewStatusSchema,
   interviewWindow,
   rescheduleInterviewSchema,
@@ -23,6 +21,7 @@ import {
   zonedParts,
 } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
+import { INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS } from "@/lib/core/vocabulary";
 
 const LABELS = {
   kind: "Kind",

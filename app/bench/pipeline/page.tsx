@@ -4,7 +4,7 @@ import { getDatabase } from "@/db/runtime";
 import { formatCompactDate, formatCompactDateTime } from "@/app/(staff)/_components/format";
 import { PipelineTable, type PipelineRow } from "@/app/(staff)/jobs/pipeline/pipeline-table";
 import { internalRoutes } from "@/lib/platform/env";
-import type { StageValue } from "@/lib/core/validation/records";
+import type { Stage as StageValue } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Pipeline (benchmark control)", robots: { index: false } };
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createFeedback, deleteFeedback, getFeedback, previewFeedbackDecision, STAGE_LABELS, updateFeedback } from "@/db/queries/feedback";
+import { createFeedback, deleteFeedback, getFeedback, previewFeedbackDecision, updateFeedback } from "@/db/queries/feedback";
 import { confirmPersonAsContact, dismissPersonMet, mergePersonWithContact } from "@/db/queries/people-met";
 import { markDebriefReviewed } from "@/db/queries/review";
-import { STAGES, type Stage } from "@/lib/core/vocabulary";
+import { type Stage, STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { AppError } from "@/lib/core/errors";
 import {

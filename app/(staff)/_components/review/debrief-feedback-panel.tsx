@@ -10,12 +10,13 @@ import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert"
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
-import { DECISION_LABELS, RECOMMENDATION_LABELS, type ReviewFlag } from "@/lib/core/review/flags";
-import { RATING_LABELS, toLocalDateTimeValue } from "@/lib/core/validation/feedback";
+import type { ReviewFlag } from "@/lib/core/review/flags";
+import { toLocalDateTimeValue } from "@/lib/core/validation/feedback";
 import { cn } from "@/lib/core/utils";
 import { NewTaskDialog } from "../../tasks/task-forms";
-import { dayLabel, momentLabel, STAGE_LABELS } from "./format";
+import { dayLabel, momentLabel } from "./format";
 import { CopyText, FeedbackEntryActions, MarkReviewedForm, PersonMetActions, RecordFeedback } from "./review-forms";
+import { DECISION_LABELS, RATING_LABELS, RECOMMENDATION_LABELS, STAGE_LABELS } from "@/lib/core/vocabulary";
 
 /**
  * The staff view of one interview: the candidate's debrief (every submitted

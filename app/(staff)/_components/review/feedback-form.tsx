@@ -12,8 +12,15 @@ import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { cn } from "@/lib/core/utils";
-import { CHANNEL_LABELS, CHANNELS, DECISIONS, RATING_LABELS, RATINGS, RECOMMENDATIONS } from "@/lib/core/validation/feedback";
 import { saveFeedbackAction } from "./actions";
+import {
+  DECISIONS,
+  FEEDBACK_CHANNEL_LABELS as CHANNEL_LABELS,
+  FEEDBACK_CHANNELS as CHANNELS,
+  RATING_LABELS,
+  RATINGS,
+  RECOMMENDATIONS,
+} from "@/lib/core/vocabulary";
 
 export type FeedbackFormAttribute = { id: string; category: string; name: string; description: string };
 export type FeedbackFormContact = { id: string; name: string; title: string };

@@ -6,12 +6,9 @@ import { dayLabel, fromLocalInput, timeLabel, toLocalInput, whenLabel } from "@/
 import {
   DEBRIEF_LIMITS,
   DEBRIEF_TEXT_FIELDS,
-  THANK_YOU_CHANNELS,
-  THANK_YOU_CHANNEL_LABELS,
   debriefProblems,
   type DebriefDraft,
   type DebriefPersonDraft,
-  type ThankYouChannel,
 } from "@/lib/core/validation/debrief-rules";
 import type { DebriefFormData } from "./debrief-data";
 import { ChoiceGroup, FieldError, InputField, Section, TextAreaField, fieldId } from "./debrief-fields";
@@ -33,6 +30,7 @@ import {
   UserIcon,
 } from "./debrief-ui";
 import { useDebriefAutosave, type SaveStatus } from "./use-debrief-autosave";
+import { THANK_YOU_CHANNEL_LABELS, THANK_YOU_CHANNELS, type ThankYouChannel } from "@/lib/core/vocabulary";
 
 export type DebriefFormProps = {
   interviewId: string;
