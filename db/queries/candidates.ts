@@ -19,25 +19,20 @@ import type { Decision, InterviewKind, InterviewStatus, Recommendation, Stage, T
 import { staffDebriefStatus } from "@/lib/core/review/debrief-status";
 import type { StaffDebriefStatus, TaskOwnerKind } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import {
-  archivedFilter,
-  correlated,
-  changedFields,
-  cursorKey,
-  isStaffScope,
-  isUniqueViolation,
-  keysetOrder,
-  keysetPage,
-  keysetWhere,
-  likeTerm,
-  NOT_FOUND,
-  type Cursor,
-  type SaveResult,
-  type SortSpec,
-  usableCursor,
-} from "./clients";
 import { isFirmStaff } from "./jobs";
-import { withTx, type QueryScope } from "./scope";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { isStaffScope, type QueryScope, withTx } from "./scope";
+import {
+  archiveRecord,
+  changedFields,
+  isUniqueViolation,
+  lockRow,
+  NOT_FOUND,
+  type RecordKind,
+  restoreRecord,
+  type SaveResult,
+  updateVersioned,
+} from "./versioned";
 
 /** One candidate's name and email (for invitations), or null if not in the scope. */
 export async function getCandidateContact(scope: QueryScope, candidateId: string) {
@@ -83,6 +78,8 @@ export type CandidateRecord = {
   version: number;
 };
 
+export const candidateKind: RecordKind<CandidateRecord> = { table: candidates, columns: candidateColumns, entityType: "candidate" };
+
 const owner = alias(users, "candidate_owner");
 
 const openApplications = correlated<number>(
@@ -122,8 +119,7 @@ function candidateSort(f: CandidateFilter): SortSpec {
 
 /** The firm's candidates: searched, filtered, sorted, one keyset page at a time. */
 export async function findCandidates(scope: QueryScope, filter: CandidateFilter = {}) {
-  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
-  const limit = Math.min(filter.limit ?? 25, 100);
+  if (!isStaffScope(scope)) return EMPTY_PAGE;
   const sort = candidateSort(filter);
   const where: (SQL | undefined)[] = [eq(candidates.firmId, scope.firmId), archivedFilter(candidates.archivedAt, filter.status ?? "active")];
   if (filter.ownerUserId === "none") where.push(isNull(candidates.ownerUserId));
@@ -139,25 +135,25 @@ export async function findCandidates(scope: QueryScope, filter: CandidateFilter 
       sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${candidates.phone} ilike ${term} or ${candidates.headline} ilike ${term} or ${candidates.location} ilike ${term})`,
     );
   }
-  const cursor = usableCursor(sort, filter.cursor);
-  const [fetched, [counted]] = await Promise.all([
-    scope.db
-      .select({
-        ...candidateColumns,
-        ownerName: owner.name,
-        openApplications,
-        furthestStage,
-        nextInterviewAt,
-        cursorKey: cursorKey(sort),
-      })
-      .from(candidates)
-      .leftJoin(owner, eq(owner.id, candidates.ownerUserId))
-      .where(and(...where, keysetWhere(sort, candidates.id, cursor)))
-      .orderBy(...keysetOrder(sort, candidates.id, cursor))
-      .limit(limit + 1),
-    scope.db.select({ n: sql<number>`count(*)::int` }).from(candidates).where(and(...where)),
-  ]);
-  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+  return keysetQuery(
+    { sort, id: candidates.id, cursor: filter.cursor, limit: filter.limit },
+    (k) =>
+      scope.db
+        .select({
+          ...candidateColumns,
+          ownerName: owner.name,
+          openApplications,
+          furthestStage,
+          nextInterviewAt,
+          cursorKey: k.cursorKey,
+        })
+        .from(candidates)
+        .leftJoin(owner, eq(owner.id, candidates.ownerUserId))
+        .where(and(...where, k.after))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    () => scope.db.select({ n: sql<number>`count(*)::int` }).from(candidates).where(and(...where)),
+  );
 }
 
 /** One candidate with their owner and whether they can sign in to the portal. */
@@ -278,16 +274,6 @@ export async function createCandidate(scope: QueryScope, input: CandidateFields)
   }
 }
 
-async function lockCandidate(scope: QueryScope, id: string) {
-  const [row] = await scope.db
-    .select(candidateColumns)
-    .from(candidates)
-    .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, id)))
-    .for("update")
-    .limit(1);
-  return row ?? null;
-}
-
 const ERASED: { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> } = {
   ok: false,
   reason: "invalid",
@@ -302,7 +288,7 @@ export async function updateCandidate(
   try {
     return await scope.db.transaction(async (tx): Promise<SaveResult<CandidateRecord, CandidateRecord>> => {
       const txScope = withTx(scope, tx);
-      const before = await lockCandidate(txScope, input.id);
+      const before = await lockRow(txScope, candidateKind, input.id);
       if (!before) return NOT_FOUND;
       if (before.anonymizedAt) return ERASED;
       if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
@@ -320,11 +306,7 @@ export async function updateCandidate(
         notes: input.notes,
         ownerUserId: input.ownerUserId,
       };
-      const [row] = await tx
-        .update(candidates)
-        .set({ ...change, version: sql`${candidates.version} + 1` })
-        .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, input.id), eq(candidates.version, input.version)))
-        .returning(candidateColumns);
+      const row = await updateVersioned(txScope, candidateKind, input.id, input.version, change);
       await recordAudit(txScope, {
         action: "candidate.update",
         entityType: "candidate",
@@ -341,33 +323,12 @@ export async function updateCandidate(
   }
 }
 
-async function setCandidateArchived(scope: QueryScope, ref: { id: string; version: number }, archived: boolean) {
-  if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<CandidateRecord, CandidateRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockCandidate(txScope, ref.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
-    const [row] = await tx
-      .update(candidates)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${candidates.version} + 1` })
-      .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, ref.id)))
-      .returning(candidateColumns);
-    await recordAudit(txScope, {
-      action: archived ? "candidate.archive" : "candidate.restore",
-      entityType: "candidate",
-      entityId: ref.id,
-    });
-    return { ok: true, value: row! };
-  });
-}
-
 export function archiveCandidate(scope: QueryScope, ref: { id: string; version: number }) {
-  return setCandidateArchived(scope, ref, true);
+  return archiveRecord(scope, candidateKind, ref);
 }
 
 export function restoreCandidate(scope: QueryScope, ref: { id: string; version: number }) {
-  return setCandidateArchived(scope, ref, false);
+  return restoreRecord(scope, candidateKind, ref);
 }
 
 // ---------------------------------------------------------------------------

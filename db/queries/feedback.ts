@@ -17,7 +17,8 @@ import {
 import type { Decision, Rating, Recommendation, Stage } from "../schema/enums";
 import { DECISION_LABELS, ENDED_STAGES, STAGE_LABELS, type FeedbackChannel } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { withTx, type QueryScope } from "./scope";
+import { isStaffScope, withTx, type QueryScope } from "./scope";
+import { updateVersioned, type RecordKind } from "./versioned";
 import { completePolicyTask } from "./tasks";
 
 /**
@@ -82,10 +83,6 @@ const ENDED: ReadonlySet<Stage> = new Set(ENDED_STAGES);
 /** Clocks differ a little between a browser and the server. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
-function staff(scope: QueryScope): boolean {
-  return scope.role !== "candidate" && !scope.candidateId;
-}
-
 /** The stage a decision moves the application to; null when it leaves the stage as it is. */
 export function stageForDecision(decision: Decision, current: Stage): Stage | null {
   switch (decision) {
@@ -145,6 +142,12 @@ function hasHappened(ctx: Pick<Ctx, "status" | "endsAt">, now: Date): boolean {
   if (ctx.status === "completed") return true;
   return ctx.status === "scheduled" && ctx.endsAt.getTime() <= now.getTime();
 }
+
+const feedbackKind: RecordKind<{ id: string }> = {
+  table: interviewerFeedback,
+  columns: { id: interviewerFeedback.id },
+  entityType: "interviewer_feedback",
+};
 
 const feedbackColumns = {
   id: interviewerFeedback.id,
@@ -211,7 +214,7 @@ function selectFeedback(scope: QueryScope) {
 
 /** All feedback on one interview, newest first, with its ratings. */
 export async function listFeedbackForInterview(scope: QueryScope, interviewId: string): Promise<FeedbackRow[]> {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const rows = await selectFeedback(scope)
     .where(and(eq(interviewerFeedback.firmId, scope.firmId), eq(interviewerFeedback.interviewId, interviewId)))
     .orderBy(desc(interviewerFeedback.receivedAt), desc(interviewerFeedback.id))
@@ -220,7 +223,7 @@ export async function listFeedbackForInterview(scope: QueryScope, interviewId: s
 }
 
 export async function getFeedback(scope: QueryScope, id: string): Promise<FeedbackRow | null> {
-  if (!staff(scope)) return null;
+  if (!isStaffScope(scope)) return null;
   const rows = await selectFeedback(scope)
     .where(and(eq(interviewerFeedback.firmId, scope.firmId), eq(interviewerFeedback.id, id)))
     .limit(1);
@@ -230,7 +233,7 @@ export async function getFeedback(scope: QueryScope, id: string): Promise<Feedba
 
 /** The contacts of the interview's client, for "who gave it". */
 export async function listFeedbackContacts(scope: QueryScope, interviewId: string) {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const ctx = await interviewContext(scope, interviewId);
   if (!ctx) return [];
   return scope.db
@@ -257,7 +260,7 @@ export async function previewFeedbackDecision(
   scope: QueryScope,
   input: { interviewId: string; decision: Decision },
 ): Promise<DecisionPreview | null> {
-  if (!staff(scope)) return null;
+  if (!isStaffScope(scope)) return null;
   const ctx = await interviewContext(scope, input.interviewId);
   if (!ctx) return null;
   return {
@@ -388,7 +391,7 @@ async function writeRatings(scope: QueryScope, feedbackId: string, ratings: Feed
 
 /** Records the client's feedback on an interview; a decision moves the application's stage. */
 export async function createFeedback(scope: QueryScope, input: FeedbackFields & { interviewId: string }): Promise<FeedbackSaved | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
   const ctx = await interviewContext(scope, input.interviewId);
   if (!ctx) return "not_found";
@@ -446,7 +449,7 @@ export async function updateFeedback(
   scope: QueryScope,
   input: FeedbackFields & { id: string; version: number },
 ): Promise<FeedbackSaved | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
   const before = await getFeedback(scope, input.id);
   if (!before) return "not_found";
@@ -464,24 +467,17 @@ export async function updateFeedback(
     const contactName = await contactNameOf(t, input.contactId);
     const newDecision = !before.decision && input.decision ? input.decision : null;
     const stageChange = newDecision ? await applyDecision(t, ctx, newDecision, input, now, contactName) : null;
-    const rows = await tx
-      .update(interviewerFeedback)
-      .set({
-        contactId: input.contactId,
-        receivedAt: input.receivedAt,
-        channel: input.channel,
-        recommendation: input.recommendation,
-        takeaways: input.takeaways,
-        sharedSummary: input.sharedSummary,
-        internalNotes: input.internalNotes,
-        ...(newDecision ? { decision: newDecision, decisionAppliedAt: now } : {}),
-        version: sql`${interviewerFeedback.version} + 1`,
-      })
-      .where(
-        and(eq(interviewerFeedback.firmId, scope.firmId), eq(interviewerFeedback.id, input.id), eq(interviewerFeedback.version, input.version)),
-      )
-      .returning({ id: interviewerFeedback.id });
-    if (rows.length === 0) throw staleFeedback(before);
+    const saved = await updateVersioned(t, feedbackKind, input.id, input.version, {
+      contactId: input.contactId,
+      receivedAt: input.receivedAt,
+      channel: input.channel,
+      recommendation: input.recommendation,
+      takeaways: input.takeaways,
+      sharedSummary: input.sharedSummary,
+      internalNotes: input.internalNotes,
+      ...(newDecision ? { decision: newDecision, decisionAppliedAt: now } : {}),
+    });
+    if (!saved) throw staleFeedback(before);
     await writeRatings(t, input.id, input.ratings);
     if (newDecision) await completePolicyTask(t, { interviewId: before.interviewId, policyKeys: ["chase_decision", "get_timeline"], now });
     await recordAudit(t, {
@@ -504,7 +500,7 @@ function staleFeedback(current: FeedbackRow): AppError {
 
 /** Removes a piece of feedback. A stage it moved stays where it is; the stage history keeps the move. */
 export async function deleteFeedback(scope: QueryScope, ref: { id: string; version: number }): Promise<"ok" | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
     const before = await getFeedback(t, ref.id);
@@ -523,7 +519,7 @@ export async function deleteFeedback(scope: QueryScope, ref: { id: string; versi
 
 /** Active attributes the form offers, plus archived ones this feedback already rated. */
 export async function listRatableAttributes(scope: QueryScope, feedbackId?: string | null) {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const rated = feedbackId
     ? sql`exists (select 1 from ${feedbackRatings} where ${feedbackRatings.firmId} = ${scorecardAttributes.firmId} and ${feedbackRatings.attributeId} = ${scorecardAttributes.id} and ${feedbackRatings.feedbackId} = ${feedbackId})`
     : sql`false`;

@@ -18,22 +18,9 @@ import { ENDED_STAGES, type DebriefStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import { staffDebriefStatus } from "@/lib/core/review/debrief-status";
 import { moveApplication } from "./applications";
-import {
-  changedFields,
-  correlated,
-  cursorKey,
-  isStaffScope,
-  keysetOrder,
-  keysetPage,
-  keysetWhere,
-  likeTerm,
-  NOT_FOUND,
-  type Cursor,
-  type SaveResult,
-  type SortSpec,
-  usableCursor,
-} from "./clients";
-import { withTx, type QueryScope } from "./scope";
+import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { isStaffScope, type QueryScope, withTx } from "./scope";
+import { changedFields, lockRow, NOT_FOUND, type RecordKind, type SaveResult, updateVersioned } from "./versioned";
 
 /** The firm's time zone: interviews are entered and shown in it. */
 export async function getFirmTimeZone(scope: QueryScope): Promise<string> {
@@ -77,6 +64,8 @@ export type InterviewRecord = {
   updatedAt: Date;
   version: number;
 };
+
+export const interviewKind: RecordKind<InterviewRecord> = { table: interviews, columns: interviewColumns, entityType: "interview" };
 
 const recruiter = alias(users, "interview_recruiter");
 const appJoin = and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId));
@@ -145,8 +134,7 @@ export interface InterviewFilter {
 
 /** Interviews across the firm: upcoming or past, filtered, one keyset page at a time. */
 export async function findInterviews(scope: QueryScope, filter: InterviewFilter = {}) {
-  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
-  const limit = Math.min(filter.limit ?? 25, 100);
+  if (!isStaffScope(scope)) return EMPTY_PAGE;
   const when = filter.when ?? "upcoming";
   const now = filter.now ?? new Date();
   const sort: SortSpec = { key: interviews.startsAt, cast: "timestamptz", dir: filter.dir ?? (when === "upcoming" ? "asc" : "desc") };
@@ -163,42 +151,43 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
     const term = likeTerm(filter.q);
     where.push(sql`(${candidates.name} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`);
   }
-  const cursor = usableCursor(sort, filter.cursor);
-  const [fetched, [counted]] = await Promise.all([
-    scope.db
-      .select({
-        ...interviewColumns,
-        candidateName: candidates.name,
-        jobId: jobs.id,
-        jobTitle: jobs.title,
-        clientId: clients.id,
-        clientName: clients.name,
-        recruiterName: recruiter.name,
-        interviewers: interviewerNames,
-        feedbackCount,
-        ...debriefColumns,
-        cursorKey: cursorKey(sort),
-      })
-      .from(interviews)
-      .innerJoin(applications, appJoin)
-      .innerJoin(candidates, candidateJoin)
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
-      .leftJoin(debriefs, debriefJoin)
-      .where(and(...where, keysetWhere(sort, interviews.id, cursor)))
-      .orderBy(...keysetOrder(sort, interviews.id, cursor))
-      .limit(limit + 1),
-    scope.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(interviews)
-      .innerJoin(applications, appJoin)
-      .innerJoin(candidates, candidateJoin)
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .where(and(...where)),
-  ]);
-  const page = keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+  const page = await keysetQuery(
+    { sort, id: interviews.id, cursor: filter.cursor, limit: filter.limit },
+    (k) =>
+      scope.db
+        .select({
+          ...interviewColumns,
+          candidateName: candidates.name,
+          jobId: jobs.id,
+          jobTitle: jobs.title,
+          clientId: clients.id,
+          clientName: clients.name,
+          recruiterName: recruiter.name,
+          interviewers: interviewerNames,
+          feedbackCount,
+          ...debriefColumns,
+          cursorKey: k.cursorKey,
+        })
+        .from(interviews)
+        .innerJoin(applications, appJoin)
+        .innerJoin(candidates, candidateJoin)
+        .innerJoin(jobs, jobJoin)
+        .innerJoin(clients, clientJoin)
+        .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
+        .leftJoin(debriefs, debriefJoin)
+        .where(and(...where, k.after))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    () =>
+      scope.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(interviews)
+        .innerJoin(applications, appJoin)
+        .innerJoin(candidates, candidateJoin)
+        .innerJoin(jobs, jobJoin)
+        .innerJoin(clients, clientJoin)
+        .where(and(...where)),
+  );
   return { ...page, rows: page.rows.map(withDebriefState) };
 }
 
@@ -472,16 +461,6 @@ export async function scheduleInterview(
   });
 }
 
-async function lockInterview(scope: QueryScope, id: string) {
-  const [row] = await scope.db
-    .select(interviewColumns)
-    .from(interviews)
-    .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, id)))
-    .for("update")
-    .limit(1);
-  return row ?? null;
-}
-
 export type InterviewConflict = InterviewRecord & { contactIds: string[] };
 
 /**
@@ -497,7 +476,7 @@ export async function rescheduleInterview(
   if (badTime) return { ok: false, reason: "invalid", fieldErrors: badTime };
   return scope.db.transaction(async (tx): Promise<SaveResult<InterviewRecord, InterviewConflict>> => {
     const txScope = withTx(scope, tx);
-    const before = await lockInterview(txScope, input.id);
+    const before = await lockRow(txScope, interviewKind, input.id);
     if (!before) return NOT_FOUND;
     const current = await tx
       .select({ contactId: interviewParticipants.contactId })
@@ -531,11 +510,7 @@ export async function rescheduleInterview(
       notes: input.notes,
       status: "scheduled" as const,
     };
-    const [row] = await tx
-      .update(interviews)
-      .set({ ...change, version: sql`${interviews.version} + 1` })
-      .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, input.id), eq(interviews.version, input.version)))
-      .returning(interviewColumns);
+    const row = await updateVersioned(txScope, interviewKind, input.id, input.version, change);
     const nextIds = [...new Set(input.contactIds)].sort();
     const removed = currentIds.filter((c) => !nextIds.includes(c));
     const added = nextIds.filter((c) => !currentIds.includes(c));
@@ -582,7 +557,7 @@ export async function updateInterviewStatus(
   if (!isStaffScope(scope)) return NOT_FOUND;
   return scope.db.transaction(async (tx): Promise<SaveResult<InterviewRecord & { previousStatus: InterviewStatus }, InterviewRecord>> => {
     const txScope = withTx(scope, tx);
-    const before = await lockInterview(txScope, input.id);
+    const before = await lockRow(txScope, interviewKind, input.id);
     if (!before) return NOT_FOUND;
     if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
     if (!STATUS_MOVES[before.status]?.includes(input.status)) {
@@ -593,11 +568,7 @@ export async function updateInterviewStatus(
       };
     }
     const completedAt = input.status === "completed" ? new Date() : null;
-    const [row] = await tx
-      .update(interviews)
-      .set({ status: input.status, completedAt, version: sql`${interviews.version} + 1` })
-      .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, input.id), eq(interviews.version, input.version)))
-      .returning(interviewColumns);
+    const row = await updateVersioned(txScope, interviewKind, input.id, input.version, { status: input.status, completedAt });
     await recordAudit(txScope, {
       action: "interview.status",
       entityType: "interview",

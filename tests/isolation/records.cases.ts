@@ -1,3 +1,4 @@
+import { clientKind } from "@/db/queries/clients";
 import type { IsolationCases } from "./types";
 
 /** Refused as not found / invalid: nothing of firm A was reached. */
@@ -23,18 +24,26 @@ const interviewFields = {
 };
 
 export const cases: Record<string, IsolationCases> = {
-  clients: {
+  keyset: {
     cursorKey: SKIP,
     usableCursor: SKIP,
     keysetWhere: SKIP,
     keysetOrder: SKIP,
     keysetPage: SKIP,
+    keysetQuery: SKIP,
     likeTerm: SKIP,
-    changedFields: SKIP,
-    isStaffScope: SKIP,
-    isUniqueViolation: SKIP,
     archivedFilter: SKIP,
     correlated: SKIP,
+  },
+  versioned: {
+    changedFields: SKIP,
+    isUniqueViolation: SKIP,
+    lockRow: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId] },
+    updateVersioned: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId, 1, { name: "Taken over" }] },
+    archiveRecord: { args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }], empty: notFound },
+    restoreRecord: { args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }], empty: notFound },
+  },
+  clients: {
     findClients: { args: (c) => [c.bRecruiter, { q: `Client of ${c.a.slug}`, status: "all" }], empty: noRows },
     getClient: { args: (c) => [c.bRecruiter, c.a.clientId] },
     listClientOptions: { args: (c) => [c.bRecruiter, { include: c.a.clientId }], empty: ownFirm },
