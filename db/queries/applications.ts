@@ -6,7 +6,7 @@ import { ACTIVE_STAGES, CLOSED_STAGES } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
-import { lockRow, NOT_FOUND, type RecordKind, type SaveResult, updateVersioned } from "./versioned";
+import { changeAtVersion, NOT_FOUND, type RecordKind, type SaveResult, updateVersioned } from "./versioned";
 
 const ACTIVE: Stage[] = [...ACTIVE_STAGES];
 const CLOSING: Stage[] = [...CLOSED_STAGES];
@@ -327,16 +327,12 @@ export async function moveApplication(
       fieldErrors: { reason: [to === "rejected" ? "Say why it was rejected." : "Say why the candidate withdrew."] },
     };
   }
-  return scope.db.transaction(async (tx): Promise<SaveResult<ApplicationRecord, ApplicationRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockRow(txScope, applicationKind, input.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+  return changeAtVersion(scope, applicationKind, input, async (before, txScope): Promise<SaveResult<ApplicationRecord, ApplicationRecord>> => {
     if (before.stage === to) {
       return { ok: false, reason: "invalid", fieldErrors: { stage: ["It is already in that stage."] } };
     }
     const now = opts.now ?? new Date();
-    await tx.insert(applicationStageChanges).values({
+    await txScope.db.insert(applicationStageChanges).values({
       firmId: scope.firmId,
       applicationId: input.id,
       fromStage: before.stage,

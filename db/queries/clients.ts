@@ -5,9 +5,9 @@ import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeT
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
+  changeAtVersion,
   changedFields,
   isUniqueViolation,
-  lockRow,
   NOT_FOUND,
   type RecordKind,
   restoreRecord,
@@ -168,11 +168,7 @@ export async function updateClient(
   const taken = await clientNameTaken(scope, input.name, input.id);
   if (taken) return { ok: false, reason: "duplicate", field: "name", existing: { id: taken.id, label: taken.name } };
   try {
-    return await scope.db.transaction(async (tx): Promise<SaveResult<ClientRecord, ClientRecord>> => {
-      const txScope = withTx(scope, tx);
-      const before = await lockRow(txScope, clientKind, input.id);
-      if (!before) return NOT_FOUND;
-      if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+    return await changeAtVersion(scope, clientKind, input, async (before, txScope): Promise<SaveResult<ClientRecord, ClientRecord>> => {
       const change = { name: input.name, industry: input.industry, website: input.website, notes: input.notes };
       const row = await updateVersioned(txScope, clientKind, input.id, input.version, change);
       await recordAudit(txScope, {

@@ -5,8 +5,8 @@ import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeT
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
+  changeAtVersion,
   changedFields,
-  lockRow,
   NOT_FOUND,
   type RecordKind,
   restoreRecord,
@@ -181,15 +181,11 @@ export async function updateContact(
   input: ContactFields & { id: string; version: number },
 ): Promise<SaveResult<ContactRecord, ContactRecord>> {
   if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<ContactRecord, ContactRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockRow(txScope, contactKind, input.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+  return changeAtVersion(scope, contactKind, input, async (before, txScope): Promise<SaveResult<ContactRecord, ContactRecord>> => {
     if (input.clientId !== before.clientId) {
       const client = await clientForContact(txScope, input.clientId);
       if (!client) return { ok: false, reason: "invalid", fieldErrors: UNKNOWN_CLIENT };
-      const [used] = await tx
+      const [used] = await txScope.db
         .select({ n: sql<number>`count(*)::int` })
         .from(interviewParticipants)
         .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.contactId, input.id)));

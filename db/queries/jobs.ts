@@ -7,8 +7,8 @@ import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeT
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
+  changeAtVersion,
   changedFields,
-  lockRow,
   NOT_FOUND,
   type RecordKind,
   restoreRecord,
@@ -295,11 +295,7 @@ export async function updateJob(
   input: JobFields & { id: string; version: number },
 ): Promise<SaveResult<JobRecord, JobRecord>> {
   if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<JobRecord, JobRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockRow(txScope, jobKind, input.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+  return changeAtVersion(scope, jobKind, input, async (before, txScope): Promise<SaveResult<JobRecord, JobRecord>> => {
     const fieldErrors = await checkJobRefs(txScope, input, before);
     if (fieldErrors) return { ok: false, reason: "invalid", fieldErrors };
     const change = {

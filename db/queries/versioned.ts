@@ -62,6 +62,27 @@ export async function updateVersioned<R>(
   return ((rows as R[])[0] as R | undefined) ?? null;
 }
 
+/**
+ * The update-with-version flow, in one transaction: the firm's row `ref.id`
+ * locked; not_found when there is none; a conflict carrying the row as it is
+ * now when its version is not `ref.version`; otherwise what `change` makes of
+ * it (with the transaction's scope).
+ */
+export function changeAtVersion<R extends { version: number }, T>(
+  scope: QueryScope,
+  kind: RecordKind<R>,
+  ref: { id: string; version: number },
+  change: (before: R, txScope: QueryScope) => Promise<SaveResult<T, R>>,
+): Promise<SaveResult<T, R>> {
+  return scope.db.transaction(async (tx): Promise<SaveResult<T, R>> => {
+    const txScope = withTx(scope, tx);
+    const before = await lockRow(txScope, kind, ref.id);
+    if (!before) return NOT_FOUND;
+    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
+    return change(before, txScope);
+  });
+}
+
 async function setArchived<R extends { version: number }>(
   scope: QueryScope,
   kind: RecordKind<R>,
@@ -69,11 +90,7 @@ async function setArchived<R extends { version: number }>(
   archived: boolean,
 ): Promise<SaveResult<R, R>> {
   if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<R, R>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockRow(txScope, kind, ref.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
+  return changeAtVersion(scope, kind, ref, async (before, txScope) => {
     const row = await updateVersioned(txScope, kind, ref.id, ref.version, { archivedAt: archived ? new Date() : null });
     await recordAudit(txScope, {
       action: `${kind.entityType}.${archived ? "archive" : "restore"}`,

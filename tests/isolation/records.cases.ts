@@ -115,7 +115,6 @@ export const cases: Record<string, IsolationCases> = {
     },
     archiveCandidate: { args: (c) => [c.bRecruiter, { id: c.a.candidateId, version: 1 }], empty: notFound },
     restoreCandidate: { args: (c) => [c.bRecruiter, { id: c.a.candidateId, version: 1 }], empty: notFound },
-    getCandidateTimeline: { args: (c) => [c.bRecruiter, c.a.candidateId] },
   },
   applications: {
     findApplications: { args: (c) => [c.bRecruiter, { jobId: c.a.jobId }], empty: noRows },
@@ -129,13 +128,10 @@ export const cases: Record<string, IsolationCases> = {
       empty: notFound,
     },
   },
-  interviews: {
-    getFirmTimeZone: { args: (c) => [c.bRecruiter], empty: ownFirm },
-    findInterviews: { args: (c) => [c.bRecruiter, { candidateId: c.a.candidateId, when: "all" }], empty: noRows },
-    getInterview: { args: (c) => [c.bRecruiter, c.a.interviewId] },
-    listInterviewParticipants: { args: (c) => [c.bRecruiter, c.a.interviewId] },
-    listInterviewsForContact: { args: (c) => [c.bRecruiter, c.a.contactId] },
-    getInterviewCalendar: { args: (c) => [c.bCandidate, c.a.interviewId] },
+  "candidate-timeline": {
+    getCandidateTimeline: { args: (c) => [c.bRecruiter, c.a.candidateId] },
+  },
+  "interview-scheduling": {
     scheduleInterview: {
       args: (c) => [c.bRecruiter, { ...interviewFields, applicationId: c.a.applicationId, contactIds: [c.a.contactId] }],
       empty: refused,
@@ -145,5 +141,13 @@ export const cases: Record<string, IsolationCases> = {
       empty: notFound,
     },
     updateInterviewStatus: { args: (c) => [c.bRecruiter, { id: c.a.interviewId, version: 1, status: "cancelled" }], empty: notFound },
+  },
+  interviews: {
+    getFirmTimeZone: { args: (c) => [c.bRecruiter], empty: ownFirm },
+    findInterviews: { args: (c) => [c.bRecruiter, { candidateId: c.a.candidateId, when: "all" }], empty: noRows },
+    getInterview: { args: (c) => [c.bRecruiter, c.a.interviewId] },
+    listInterviewParticipants: { args: (c) => [c.bRecruiter, c.a.interviewId] },
+    listInterviewsForContact: { args: (c) => [c.bRecruiter, c.a.contactId] },
+    getInterviewCalendar: { args: (c) => [c.bCandidate, c.a.interviewId] },
   },
 };

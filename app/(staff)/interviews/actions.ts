@@ -6,11 +6,8 @@ import { redirect } from "next/navigation";
 import {
   getFirmTimeZone,
   listInterviewParticipants,
-  rescheduleInterview,
-  scheduleInterview,
-  updateInterviewStatus,
-  type InterviewConflict,
 } from "@/db/queries/interviews";
+import { rescheduleInterview, scheduleInterview, updateInterviewStatus, type InterviewConflict } from "@/db/queries/interview-scheduling";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import {

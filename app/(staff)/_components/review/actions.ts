@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createFeedback, deleteFeedback, getFeedback, previewFeedbackDecision, updateFeedback } from "@/db/queries/feedback";
+import { getFeedback, previewFeedbackDecision } from "@/db/queries/feedback";
+import { createFeedback, deleteFeedback, updateFeedback } from "@/db/queries/feedback-recording";
 import { confirmPersonAsContact, dismissPersonMet, mergePersonWithContact } from "@/db/queries/people-met";
 import { markDebriefReviewed } from "@/db/queries/review";
 import { type Stage, STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";

@@ -1,6 +1,6 @@
 import { ArrowRight, CalendarClock, ClipboardCheck, FileText, ListChecks, MessageSquareQuote, UserPlus } from "lucide-react";
 import Link from "next/link";
-import type { TimelineEvent } from "@/db/queries/candidates";
+import type { TimelineEvent } from "@/db/queries/candidate-timeline";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
 import { cn } from "@/lib/core/utils";
 import { formatDateTime, formatTimeRange } from "../../_components/format";
