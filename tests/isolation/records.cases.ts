@@ -40,6 +40,11 @@ export const cases: Record<string, IsolationCases> = {
     isUniqueViolation: SKIP,
     lockRow: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId] },
     updateVersioned: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId, 1, { name: "Taken over" }] },
+    // Reaching firm A's row would answer ok with "reached".
+    changeAtVersion: {
+      args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }, async () => ({ ok: true, value: "reached" })],
+      empty: notFound,
+    },
     archiveRecord: { args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }], empty: notFound },
     restoreRecord: { args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }], empty: notFound },
   },
