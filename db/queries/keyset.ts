@@ -1,6 +1,6 @@
 import { isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Cursor } from "@/lib/core/validation/records";
+import type { Cursor } from "@/lib/core/validation/cursor";
 
 /**
  * The record lists (clients, contacts, jobs, candidates, applications,
