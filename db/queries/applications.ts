@@ -2,25 +2,14 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import { applications, applicationStageChanges, candidates, clients, interviews, jobs, users } from "../schema";
 import { STAGES, type Stage } from "../schema/enums";
+import { ACTIVE_STAGES, CLOSED_STAGES } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import {
-  correlated,
-  cursorKey,
-  isStaffScope,
-  keysetOrder,
-  keysetPage,
-  keysetWhere,
-  likeTerm,
-  NOT_FOUND,
-  type Cursor,
-  type SaveResult,
-  type SortSpec,
-  usableCursor,
-} from "./clients";
-import { withTx, type QueryScope } from "./scope";
+import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { isStaffScope, type QueryScope, withTx } from "./scope";
+import { changeAtVersion, NOT_FOUND, type RecordKind, type SaveResult, updateVersioned } from "./versioned";
 
-export const OPEN_STAGE_LIST: Stage[] = ["sourced", "submitted", "interviewing", "offer"];
-const CLOSING: Stage[] = ["rejected", "withdrawn"];
+const ACTIVE: Stage[] = [...ACTIVE_STAGES];
+const CLOSING: Stage[] = [...CLOSED_STAGES];
 
 export const applicationColumns = {
   id: applications.id,
@@ -47,6 +36,8 @@ export type ApplicationRecord = {
   updatedAt: Date;
   version: number;
 };
+
+export const applicationKind: RecordKind<ApplicationRecord> = { table: applications, columns: applicationColumns, entityType: "application" };
 
 const recruiter = alias(users, "application_recruiter");
 const changedBy = alias(users, "stage_changed_by");
@@ -104,11 +95,10 @@ function countApplications(scope: QueryScope, where: (SQL | undefined)[], joins:
 }
 
 export async function findApplications(scope: QueryScope, filter: ApplicationFilter = {}) {
-  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
-  const limit = Math.min(filter.limit ?? 25, 100);
+  if (!isStaffScope(scope)) return EMPTY_PAGE;
   const sort = applicationSort(filter);
   const where: (SQL | undefined)[] = [eq(applications.firmId, scope.firmId)];
-  if (filter.stage === "open") where.push(inArray(applications.stage, OPEN_STAGE_LIST));
+  if (filter.stage === "open") where.push(inArray(applications.stage, ACTIVE));
   else if (filter.stage === "closed") where.push(inArray(applications.stage, CLOSING));
   else if (filter.stage) where.push(eq(applications.stage, filter.stage));
   if (filter.clientId) where.push(eq(jobs.clientId, filter.clientId));
@@ -122,30 +112,30 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
       sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`,
     );
   }
-  const cursor = usableCursor(sort, filter.cursor);
-  const [fetched, [counted]] = await Promise.all([
-    scope.db
-      .select({
-        ...applicationColumns,
-        candidateName: candidates.name,
-        jobTitle: jobs.title,
-        clientId: clients.id,
-        clientName: clients.name,
-        recruiterName: recruiter.name,
-        nextInterviewAt,
-        cursorKey: cursorKey(sort),
-      })
-      .from(applications)
-      .innerJoin(candidates, candidateJoin)
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
-      .where(and(...where, keysetWhere(sort, applications.id, cursor)))
-      .orderBy(...keysetOrder(sort, applications.id, cursor))
-      .limit(limit + 1),
-    countApplications(scope, where, { candidates: !!filter.q, jobs: !!filter.q || !!filter.clientId, clients: !!filter.q }),
-  ]);
-  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+  return keysetQuery(
+    { sort, id: applications.id, cursor: filter.cursor, limit: filter.limit },
+    (k) =>
+      scope.db
+        .select({
+          ...applicationColumns,
+          candidateName: candidates.name,
+          jobTitle: jobs.title,
+          clientId: clients.id,
+          clientName: clients.name,
+          recruiterName: recruiter.name,
+          nextInterviewAt,
+          cursorKey: k.cursorKey,
+        })
+        .from(applications)
+        .innerJoin(candidates, candidateJoin)
+        .innerJoin(jobs, jobJoin)
+        .innerJoin(clients, clientJoin)
+        .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
+        .where(and(...where, k.after))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    () => countApplications(scope, where, { candidates: !!filter.q, jobs: !!filter.q || !!filter.clientId, clients: !!filter.q }),
+  );
 }
 
 /** A job's board: every application on it, each with its candidate. */
@@ -313,16 +303,6 @@ export async function createApplication(scope: QueryScope, input: CreateApplicat
   });
 }
 
-async function lockApplication(scope: QueryScope, id: string) {
-  const [row] = await scope.db
-    .select(applicationColumns)
-    .from(applications)
-    .where(and(eq(applications.firmId, scope.firmId), eq(applications.id, id)))
-    .for("update")
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * Moves an application to another stage and keeps the change (from, to,
  * reason, who, when) in the stage history, with its audit event, in one
@@ -347,16 +327,12 @@ export async function moveApplication(
       fieldErrors: { reason: [to === "rejected" ? "Say why it was rejected." : "Say why the candidate withdrew."] },
     };
   }
-  return scope.db.transaction(async (tx): Promise<SaveResult<ApplicationRecord, ApplicationRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockApplication(txScope, input.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+  return changeAtVersion(scope, applicationKind, input, async (before, txScope): Promise<SaveResult<ApplicationRecord, ApplicationRecord>> => {
     if (before.stage === to) {
       return { ok: false, reason: "invalid", fieldErrors: { stage: ["It is already in that stage."] } };
     }
     const now = opts.now ?? new Date();
-    await tx.insert(applicationStageChanges).values({
+    await txScope.db.insert(applicationStageChanges).values({
       firmId: scope.firmId,
       applicationId: input.id,
       fromStage: before.stage,
@@ -365,16 +341,11 @@ export async function moveApplication(
       changedBy: scope.userId,
       changedAt: now,
     });
-    const [row] = await tx
-      .update(applications)
-      .set({
-        stage: to,
-        stageChangedAt: now,
-        closedReason: CLOSING.includes(to) ? reason : "",
-        version: sql`${applications.version} + 1`,
-      })
-      .where(and(eq(applications.firmId, scope.firmId), eq(applications.id, input.id), eq(applications.version, input.version)))
-      .returning(applicationColumns);
+    const row = await updateVersioned(txScope, applicationKind, input.id, input.version, {
+      stage: to,
+      stageChangedAt: now,
+      closedReason: CLOSING.includes(to) ? reason : "",
+    });
     await recordAudit(txScope, {
       action: "application.stage",
       entityType: "application",

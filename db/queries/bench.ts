@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Stage } from "@/lib/core/vocabulary";
 import { internalRoutes } from "@/lib/platform/env";
 import type { Database } from "../client";
-import { OPEN_STAGE_LIST } from "./applications";
+import { ACTIVE_STAGES } from "@/lib/core/vocabulary";
 
 /**
  * The benchmark's controls: the floor a page or an action is measured
@@ -39,7 +39,7 @@ function pipelinePage<T>(database: Database, input: BenchPipelineInput, columns:
       where a.firm_id = $1 and a.recruiter_user_id = $2 and a.stage::text = any($3::text[])
       order by a.stage_changed_at desc, a.id desc
       limit $4`,
-    [input.firmId, input.recruiterId, OPEN_STAGE_LIST, input.limit],
+    [input.firmId, input.recruiterId, ACTIVE_STAGES, input.limit],
   );
 }
 

@@ -1,41 +1,29 @@
-import { and, asc, desc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import {
   applications,
-  applicationStageChanges,
   candidates,
-  clients,
-  contacts,
-  debriefs,
-  interviewerFeedback,
   interviews,
   invitations,
-  jobs,
   memberships,
-  tasks,
   users,
 } from "../schema";
-import type { Decision, InterviewKind, InterviewStatus, Recommendation, Stage, TaskState } from "../schema/enums";
+import type { Stage } from "../schema/enums";
 import { recordAudit } from "./audit";
-import {
-  archivedFilter,
-  correlated,
-  changedFields,
-  cursorKey,
-  isStaffScope,
-  isUniqueViolation,
-  keysetOrder,
-  keysetPage,
-  keysetWhere,
-  likeTerm,
-  NOT_FOUND,
-  type Cursor,
-  type SaveResult,
-  type SortSpec,
-  usableCursor,
-} from "./clients";
 import { isFirmStaff } from "./jobs";
-import { withTx, type QueryScope } from "./scope";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { isStaffScope, type QueryScope, withTx } from "./scope";
+import {
+  archiveRecord,
+  changedFields,
+  isUniqueViolation,
+  lockRow,
+  NOT_FOUND,
+  type RecordKind,
+  restoreRecord,
+  type SaveResult,
+  updateVersioned,
+} from "./versioned";
 
 /** One candidate's name and email (for invitations), or null if not in the scope. */
 export async function getCandidateContact(scope: QueryScope, candidateId: string) {
@@ -81,6 +69,8 @@ export type CandidateRecord = {
   version: number;
 };
 
+export const candidateKind: RecordKind<CandidateRecord> = { table: candidates, columns: candidateColumns, entityType: "candidate" };
+
 const owner = alias(users, "candidate_owner");
 
 const openApplications = correlated<number>(
@@ -120,8 +110,7 @@ function candidateSort(f: CandidateFilter): SortSpec {
 
 /** The firm's candidates: searched, filtered, sorted, one keyset page at a time. */
 export async function findCandidates(scope: QueryScope, filter: CandidateFilter = {}) {
-  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
-  const limit = Math.min(filter.limit ?? 25, 100);
+  if (!isStaffScope(scope)) return EMPTY_PAGE;
   const sort = candidateSort(filter);
   const where: (SQL | undefined)[] = [eq(candidates.firmId, scope.firmId), archivedFilter(candidates.archivedAt, filter.status ?? "active")];
   if (filter.ownerUserId === "none") where.push(isNull(candidates.ownerUserId));
@@ -137,25 +126,25 @@ export async function findCandidates(scope: QueryScope, filter: CandidateFilter 
       sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${candidates.phone} ilike ${term} or ${candidates.headline} ilike ${term} or ${candidates.location} ilike ${term})`,
     );
   }
-  const cursor = usableCursor(sort, filter.cursor);
-  const [fetched, [counted]] = await Promise.all([
-    scope.db
-      .select({
-        ...candidateColumns,
-        ownerName: owner.name,
-        openApplications,
-        furthestStage,
-        nextInterviewAt,
-        cursorKey: cursorKey(sort),
-      })
-      .from(candidates)
-      .leftJoin(owner, eq(owner.id, candidates.ownerUserId))
-      .where(and(...where, keysetWhere(sort, candidates.id, cursor)))
-      .orderBy(...keysetOrder(sort, candidates.id, cursor))
-      .limit(limit + 1),
-    scope.db.select({ n: sql<number>`count(*)::int` }).from(candidates).where(and(...where)),
-  ]);
-  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+  return keysetQuery(
+    { sort, id: candidates.id, cursor: filter.cursor, limit: filter.limit },
+    (k) =>
+      scope.db
+        .select({
+          ...candidateColumns,
+          ownerName: owner.name,
+          openApplications,
+          furthestStage,
+          nextInterviewAt,
+          cursorKey: k.cursorKey,
+        })
+        .from(candidates)
+        .leftJoin(owner, eq(owner.id, candidates.ownerUserId))
+        .where(and(...where, k.after))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    () => scope.db.select({ n: sql<number>`count(*)::int` }).from(candidates).where(and(...where)),
+  );
 }
 
 /** One candidate with their owner and whether they can sign in to the portal. */
@@ -276,16 +265,6 @@ export async function createCandidate(scope: QueryScope, input: CandidateFields)
   }
 }
 
-async function lockCandidate(scope: QueryScope, id: string) {
-  const [row] = await scope.db
-    .select(candidateColumns)
-    .from(candidates)
-    .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, id)))
-    .for("update")
-    .limit(1);
-  return row ?? null;
-}
-
 const ERASED: { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> } = {
   ok: false,
   reason: "invalid",
@@ -300,7 +279,7 @@ export async function updateCandidate(
   try {
     return await scope.db.transaction(async (tx): Promise<SaveResult<CandidateRecord, CandidateRecord>> => {
       const txScope = withTx(scope, tx);
-      const before = await lockCandidate(txScope, input.id);
+      const before = await lockRow(txScope, candidateKind, input.id);
       if (!before) return NOT_FOUND;
       if (before.anonymizedAt) return ERASED;
       if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
@@ -318,11 +297,7 @@ export async function updateCandidate(
         notes: input.notes,
         ownerUserId: input.ownerUserId,
       };
-      const [row] = await tx
-        .update(candidates)
-        .set({ ...change, version: sql`${candidates.version} + 1` })
-        .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, input.id), eq(candidates.version, input.version)))
-        .returning(candidateColumns);
+      const row = await updateVersioned(txScope, candidateKind, input.id, input.version, change);
       await recordAudit(txScope, {
         action: "candidate.update",
         entityType: "candidate",
@@ -339,270 +314,10 @@ export async function updateCandidate(
   }
 }
 
-async function setCandidateArchived(scope: QueryScope, ref: { id: string; version: number }, archived: boolean) {
-  if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<CandidateRecord, CandidateRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockCandidate(txScope, ref.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
-    const [row] = await tx
-      .update(candidates)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${candidates.version} + 1` })
-      .where(and(eq(candidates.firmId, scope.firmId), eq(candidates.id, ref.id)))
-      .returning(candidateColumns);
-    await recordAudit(txScope, {
-      action: archived ? "candidate.archive" : "candidate.restore",
-      entityType: "candidate",
-      entityId: ref.id,
-    });
-    return { ok: true, value: row! };
-  });
-}
-
 export function archiveCandidate(scope: QueryScope, ref: { id: string; version: number }) {
-  return setCandidateArchived(scope, ref, true);
+  return archiveRecord(scope, candidateKind, ref);
 }
 
 export function restoreCandidate(scope: QueryScope, ref: { id: string; version: number }) {
-  return setCandidateArchived(scope, ref, false);
-}
-
-// ---------------------------------------------------------------------------
-// The candidate's timeline
-// ---------------------------------------------------------------------------
-
-export type DebriefState = "draft" | "submitted" | "amended" | "reviewed";
-
-/** Where a debrief stands, from its columns: reviewed after the last submission, amended, submitted or draft. */
-export function debriefState(d: {
-  status: "draft" | "submitted";
-  submittedVersions: number;
-  submittedAt: Date | null;
-  reviewedAt: Date | null;
-}): DebriefState {
-  if (d.status === "draft" && d.submittedVersions === 0) return "draft";
-  if (d.reviewedAt && (!d.submittedAt || d.reviewedAt.getTime() >= d.submittedAt.getTime())) return "reviewed";
-  if (d.submittedVersions > 1) return "amended";
-  return d.status === "submitted" ? "submitted" : "draft";
-}
-
-interface EventContext {
-  applicationId: string;
-  jobId: string;
-  jobTitle: string;
-  clientName: string;
-}
-
-export type TimelineEvent = EventContext &
-  (
-    | {
-        kind: "stage";
-        id: string;
-        at: Date;
-        from: Stage | null;
-        to: Stage;
-        reason: string;
-        by: string | null;
-      }
-    | {
-        kind: "interview";
-        id: string;
-        at: Date;
-        interviewId: string;
-        endsAt: Date;
-        interviewKind: InterviewKind;
-        status: InterviewStatus;
-      }
-    | { kind: "debrief"; id: string; at: Date; interviewId: string; state: DebriefState; interviewKind: InterviewKind }
-    | {
-        kind: "feedback";
-        id: string;
-        at: Date;
-        interviewId: string;
-        recommendation: Recommendation;
-        decision: Decision | null;
-        contactName: string | null;
-      }
-    | {
-        kind: "task";
-        id: string;
-        at: Date;
-        title: string;
-        state: TaskState;
-        dueAt: Date | null;
-        completedAt: Date | null;
-        ownerKind: "recruiter" | "candidate";
-        ownerName: string | null;
-        interviewId: string | null;
-      }
-  );
-
-const changedBy = alias(users, "stage_changed_by");
-const taskOwner = alias(users, "task_owner");
-
-/**
- * Everything that happened to one candidate, newest first: stage changes
- * (the first one is being put forward), interviews, debrief states,
- * interviewer feedback (recommendation and decision only) and next steps.
- * Each source is bounded; the candidate's whole history fits.
- */
-export async function getCandidateTimeline(scope: QueryScope, candidateId: string): Promise<TimelineEvent[]> {
-  if (!isStaffScope(scope)) return [];
-  const f = scope.firmId;
-  const appJoin = (appId: SQL | AnyPgColumn) => and(eq(applications.firmId, f), eq(applications.id, appId));
-  const ctx = { applicationId: applications.id, jobId: jobs.id, jobTitle: jobs.title, clientName: clients.name };
-  const jobJoin = and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId));
-  const clientJoin = and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId));
-  const ofCandidate = and(eq(applications.firmId, f), eq(applications.candidateId, candidateId));
-
-  const [stages, ivs, briefs, feedback, todo] = await Promise.all([
-    scope.db
-      .select({
-        ...ctx,
-        id: applicationStageChanges.id,
-        at: applicationStageChanges.changedAt,
-        from: applicationStageChanges.fromStage,
-        to: applicationStageChanges.toStage,
-        reason: applicationStageChanges.reason,
-        by: changedBy.name,
-      })
-      .from(applicationStageChanges)
-      .innerJoin(applications, appJoin(applicationStageChanges.applicationId))
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .leftJoin(changedBy, eq(changedBy.id, applicationStageChanges.changedBy))
-      .where(and(eq(applicationStageChanges.firmId, f), ofCandidate))
-      .orderBy(desc(applicationStageChanges.changedAt))
-      .limit(500),
-    scope.db
-      .select({
-        ...ctx,
-        id: interviews.id,
-        at: interviews.startsAt,
-        endsAt: interviews.endsAt,
-        interviewKind: interviews.kind,
-        status: interviews.status,
-      })
-      .from(interviews)
-      .innerJoin(applications, appJoin(interviews.applicationId))
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .where(and(eq(interviews.firmId, f), eq(interviews.candidateId, candidateId), ofCandidate))
-      .orderBy(desc(interviews.startsAt))
-      .limit(500),
-    scope.db
-      .select({
-        ...ctx,
-        id: debriefs.id,
-        interviewId: debriefs.interviewId,
-        interviewKind: interviews.kind,
-        status: debriefs.status,
-        submittedVersions: debriefs.submittedVersions,
-        submittedAt: debriefs.submittedAt,
-        reviewedAt: debriefs.reviewedAt,
-        lastSavedAt: debriefs.lastSavedAt,
-        createdAt: debriefs.createdAt,
-      })
-      .from(debriefs)
-      .innerJoin(interviews, and(eq(interviews.firmId, debriefs.firmId), eq(interviews.id, debriefs.interviewId)))
-      .innerJoin(applications, appJoin(interviews.applicationId))
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .where(and(eq(debriefs.firmId, f), eq(debriefs.candidateId, candidateId), ofCandidate))
-      .limit(500),
-    scope.db
-      .select({
-        ...ctx,
-        id: interviewerFeedback.id,
-        at: interviewerFeedback.receivedAt,
-        interviewId: interviewerFeedback.interviewId,
-        recommendation: interviewerFeedback.recommendation,
-        decision: interviewerFeedback.decision,
-        contactName: contacts.name,
-      })
-      .from(interviewerFeedback)
-      .innerJoin(interviews, and(eq(interviews.firmId, interviewerFeedback.firmId), eq(interviews.id, interviewerFeedback.interviewId)))
-      .innerJoin(applications, appJoin(interviews.applicationId))
-      .innerJoin(jobs, jobJoin)
-      .innerJoin(clients, clientJoin)
-      .leftJoin(contacts, and(eq(contacts.firmId, interviewerFeedback.firmId), eq(contacts.id, interviewerFeedback.contactId)))
-      .where(and(eq(interviewerFeedback.firmId, f), eq(interviews.candidateId, candidateId), ofCandidate))
-      .orderBy(desc(interviewerFeedback.receivedAt))
-      .limit(500),
-    scope.db
-      .select({
-        id: tasks.id,
-        title: tasks.title,
-        state: tasks.state,
-        dueAt: tasks.dueAt,
-        completedAt: tasks.completedAt,
-        createdAt: tasks.createdAt,
-        ownerKind: tasks.ownerKind,
-        ownerName: taskOwner.name,
-        interviewId: tasks.interviewId,
-        applicationId: applications.id,
-        jobId: jobs.id,
-        jobTitle: jobs.title,
-        clientName: clients.name,
-      })
-      .from(tasks)
-      .leftJoin(interviews, and(eq(interviews.firmId, tasks.firmId), eq(interviews.id, tasks.interviewId)))
-      .leftJoin(
-        applications,
-        and(eq(applications.firmId, tasks.firmId), eq(applications.id, sql`coalesce(${tasks.applicationId}, ${interviews.applicationId})`)),
-      )
-      .leftJoin(jobs, jobJoin)
-      .leftJoin(clients, clientJoin)
-      .leftJoin(taskOwner, eq(taskOwner.id, tasks.ownerUserId))
-      .where(
-        and(
-          eq(tasks.firmId, f),
-          or(eq(tasks.candidateId, candidateId), eq(applications.candidateId, candidateId), eq(interviews.candidateId, candidateId)),
-        ),
-      )
-      .orderBy(desc(tasks.createdAt))
-      .limit(500),
-  ]);
-
-  const events: TimelineEvent[] = [
-    ...stages.map((s) => ({ kind: "stage" as const, ...s })),
-    ...ivs.map((i) => ({ kind: "interview" as const, interviewId: i.id, ...i })),
-    ...briefs.map((d) => {
-      const state = debriefState(d);
-      const at =
-        state === "reviewed" ? d.reviewedAt! : state === "draft" ? (d.lastSavedAt ?? d.createdAt) : (d.submittedAt ?? d.createdAt);
-      return {
-        kind: "debrief" as const,
-        id: d.id,
-        at,
-        interviewId: d.interviewId,
-        interviewKind: d.interviewKind,
-        state,
-        applicationId: d.applicationId,
-        jobId: d.jobId,
-        jobTitle: d.jobTitle,
-        clientName: d.clientName,
-      };
-    }),
-    ...feedback.map((fb) => ({ kind: "feedback" as const, ...fb })),
-    ...todo.map((t) => ({
-      kind: "task" as const,
-      id: t.id,
-      at: t.state === "open" ? (t.dueAt ?? t.createdAt) : (t.completedAt ?? t.dueAt ?? t.createdAt),
-      title: t.title,
-      state: t.state,
-      dueAt: t.dueAt,
-      completedAt: t.completedAt,
-      ownerKind: t.ownerKind,
-      ownerName: t.ownerName,
-      interviewId: t.interviewId,
-      applicationId: t.applicationId ?? "",
-      jobId: t.jobId ?? "",
-      jobTitle: t.jobTitle ?? "",
-      clientName: t.clientName ?? "",
-    })),
-  ];
-  const order = { task: 0, feedback: 1, debrief: 2, interview: 3, stage: 4 } as const;
-  return events.sort((a, b) => b.at.getTime() - a.at.getTime() || order[a.kind] - order[b.kind]);
+  return restoreRecord(scope, candidateKind, ref);
 }

@@ -1,23 +1,18 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, interviewParticipants } from "../schema";
 import { recordAudit } from "./audit";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
-  archivedFilter,
-  correlated,
+  archiveRecord,
+  changeAtVersion,
   changedFields,
-  cursorKey,
-  isStaffScope,
-  keysetOrder,
-  keysetPage,
-  keysetWhere,
-  likeTerm,
   NOT_FOUND,
-  type Cursor,
+  type RecordKind,
+  restoreRecord,
   type SaveResult,
-  type SortSpec,
-  usableCursor,
-} from "./clients";
-import { withTx, type QueryScope } from "./scope";
+  updateVersioned,
+} from "./versioned";
 
 export const contactColumns = {
   id: contacts.id,
@@ -44,6 +39,8 @@ export type ContactRecord = {
   updatedAt: Date;
   version: number;
 };
+
+export const contactKind: RecordKind<ContactRecord> = { table: contacts, columns: contactColumns, entityType: "contact" };
 
 export interface ContactFilter {
   q?: string;
@@ -72,8 +69,7 @@ const interviewCount = correlated<number>(
 
 /** People at the firm's clients: searched, filtered by client, one keyset page at a time. */
 export async function findContacts(scope: QueryScope, filter: ContactFilter = {}) {
-  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
-  const limit = Math.min(filter.limit ?? 25, 100);
+  if (!isStaffScope(scope)) return EMPTY_PAGE;
   const sort = contactSort(filter);
   const where: (SQL | undefined)[] = [eq(contacts.firmId, scope.firmId), archivedFilter(contacts.archivedAt, filter.status ?? "active")];
   if (filter.clientId) where.push(eq(contacts.clientId, filter.clientId));
@@ -83,23 +79,24 @@ export async function findContacts(scope: QueryScope, filter: ContactFilter = {}
       sql`(${contacts.name} ilike ${term} or ${contacts.title} ilike ${term} or coalesce(${contacts.email}, '') ilike ${term} or ${contacts.phone} ilike ${term} or ${clients.name} ilike ${term})`,
     );
   }
-  const cursor = usableCursor(sort, filter.cursor);
   const join = and(eq(clients.firmId, contacts.firmId), eq(clients.id, contacts.clientId));
-  const [fetched, [counted]] = await Promise.all([
-    scope.db
-      .select({ ...contactColumns, clientName: clients.name, interviews: interviewCount, cursorKey: cursorKey(sort) })
-      .from(contacts)
-      .innerJoin(clients, join)
-      .where(and(...where, keysetWhere(sort, contacts.id, cursor)))
-      .orderBy(...keysetOrder(sort, contacts.id, cursor))
-      .limit(limit + 1),
-    scope.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(contacts)
-      .innerJoin(clients, join)
-      .where(and(...where)),
-  ]);
-  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+  return keysetQuery(
+    { sort, id: contacts.id, cursor: filter.cursor, limit: filter.limit },
+    (k) =>
+      scope.db
+        .select({ ...contactColumns, clientName: clients.name, interviews: interviewCount, cursorKey: k.cursorKey })
+        .from(contacts)
+        .innerJoin(clients, join)
+        .where(and(...where, k.after))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    () =>
+      scope.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(contacts)
+        .innerJoin(clients, join)
+        .where(and(...where)),
+  );
 }
 
 export async function getContact(scope: QueryScope, id: string) {
@@ -179,30 +176,16 @@ export async function createContact(scope: QueryScope, input: ContactFields): Pr
   });
 }
 
-async function lockContact(scope: QueryScope, id: string) {
-  const [row] = await scope.db
-    .select(contactColumns)
-    .from(contacts)
-    .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, id)))
-    .for("update")
-    .limit(1);
-  return row ?? null;
-}
-
 export async function updateContact(
   scope: QueryScope,
   input: ContactFields & { id: string; version: number },
 ): Promise<SaveResult<ContactRecord, ContactRecord>> {
   if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<ContactRecord, ContactRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockContact(txScope, input.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+  return changeAtVersion(scope, contactKind, input, async (before, txScope): Promise<SaveResult<ContactRecord, ContactRecord>> => {
     if (input.clientId !== before.clientId) {
       const client = await clientForContact(txScope, input.clientId);
       if (!client) return { ok: false, reason: "invalid", fieldErrors: UNKNOWN_CLIENT };
-      const [used] = await tx
+      const [used] = await txScope.db
         .select({ n: sql<number>`count(*)::int` })
         .from(interviewParticipants)
         .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.contactId, input.id)));
@@ -225,37 +208,16 @@ export async function updateContact(
       email: input.email === "" ? null : input.email,
       phone: input.phone,
     };
-    const [row] = await tx
-      .update(contacts)
-      .set({ ...change, version: sql`${contacts.version} + 1` })
-      .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, input.id), eq(contacts.version, input.version)))
-      .returning(contactColumns);
+    const row = await updateVersioned(txScope, contactKind, input.id, input.version, change);
     await recordAudit(txScope, { action: "contact.update", entityType: "contact", entityId: input.id, changes: changedFields(before, change, ["clientId"]) });
     return { ok: true, value: row! };
   });
 }
 
-async function setContactArchived(scope: QueryScope, ref: { id: string; version: number }, archived: boolean) {
-  if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<ContactRecord, ContactRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockContact(txScope, ref.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
-    const [row] = await tx
-      .update(contacts)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${contacts.version} + 1` })
-      .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, ref.id)))
-      .returning(contactColumns);
-    await recordAudit(txScope, { action: archived ? "contact.archive" : "contact.restore", entityType: "contact", entityId: ref.id });
-    return { ok: true, value: row! };
-  });
-}
-
 export function archiveContact(scope: QueryScope, ref: { id: string; version: number }) {
-  return setContactArchived(scope, ref, true);
+  return archiveRecord(scope, contactKind, ref);
 }
 
 export function restoreContact(scope: QueryScope, ref: { id: string; version: number }) {
-  return setContactArchived(scope, ref, false);
+  return restoreRecord(scope, contactKind, ref);
 }

@@ -1,8 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { AppError } from "@/lib/core/errors";
 import {
   applications,
-  applicationStageChanges,
   candidates,
   clients,
   contacts,
@@ -10,14 +8,13 @@ import {
   interviewerFeedback,
   interviews,
   jobs,
-  ratingEnum,
   scorecardAttributes,
   users,
 } from "../schema";
 import type { Decision, Rating, Recommendation, Stage } from "../schema/enums";
-import { recordAudit } from "./audit";
-import { withTx, type QueryScope } from "./scope";
-import { completePolicyTask } from "./tasks";
+import { type FeedbackChannel } from "@/lib/core/vocabulary";
+import { isStaffScope, type QueryScope } from "./scope";
+import { decisionBlocked, stageForDecision } from "@/lib/core/review/feedback-rules";
 
 /**
  * Interviewer feedback: what the client's interviewer thought, recorded by the
@@ -35,7 +32,7 @@ export type FeedbackRow = {
   contactName: string | null;
   contactTitle: string | null;
   receivedAt: Date;
-  channel: "call" | "email" | "other";
+  channel: FeedbackChannel;
   recommendation: Recommendation;
   takeaways: string;
   sharedSummary: string;
@@ -52,7 +49,7 @@ export type FeedbackRow = {
 export type FeedbackFields = {
   contactId: string | null;
   receivedAt: Date;
-  channel: "call" | "email" | "other";
+  channel: FeedbackChannel;
   recommendation: Recommendation;
   takeaways: string;
   sharedSummary: string;
@@ -74,53 +71,9 @@ export type FeedbackSaved = {
   stageChange?: { from: Stage; to: Stage } | null;
 };
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  sourced: "Sourced",
-  submitted: "Submitted",
-  interviewing: "Interviewing",
-  offer: "Offer",
-  placed: "Placed",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-};
-
-const DECISION_WORDS: Record<Decision, string> = { next_round: "next round", offer: "offer", hold: "hold", reject: "reject" };
-const STAGE_ORDER: Record<Stage, number> = { sourced: 0, submitted: 1, interviewing: 2, offer: 3, placed: 4, rejected: 5, withdrawn: 5 };
-const CLOSED: ReadonlySet<Stage> = new Set(["placed", "rejected", "withdrawn"]);
-/** Clocks differ a little between a browser and the server. */
-const FUTURE_SLACK_MS = 5 * 60_000;
-
-function staff(scope: QueryScope): boolean {
-  return scope.role !== "candidate" && !scope.candidateId;
-}
-
-/** The stage a decision moves the application to; null when it leaves the stage as it is. */
-export function stageForDecision(decision: Decision, current: Stage): Stage | null {
-  switch (decision) {
-    case "next_round":
-      return current === "interviewing" ? null : "interviewing";
-    case "offer":
-      return current === "offer" ? null : "offer";
-    case "reject":
-      return "rejected";
-    case "hold":
-      return null;
-  }
-}
-
-/** Why a decision cannot apply to an application in `current`, or null when it can. */
-function decisionBlocked(decision: Decision, current: Stage): string | null {
-  if (CLOSED.has(current)) {
-    return `The application is already ${STAGE_LABELS[current].toLowerCase()}, so a “${DECISION_WORDS[decision]}” decision cannot move it. Reopen it from the candidate's page first.`;
-  }
-  const to = stageForDecision(decision, current);
-  if (to && to !== "rejected" && STAGE_ORDER[to] < STAGE_ORDER[current]) {
-    return `The application is already at ${STAGE_LABELS[current]}; a “${DECISION_WORDS[decision]}” decision would move it back to ${STAGE_LABELS[to]}.`;
-  }
-  return null;
-}
-
-async function interviewContext(scope: QueryScope, interviewId: string) {
+/** The interview feedback is about, with its application, candidate and client; null outside the scope. */
+export async function getFeedbackContext(scope: QueryScope, interviewId: string) {
+  if (!isStaffScope(scope)) return null;
   const [row] = await scope.db
     .select({
       interviewId: interviews.id,
@@ -146,13 +99,8 @@ async function interviewContext(scope: QueryScope, interviewId: string) {
   return row ?? null;
 }
 
-type Ctx = NonNullable<Awaited<ReturnType<typeof interviewContext>>>;
+export type FeedbackContext = NonNullable<Awaited<ReturnType<typeof getFeedbackContext>>>;
 
-/** Held when it was completed, or when it was scheduled and its end has passed. */
-function hasHappened(ctx: Pick<Ctx, "status" | "endsAt">, now: Date): boolean {
-  if (ctx.status === "completed") return true;
-  return ctx.status === "scheduled" && ctx.endsAt.getTime() <= now.getTime();
-}
 
 const feedbackColumns = {
   id: interviewerFeedback.id,
@@ -219,7 +167,7 @@ function selectFeedback(scope: QueryScope) {
 
 /** All feedback on one interview, newest first, with its ratings. */
 export async function listFeedbackForInterview(scope: QueryScope, interviewId: string): Promise<FeedbackRow[]> {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const rows = await selectFeedback(scope)
     .where(and(eq(interviewerFeedback.firmId, scope.firmId), eq(interviewerFeedback.interviewId, interviewId)))
     .orderBy(desc(interviewerFeedback.receivedAt), desc(interviewerFeedback.id))
@@ -228,7 +176,7 @@ export async function listFeedbackForInterview(scope: QueryScope, interviewId: s
 }
 
 export async function getFeedback(scope: QueryScope, id: string): Promise<FeedbackRow | null> {
-  if (!staff(scope)) return null;
+  if (!isStaffScope(scope)) return null;
   const rows = await selectFeedback(scope)
     .where(and(eq(interviewerFeedback.firmId, scope.firmId), eq(interviewerFeedback.id, id)))
     .limit(1);
@@ -238,8 +186,8 @@ export async function getFeedback(scope: QueryScope, id: string): Promise<Feedba
 
 /** The contacts of the interview's client, for "who gave it". */
 export async function listFeedbackContacts(scope: QueryScope, interviewId: string) {
-  if (!staff(scope)) return [];
-  const ctx = await interviewContext(scope, interviewId);
+  if (!isStaffScope(scope)) return [];
+  const ctx = await getFeedbackContext(scope, interviewId);
   if (!ctx) return [];
   return scope.db
     .select({ id: contacts.id, name: contacts.name, title: contacts.title, archivedAt: contacts.archivedAt })
@@ -265,8 +213,8 @@ export async function previewFeedbackDecision(
   scope: QueryScope,
   input: { interviewId: string; decision: Decision },
 ): Promise<DecisionPreview | null> {
-  if (!staff(scope)) return null;
-  const ctx = await interviewContext(scope, input.interviewId);
+  if (!isStaffScope(scope)) return null;
+  const ctx = await getFeedbackContext(scope, input.interviewId);
   if (!ctx) return null;
   return {
     candidateName: ctx.candidateName,
@@ -277,261 +225,9 @@ export async function previewFeedbackDecision(
   };
 }
 
-/** Input checks that need the database; every problem is reported against its field. */
-async function checkFields(scope: QueryScope, ctx: Ctx, input: FeedbackFields, now: Date, existingAttributeIds: string[] = []) {
-  const errors: Record<string, string[]> = {};
-  if (input.contactId) {
-    const [c] = await scope.db
-      .select({ clientId: contacts.clientId })
-      .from(contacts)
-      .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, input.contactId)))
-      .limit(1);
-    if (!c || c.clientId !== ctx.clientId) errors.contactId = [`Choose someone at ${ctx.clientName}, the client of this interview.`];
-  }
-  if (input.receivedAt.getTime() > now.getTime() + FUTURE_SLACK_MS) errors.receivedAt = ["The feedback cannot have arrived in the future."];
-  const valid = new Set<string>(ratingEnum.enumValues);
-  const attributeIds = [...new Set(input.ratings.map((r) => r.attributeId))];
-  if (input.ratings.some((r) => !valid.has(r.rating))) errors.ratings = ["Rate each attribute from “definitely not” to “strong yes”."];
-  if (attributeIds.length !== input.ratings.length) errors.ratings = ["Rate each attribute once."];
-  if (attributeIds.length > 0 && !errors.ratings) {
-    const known = await scope.db
-      .select({ id: scorecardAttributes.id, archivedAt: scorecardAttributes.archivedAt })
-      .from(scorecardAttributes)
-      .where(and(eq(scorecardAttributes.firmId, scope.firmId), inArray(scorecardAttributes.id, attributeIds)));
-    const ok = new Set(known.filter((k) => !k.archivedAt || existingAttributeIds.includes(k.id)).map((k) => k.id));
-    if (attributeIds.some((id) => !ok.has(id))) errors.ratings = ["One of the attributes is not on the firm's scorecard any more. Reload the page."];
-  }
-  let warning: string | undefined;
-  if (!hasHappened(ctx, now)) {
-    if (input.recommendation !== "no_decision") errors.recommendation = ["This interview has not happened yet: record “No decision yet” for now."];
-    if (input.decision) errors.decision = ["This interview has not happened yet, so the client cannot have decided."];
-    warning = `This interview has not happened yet (${ctx.status === "scheduled" ? "it is still scheduled" : `it is marked ${ctx.status.replace("_", "-")}`}). The feedback was saved as “No decision yet”.`;
-  }
-  if (Object.keys(errors).length > 0) throw new AppError("invalid", undefined, errors);
-  return warning;
-}
-
-/**
- * Moves the application for a client decision, unless its stage changed
- * after the recruiter saw it (then a conflict, and nothing is written).
- */
-async function applyDecision(scope: QueryScope, ctx: Ctx, decision: Decision, input: FeedbackFields, now: Date, contactName: string | null) {
-  const [app] = await scope.db
-    .select({
-      stage: applications.stage,
-      stageChangedAt: applications.stageChangedAt,
-      version: applications.version,
-    })
-    .from(applications)
-    .where(and(eq(applications.firmId, scope.firmId), eq(applications.id, ctx.applicationId)))
-    .for("update")
-    .limit(1);
-  if (!app) throw new AppError("not_found");
-  const seen = input.seenStage;
-  if (!seen || seen.stage !== app.stage || app.stageChangedAt.getTime() > seen.changedAt.getTime()) {
-    const [last] = await scope.db
-      .select({ at: applicationStageChanges.changedAt, by: users.name })
-      .from(applicationStageChanges)
-      .leftJoin(users, eq(users.id, applicationStageChanges.changedBy))
-      .where(and(eq(applicationStageChanges.firmId, scope.firmId), eq(applicationStageChanges.applicationId, ctx.applicationId)))
-      .orderBy(desc(applicationStageChanges.changedAt))
-      .limit(1);
-    const who = last?.by ? ` by ${last.by}` : "";
-    throw new AppError(
-      "conflict",
-      `The application's stage changed to ${STAGE_LABELS[app.stage]}${who} after you opened this page, so nothing was saved. Check the current stage, then record the decision again.`,
-    );
-  }
-  const blocked = decisionBlocked(decision, app.stage);
-  if (blocked) throw new AppError("conflict", `${blocked} Nothing was saved.`);
-  const to = stageForDecision(decision, app.stage);
-  if (!to) return null;
-  const reason = `Client decision: ${DECISION_WORDS[decision]}${contactName ? ` (${contactName})` : ""}`;
-  const moved = await scope.db
-    .update(applications)
-    .set({
-      stage: to,
-      stageChangedAt: now,
-      closedReason: to === "rejected" ? reason : sql`${applications.closedReason}`,
-      version: sql`${applications.version} + 1`,
-    })
-    .where(and(eq(applications.firmId, scope.firmId), eq(applications.id, ctx.applicationId), eq(applications.version, app.version)))
-    .returning({ id: applications.id });
-  if (moved.length === 0) throw new AppError("conflict", "The application changed while saving, so nothing was saved. Try again.");
-  await scope.db.insert(applicationStageChanges).values({
-    firmId: scope.firmId,
-    applicationId: ctx.applicationId,
-    fromStage: app.stage,
-    toStage: to,
-    reason,
-    changedBy: scope.userId,
-    changedAt: now,
-  });
-  await recordAudit(scope, {
-    action: "application.stage_changed",
-    entityType: "application",
-    entityId: ctx.applicationId,
-    changes: { stage: [app.stage, to], decision },
-  });
-  return { from: app.stage, to };
-}
-
-async function contactNameOf(scope: QueryScope, contactId: string | null) {
-  if (!contactId) return null;
-  const [c] = await scope.db
-    .select({ name: contacts.name })
-    .from(contacts)
-    .where(and(eq(contacts.firmId, scope.firmId), eq(contacts.id, contactId)))
-    .limit(1);
-  return c?.name ?? null;
-}
-
-async function writeRatings(scope: QueryScope, feedbackId: string, ratings: FeedbackFields["ratings"]) {
-  await scope.db.delete(feedbackRatings).where(and(eq(feedbackRatings.firmId, scope.firmId), eq(feedbackRatings.feedbackId, feedbackId)));
-  if (ratings.length === 0) return;
-  await scope.db
-    .insert(feedbackRatings)
-    .values(ratings.map((r) => ({ firmId: scope.firmId, feedbackId, attributeId: r.attributeId, rating: r.rating, note: r.note })));
-}
-
-/** Records the client's feedback on an interview; a decision moves the application's stage. */
-export async function createFeedback(scope: QueryScope, input: FeedbackFields & { interviewId: string }): Promise<FeedbackSaved | "not_found"> {
-  if (!staff(scope)) return "not_found";
-  const now = input.now ?? new Date();
-  const ctx = await interviewContext(scope, input.interviewId);
-  if (!ctx) return "not_found";
-  const warning = await checkFields(scope, ctx, input, now);
-  const saved = await scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
-    const contactName = await contactNameOf(t, input.contactId);
-    const stageChange = input.decision ? await applyDecision(t, ctx, input.decision, input, now, contactName) : null;
-    const [row] = await tx
-      .insert(interviewerFeedback)
-      .values({
-        firmId: scope.firmId,
-        interviewId: input.interviewId,
-        contactId: input.contactId,
-        receivedAt: input.receivedAt,
-        channel: input.channel,
-        recommendation: input.recommendation,
-        takeaways: input.takeaways,
-        sharedSummary: input.sharedSummary,
-        internalNotes: input.internalNotes,
-        decision: input.decision,
-        decisionAppliedAt: input.decision ? now : null,
-        recordedBy: scope.userId,
-      })
-      .returning({ id: interviewerFeedback.id });
-    await writeRatings(t, row!.id, input.ratings);
-    if (hasHappened(ctx, now)) {
-      await completePolicyTask(t, {
-        interviewId: input.interviewId,
-        policyKeys: input.decision ? ["collect_feedback", "chase_decision", "get_timeline"] : ["collect_feedback"],
-        now,
-      });
-    }
-    await recordAudit(t, {
-      action: "feedback.recorded",
-      entityType: "interviewer_feedback",
-      entityId: row!.id,
-      changes: {
-        interviewId: input.interviewId,
-        recommendation: input.recommendation,
-        decision: input.decision,
-        ratings: input.ratings.length,
-      },
-    });
-    return { id: row!.id, stageChange };
-  });
-  return { feedback: (await getFeedback(scope, saved.id))!, warning, stageChange: saved.stageChange };
-}
-
-/**
- * Edits feedback at the version the recruiter saw. A decision, once it has
- * moved the stage, stays: a new decision is new feedback.
- */
-export async function updateFeedback(
-  scope: QueryScope,
-  input: FeedbackFields & { id: string; version: number },
-): Promise<FeedbackSaved | "not_found"> {
-  if (!staff(scope)) return "not_found";
-  const now = input.now ?? new Date();
-  const before = await getFeedback(scope, input.id);
-  if (!before) return "not_found";
-  const ctx = await interviewContext(scope, before.interviewId);
-  if (!ctx) return "not_found";
-  if (before.version !== input.version) throw staleFeedback(before);
-  if (before.decision && input.decision !== before.decision) {
-    throw new AppError("invalid", undefined, {
-      decision: ["The decision is recorded and has moved the application. For a new decision, record new feedback."],
-    });
-  }
-  const warning = await checkFields(scope, ctx, input, now, before.ratings.map((r) => r.attributeId));
-  const saved = await scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
-    const contactName = await contactNameOf(t, input.contactId);
-    const newDecision = !before.decision && input.decision ? input.decision : null;
-    const stageChange = newDecision ? await applyDecision(t, ctx, newDecision, input, now, contactName) : null;
-    const rows = await tx
-      .update(interviewerFeedback)
-      .set({
-        contactId: input.contactId,
-        receivedAt: input.receivedAt,
-        channel: input.channel,
-        recommendation: input.recommendation,
-        takeaways: input.takeaways,
-        sharedSummary: input.sharedSummary,
-        internalNotes: input.internalNotes,
-        ...(newDecision ? { decision: newDecision, decisionAppliedAt: now } : {}),
-        version: sql`${interviewerFeedback.version} + 1`,
-      })
-      .where(
-        and(eq(interviewerFeedback.firmId, scope.firmId), eq(interviewerFeedback.id, input.id), eq(interviewerFeedback.version, input.version)),
-      )
-      .returning({ id: interviewerFeedback.id });
-    if (rows.length === 0) throw staleFeedback(before);
-    await writeRatings(t, input.id, input.ratings);
-    if (newDecision) await completePolicyTask(t, { interviewId: before.interviewId, policyKeys: ["chase_decision", "get_timeline"], now });
-    await recordAudit(t, {
-      action: "feedback.updated",
-      entityType: "interviewer_feedback",
-      entityId: input.id,
-      changes: { recommendation: [before.recommendation, input.recommendation], decision: [before.decision, before.decision ?? newDecision] },
-    });
-    return stageChange;
-  });
-  return { feedback: (await getFeedback(scope, input.id))!, warning, stageChange: saved };
-}
-
-function staleFeedback(current: FeedbackRow): AppError {
-  return new AppError(
-    "conflict",
-    `Someone else saved this feedback while you were editing${current.recordedByName ? ` (recorded by ${current.recordedByName})` : ""}, so nothing was saved. Reload to see their version, then apply your changes again.`,
-  );
-}
-
-/** Removes a piece of feedback. A stage it moved stays where it is; the stage history keeps the move. */
-export async function deleteFeedback(scope: QueryScope, ref: { id: string; version: number }): Promise<"ok" | "not_found"> {
-  if (!staff(scope)) return "not_found";
-  return scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
-    const before = await getFeedback(t, ref.id);
-    if (!before) return "not_found" as const;
-    if (before.version !== ref.version) throw staleFeedback(before);
-    await tx.delete(interviewerFeedback).where(and(eq(interviewerFeedback.firmId, scope.firmId), eq(interviewerFeedback.id, ref.id)));
-    await recordAudit(t, {
-      action: "feedback.deleted",
-      entityType: "interviewer_feedback",
-      entityId: ref.id,
-      changes: { interviewId: before.interviewId, recommendation: before.recommendation, decision: before.decision },
-    });
-    return "ok" as const;
-  });
-}
-
 /** Active attributes the form offers, plus archived ones this feedback already rated. */
 export async function listRatableAttributes(scope: QueryScope, feedbackId?: string | null) {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const rated = feedbackId
     ? sql`exists (select 1 from ${feedbackRatings} where ${feedbackRatings.firmId} = ${scorecardAttributes.firmId} and ${feedbackRatings.attributeId} = ${scorecardAttributes.id} and ${feedbackRatings.feedbackId} = ${feedbackId})`
     : sql`false`;

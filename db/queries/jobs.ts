@@ -1,24 +1,20 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, clients, jobs, memberships, users } from "../schema";
+import type { JobStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
-  archivedFilter,
-  correlated,
+  archiveRecord,
+  changeAtVersion,
   changedFields,
-  cursorKey,
-  isStaffScope,
-  keysetOrder,
-  keysetPage,
-  keysetWhere,
-  likeTerm,
   NOT_FOUND,
-  type Cursor,
+  type RecordKind,
+  restoreRecord,
   type SaveResult,
-  type SortSpec,
-  usableCursor,
-} from "./clients";
-import { withTx, type QueryScope } from "./scope";
+  updateVersioned,
+} from "./versioned";
 
 export const jobColumns = {
   id: jobs.id,
@@ -40,13 +36,15 @@ export type JobRecord = {
   title: string;
   location: string;
   description: string;
-  status: "open" | "on_hold" | "filled" | "closed";
+  status: JobStatus;
   ownerUserId: string | null;
   archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
 };
+
+export const jobKind: RecordKind<JobRecord> = { table: jobs, columns: jobColumns, entityType: "job" };
 
 const owner = alias(users, "job_owner");
 
@@ -90,8 +88,7 @@ const clientJoin = and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clie
 
 /** The firm's job orders: searched, filtered, sorted, one keyset page at a time. */
 export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
-  if (!isStaffScope(scope)) return { rows: [], total: 0, next: null, prev: null };
-  const limit = Math.min(filter.limit ?? 25, 100);
+  if (!isStaffScope(scope)) return EMPTY_PAGE;
   const sort = jobSort(filter);
   const where: (SQL | undefined)[] = [eq(jobs.firmId, scope.firmId), archivedFilter(jobs.archivedAt, filter.status ?? "active")];
   if (filter.jobStatus) where.push(eq(jobs.status, filter.jobStatus));
@@ -102,31 +99,32 @@ export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
     const term = likeTerm(filter.q);
     where.push(sql`(${jobs.title} ilike ${term} or ${jobs.location} ilike ${term} or ${clients.name} ilike ${term})`);
   }
-  const cursor = usableCursor(sort, filter.cursor);
-  const [fetched, [counted]] = await Promise.all([
-    scope.db
-      .select({
-        ...jobColumns,
-        clientName: clients.name,
-        ownerName: owner.name,
-        inPipeline,
-        interviewing,
-        placed,
-        cursorKey: cursorKey(sort),
-      })
-      .from(jobs)
-      .innerJoin(clients, clientJoin)
-      .leftJoin(owner, eq(owner.id, jobs.ownerUserId))
-      .where(and(...where, keysetWhere(sort, jobs.id, cursor)))
-      .orderBy(...keysetOrder(sort, jobs.id, cursor))
-      .limit(limit + 1),
-    scope.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(jobs)
-      .innerJoin(clients, clientJoin)
-      .where(and(...where)),
-  ]);
-  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+  return keysetQuery(
+    { sort, id: jobs.id, cursor: filter.cursor, limit: filter.limit },
+    (k) =>
+      scope.db
+        .select({
+          ...jobColumns,
+          clientName: clients.name,
+          ownerName: owner.name,
+          inPipeline,
+          interviewing,
+          placed,
+          cursorKey: k.cursorKey,
+        })
+        .from(jobs)
+        .innerJoin(clients, clientJoin)
+        .leftJoin(owner, eq(owner.id, jobs.ownerUserId))
+        .where(and(...where, k.after))
+        .orderBy(...k.orderBy)
+        .limit(k.limit),
+    () =>
+      scope.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(jobs)
+        .innerJoin(clients, clientJoin)
+        .where(and(...where)),
+  );
 }
 
 export async function getJob(scope: QueryScope, id: string) {
@@ -292,26 +290,12 @@ export async function createJob(scope: QueryScope, input: JobFields): Promise<Sa
   });
 }
 
-async function lockJob(scope: QueryScope, id: string) {
-  const [row] = await scope.db
-    .select(jobColumns)
-    .from(jobs)
-    .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, id)))
-    .for("update")
-    .limit(1);
-  return row ?? null;
-}
-
 export async function updateJob(
   scope: QueryScope,
   input: JobFields & { id: string; version: number },
 ): Promise<SaveResult<JobRecord, JobRecord>> {
   if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<JobRecord, JobRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockJob(txScope, input.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== input.version) return { ok: false, reason: "conflict", current: before };
+  return changeAtVersion(scope, jobKind, input, async (before, txScope): Promise<SaveResult<JobRecord, JobRecord>> => {
     const fieldErrors = await checkJobRefs(txScope, input, before);
     if (fieldErrors) return { ok: false, reason: "invalid", fieldErrors };
     const change = {
@@ -322,37 +306,16 @@ export async function updateJob(
       status: input.status,
       ownerUserId: input.ownerUserId,
     };
-    const [row] = await tx
-      .update(jobs)
-      .set({ ...change, version: sql`${jobs.version} + 1` })
-      .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, input.id), eq(jobs.version, input.version)))
-      .returning(jobColumns);
+    const row = await updateVersioned(txScope, jobKind, input.id, input.version, change);
     await recordAudit(txScope, { action: "job.update", entityType: "job", entityId: input.id, changes: changedFields(before, change, ["clientId", "title", "status", "ownerUserId"]) });
     return { ok: true, value: row! };
   });
 }
 
-async function setJobArchived(scope: QueryScope, ref: { id: string; version: number }, archived: boolean) {
-  if (!isStaffScope(scope)) return NOT_FOUND;
-  return scope.db.transaction(async (tx): Promise<SaveResult<JobRecord, JobRecord>> => {
-    const txScope = withTx(scope, tx);
-    const before = await lockJob(txScope, ref.id);
-    if (!before) return NOT_FOUND;
-    if (before.version !== ref.version) return { ok: false, reason: "conflict", current: before };
-    const [row] = await tx
-      .update(jobs)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${jobs.version} + 1` })
-      .where(and(eq(jobs.firmId, scope.firmId), eq(jobs.id, ref.id)))
-      .returning(jobColumns);
-    await recordAudit(txScope, { action: archived ? "job.archive" : "job.restore", entityType: "job", entityId: ref.id });
-    return { ok: true, value: row! };
-  });
-}
-
 export function archiveJob(scope: QueryScope, ref: { id: string; version: number }) {
-  return setJobArchived(scope, ref, true);
+  return archiveRecord(scope, jobKind, ref);
 }
 
 export function restoreJob(scope: QueryScope, ref: { id: string; version: number }) {
-  return setJobArchived(scope, ref, false);
+  return restoreRecord(scope, jobKind, ref);
 }

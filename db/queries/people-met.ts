@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import { applications, clients, contacts, debriefPeople, debriefs, interviewParticipants, interviews, jobs } from "../schema";
 import { recordAudit } from "./audit";
-import { withTx, type QueryScope } from "./scope";
+import { isStaffScope, withTx, type QueryScope } from "./scope";
 
 /**
  * The people a candidate met, as listed in their debrief, proposed to the
@@ -25,10 +25,6 @@ export type PersonMet = {
   /** For a pending person: the existing contact they most likely are (same email, else same name). */
   match: { contactId: string; name: string; title: string; email: string | null; by: "email" | "name" } | null;
 };
-
-function staff(scope: QueryScope): boolean {
-  return scope.role !== "candidate" && !scope.candidateId;
-}
 
 async function interviewClient(scope: QueryScope, interviewId: string) {
   const [row] = await scope.db
@@ -64,7 +60,7 @@ function findMatch(
 
 /** The people met in the interview's debrief, in the candidate's order, with a suggested match for the pending ones. */
 export async function listPeopleMet(scope: QueryScope, interviewId: string): Promise<PersonMet[]> {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const iv = await interviewClient(scope, interviewId);
   if (!iv) return [];
   const [people, clientContacts] = await Promise.all([
@@ -107,7 +103,7 @@ async function clientContactsOf(scope: QueryScope, clientId: string) {
 
 /** The client's contacts a person can be merged into. */
 export async function listMergeTargets(scope: QueryScope, interviewId: string) {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const iv = await interviewClient(scope, interviewId);
   if (!iv) return [];
   return clientContactsOf(scope, iv.clientId);
@@ -169,7 +165,7 @@ export async function confirmPersonAsContact(
   scope: QueryScope,
   input: { personId: string; fields: NewContactFields; now?: Date },
 ): Promise<{ contactId: string } | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
@@ -223,7 +219,7 @@ export async function mergePersonWithContact(
   scope: QueryScope,
   input: { personId: string; contactId: string; now?: Date },
 ): Promise<{ contactId: string } | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
@@ -263,7 +259,7 @@ export async function mergePersonWithContact(
 
 /** Not a contact worth keeping (a receptionist, a typo): the proposal goes away. */
 export async function dismissPersonMet(scope: QueryScope, input: { personId: string; now?: Date }): Promise<"ok" | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);

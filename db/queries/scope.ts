@@ -27,3 +27,8 @@ export function withTx<S extends QueryScope>(scope: S, tx: DbOrTx): S {
 export function inTransaction<S extends QueryScope, T>(scope: S, fn: (txScope: S) => Promise<T>): Promise<T> {
   return scope.db.transaction((tx) => fn(withTx(scope, tx)));
 }
+
+/** Staff records: a candidate's scope reaches none of them, whatever the caller forgot. */
+export function isStaffScope(scope: QueryScope): boolean {
+  return scope.role !== "candidate" && !scope.candidateId;
+}

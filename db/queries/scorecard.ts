@@ -2,7 +2,8 @@ import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import { scorecardAttributes } from "../schema";
 import { recordAudit } from "./audit";
-import { withTx, type QueryScope } from "./scope";
+import { isStaffScope, withTx, type QueryScope } from "./scope";
+import { updateVersioned, type RecordKind } from "./versioned";
 
 /**
  * The firm's scorecard: the attributes interviewers rate candidates on,
@@ -30,16 +31,12 @@ export type ScorecardAttributeRow = {
   version: number;
 };
 
-function staff(scope: QueryScope): boolean {
-  return scope.role !== "candidate" && !scope.candidateId;
-}
-
 /** The attributes in the order forms show them: by category (first appearance), then position. */
 export async function listScorecardAttributes(
   scope: QueryScope,
   opts: { includeArchived?: boolean } = {},
 ): Promise<ScorecardAttributeRow[]> {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const where = [eq(scorecardAttributes.firmId, scope.firmId)];
   if (!opts.includeArchived) where.push(isNull(scorecardAttributes.archivedAt));
   const rows = await scope.db
@@ -52,6 +49,8 @@ export async function listScorecardAttributes(
 }
 
 /** Keeps a category's attributes together, categories in the order their first attribute comes. */
+const attributeKind: RecordKind<ScorecardAttributeRow> = { table: scorecardAttributes, columns, entityType: "scorecard_attribute" };
+
 function groupOrder(rows: ScorecardAttributeRow[]): ScorecardAttributeRow[] {
   const order = new Map<string, number>();
   rows.forEach((r) => {
@@ -83,7 +82,7 @@ const duplicate = (input: ScorecardAttributeFields) =>
   });
 
 export async function createScorecardAttribute(scope: QueryScope, input: ScorecardAttributeFields): Promise<ScorecardAttributeRow | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   if (await nameTaken(scope, input)) throw duplicate(input);
   return scope.db.transaction(async (tx) => {
     const [{ next }] = (await tx
@@ -124,17 +123,17 @@ export async function updateScorecardAttribute(
   scope: QueryScope,
   input: ScorecardAttributeFields & { id: string; version: number },
 ): Promise<ScorecardAttributeRow | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   if (await nameTaken(scope, input, input.id)) throw duplicate(input);
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
     const before = await locked(t, input);
     if (!before) return "not_found" as const;
-    const [row] = await tx
-      .update(scorecardAttributes)
-      .set({ category: input.category, name: input.name, description: input.description, version: sql`${scorecardAttributes.version} + 1` })
-      .where(and(eq(scorecardAttributes.firmId, scope.firmId), eq(scorecardAttributes.id, input.id), eq(scorecardAttributes.version, input.version)))
-      .returning(columns);
+    const row = await updateVersioned(t, attributeKind, input.id, input.version, {
+      category: input.category,
+      name: input.name,
+      description: input.description,
+    });
     if (!row) throw new AppError("conflict");
     await recordAudit(t, {
       action: "scorecard.attribute_updated",
@@ -147,16 +146,12 @@ export async function updateScorecardAttribute(
 }
 
 async function setArchived(scope: QueryScope, ref: { id: string; version: number }, archived: boolean) {
-  if (!staff(scope)) return "not_found" as const;
+  if (!isStaffScope(scope)) return "not_found" as const;
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
     const before = await locked(t, ref);
     if (!before) return "not_found" as const;
-    const [row] = await tx
-      .update(scorecardAttributes)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${scorecardAttributes.version} + 1` })
-      .where(and(eq(scorecardAttributes.firmId, scope.firmId), eq(scorecardAttributes.id, ref.id), eq(scorecardAttributes.version, ref.version)))
-      .returning(columns);
+    const row = await updateVersioned(t, attributeKind, ref.id, ref.version, { archivedAt: archived ? new Date() : null });
     if (!row) throw new AppError("conflict");
     await recordAudit(t, {
       action: archived ? "scorecard.attribute_archived" : "scorecard.attribute_restored",
@@ -182,7 +177,7 @@ export async function moveScorecardAttribute(
   scope: QueryScope,
   ref: { id: string; version: number; direction: "up" | "down" },
 ): Promise<ScorecardAttributeRow[] | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const done = await scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
     const before = await locked(t, ref);

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import { applications, candidates, clients, interviews, jobs, memberships, tasks, users } from "../schema";
-import type { TaskState } from "../schema/enums";
+import type { TaskOwnerKind, TaskState } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { withTx, type QueryScope } from "./scope";
+import { isStaffScope, withTx, type QueryScope } from "./scope";
+import { updateVersioned, type RecordKind } from "./versioned";
 
 /**
  * Next steps the firm's recruiters owe: made by hand or by the follow-up
@@ -19,7 +20,7 @@ export type TaskRow = {
   id: string;
   title: string;
   details: string;
-  ownerKind: "recruiter" | "candidate";
+  ownerKind: TaskOwnerKind;
   ownerUserId: string | null;
   ownerName: string | null;
   candidateId: string | null;
@@ -59,9 +60,7 @@ const taskColumns = {
   version: tasks.version,
 };
 
-function staff(scope: QueryScope): boolean {
-  return scope.role !== "candidate" && !scope.candidateId;
-}
+const taskKind: RecordKind<{ id: string }> = { table: tasks, columns: { id: tasks.id }, entityType: "task" };
 
 function selectTasks(scope: QueryScope) {
   return scope.db
@@ -95,7 +94,7 @@ export interface TaskFilter {
 /** One page of recruiter tasks, with the count of each tab for the same view. */
 export async function findTasks(scope: QueryScope, filter: TaskFilter = {}) {
   const empty = { rows: [] as TaskRow[], total: 0, page: 1, pages: 1, counts: { overdue: 0, due: 0, done: 0 } };
-  if (!staff(scope)) return empty;
+  if (!isStaffScope(scope)) return empty;
   const now = filter.now ?? new Date();
   const tab = filter.tab ?? "overdue";
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
@@ -131,7 +130,7 @@ export async function findTasks(scope: QueryScope, filter: TaskFilter = {}) {
 
 /** One task (a recruiter's or a candidate's), or null. */
 export async function getTask(scope: QueryScope, id: string): Promise<TaskRow | null> {
-  if (!staff(scope)) return null;
+  if (!isStaffScope(scope)) return null;
   const [row] = await selectTasks(scope)
     .where(and(eq(tasks.firmId, scope.firmId), eq(tasks.id, id)))
     .limit(1);
@@ -140,7 +139,7 @@ export async function getTask(scope: QueryScope, id: string): Promise<TaskRow | 
 
 /** The firm's tasks for one interview (both owners), for the interview page. */
 export async function listTasksForInterview(scope: QueryScope, interviewId: string): Promise<TaskRow[]> {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   const rows = await selectTasks(scope)
     .where(and(eq(tasks.firmId, scope.firmId), eq(tasks.interviewId, interviewId)))
     .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
@@ -150,7 +149,7 @@ export async function listTasksForInterview(scope: QueryScope, interviewId: stri
 
 /** Active recruiters and admins a task can be given to. */
 export async function listTaskAssignees(scope: QueryScope) {
-  if (!staff(scope)) return [];
+  if (!isStaffScope(scope)) return [];
   return scope.db
     .select({ userId: users.id, name: users.name, role: memberships.role })
     .from(memberships)
@@ -217,7 +216,7 @@ const ownerError = () =>
   new AppError("invalid", "Choose someone on the firm's team.", { ownerUserId: ["Choose an active recruiter or admin of this firm."] });
 
 export async function createTask(scope: QueryScope, input: TaskFields & TaskSubject): Promise<TaskRow | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const subject = await resolveSubject(scope, input);
   if (!subject) return "not_found";
   if (!(await isAssignable(scope, input.ownerUserId))) throw ownerError();
@@ -256,7 +255,7 @@ async function changeTask(
   action: string,
   set: (before: TaskRow) => Partial<typeof tasks.$inferInsert> | null,
 ): Promise<TaskRow | "not_found"> {
-  if (!staff(scope)) return "not_found";
+  if (!isStaffScope(scope)) return "not_found";
   const saved = await scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
     const before = await getTask(t, ref.id);
@@ -264,12 +263,8 @@ async function changeTask(
     if (before.version !== ref.version) throw staleTask(before);
     const values = set(before);
     if (!values) return before;
-    const rows = await tx
-      .update(tasks)
-      .set({ ...values, version: sql`${tasks.version} + 1` })
-      .where(and(eq(tasks.firmId, scope.firmId), eq(tasks.id, ref.id), eq(tasks.version, ref.version)))
-      .returning({ id: tasks.id });
-    if (rows.length === 0) throw staleTask(before);
+    const saved = await updateVersioned(t, taskKind, ref.id, ref.version, values);
+    if (!saved) throw staleTask(before);
     // Title and details are free text: the log names them as changed, without their values.
     const fields: string[] = [];
     const changes: Record<string, unknown> = { fields };
@@ -315,7 +310,7 @@ export function reopenTask(scope: QueryScope, ref: { id: string; version: number
 }
 
 export async function reassignTask(scope: QueryScope, ref: { id: string; version: number; ownerUserId: string }) {
-  if (!staff(scope)) return "not_found" as const;
+  if (!isStaffScope(scope)) return "not_found" as const;
   const [exists] = await scope.db
     .select({ id: tasks.id })
     .from(tasks)
@@ -327,7 +322,7 @@ export async function reassignTask(scope: QueryScope, ref: { id: string; version
 }
 
 export async function updateTask(scope: QueryScope, input: TaskFields & { id: string; version: number }) {
-  if (!staff(scope)) return "not_found" as const;
+  if (!isStaffScope(scope)) return "not_found" as const;
   const [exists] = await scope.db
     .select({ id: tasks.id })
     .from(tasks)
@@ -352,7 +347,7 @@ export async function completePolicyTask(
   scope: QueryScope,
   input: { interviewId: string; policyKeys: string[]; now?: Date },
 ): Promise<number> {
-  if (!staff(scope) || input.policyKeys.length === 0) return 0;
+  if (!isStaffScope(scope) || input.policyKeys.length === 0) return 0;
   const rows = await scope.db
     .update(tasks)
     .set({ state: "done", completedAt: input.now ?? new Date(), completedBy: scope.userId, version: sql`${tasks.version} + 1` })

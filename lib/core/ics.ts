@@ -1,8 +1,8 @@
 /**
- * An RFC 5545 calendar (VCALENDAR with one VEVENT) for one interview, for
- * staff and for the candidate of that interview. Times are written in UTC
- * ("…Z"): every calendar shows them in its owner's zone, so nothing depends on
- * time-zone definitions travelling with the file.
+ * The one writer of RFC 5545 calendars (.ics): an interview for staff and its
+ * candidate, and the candidate's follow-up plan (lib/core/follow-up/ics.ts).
+ * Times are written in UTC ("…Z"): every calendar shows them in its owner's
+ * zone, so nothing depends on time-zone definitions travelling with the file.
  */
 
 const CRLF = "\r\n";
@@ -75,34 +75,73 @@ function uriValue(value: string): string {
 }
 
 /** UIDs keep to a conservative character set whatever the id holds. */
-function uidPart(value: string): string {
+export function uidPart(value: string): string {
   return value.replace(/[^A-Za-z0-9._-]/g, "-");
 }
 
-export function interviewToIcs(event: InterviewCalendarEvent): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Afterview//Interview//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    "BEGIN:VEVENT",
-    `UID:interview-${uidPart(event.id)}@afterview`,
-    `DTSTAMP:${utcStamp(event.dtStamp)}`,
-    `DTSTART:${utcStamp(event.startsAt)}`,
-    `DTEND:${utcStamp(event.endsAt)}`,
-    `SEQUENCE:${Math.max(0, Math.floor(event.sequence))}`,
-    `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
-    `SUMMARY:${escapeText(event.summary)}`,
-  ];
+/** One VEVENT; its properties are written in this order, the optional ones only when set. */
+export interface CalendarEvent {
+  /** The whole UID: the same across downloads, so a re-import updates the event. */
+  uid: string;
+  dtStamp: Date;
+  start: Date;
+  end?: Date | null;
+  sequence?: number;
+  status?: "CONFIRMED" | "CANCELLED";
+  summary: string;
+  location?: string;
+  url?: string;
+  description?: string;
+  lastModified?: Date;
+  /** OPAQUE blocks the time (a meeting); TRANSPARENT does not (a reminder). */
+  transp: "OPAQUE" | "TRANSPARENT";
+}
+
+function eventLines(event: CalendarEvent): string[] {
+  const lines = ["BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${utcStamp(event.dtStamp)}`, `DTSTART:${utcStamp(event.start)}`];
+  if (event.end) lines.push(`DTEND:${utcStamp(event.end)}`);
+  if (event.sequence !== undefined) lines.push(`SEQUENCE:${Math.max(0, Math.floor(event.sequence))}`);
+  if (event.status) lines.push(`STATUS:${event.status}`);
+  lines.push(`SUMMARY:${escapeText(event.summary)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   const url = event.url ? uriValue(event.url) : "";
   if (url) lines.push(`URL:${url}`);
-  if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.lastModified) lines.push(`LAST-MODIFIED:${utcStamp(event.lastModified)}`);
-  // An interview blocks the time.
-  lines.push("TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR");
+  lines.push(`TRANSP:${event.transp}`, "END:VEVENT");
+  return lines;
+}
+
+/** A VCALENDAR of `events`, folded, with CRLF line ends. `product` names the PRODID ("Interview"); `name` the calendar. */
+export function writeCalendar(calendar: { product: string; name?: string; events: CalendarEvent[] }): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//Afterview//${calendar.product}//EN`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  if (calendar.name !== undefined) lines.push(`X-WR-CALNAME:${escapeText(calendar.name)}`);
+  for (const event of calendar.events) lines.push(...eventLines(event));
+  lines.push("END:VCALENDAR");
   return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+export function interviewToIcs(event: InterviewCalendarEvent): string {
+  return writeCalendar({
+    product: "Interview",
+    events: [
+      {
+        uid: `interview-${uidPart(event.id)}@afterview`,
+        dtStamp: event.dtStamp,
+        start: event.startsAt,
+        end: event.endsAt,
+        sequence: event.sequence,
+        status: event.cancelled ? "CANCELLED" : "CONFIRMED",
+        summary: event.summary,
+        location: event.location,
+        url: event.url,
+        description: event.description || undefined,
+        lastModified: event.lastModified,
+        // An interview blocks the time.
+        transp: "OPAQUE",
+      },
+    ],
+  });
 }
 
 /** A file name people recognise in their downloads: "interview-2026-04-14-acme.ics". */

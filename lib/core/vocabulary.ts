@@ -1,8 +1,8 @@
 /**
  * The product's vocabulary: every closed list of values (roles, stages,
- * interview kinds and statuses, ratings, decisions, …) and its type. The
- * database enums in db/schema/enums.ts are made from these lists, so a value
- * is named in exactly one place.
+ * interview kinds and statuses, ratings, decisions, …), its type and the
+ * words people read for it. The database enums in db/schema/enums.ts are made
+ * from these lists, so a value is named in exactly one place.
  */
 
 export const ROLES = ["admin", "recruiter", "candidate"] as const;
@@ -13,12 +13,21 @@ export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
 export const JOB_STATUSES = ["open", "on_hold", "filled", "closed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  open: "Open",
+  on_hold: "On hold",
+  filled: "Filled",
+  closed: "Closed",
+};
 
 export const STAGES = ["sourced", "submitted", "interviewing", "offer", "placed", "rejected", "withdrawn"] as const;
 export type Stage = (typeof STAGES)[number];
 /** The pipeline, in order; rejected and withdrawn close an application from any stage. */
 export const OPEN_STAGES = ["sourced", "submitted", "interviewing", "offer", "placed"] as const;
 export const CLOSED_STAGES = ["rejected", "withdrawn"] as const;
+/** Stages in which an application is still in play; placed, rejected and withdrawn have ended it. */
+export const ACTIVE_STAGES = ["sourced", "submitted", "interviewing", "offer"] as const;
+export const ENDED_STAGES = ["placed", "rejected", "withdrawn"] as const;
 export const STAGE_LABELS: Record<Stage, string> = {
   sourced: "Sourced",
   submitted: "Submitted",
@@ -35,33 +44,80 @@ export function stageLabel(stage: string): string {
 
 export const INTERVIEW_KINDS = ["phone_screen", "video", "onsite", "panel", "final"] as const;
 export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
+export const INTERVIEW_KIND_LABELS: Record<InterviewKind, string> = {
+  phone_screen: "Phone screen",
+  video: "Video",
+  onsite: "Onsite",
+  panel: "Panel",
+  final: "Final",
+};
 
 export const INTERVIEW_STATUSES = ["scheduled", "completed", "cancelled", "no_show"] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+export const INTERVIEW_STATUS_LABELS: Record<InterviewStatus, string> = {
+  scheduled: "Scheduled",
+  completed: "Completed",
+  cancelled: "Cancelled",
+  no_show: "No-show",
+};
 
 export const DEBRIEF_STATUSES = ["draft", "submitted"] as const;
 export type DebriefStatus = (typeof DEBRIEF_STATUSES)[number];
+/**
+ * Where a debrief stands for staff (the candidate timeline, interview lists):
+ * the stored status plus whether it was amended after submitting or reviewed
+ * since. The candidate's own plan speaks of its debrief in other words.
+ */
+export const STAFF_DEBRIEF_STATUSES = ["draft", "submitted", "amended", "reviewed"] as const;
+export type StaffDebriefStatus = (typeof STAFF_DEBRIEF_STATUSES)[number];
 
 export const TIMELINE_GIVEN = ["yes", "no", "unsure"] as const;
 export type TimelineGiven = (typeof TIMELINE_GIVEN)[number];
 
 export const THANK_YOU_CHANNELS = ["email", "letter", "linkedin", "other"] as const;
 export type ThankYouChannel = (typeof THANK_YOU_CHANNELS)[number];
+export const THANK_YOU_CHANNEL_LABELS: Record<ThankYouChannel, string> = {
+  email: "Email",
+  letter: "Letter or card",
+  linkedin: "LinkedIn message",
+  other: "Another way",
+};
 
 export const PERSON_RESOLUTIONS = ["pending", "confirmed", "merged", "dismissed"] as const;
 export type PersonResolution = (typeof PERSON_RESOLUTIONS)[number];
 
 export const FEEDBACK_CHANNELS = ["call", "email", "other"] as const;
 export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
+export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, string> = { call: "Call", email: "Email", other: "Other" };
 
 export const RATINGS = ["definitely_not", "no", "mixed", "yes", "strong_yes"] as const;
 export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, string> = {
+  definitely_not: "Definitely not",
+  no: "No",
+  mixed: "Mixed",
+  yes: "Yes",
+  strong_yes: "Strong yes",
+};
 
 export const RECOMMENDATIONS = ["strong_yes", "yes", "no", "definitely_not", "no_decision"] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  strong_yes: "Strong yes",
+  yes: "Yes",
+  no: "No",
+  definitely_not: "Definitely not",
+  no_decision: "No decision yet",
+};
 
 export const DECISIONS = ["next_round", "offer", "hold", "reject"] as const;
 export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Record<Decision, string> = {
+  next_round: "Next round",
+  offer: "Offer",
+  hold: "Hold",
+  reject: "Reject",
+};
 
 export const TASK_STATES = ["open", "done", "skipped"] as const;
 export type TaskState = (typeof TASK_STATES)[number];

@@ -1,4 +1,5 @@
-import { createFeedback, getFeedback, previewFeedbackDecision, updateFeedback, type FeedbackFields } from "@/db/queries/feedback";
+import { getFeedback, previewFeedbackDecision, type FeedbackFields } from "@/db/queries/feedback";
+import { createFeedback, updateFeedback } from "@/db/queries/feedback-recording";
 import type { QueryScope } from "@/db/queries/scope";
 import { AppError } from "@/lib/core/errors";
 import type { FeedbackInput } from "@/lib/core/validation/feedback";

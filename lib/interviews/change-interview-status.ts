@@ -1,4 +1,4 @@
-import { updateInterviewStatus } from "@/db/queries/interviews";
+import { updateInterviewStatus } from "@/db/queries/interview-scheduling";
 import { inTransaction, type QueryScope } from "@/db/queries/scope";
 import type { InterviewStatus } from "@/lib/core/vocabulary";
 import { syncPlan } from "@/lib/plans/sync";

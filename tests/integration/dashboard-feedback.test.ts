@@ -2,15 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import {
-  createFeedback,
-  deleteFeedback,
   getFeedback,
   listFeedbackContacts,
   listFeedbackForInterview,
   listRatableAttributes,
   previewFeedbackDecision,
-  updateFeedback,
 } from "@/db/queries/feedback";
+import { createFeedback, deleteFeedback, updateFeedback } from "@/db/queries/feedback-recording";
 import {
   archiveScorecardAttribute,
   createScorecardAttribute,

@@ -10,10 +10,10 @@ import {
   candidateListSchema,
   clientListSchema,
   contactListSchema,
-  encodeCursor,
   interviewListSchema,
   jobListSchema,
 } from "@/lib/core/validation/records";
+import { encodeCursor } from "@/lib/core/validation/cursor";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
 

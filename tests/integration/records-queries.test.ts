@@ -10,9 +10,9 @@ import {
   findCandidates,
   getCandidate,
   getCandidateContact,
-  getCandidateTimeline,
   updateCandidate,
 } from "@/db/queries/candidates";
+import { getCandidateTimeline } from "@/db/queries/candidate-timeline";
 import {
   createApplication,
   findApplications,
@@ -25,10 +25,8 @@ import {
   getFirmTimeZone,
   getInterview,
   getInterviewCalendar,
-  rescheduleInterview,
-  scheduleInterview,
-  updateInterviewStatus,
 } from "@/db/queries/interviews";
+import { rescheduleInterview, scheduleInterview, updateInterviewStatus } from "@/db/queries/interview-scheduling";
 import type { QueryScope } from "@/db/queries/scope";
 import { useFreshDatabase } from "../helpers/db";
 import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";

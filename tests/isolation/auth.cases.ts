@@ -33,5 +33,6 @@ export const cases: Record<string, IsolationCases> = {
   scope: {
     withTx: "skip: not a query",
     inTransaction: "skip: not a query",
+    isStaffScope: "skip: not a query",
   },
 };

@@ -65,12 +65,14 @@ export const cases: Record<string, IsolationCases> = {
     moveScorecardAttribute: { args: (c) => [c.bAdmin, { id: c.a.jobId, version: 1, direction: "up" }], empty: nothing },
   },
   feedback: {
-    stageForDecision: "skip: not a query",
+    getFeedbackContext: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: nothing },
     listFeedbackForInterview: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: nothing },
     getFeedback: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: nothing },
     listFeedbackContacts: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: nothing },
     listRatableAttributes: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: ownFirmOnly },
     previewFeedbackDecision: { args: (c) => [c.bRecruiter, { interviewId: c.a.interviewId, decision: "reject" }], empty: nothing },
+  },
+  "feedback-recording": {
     createFeedback: { args: (c) => [c.bRecruiter, { interviewId: c.a.interviewId, ...feedbackFields(c.a.contactId) }], empty: nothing },
     updateFeedback: { args: (c) => [c.bRecruiter, { id: c.a.interviewId, version: 1, ...feedbackFields(c.a.contactId) }], empty: nothing },
     deleteFeedback: { args: (c) => [c.bRecruiter, { id: c.a.interviewId, version: 1 }], empty: nothing },

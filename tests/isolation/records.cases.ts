@@ -1,3 +1,4 @@
+import { clientKind } from "@/db/queries/clients";
 import type { IsolationCases } from "./types";
 
 /** Refused as not found / invalid: nothing of firm A was reached. */
@@ -23,18 +24,31 @@ const interviewFields = {
 };
 
 export const cases: Record<string, IsolationCases> = {
-  clients: {
+  keyset: {
     cursorKey: SKIP,
     usableCursor: SKIP,
     keysetWhere: SKIP,
     keysetOrder: SKIP,
     keysetPage: SKIP,
+    keysetQuery: SKIP,
     likeTerm: SKIP,
-    changedFields: SKIP,
-    isStaffScope: SKIP,
-    isUniqueViolation: SKIP,
     archivedFilter: SKIP,
     correlated: SKIP,
+  },
+  versioned: {
+    changedFields: SKIP,
+    isUniqueViolation: SKIP,
+    lockRow: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId] },
+    updateVersioned: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId, 1, { name: "Taken over" }] },
+    // Reaching firm A's row would answer ok with "reached".
+    changeAtVersion: {
+      args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }, async () => ({ ok: true, value: "reached" })],
+      empty: notFound,
+    },
+    archiveRecord: { args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }], empty: notFound },
+    restoreRecord: { args: (c) => [c.bRecruiter, clientKind, { id: c.a.clientId, version: 1 }], empty: notFound },
+  },
+  clients: {
     findClients: { args: (c) => [c.bRecruiter, { q: `Client of ${c.a.slug}`, status: "all" }], empty: noRows },
     getClient: { args: (c) => [c.bRecruiter, c.a.clientId] },
     listClientOptions: { args: (c) => [c.bRecruiter, { include: c.a.clientId }], empty: ownFirm },
@@ -86,7 +100,6 @@ export const cases: Record<string, IsolationCases> = {
     restoreJob: { args: (c) => [c.bRecruiter, { id: c.a.jobId, version: 1 }], empty: notFound },
   },
   candidates: {
-    debriefState: SKIP,
     findCandidates: { args: (c) => [c.bRecruiter, { q: `cora@${c.a.slug}`, status: "all" }], empty: noRows },
     getCandidate: { args: (c) => [c.bRecruiter, c.a.candidateId] },
     listCandidateOptions: { args: (c) => [c.bRecruiter, { notOnJobId: c.a.jobId }], empty: ownFirm },
@@ -107,7 +120,6 @@ export const cases: Record<string, IsolationCases> = {
     },
     archiveCandidate: { args: (c) => [c.bRecruiter, { id: c.a.candidateId, version: 1 }], empty: notFound },
     restoreCandidate: { args: (c) => [c.bRecruiter, { id: c.a.candidateId, version: 1 }], empty: notFound },
-    getCandidateTimeline: { args: (c) => [c.bRecruiter, c.a.candidateId] },
   },
   applications: {
     findApplications: { args: (c) => [c.bRecruiter, { jobId: c.a.jobId }], empty: noRows },
@@ -121,13 +133,10 @@ export const cases: Record<string, IsolationCases> = {
       empty: notFound,
     },
   },
-  interviews: {
-    getFirmTimeZone: { args: (c) => [c.bRecruiter], empty: ownFirm },
-    findInterviews: { args: (c) => [c.bRecruiter, { candidateId: c.a.candidateId, when: "all" }], empty: noRows },
-    getInterview: { args: (c) => [c.bRecruiter, c.a.interviewId] },
-    listInterviewParticipants: { args: (c) => [c.bRecruiter, c.a.interviewId] },
-    listInterviewsForContact: { args: (c) => [c.bRecruiter, c.a.contactId] },
-    getInterviewCalendar: { args: (c) => [c.bCandidate, c.a.interviewId] },
+  "candidate-timeline": {
+    getCandidateTimeline: { args: (c) => [c.bRecruiter, c.a.candidateId] },
+  },
+  "interview-scheduling": {
     scheduleInterview: {
       args: (c) => [c.bRecruiter, { ...interviewFields, applicationId: c.a.applicationId, contactIds: [c.a.contactId] }],
       empty: refused,
@@ -137,5 +146,13 @@ export const cases: Record<string, IsolationCases> = {
       empty: notFound,
     },
     updateInterviewStatus: { args: (c) => [c.bRecruiter, { id: c.a.interviewId, version: 1, status: "cancelled" }], empty: notFound },
+  },
+  interviews: {
+    getFirmTimeZone: { args: (c) => [c.bRecruiter], empty: ownFirm },
+    findInterviews: { args: (c) => [c.bRecruiter, { candidateId: c.a.candidateId, when: "all" }], empty: noRows },
+    getInterview: { args: (c) => [c.bRecruiter, c.a.interviewId] },
+    listInterviewParticipants: { args: (c) => [c.bRecruiter, c.a.interviewId] },
+    listInterviewsForContact: { args: (c) => [c.bRecruiter, c.a.contactId] },
+    getInterviewCalendar: { args: (c) => [c.bCandidate, c.a.interviewId] },
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "@/db/schema/firms";
 import { buildPlan, planToIcs, type FollowUpInput } from "@/lib/core/follow-up";
-import { escapeText, foldLine } from "@/lib/core/follow-up/ics";
+import { escapeText, foldLine } from "@/lib/core/ics";
 
 /** Tue 14 Apr 2026 10:00–11:00 EDT, debrief in with a promised date and one note already sent. */
 const input: FollowUpInput = {

@@ -4,14 +4,13 @@ import {
   candidateListSchema,
   createCandidateSchema,
   createClientSchema,
-  decodeCursor,
-  encodeCursor,
   interviewWindow,
   moveApplicationSchema,
   scheduleInterviewSchema,
   zonedInstant,
   zonedParts,
 } from "@/lib/core/validation/records";
+import { decodeCursor, encodeCursor } from "@/lib/core/validation/cursor";
 
 const NY = "America/New_York";
 const ID = "01890000-0000-7000-8000-000000000001";

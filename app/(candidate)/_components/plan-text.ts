@@ -1,7 +1,7 @@
 import type { Status } from "@/app/_components/ui/status-pill";
 import type { CandidateDebriefState, CandidatePlan, CandidateStep } from "@/lib/plans/candidate-plan";
-import { THANK_YOU_CHANNEL_LABELS, type ThankYouChannel } from "@/lib/core/validation/debrief";
 import { dayLabel, timeLabel, whenLabel } from "./format";
+import { THANK_YOU_CHANNEL_LABELS, type ThankYouChannel } from "@/lib/core/vocabulary";
 
 /** The words of a plan: when each step is, its state's label, and a summary for the home page. */
 

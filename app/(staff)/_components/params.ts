@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { encodeCursor, type Cursor } from "@/lib/core/validation/records";
+import { encodeCursor, type Cursor } from "@/lib/core/validation/cursor";
 
 /** A record id from the URL; anything that is not a UUID is simply not found. */
 export async function recordIdParam(params: Promise<{ id: string }>): Promise<string> {

@@ -1,4 +1,4 @@
-import type { SaveResult } from "@/db/queries/clients";
+import type { SaveResult } from "@/db/queries/versioned";
 import { echoValues, formDataToObject } from "@/lib/actions";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import type { FormState } from "@/lib/core/form-state";

@@ -1,10 +1,10 @@
 import { cn } from "@/lib/core/utils";
 import {
   INTERVIEW_STATUS_LABELS,
+  type InterviewStatus as InterviewStatusValue,
+  type Stage as StageValue,
   STAGE_LABELS,
-  type InterviewStatusValue,
-  type StageValue,
-} from "@/lib/core/validation/records";
+} from "@/lib/core/vocabulary";
 
 /**
  * One look per stage, the same on every screen. The text always names the

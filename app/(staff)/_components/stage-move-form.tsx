@@ -6,8 +6,9 @@ import { Select } from "@/app/_components/ui/select";
 import { Textarea } from "@/app/_components/ui/textarea";
 import { initialFormState } from "@/lib/core/form-state";
 import { cn } from "@/lib/core/utils";
-import { needsReason, REASON_MAX, STAGE_LABELS, STAGE_VALUES, type StageValue } from "@/lib/core/validation/records";
+import { needsReason, REASON_MAX } from "@/lib/core/validation/records";
 import { moveApplicationAction } from "../jobs/application-actions";
+import { type Stage as StageValue, STAGE_LABELS, STAGES as STAGE_VALUES } from "@/lib/core/vocabulary";
 
 /**
  * "Move to…" for one application: a select and a button, so it works by

@@ -3,9 +3,9 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
-import type { StageValue } from "@/lib/core/validation/records";
 import { DataTable } from "../_components/data-table";
 import { StageBadge } from "../_components/stage-badge";
+import type { Stage as StageValue } from "@/lib/core/vocabulary";
 
 export interface CandidateRow {
   id: string;

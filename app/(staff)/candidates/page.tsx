@@ -14,8 +14,6 @@ import {
   candidateListSchema,
   PAGE_SIZE,
   resolveMe,
-  STAGE_LABELS,
-  STAGE_VALUES,
   type CandidateListParams,
   type SearchParams,
 } from "@/lib/core/validation/records";
@@ -24,6 +22,7 @@ import { ListToolbar, Pagination } from "../_components/list-controls";
 import { cursorsOf, listKey } from "../_components/params";
 import { TableSkeleton } from "../_components/table-skeleton";
 import { CandidatesTable } from "./candidates-table";
+import { STAGE_LABELS, STAGES as STAGE_VALUES } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Candidates" };
 

@@ -7,11 +7,12 @@ import { getDashboard, QUEUE_KINDS, type Dashboard, type QueueKind } from "@/db/
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { StatusPill } from "@/app/_components/ui/status-pill";
-import { dayLabel, dueLabel, fmt, KIND_LABELS, ruleLabel, timeLabel } from "@/app/(staff)/_components/review/format";
+import { dayLabel, dueLabel, fmt, ruleLabel, timeLabel } from "@/app/(staff)/_components/review/format";
 import { SegmentedLinks } from "@/app/(staff)/_components/review/view-toggle";
 import { requireScope } from "@/lib/auth/scope";
 import { cn } from "@/lib/core/utils";
 import { AllClear, KIND_META, QueueSection } from "./queue";
+import { INTERVIEW_KIND_LABELS as KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

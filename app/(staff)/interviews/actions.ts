@@ -5,16 +5,12 @@ import { redirect } from "next/navigation";
 import {
   getFirmTimeZone,
   listInterviewParticipants,
-  rescheduleInterview,
-  scheduleInterview,
-  type InterviewConflict,
 } from "@/db/queries/interviews";
+import { rescheduleInterview, scheduleInterview, type InterviewConflict } from "@/db/queries/interview-scheduling";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import { changeInterviewStatus } from "@/lib/interviews/change-interview-status";
 import {
-  INTERVIEW_KIND_LABELS,
-  INTERVIEW_STATUS_LABELS,
   interviewStatusSchema,
   interviewWindow,
   rescheduleInterviewSchema,
@@ -22,6 +18,7 @@ import {
   zonedParts,
 } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
+import { INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS } from "@/lib/core/vocabulary";
 
 const LABELS = {
   kind: "Kind",

@@ -9,8 +9,8 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import type { FormState } from "@/lib/core/form-state";
-import { INTERVIEW_KIND_LABELS, INTERVIEW_KIND_VALUES } from "@/lib/core/validation/records";
 import { RecordForm } from "../_components/record-form";
+import { INTERVIEW_KIND_LABELS, INTERVIEW_KINDS as INTERVIEW_KIND_VALUES } from "@/lib/core/vocabulary";
 
 export interface InterviewerOption {
   id: string;

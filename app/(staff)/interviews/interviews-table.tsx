@@ -3,9 +3,9 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
-import type { InterviewStatusValue } from "@/lib/core/validation/records";
 import { DataTable } from "../_components/data-table";
 import { InterviewStatusBadge } from "../_components/stage-badge";
+import type { InterviewStatus as InterviewStatusValue } from "@/lib/core/vocabulary";
 
 export interface InterviewRow {
   id: string;

@@ -12,10 +12,6 @@ import type { Status } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import {
-  INTERVIEW_KIND_LABELS,
-  INTERVIEW_KIND_VALUES,
-  INTERVIEW_STATUS_LABELS,
-  INTERVIEW_STATUS_VALUES,
   interviewListSchema,
   PAGE_SIZE,
   resolveMe,
@@ -28,6 +24,12 @@ import { cursorsOf, listKey } from "../_components/params";
 import { ParamTabs } from "../_components/section-tabs";
 import { TableSkeleton } from "../_components/table-skeleton";
 import { InterviewsTable } from "./interviews-table";
+import {
+  INTERVIEW_KIND_LABELS,
+  INTERVIEW_KINDS as INTERVIEW_KIND_VALUES,
+  INTERVIEW_STATUS_LABELS,
+  INTERVIEW_STATUSES as INTERVIEW_STATUS_VALUES,
+} from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Interviews" };
 

@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { getClient } from "@/db/queries/clients";
 import { archiveJob, createJob, listOwnerOptions, restoreJob, updateJob, type JobRecord } from "@/db/queries/jobs";
 import { defineFormAction } from "@/lib/actions";
-import { createJobSchema, JOB_STATUS_LABELS, recordRefSchema, updateJobSchema } from "@/lib/core/validation/records";
+import { createJobSchema, recordRefSchema, updateJobSchema } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
+import { JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 
 const conflict = (j: JobRecord, display: Record<string, string>) => ({
   version: j.version,

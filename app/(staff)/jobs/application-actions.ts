@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { createApplication, moveApplication } from "@/db/queries/applications";
 import { defineFormAction } from "@/lib/actions";
-import { createApplicationSchema, moveApplicationSchema, STAGE_LABELS } from "@/lib/core/validation/records";
+import { createApplicationSchema, moveApplicationSchema } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";
+import { STAGE_LABELS } from "@/lib/core/vocabulary";
 
 /** Puts a candidate forward for a job, from the job's board or the candidate's page. */
 export const createApplicationAction = defineFormAction(createApplicationSchema, "applications.write", async (scope, input, formData) => {

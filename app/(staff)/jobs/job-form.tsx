@@ -8,8 +8,8 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import type { FormState } from "@/lib/core/form-state";
-import { JOB_STATUS_LABELS, JOB_STATUS_VALUES } from "@/lib/core/validation/records";
 import { RecordForm } from "../_components/record-form";
+import { JOB_STATUS_LABELS, JOB_STATUSES as JOB_STATUS_VALUES } from "@/lib/core/vocabulary";
 
 export function JobForm({
   action,

@@ -3,8 +3,8 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
-import { JOB_STATUS_LABELS, type JobStatusValue } from "@/lib/core/validation/records";
 import { DataTable } from "../_components/data-table";
+import { JOB_STATUS_LABELS, type JobStatus as JobStatusValue } from "@/lib/core/vocabulary";
 
 export interface JobRow {
   id: string;

@@ -11,8 +11,6 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import {
-  JOB_STATUS_LABELS,
-  JOB_STATUS_VALUES,
   jobListSchema,
   PAGE_SIZE,
   resolveMe,
@@ -26,6 +24,7 @@ import { SectionTabs } from "../_components/section-tabs";
 import { TableSkeleton } from "../_components/table-skeleton";
 import { JOB_TABS } from "../_components/tabs";
 import { JobsTable } from "./jobs-table";
+import { JOB_STATUS_LABELS, JOB_STATUSES as JOB_STATUS_VALUES } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Jobs" };
 

@@ -28,16 +28,6 @@ export function formatDaysVsPromise(days: number | null): string {
   return days < 0 ? `${shown} ${unit} early` : `${shown} ${unit} late`;
 }
 
-export const STAGE_LABELS: Record<string, string> = {
-  sourced: "Sourced",
-  submitted: "Submitted",
-  interviewing: "Interviewing",
-  offer: "Offer",
-  placed: "Placed",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-};
-
 /** "2026-03-02" → "Mar 2" (the week labels of the interviews chart). */
 export function formatWeek(key: string): string {
   const [y, m, d] = key.split("-").map(Number) as [number, number, number];

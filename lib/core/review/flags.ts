@@ -1,6 +1,6 @@
 import { parseSuggestions } from "@/lib/core/follow-up/engine";
 import { dateAtLocalHour, formatDay } from "@/lib/core/follow-up/business-days";
-import type { Decision, Recommendation } from "@/lib/core/vocabulary";
+import { RECOMMENDATION_LABELS, type DebriefStatus, type Decision, type Recommendation } from "@/lib/core/vocabulary";
 
 /**
  * Where the candidate's debrief and the client's feedback disagree, or where
@@ -29,7 +29,7 @@ export type ReviewFlag = {
 };
 
 export type FlagDebrief = {
-  status: "draft" | "submitted";
+  status: DebriefStatus;
   /** 1–5 */
   overallImpression: number | null;
   /** 1–5 */
@@ -63,21 +63,6 @@ export const FELT_GOOD_AT_LEAST = 4;
 export const LOW_INTEREST_AT_MOST = 2;
 
 const NEGATIVE: ReadonlySet<Recommendation> = new Set(["no", "definitely_not"]);
-
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
-  strong_yes: "Strong yes",
-  yes: "Yes",
-  no: "No",
-  definitely_not: "Definitely not",
-  no_decision: "No decision yet",
-};
-
-export const DECISION_LABELS: Record<Decision, string> = {
-  next_round: "Next round",
-  offer: "Offer",
-  hold: "Hold",
-  reject: "Reject",
-};
 
 /** The latest feedback first; ties keep their order. */
 function newestFirst(feedback: readonly FlagFeedback[]): FlagFeedback[] {

@@ -1,6 +1,6 @@
 /**
- * The debrief's rules without a schema library: limits, answer lists, the
- * draft's shape, and the checks that make a debrief complete.
+ * The debrief's rules without a schema library: limits, the draft's shape, and
+ * the checks that make a debrief complete (the answer lists are in the vocabulary).
  * The form in the browser imports only this module; the server actions validate
  * with the schemas in `./debrief`, which re-exports everything here.
  *
@@ -12,6 +12,8 @@
  * the inline hints shown while typing.
  */
 
+import type { ThankYouChannel, TimelineGiven } from "../vocabulary";
+
 export const DEBRIEF_LIMITS = {
   long: 4000,
   short: 1000,
@@ -22,21 +24,8 @@ export const DEBRIEF_LIMITS = {
   people: 20,
 } as const;
 
-export const TIMELINE_ANSWERS = ["yes", "no", "unsure"] as const;
-export type TimelineAnswer = (typeof TIMELINE_ANSWERS)[number];
-
-export const THANK_YOU_CHANNELS = ["email", "letter", "linkedin", "other"] as const;
-
 /** The longest note a candidate may keep about a call. */
 export const CALL_NOTES_MAX = 1000;
-export type ThankYouChannel = (typeof THANK_YOU_CHANNELS)[number];
-
-export const THANK_YOU_CHANNEL_LABELS: Record<ThankYouChannel, string> = {
-  email: "Email",
-  letter: "Letter or card",
-  linkedin: "LinkedIn message",
-  other: "Another way",
-};
 
 /** Free-text fields and their limits, in the order the form asks them. */
 export const DEBRIEF_TEXT_FIELDS = {
@@ -76,7 +65,7 @@ export type DebriefDraft = {
   concerns: string;
   questionsAsked: string;
   notMentioned: string;
-  timelineGiven: TimelineAnswer | null;
+  timelineGiven: TimelineGiven | null;
   timelineDetails: string;
   /** 'YYYY-MM-DD'. */
   expectedDecisionOn: string | null;

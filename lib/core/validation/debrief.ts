@@ -16,14 +16,13 @@ import { z } from "zod";
 import {
   DEBRIEF_LIMITS,
   DEBRIEF_TEXT_FIELDS,
-  THANK_YOU_CHANNELS,
   CALL_NOTES_MAX,
-  TIMELINE_ANSWERS,
   isCalendarDate,
   type DebriefDraft,
   type DebriefFieldErrors,
   type DebriefPersonDraft,
 } from "./debrief-rules";
+import { THANK_YOU_CHANNELS, TIMELINE_GIVEN } from "../vocabulary";
 
 export * from "./debrief-rules";
 
@@ -72,7 +71,7 @@ export const debriefDraftSchema = z.object({
   concerns: limited(DEBRIEF_TEXT_FIELDS.concerns).default(""),
   questionsAsked: limited(DEBRIEF_TEXT_FIELDS.questionsAsked).default(""),
   notMentioned: limited(DEBRIEF_TEXT_FIELDS.notMentioned).default(""),
-  timelineGiven: z.enum(TIMELINE_ANSWERS, { error: "Choose yes, no or not sure." }).nullable().default(null),
+  timelineGiven: z.enum(TIMELINE_GIVEN, { error: "Choose yes, no or not sure." }).nullable().default(null),
   timelineDetails: limited(DEBRIEF_TEXT_FIELDS.timelineDetails).default(""),
   expectedDecisionOn: calendarDate,
   askedToCall: yesNo,

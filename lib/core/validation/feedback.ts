@@ -1,25 +1,12 @@
 import { tz } from "@date-fns/tz";
 import { format, isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { DECISIONS, FEEDBACK_CHANNELS, RATINGS, RECOMMENDATIONS } from "../vocabulary";
 
 /**
  * Interviewer feedback, the scorecard, and the staff review of a debrief
  * (mark reviewed, people met). Client forms and server actions share these.
  */
-
-export const CHANNELS = ["call", "email", "other"] as const;
-export const RATINGS = ["definitely_not", "no", "mixed", "yes", "strong_yes"] as const;
-export const RECOMMENDATIONS = ["strong_yes", "yes", "no", "definitely_not", "no_decision"] as const;
-export const DECISIONS = ["next_round", "offer", "hold", "reject"] as const;
-
-export const RATING_LABELS: Record<(typeof RATINGS)[number], string> = {
-  definitely_not: "Definitely not",
-  no: "No",
-  mixed: "Mixed",
-  yes: "Yes",
-  strong_yes: "Strong yes",
-};
-export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = { call: "Call", email: "Email", other: "Other" };
 
 const MAX_TEXT = 4000;
 
@@ -90,7 +77,7 @@ export const feedbackSchema = z.preprocess(
       timeZone: zone,
       contactId: optionalUuid("Choose who gave the feedback."),
       receivedAt: z.string().min(1, { error: "Enter when you heard from the client." }),
-      channel: z.enum(CHANNELS, { error: "Choose how the feedback came in." }),
+      channel: z.enum(FEEDBACK_CHANNELS, { error: "Choose how the feedback came in." }),
       recommendation: z.enum(RECOMMENDATIONS, { error: "Choose the overall recommendation." }),
       takeaways: text(MAX_TEXT, "the take-aways"),
       sharedSummary: text(2000, "the summary"),

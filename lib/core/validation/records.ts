@@ -1,6 +1,8 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
+import { decodeCursor, type Cursor } from "./cursor";
+import { CLOSED_STAGES, INTERVIEW_KINDS, INTERVIEW_STATUSES, JOB_STATUSES, STAGES } from "../vocabulary";
 
 /**
  * The recruiter records (clients, contacts, jobs, candidates, applications,
@@ -8,53 +10,7 @@ import { z } from "zod";
  * Imported by the forms (client) and the actions (server) alike.
  */
 
-// ---------------------------------------------------------------------------
-// Enumerations, in the order people expect to see them
-// ---------------------------------------------------------------------------
-
-export const STAGE_VALUES = ["sourced", "submitted", "interviewing", "offer", "placed", "rejected", "withdrawn"] as const;
-export type StageValue = (typeof STAGE_VALUES)[number];
-/** The pipeline, in order; rejected and withdrawn close an application from any stage. */
-export const OPEN_STAGES = ["sourced", "submitted", "interviewing", "offer", "placed"] as const;
-export const CLOSED_STAGES = ["rejected", "withdrawn"] as const;
-export const STAGE_LABELS: Record<StageValue, string> = {
-  sourced: "Sourced",
-  submitted: "Submitted",
-  interviewing: "Interviewing",
-  offer: "Offer",
-  placed: "Placed",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-};
-export const needsReason = (stage: string): boolean => stage === "rejected" || stage === "withdrawn";
-
-export const JOB_STATUS_VALUES = ["open", "on_hold", "filled", "closed"] as const;
-export type JobStatusValue = (typeof JOB_STATUS_VALUES)[number];
-export const JOB_STATUS_LABELS: Record<JobStatusValue, string> = {
-  open: "Open",
-  on_hold: "On hold",
-  filled: "Filled",
-  closed: "Closed",
-};
-
-export const INTERVIEW_KIND_VALUES = ["phone_screen", "video", "onsite", "panel", "final"] as const;
-export type InterviewKindValue = (typeof INTERVIEW_KIND_VALUES)[number];
-export const INTERVIEW_KIND_LABELS: Record<InterviewKindValue, string> = {
-  phone_screen: "Phone screen",
-  video: "Video",
-  onsite: "Onsite",
-  panel: "Panel",
-  final: "Final",
-};
-
-export const INTERVIEW_STATUS_VALUES = ["scheduled", "completed", "cancelled", "no_show"] as const;
-export type InterviewStatusValue = (typeof INTERVIEW_STATUS_VALUES)[number];
-export const INTERVIEW_STATUS_LABELS: Record<InterviewStatusValue, string> = {
-  scheduled: "Scheduled",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  no_show: "No-show",
-};
+export const needsReason = (stage: string): boolean => (CLOSED_STAGES as readonly string[]).includes(stage);
 
 // ---------------------------------------------------------------------------
 // Field helpers
@@ -175,7 +131,7 @@ export const jobFields = {
   title: required("the job title", 200),
   location: optionalText(200),
   description: optionalText(10000),
-  status: z.enum(JOB_STATUS_VALUES, { error: "Choose a status from the list." }).default("open"),
+  status: z.enum(JOB_STATUSES, { error: "Choose a status from the list." }).default("open"),
   ownerUserId: optionalId("an owner"),
 };
 export const createJobSchema = z.object(jobFields);
@@ -199,7 +155,7 @@ export type CandidateInput = z.infer<typeof createCandidateSchema>;
 // Applications
 // ---------------------------------------------------------------------------
 
-const stageField = z.enum(STAGE_VALUES, { error: "Choose a stage from the list." });
+const stageField = z.enum(STAGES, { error: "Choose a stage from the list." });
 
 export const createApplicationSchema = z.object({
   candidateId: recordId("a candidate"),
@@ -251,7 +207,7 @@ const clockField = (what: string) =>
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { error: `Enter the ${what} time like 14:30.` });
 
 const interviewFields = {
-  kind: z.enum(INTERVIEW_KIND_VALUES, { error: "Choose the kind of interview." }),
+  kind: z.enum(INTERVIEW_KINDS, { error: "Choose the kind of interview." }),
   date: dayField,
   startTime: clockField("start"),
   endTime: clockField("end"),
@@ -285,7 +241,7 @@ export type RescheduleInterviewInput = z.infer<typeof rescheduleInterviewSchema>
 export const interviewStatusSchema = z.object({
   id: z.uuid(),
   version: versionField,
-  status: z.enum(INTERVIEW_STATUS_VALUES, { error: "Choose a status from the list." }),
+  status: z.enum(INTERVIEW_STATUSES, { error: "Choose a status from the list." }),
 });
 
 /**
@@ -328,48 +284,8 @@ export function interviewWindow(
 }
 
 // ---------------------------------------------------------------------------
-// Lists: state in the URL, keyset cursor
+// Lists: state in the URL
 // ---------------------------------------------------------------------------
-
-/** Where a page of a keyset list starts: just after (or before) this row's sort key and id. */
-export interface Cursor {
-  /** The row's sort key as the database wrote it (text), so the round trip is exact. */
-  v: string;
-  id: string;
-  /** "n": the page after this row; "p": the page before it. */
-  d: "n" | "p";
-}
-
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): string {
-  const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
-  const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
-const cursorShape = z.object({ v: z.string().max(500), id: z.uuid(), d: z.enum(["n", "p"]) });
-
-export function encodeCursor(cursor: Cursor): string {
-  return toBase64Url(JSON.stringify([cursor.v, cursor.id, cursor.d]));
-}
-
-/** A cursor from the URL, or null when it is missing or not one of ours. */
-export function decodeCursor(raw: unknown): Cursor | null {
-  if (typeof raw !== "string" || raw === "" || raw.length > 1000) return null;
-  try {
-    const [v, id, d] = JSON.parse(fromBase64Url(raw)) as unknown[];
-    const parsed = cursorShape.safeParse({ v, id, d });
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -413,7 +329,7 @@ export type ContactListParams = z.infer<typeof contactListSchema>;
 export const jobListSchema = z.object({
   q: search,
   status: archived,
-  jobStatus: param(z.enum(JOB_STATUS_VALUES).optional(), undefined),
+  jobStatus: param(z.enum(JOB_STATUSES).optional(), undefined),
   client: maybeId,
   owner: param(z.union([z.uuid(), z.literal("me"), z.literal("none")]).optional(), undefined),
   sort: param(z.enum(["title", "client", "created", "updated"]), "created"),
@@ -426,7 +342,7 @@ export const candidateListSchema = z.object({
   q: search,
   status: archived,
   owner: param(z.union([z.uuid(), z.literal("me"), z.literal("none")]).optional(), undefined),
-  stage: param(z.enum(STAGE_VALUES).optional(), undefined),
+  stage: param(z.enum(STAGES).optional(), undefined),
   sort: param(z.enum(["name", "created", "updated"]), "name"),
   dir,
   cursor,
@@ -435,7 +351,7 @@ export type CandidateListParams = z.infer<typeof candidateListSchema>;
 
 export const applicationListSchema = z.object({
   q: search,
-  stage: param(z.union([z.enum(STAGE_VALUES), z.literal("open"), z.literal("closed")]).optional(), undefined),
+  stage: param(z.union([z.enum(STAGES), z.literal("open"), z.literal("closed")]).optional(), undefined),
   client: maybeId,
   job: maybeId,
   recruiter: param(z.union([z.uuid(), z.literal("me"), z.literal("none")]).optional(), undefined),
@@ -448,8 +364,8 @@ export type ApplicationListParams = z.infer<typeof applicationListSchema>;
 export const interviewListSchema = z.object({
   q: search,
   when: param(z.enum(["upcoming", "past", "all"]), "upcoming"),
-  status: param(z.enum(INTERVIEW_STATUS_VALUES).optional(), undefined),
-  kind: param(z.enum(INTERVIEW_KIND_VALUES).optional(), undefined),
+  status: param(z.enum(INTERVIEW_STATUSES).optional(), undefined),
+  kind: param(z.enum(INTERVIEW_KINDS).optional(), undefined),
   client: maybeId,
   recruiter: param(z.union([z.uuid(), z.literal("me")]).optional(), undefined),
   dir,

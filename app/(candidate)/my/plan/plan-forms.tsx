@@ -9,8 +9,9 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
-import { CALL_NOTES_MAX, THANK_YOU_CHANNELS, THANK_YOU_CHANNEL_LABELS } from "@/lib/core/validation/debrief-rules";
+import { CALL_NOTES_MAX } from "@/lib/core/validation/debrief-rules";
 import { acceptInvitationAction, logCallAction, markThankYouAction } from "./actions";
+import { THANK_YOU_CHANNEL_LABELS, THANK_YOU_CHANNELS } from "@/lib/core/vocabulary";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { deleteFeedback } from "@/db/queries/feedback";
+import { deleteFeedback } from "@/db/queries/feedback-recording";
 import { confirmPersonAsContact, dismissPersonMet, mergePersonWithContact } from "@/db/queries/people-met";
 import { markDebriefReviewed } from "@/db/queries/review";
 import { STAGE_LABELS } from "@/lib/core/vocabulary";

@@ -13,7 +13,7 @@ import { NewTaskDialog } from "../../tasks/task-forms";
 import { DebriefCard } from "./debrief-card";
 import { FeedbackEntry } from "./feedback-entry";
 import { formAttributes, type FeedbackFormContext } from "./feedback-form-data";
-import { STAGE_LABELS } from "./format";
+import { STAGE_LABELS } from "@/lib/core/vocabulary";
 import { PeopleMetList } from "./people-met-list";
 import { FeedbackEntryActions, RecordFeedback } from "./review-forms";
 import { Flags } from "./review-flags";

@@ -3,8 +3,7 @@ import type { FeedbackRow } from "@/db/queries/feedback";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { StatusPill } from "@/app/_components/ui/status-pill";
-import { DECISION_LABELS, RECOMMENDATION_LABELS } from "@/lib/core/review/flags";
-import { RATING_LABELS } from "@/lib/core/validation/feedback";
+import { DECISION_LABELS, RATING_LABELS, RECOMMENDATION_LABELS } from "@/lib/core/vocabulary";
 import { cn } from "@/lib/core/utils";
 import { momentLabel } from "./format";
 

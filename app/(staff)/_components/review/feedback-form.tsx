@@ -11,8 +11,16 @@ import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
-import { DECISION_LABELS, RECOMMENDATION_LABELS } from "@/lib/core/review/flags";
-import { CHANNEL_LABELS, CHANNELS, DECISIONS, RATING_LABELS, RATINGS, RECOMMENDATIONS } from "@/lib/core/validation/feedback";
+import {
+  DECISION_LABELS,
+  DECISIONS,
+  FEEDBACK_CHANNEL_LABELS as CHANNEL_LABELS,
+  FEEDBACK_CHANNELS as CHANNELS,
+  RATING_LABELS,
+  RATINGS,
+  RECOMMENDATION_LABELS,
+  RECOMMENDATIONS,
+} from "@/lib/core/vocabulary";
 import { saveFeedbackAction } from "./actions";
 import { ContactOptions } from "./contact-options";
 import type { FeedbackFormAttribute, FeedbackFormContext, FeedbackInitial } from "./feedback-form-data";

@@ -44,24 +44,6 @@ export function dueLabel(dueAt: Date, now: Date, zone: string): string {
   return `due ${rel}`;
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  phone_screen: "Phone screen",
-  video: "Video",
-  onsite: "Onsite",
-  panel: "Panel",
-  final: "Final",
-};
-
-export const STAGE_LABELS: Record<string, string> = {
-  sourced: "Sourced",
-  submitted: "Submitted",
-  interviewing: "Interviewing",
-  offer: "Offer",
-  placed: "Placed",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-};
-
 /** "rule 3" → "Rule 3". */
 export function ruleLabel(rule: string): string {
   return rule.charAt(0).toUpperCase() + rule.slice(1);

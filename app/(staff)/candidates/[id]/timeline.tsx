@@ -1,11 +1,11 @@
 import { ArrowRight, CalendarClock, ClipboardCheck, FileText, ListChecks, MessageSquareQuote, UserPlus } from "lucide-react";
 import Link from "next/link";
-import type { TimelineEvent } from "@/db/queries/candidates";
+import type { TimelineEvent } from "@/db/queries/candidate-timeline";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
 import { cn } from "@/lib/core/utils";
-import { INTERVIEW_KIND_LABELS } from "@/lib/core/validation/records";
 import { formatDateTime, formatTimeRange } from "../../_components/format";
 import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const TIMELINE_FILTERS = [
   { value: "all", label: "Everything" },

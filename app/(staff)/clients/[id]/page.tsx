@@ -13,7 +13,7 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
-import { INTERVIEW_KIND_LABELS, JOB_STATUS_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import type { SearchParams } from "@/lib/core/validation/records";
 import { ArchiveControl } from "../../_components/archive-control";
 import { DetailList } from "../../_components/detail-list";
 import { formatShortDate, formatTimeRange } from "../../_components/format";
@@ -21,6 +21,7 @@ import { recordIdParam } from "../../_components/params";
 import { SavedNotice } from "../../_components/saved-notice";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveClientAction, restoreClientAction } from "../actions";
+import { INTERVIEW_KIND_LABELS, JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Client" };
 

@@ -9,13 +9,14 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/c
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
-import { INTERVIEW_KIND_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import type { SearchParams } from "@/lib/core/validation/records";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime, formatDuration, formatRelative, formatTimeRange } from "../../_components/format";
 import { recordIdParam } from "../../_components/params";
 import { SavedNotice } from "../../_components/saved-notice";
 import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge";
 import { StatusActions } from "./status-actions";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Interview" };
 

@@ -15,8 +15,8 @@ import {
   DialogTrigger,
 } from "@/app/_components/ui/dialog";
 import { initialFormState } from "@/lib/core/form-state";
-import type { InterviewStatusValue } from "@/lib/core/validation/records";
 import { updateInterviewStatusAction } from "../actions";
+import type { InterviewStatus as InterviewStatusValue } from "@/lib/core/vocabulary";
 
 /** Mark completed / no-show, cancel (after a confirmation), or put back on the schedule. */
 export function StatusActions({

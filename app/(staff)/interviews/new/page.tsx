@@ -10,11 +10,12 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { requireScope } from "@/lib/auth/scope";
-import { STAGE_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import type { SearchParams } from "@/lib/core/validation/records";
 import { zoneAbbreviation } from "../../_components/format";
 import { StageBadge } from "../../_components/stage-badge";
 import { scheduleInterviewAction } from "../actions";
 import { InterviewForm } from "../interview-form";
+import { STAGE_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Schedule an interview" };
 

@@ -6,14 +6,11 @@ import { useRef, useState, type DragEvent } from "react";
 import { flushSync } from "react-dom";
 import { cn } from "@/lib/core/utils";
 import {
-  CLOSED_STAGES,
   needsReason,
-  OPEN_STAGES,
-  STAGE_LABELS,
-  type StageValue,
 } from "@/lib/core/validation/records";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
+import { CLOSED_STAGES, OPEN_STAGES, type Stage as StageValue, STAGE_LABELS } from "@/lib/core/vocabulary";
 
 export interface BoardCard {
   id: string;

@@ -13,7 +13,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/c
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
-import { JOB_STATUS_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import type { SearchParams } from "@/lib/core/validation/records";
 import { ArchiveControl } from "../../_components/archive-control";
 import { DetailList } from "../../_components/detail-list";
 import { formatCompactDateTime, formatShortDate } from "../../_components/format";
@@ -22,6 +22,7 @@ import { PutForwardForm } from "../../_components/put-forward-form";
 import { SavedNotice } from "../../_components/saved-notice";
 import { archiveJobAction, restoreJobAction } from "../actions";
 import { JobBoard } from "./job-board";
+import { JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Job" };
 

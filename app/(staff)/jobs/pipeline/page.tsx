@@ -15,8 +15,6 @@ import {
   applicationListSchema,
   PIPELINE_PAGE_SIZE,
   resolveMe,
-  STAGE_LABELS,
-  STAGE_VALUES,
   type ApplicationListParams,
   type SearchParams,
 } from "@/lib/core/validation/records";
@@ -28,6 +26,7 @@ import { listHref } from "../../_components/list-table";
 import { TableSkeleton } from "../../_components/table-skeleton";
 import { JOB_TABS } from "../../_components/tabs";
 import { PipelineTable } from "./pipeline-table";
+import { STAGE_LABELS, STAGES as STAGE_VALUES } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Pipeline" };
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { StageValue } from "@/lib/core/validation/records";
 import { ListTable, type ListColumn } from "../../_components/list-table";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
+import type { Stage as StageValue } from "@/lib/core/vocabulary";
 
 export interface PipelineRow {
   id: string;

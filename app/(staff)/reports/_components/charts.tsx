@@ -2,7 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/core/reports/metrics";
-import { formatHours, formatPercent, formatWeek, STAGE_LABELS } from "@/lib/core/reports/format";
+import { formatHours, formatPercent, formatWeek } from "@/lib/core/reports/format";
+import { STAGE_LABELS } from "@/lib/core/vocabulary";
 
 /**
  * The reports page's charts. Each is drawn as one image (role="img" with a

@@ -9,12 +9,9 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import type { ReportFilterOptions } from "@/db/queries/reports";
 import type { FilterFieldErrors } from "@/lib/core/reports/filters";
+import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
 
 const FILTER_KEYS = ["dates", "from", "to", "client", "job", "recruiter", "stage"] as const;
-import { STAGE_LABELS } from "@/lib/core/reports/format";
-
-// The stage enum's order, without pulling the database schema into the browser bundle.
-const STAGES = Object.keys(STAGE_LABELS);
 
 /**
  * The report filters. A plain GET form, so the filters live in the URL and a
@@ -72,7 +69,7 @@ export function FilterForm({
               {STAGE_LABELS[s]}
             </option>
           ))}
-          {values.stage && !STAGES.includes(values.stage) ? <option value={values.stage}>Unknown ({values.stage.slice(0, 12)})</option> : null}
+          {values.stage && !(STAGES as readonly string[]).includes(values.stage) ? <option value={values.stage}>Unknown ({values.stage.slice(0, 12)})</option> : null}
         </Select>
       </FormField>
       <FormField name="client" label="Client" error={errors.client}>

@@ -1,6 +1,7 @@
 import { Table, TableCaption, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/core/reports/metrics";
-import { formatCount, formatDaysVsPromise, formatHours, formatPercent, formatWeek, STAGE_LABELS } from "@/lib/core/reports/format";
+import { formatCount, formatDaysVsPromise, formatHours, formatPercent, formatWeek } from "@/lib/core/reports/format";
+import { STAGE_LABELS } from "@/lib/core/vocabulary";
 
 /** The numbers behind each chart, as tables (what assistive technology reads). */
 

@@ -6,11 +6,12 @@ import { getFirmTimeZone, getInterview } from "@/db/queries/interviews";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
-import { INTERVIEW_KIND_LABELS, zonedParts } from "@/lib/core/validation/records";
+import { zonedParts } from "@/lib/core/validation/records";
 import { zoneAbbreviation } from "../../../_components/format";
 import { recordIdParam } from "../../../_components/params";
 import { rescheduleInterviewAction } from "../../actions";
 import { InterviewForm } from "../../interview-form";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Reschedule interview" };
 

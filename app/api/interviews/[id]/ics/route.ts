@@ -3,7 +3,8 @@ import { getInterviewCalendar } from "@/db/queries/interviews";
 import { authorize, getScope } from "@/lib/auth/scope";
 import { ERROR_MESSAGES, jsonError } from "@/lib/core/errors";
 import { icsFileName, interviewToIcs } from "@/lib/core/ics";
-import { INTERVIEW_KIND_LABELS, zonedParts } from "@/lib/core/validation/records";
+import { zonedParts } from "@/lib/core/validation/records";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const dynamic = "force-dynamic";
 

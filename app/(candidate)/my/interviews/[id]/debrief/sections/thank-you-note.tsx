@@ -1,12 +1,8 @@
 "use client";
 
 import { fromLocalInput, toLocalInput } from "@/app/(candidate)/_components/format";
-import {
-  THANK_YOU_CHANNELS,
-  THANK_YOU_CHANNEL_LABELS,
-  type DebriefPersonDraft,
-  type ThankYouChannel,
-} from "@/lib/core/validation/debrief-rules";
+import type { DebriefPersonDraft } from "@/lib/core/validation/debrief-rules";
+import { THANK_YOU_CHANNEL_LABELS, THANK_YOU_CHANNELS, type ThankYouChannel } from "@/lib/core/vocabulary";
 import { FieldError, InputField, fieldId } from "../debrief-fields";
 import { CONTROL_CLASSES, ChevronDownIcon, Label } from "../debrief-ui";
 

@@ -1,0 +1,148 @@
+import { isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Cursor } from "@/lib/core/validation/cursor";
+
+/**
+ * The record lists (clients, contacts, jobs, candidates, applications,
+ * interviews): keyset pages and the filters they share.
+ */
+
+export type { Cursor };
+
+export interface Page<T> {
+  rows: T[];
+  /** Rows matching the filters, across all pages. */
+  total: number;
+  next: Cursor | null;
+  prev: Cursor | null;
+}
+
+/** What a list answers a scope that may not read it. */
+export const EMPTY_PAGE = { rows: [], total: 0, next: null, prev: null } as const;
+
+export interface SortSpec {
+  /** A non-null expression; rows are ordered by (key, id). */
+  key: SQL | AnyPgColumn;
+  cast: "text" | "timestamptz";
+  dir: "asc" | "desc";
+}
+
+/** The sort key as text, selected beside each row so the next page starts exactly after it. */
+export function cursorKey(sort: SortSpec): SQL<string> {
+  return sql<string>`(${sort.key})::text`;
+}
+
+const TIMESTAMPTZ = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}(:?\d{2})?)?)$/;
+
+/** Whether `v` is a sort key of this cast as the database writes it as text. */
+function isSortKey(cast: SortSpec["cast"], v: string): boolean {
+  if (v.includes("\u0000")) return false;
+  if (cast === "text") return true;
+  const m = TIMESTAMPTZ.exec(v);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/**
+ * The cursor of a list URL when its sort key can be compared with this sort's
+ * key; one that is malformed (edited by hand, or from another sort) starts
+ * from the first page instead of failing the query.
+ */
+export function usableCursor(sort: SortSpec, cursor: Cursor | null | undefined): Cursor | null {
+  if (!cursor) return null;
+  return isSortKey(sort.cast, cursor.v) ? cursor : null;
+}
+
+/**
+ * Keyset pagination: the rows after (or before) the cursor's (key, id), never
+ * OFFSET, so a page costs the same however deep it is and rows added meanwhile
+ * do not shift what the reader sees.
+ */
+export function keysetWhere(sort: SortSpec, idColumn: AnyPgColumn, cursor: Cursor | null): SQL | undefined {
+  if (!cursor) return undefined;
+  const forward = (sort.dir === "asc") === (cursor.d === "n");
+  const op = sql.raw(forward ? ">" : "<");
+  return sql`((${sort.key}), ${idColumn}) ${op} (${cursor.v}::${sql.raw(sort.cast)}, ${cursor.id}::uuid)`;
+}
+
+export function keysetOrder(sort: SortSpec, idColumn: AnyPgColumn, cursor: Cursor | null): SQL[] {
+  const backwards = cursor?.d === "p";
+  const dir = (sort.dir === "asc") !== backwards ? sql.raw("asc") : sql.raw("desc");
+  return [sql`(${sort.key}) ${dir}`, sql`${idColumn} ${dir}`];
+}
+
+/** Rows fetched with limit + 1, in query order → the page in display order and its neighbours. */
+export function keysetPage<T extends { id: string; cursorKey: string }>(
+  fetched: T[],
+  limit: number,
+  cursor: Cursor | null,
+  total: number,
+): Page<Omit<T, "cursorKey">> {
+  const more = fetched.length > limit;
+  const rows = fetched.slice(0, limit);
+  if (cursor?.d === "p") rows.reverse();
+  const firstRow = rows[0];
+  const lastRow = rows[rows.length - 1];
+  const at = (r: T | undefined, d: "n" | "p"): Cursor | null => (r ? { v: r.cursorKey, id: r.id, d } : null);
+  const next = cursor?.d === "p" ? at(lastRow, "n") : more ? at(lastRow, "n") : null;
+  const prev = cursor?.d === "p" ? (more ? at(firstRow, "p") : null) : cursor ? at(firstRow, "p") : null;
+  return { rows: rows.map(({ cursorKey: _k, ...r }) => r), total, next, prev };
+}
+
+/** What a list's row query adds to its own filters and selection. */
+export interface KeysetClauses {
+  /** Select it as `cursorKey`. */
+  cursorKey: SQL<string>;
+  /** AND it with the list's filters. */
+  after: SQL | undefined;
+  orderBy: SQL[];
+  /** One more than the page, to know whether there is a next one. */
+  limit: number;
+}
+
+/**
+ * One page of a list: `rows` runs the list's select with the keyset clauses,
+ * `count` the same filters without them; both run at once. The page holds at
+ * most `limit` rows (25 unless asked, never over 100).
+ */
+export async function keysetQuery<T extends { id: string; cursorKey: string }>(
+  page: { sort: SortSpec; id: AnyPgColumn; cursor: Cursor | null | undefined; limit: number | undefined },
+  rows: (k: KeysetClauses) => PromiseLike<T[]>,
+  count: () => PromiseLike<{ n: number }[]>,
+): Promise<Page<Omit<T, "cursorKey">>> {
+  const limit = Math.min(page.limit ?? 25, 100);
+  const cursor = usableCursor(page.sort, page.cursor);
+  const [fetched, [counted]] = await Promise.all([
+    rows({
+      cursorKey: cursorKey(page.sort),
+      after: keysetWhere(page.sort, page.id, cursor),
+      orderBy: keysetOrder(page.sort, page.id, cursor),
+      limit: limit + 1,
+    }),
+    count(),
+  ]);
+  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+}
+
+/** `%term%` for ILIKE, with the user's own % and _ taken literally. */
+export function likeTerm(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A correlated subquery as a selected field. Drizzle writes the columns of a
+ * single-table select unqualified ("id" rather than "clients"."id"), which
+ * would bind the outer columns to the inner table; nesting the SQL keeps them
+ * qualified.
+ */
+export function correlated<T>(subquery: SQL): SQL<T> {
+  return sql<T>`${subquery}`;
+}
+
+export function archivedFilter(column: AnyPgColumn, status: "active" | "archived" | "all"): SQL | undefined {
+  if (status === "active") return isNull(column);
+  if (status === "archived") return isNotNull(column);
+  return undefined;
+}
