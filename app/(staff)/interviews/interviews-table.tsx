@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
 import type { InterviewStatusValue } from "@/lib/core/validation/records";
-import { DataTable } from "../_components/data-table";
+import { orDash, RecordTable, RelatedLink, type RecordTableProps } from "../_components/records/record-table";
 import { InterviewStatusBadge } from "../_components/stage-badge";
 
 export interface InterviewRow {
@@ -42,20 +42,14 @@ const columns = [
   }),
   col.accessor("candidateName", {
     header: "Candidate",
-    cell: (c) => (
-      <Link href={`/candidates/${c.row.original.candidateId}`} className="hover:underline">
-        {c.getValue()}
-      </Link>
-    ),
+    cell: (c) => <RelatedLink href={`/candidates/${c.row.original.candidateId}`}>{c.getValue()}</RelatedLink>,
   }),
   col.accessor("jobTitle", {
     header: "Job",
     meta: { className: "hidden md:table-cell" },
     cell: (c) => (
       <span className="flex flex-col">
-        <Link href={`/jobs/${c.row.original.jobId}`} className="hover:underline">
-          {c.getValue()}
-        </Link>
+        <RelatedLink href={`/jobs/${c.row.original.jobId}`}>{c.getValue()}</RelatedLink>
         <span className="text-xs text-muted-foreground">{c.row.original.clientName}</span>
       </span>
     ),
@@ -74,9 +68,9 @@ const columns = [
       return d ? <StatusPill state={d.status}>{d.label}</StatusPill> : <span className="text-muted-foreground">—</span>;
     },
   }),
-  col.accessor("recruiterName", { header: "Recruiter", meta: { className: "hidden xl:table-cell" }, cell: (c) => c.getValue() || "—" }),
+  col.accessor("recruiterName", { header: "Recruiter", meta: { className: "hidden xl:table-cell" }, cell: (c) => orDash(c.getValue()) }),
 ];
 
-export function InterviewsTable(props: { rows: InterviewRow[]; sort: { key: string; dir: "asc" | "desc" }; caption: string; empty: React.ReactNode }) {
-  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={props.empty} />;
+export function InterviewsTable(props: RecordTableProps<InterviewRow>) {
+  return <RecordTable columns={columns} {...props} />;
 }

@@ -1,13 +1,8 @@
 import { CalendarClock, CalendarPlus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Suspense } from "react";
 import { listClientOptions } from "@/db/queries/clients";
 import { findInterviews, getFirmTimeZone } from "@/db/queries/interviews";
 import { listOwnerOptions } from "@/db/queries/jobs";
-import { Button } from "@/app/_components/ui/button";
-import { EmptyState } from "@/app/_components/ui/empty-state";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import type { Status } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
@@ -23,10 +18,9 @@ import {
   type SearchParams,
 } from "@/lib/core/validation/records";
 import { formatCompactRange, formatDuration, zoneAbbreviation } from "../_components/format";
-import { ListToolbar, Pagination } from "../_components/list-controls";
-import { cursorsOf, listKey } from "../_components/params";
+import { anyOf, clientFilter, memberFilter, RECRUITER } from "../_components/records/list-filters";
+import { ListEmpty, ListResults, NewRecordButton, RecordListPage } from "../_components/records/list-page";
 import { ParamTabs } from "../_components/section-tabs";
-import { TableSkeleton } from "../_components/table-skeleton";
 import { InterviewsTable } from "./interviews-table";
 
 export const metadata: Metadata = { title: "Interviews" };
@@ -43,73 +37,44 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
   const params = interviewListSchema.parse(await searchParams);
   const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope)]);
   return (
-    <div className="flex flex-col gap-4">
-      <PageHeader
-        title="Interviews"
-        description="Every round, in your firm's time zone."
-        actions={
-          can(scope.role, "interviews.write") ? (
-            <Button asChild>
-              <Link href="/interviews/new">
-                <CalendarPlus aria-hidden="true" />
-                Schedule interview
-              </Link>
-            </Button>
-          ) : null
-        }
-        className="mb-2"
-      />
-      <ParamTabs
-        label="Which interviews"
-        param="when"
-        value={params.when}
-        basePath="/interviews"
-        tabs={[
-          { value: "upcoming", label: "Upcoming" },
-          { value: "past", label: "Past" },
-          { value: "all", label: "All" },
-        ]}
-      />
-      <ListToolbar
-        searchLabel="Search interviews"
-        placeholder="Candidate, job or client"
-        q={params.q}
-        keep={{ when: params.when === "upcoming" ? undefined : params.when, dir: params.dir }}
-        filters={[
-          {
-            name: "status",
-            label: "Status",
-            value: params.status ?? "",
-            options: [{ value: "", label: "Any status" }, ...INTERVIEW_STATUS_VALUES.map((s) => ({ value: s, label: INTERVIEW_STATUS_LABELS[s] }))],
-          },
-          {
-            name: "kind",
-            label: "Kind",
-            value: params.kind ?? "",
-            options: [{ value: "", label: "Any kind" }, ...INTERVIEW_KIND_VALUES.map((k) => ({ value: k, label: INTERVIEW_KIND_LABELS[k] }))],
-          },
-          {
-            name: "client",
-            label: "Client",
-            value: params.client ?? "",
-            options: [{ value: "", label: "All clients" }, ...clients.map((c) => ({ value: c.id, label: c.name }))],
-          },
-          {
-            name: "recruiter",
-            label: "Recruiter",
-            value: params.recruiter ?? "",
-            options: [
-              { value: "", label: "Any recruiter" },
-              { value: "me", label: "Mine" },
-              ...owners.filter((o) => o.id !== scope.userId).map((o) => ({ value: o.id, label: o.name })),
-            ],
-          },
-        ]}
-      />
-      <Suspense key={listKey(params)} fallback={<TableSkeleton columns={6} label="Loading interviews…" />}>
-        <InterviewResults scope={scope} params={params} />
-      </Suspense>
-    </div>
+    <RecordListPage
+      title="Interviews"
+      description="Every round, in your firm's time zone."
+      action={
+        can(scope.role, "interviews.write") ? (
+          <NewRecordButton href="/interviews/new" label="Schedule interview" icon={<CalendarPlus aria-hidden="true" />} />
+        ) : null
+      }
+      tabs={
+        <ParamTabs
+          label="Which interviews"
+          param="when"
+          value={params.when}
+          basePath="/interviews"
+          tabs={[
+            { value: "upcoming", label: "Upcoming" },
+            { value: "past", label: "Past" },
+            { value: "all", label: "All" },
+          ]}
+        />
+      }
+      toolbar={{
+        searchLabel: "Search interviews",
+        placeholder: "Candidate, job or client",
+        q: params.q,
+        keep: { when: params.when === "upcoming" ? undefined : params.when, dir: params.dir },
+        filters: [
+          { name: "status", label: "Status", value: params.status ?? "", options: anyOf("Any status", INTERVIEW_STATUS_VALUES, INTERVIEW_STATUS_LABELS) },
+          { name: "kind", label: "Kind", value: params.kind ?? "", options: anyOf("Any kind", INTERVIEW_KIND_VALUES, INTERVIEW_KIND_LABELS) },
+          clientFilter(clients, params.client),
+          memberFilter(RECRUITER, params.recruiter, owners, scope.userId),
+        ],
+      }}
+      params={params}
+      loading={{ columns: 6, label: "Loading interviews…" }}
+    >
+      <InterviewResults scope={scope} params={params} />
+    </RecordListPage>
   );
 }
 
@@ -125,13 +90,17 @@ async function InterviewResults({ scope, params }: { scope: Scope; params: Inter
   ]);
   const dir = params.dir ?? (params.when === "upcoming" ? "asc" : "desc");
   const filtered = params.q !== "" || !!params.status || !!params.kind || !!params.client || !!params.recruiter;
-  const { next, prev } = cursorsOf(page);
   const which = params.when === "upcoming" ? "upcoming" : params.when === "past" ? "past" : "all";
   return (
-    <div className="flex flex-col gap-3">
-      <p className="text-xs text-muted-foreground">
-        Times in {zone} ({zoneAbbreviation(new Date(), zone)}).
-      </p>
+    <ListResults
+      page={page}
+      noun="interviews"
+      before={
+        <p className="text-xs text-muted-foreground">
+          Times in {zone} ({zoneAbbreviation(new Date(), zone)}).
+        </p>
+      }
+    >
       <InterviewsTable
         rows={page.rows.map((iv) => ({
           id: iv.id,
@@ -151,27 +120,16 @@ async function InterviewResults({ scope, params }: { scope: Scope; params: Inter
         sort={{ key: "when", dir }}
         caption={`${which === "all" ? "All" : which === "upcoming" ? "Upcoming" : "Past"} interviews, ${dir === "asc" ? "earliest" : "latest"} first, times in ${zone}`}
         empty={
-          <EmptyState
+          <ListEmpty
             icon={<CalendarClock />}
-            title={filtered ? "No interviews match" : which === "upcoming" ? "Nothing scheduled" : "No interviews yet"}
-            description={
-              filtered
-                ? "Try another search or filter."
-                : which === "upcoming"
-                  ? "Schedule a round from a candidate's application or a job's board."
-                  : "Interviews show here once they are scheduled."
-            }
-            action={
-              filtered ? (
-                <Button asChild variant="outline">
-                  <Link href={which === "upcoming" ? "/interviews" : `/interviews?when=${which}`}>Clear the filters</Link>
-                </Button>
-              ) : null
-            }
+            noun="interviews"
+            filtered={filtered}
+            clearHref={which === "upcoming" ? "/interviews" : `/interviews?when=${which}`}
+            title={which === "upcoming" ? "Nothing scheduled" : undefined}
+            hint={which === "upcoming" ? "Schedule a round from a candidate's application or a job's board." : "Interviews show here once they are scheduled."}
           />
         }
       />
-      {page.rows.length > 0 ? <Pagination next={next} prev={prev} shown={page.rows.length} total={page.total} noun="interviews" /> : null}
-    </div>
+    </ListResults>
   );
 }

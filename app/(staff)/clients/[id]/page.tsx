@@ -1,4 +1,4 @@
-import { CalendarClock, Pencil, Plus } from "lucide-react";
+import { CalendarClock, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,16 +9,14 @@ import { listJobsForClient } from "@/db/queries/jobs";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
 import { INTERVIEW_KIND_LABELS, JOB_STATUS_LABELS, type SearchParams } from "@/lib/core/validation/records";
-import { ArchiveControl } from "../../_components/archive-control";
 import { DetailList } from "../../_components/detail-list";
 import { formatShortDate, formatTimeRange } from "../../_components/format";
 import { recordIdParam } from "../../_components/params";
-import { SavedNotice } from "../../_components/saved-notice";
+import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveClientAction, restoreClientAction } from "../actions";
 
@@ -46,38 +44,28 @@ export default async function ClientPage({
   const archived = !!client.archivedAt;
   return (
     <div className="flex flex-col">
-      <PageHeader
-        eyebrow={<Link href="/clients">Clients</Link>}
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {client.name}
-            {archived ? <Badge>Archived</Badge> : null}
-          </span>
-        }
+      <RecordHeader
+        crumbs={[{ href: "/clients", label: "Clients" }]}
+        title={client.name}
+        badges={<ArchivedBadge archived={archived} />}
         description={[client.industry, `${client.openJobs} open ${client.openJobs === 1 ? "job" : "jobs"}`].filter(Boolean).join(" · ")}
         actions={
           writable ? (
-            <>
-              <Button asChild variant="outline">
-                <Link href={`/clients/${id}/edit`}>
-                  <Pencil aria-hidden="true" />
-                  Edit
-                </Link>
-              </Button>
-              <ArchiveControl
-                id={id}
-                version={client.version}
-                archived={archived}
-                name={client.name}
-                consequence="It leaves the client list and can no longer get new jobs or contacts; its jobs, people and history stay."
-                archiveAction={archiveClientAction}
-                restoreAction={restoreClientAction}
-              />
-            </>
+            <RecordActions
+              editHref={`/clients/${id}/edit`}
+              id={id}
+              version={client.version}
+              archived={archived}
+              name={client.name}
+              consequence="It leaves the client list and can no longer get new jobs or contacts; its jobs, people and history stay."
+              archiveAction={archiveClientAction}
+              restoreAction={restoreClientAction}
+            />
           ) : null
         }
+        saved={sp.saved}
+        noun="Client"
       />
-      <SavedNotice saved={sp.saved} noun="Client" />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-6">
           <section aria-labelledby="jobs-heading" className="flex flex-col gap-3">

@@ -1,22 +1,17 @@
-import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getContact } from "@/db/queries/contacts";
 import { getFirmTimeZone, listInterviewsForContact } from "@/db/queries/interviews";
-import { Badge } from "@/app/_components/ui/badge";
-import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
 import { INTERVIEW_KIND_LABELS, type SearchParams } from "@/lib/core/validation/records";
-import { ArchiveControl } from "../../_components/archive-control";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime } from "../../_components/format";
 import { recordIdParam } from "../../_components/params";
-import { SavedNotice } from "../../_components/saved-notice";
+import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveContactAction, restoreContactAction } from "../actions";
 
@@ -37,42 +32,31 @@ export default async function ContactPage({
   const archived = !!contact.archivedAt;
   return (
     <div className="flex flex-col">
-      <PageHeader
-        eyebrow={
-          <>
-            <Link href="/contacts">Contacts</Link> · <Link href={`/clients/${contact.clientId}`}>{contact.clientName}</Link>
-          </>
-        }
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {contact.name}
-            {archived ? <Badge>Archived</Badge> : null}
-          </span>
-        }
+      <RecordHeader
+        crumbs={[
+          { href: "/contacts", label: "Contacts" },
+          { href: `/clients/${contact.clientId}`, label: contact.clientName },
+        ]}
+        title={contact.name}
+        badges={<ArchivedBadge archived={archived} />}
         description={[contact.title, contact.clientName].filter(Boolean).join(" at ")}
         actions={
           can(scope.role, "contacts.write") ? (
-            <>
-              <Button asChild variant="outline">
-                <Link href={`/contacts/${id}/edit`}>
-                  <Pencil aria-hidden="true" />
-                  Edit
-                </Link>
-              </Button>
-              <ArchiveControl
-                id={id}
-                version={contact.version}
-                archived={archived}
-                name={contact.name}
-                consequence="They can no longer be chosen as an interviewer; past interviews keep their name."
-                archiveAction={archiveContactAction}
-                restoreAction={restoreContactAction}
-              />
-            </>
+            <RecordActions
+              editHref={`/contacts/${id}/edit`}
+              id={id}
+              version={contact.version}
+              archived={archived}
+              name={contact.name}
+              consequence="They can no longer be chosen as an interviewer; past interviews keep their name."
+              archiveAction={archiveContactAction}
+              restoreAction={restoreContactAction}
+            />
           ) : null
         }
+        saved={sp.saved}
+        noun="Contact"
       />
-      <SavedNotice saved={sp.saved} noun="Contact" />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card>
           <CardHeader>

@@ -1,0 +1,81 @@
+import { Pencil } from "lucide-react";
+import Link from "next/link";
+import { Fragment, type ComponentProps, type ReactNode } from "react";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { ArchiveControl } from "../archive-control";
+import { SavedNotice } from "../saved-notice";
+
+/**
+ * A record page's header: the way back (the list, then the record it belongs
+ * to), the name with its badges, a one-line summary, the actions, and the
+ * confirmation of the save that led here (`?saved=…`).
+ */
+export function RecordHeader({
+  crumbs,
+  title,
+  badges,
+  description,
+  actions,
+  saved,
+  noun,
+}: {
+  crumbs: { href: string; label: string }[];
+  title: ReactNode;
+  badges?: ReactNode;
+  description: ReactNode;
+  actions: ReactNode;
+  /** The `saved` URL parameter, and the record's noun for "Candidate created." */
+  saved: string | string[] | undefined;
+  noun?: string;
+}) {
+  return (
+    <>
+      <PageHeader
+        eyebrow={crumbs.map((c, i) => (
+          <Fragment key={c.href}>
+            {i > 0 ? " · " : null}
+            <Link href={c.href}>{c.label}</Link>
+          </Fragment>
+        ))}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {title}
+            {badges}
+          </span>
+        }
+        description={description}
+        actions={actions}
+      />
+      <SavedNotice saved={saved} noun={noun} />
+    </>
+  );
+}
+
+/** The "Archived" badge of a record that is. */
+export function ArchivedBadge({ archived }: { archived: boolean }) {
+  return archived ? <Badge>Archived</Badge> : null;
+}
+
+/** The header button to a record's edit form. */
+export function EditButton({ href, label = "Edit" }: { href: string; label?: string }) {
+  return (
+    <Button asChild variant="outline">
+      <Link href={href}>
+        <Pencil aria-hidden="true" />
+        {label}
+      </Link>
+    </Button>
+  );
+}
+
+/** Edit, then archive or restore: the actions of a record for those who may change it. */
+export function RecordActions({ editHref, ...archive }: { editHref: string } & ComponentProps<typeof ArchiveControl>) {
+  return (
+    <>
+      <EditButton href={editHref} />
+      <ArchiveControl {...archive} />
+    </>
+  );
+}

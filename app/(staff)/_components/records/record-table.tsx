@@ -1,0 +1,46 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/app/_components/ui/badge";
+import { DataTable, type DataTableProps } from "../data-table";
+
+/** What a list page hands its table: the rows, the sort the server applied, the caption and the empty state. */
+export interface RecordTableProps<T> {
+  rows: T[];
+  sort: { key: string; dir: "asc" | "desc" };
+  caption: string;
+  empty: ReactNode;
+}
+
+/** A record list's table: the columns of one record type over rows keyed by id. */
+export function RecordTable<T extends { id: string }>({ columns, ...props }: RecordTableProps<T> & { columns: DataTableProps<T>["columns"] }) {
+  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={props.empty} />;
+}
+
+/** A record's name, linked to its page, with the badges it carries (Archived, Erased). */
+export function RecordLink({ href, name, badges }: { href: string; name: string; badges: (string | false)[] }) {
+  return (
+    <span className="flex items-center gap-2">
+      <Link href={href} className="font-medium hover:underline">
+        {name}
+      </Link>
+      {badges.map((b) => (b ? <Badge key={b}>{b}</Badge> : null))}
+    </span>
+  );
+}
+
+/** A link to a related record (the job's client), in the cell's plain text weight. */
+export function RelatedLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="hover:underline">
+      {children}
+    </Link>
+  );
+}
+
+/** A count, its digits aligned. */
+export const count = (v: number) => <span className="tabular-nums">{v}</span>;
+
+/** A text that may be empty: "—" then. */
+export const orDash = (v: string) => v || "—";
