@@ -79,3 +79,33 @@ export function RecordActions({ editHref, ...archive }: { editHref: string } & C
     </>
   );
 }
+
+/**
+ * A new record's page header. Opened from a client's page (`from`), it names
+ * the client and leads back there; otherwise back to the list.
+ */
+export function NewRecordHeader({
+  noun,
+  description,
+  list,
+  from,
+}: {
+  /** Lower case: "contact". */
+  noun: string;
+  description: string;
+  list: { href: string; label: string };
+  from?: { id: string; name: string };
+}) {
+  return (
+    <PageHeader
+      title={from ? `New ${noun} at ${from.name}` : `New ${noun}`}
+      description={description}
+      eyebrow={from ? <Link href={`/clients/${from.id}`}>{from.name}</Link> : <Link href={list.href}>{list.label}</Link>}
+    />
+  );
+}
+
+/** An edit page's header: "Edit …", leading back to the record. */
+export function EditRecordHeader({ href, name }: { href: string; name: string }) {
+  return <PageHeader title={`Edit ${name}`} eyebrow={<Link href={href}>{name}</Link>} />;
+}

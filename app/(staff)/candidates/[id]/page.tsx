@@ -2,7 +2,6 @@ import { CalendarPlus, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { notFound } from "next/navigation";
 import { listApplicationsForCandidate } from "@/db/queries/applications";
 import { getCandidate, getCandidateTimeline, type TimelineEvent } from "@/db/queries/candidates";
 import { getFirmTimeZone } from "@/db/queries/interviews";
@@ -12,12 +11,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { Skeleton } from "@/app/_components/ui/skeleton";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
 import { cn } from "@/lib/core/utils";
-import type { SearchParams } from "@/lib/core/validation/records";
+
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime, formatRelative, formatShortDate } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { PutForwardForm } from "../../_components/put-forward-form";
 import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { StageBadge } from "../../_components/stage-badge";
@@ -28,17 +26,8 @@ import { taskStatus, Timeline, TIMELINE_FILTERS, type TimelineFilter } from "./t
 
 export const metadata: Metadata = { title: "Candidate" };
 
-export default async function CandidatePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("candidates.read");
-  const id = await recordIdParam(params);
-  const candidate = await getCandidate(scope, id);
-  if (!candidate) notFound();
+export default async function CandidatePage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: candidate } = await loadRecord("candidates.read", params, getCandidate);
   const canApply = can(scope.role, "applications.write");
   const [applications, jobs, zone, sp] = await Promise.all([
     listApplicationsForCandidate(scope, id),

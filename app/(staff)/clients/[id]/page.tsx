@@ -1,7 +1,6 @@
 import { CalendarClock, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getClient } from "@/db/queries/clients";
 import { listContactsForClient } from "@/db/queries/contacts";
 import { findInterviews, getFirmTimeZone } from "@/db/queries/interviews";
@@ -11,28 +10,18 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import { INTERVIEW_KIND_LABELS, JOB_STATUS_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import { INTERVIEW_KIND_LABELS, JOB_STATUS_LABELS } from "@/lib/core/validation/records";
 import { DetailList } from "../../_components/detail-list";
 import { formatShortDate, formatTimeRange } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveClientAction, restoreClientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Client" };
 
-export default async function ClientPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("clients.read");
-  const id = await recordIdParam(params);
-  const client = await getClient(scope, id);
-  if (!client) notFound();
+export default async function ClientPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: client } = await loadRecord("clients.read", params, getClient);
   const [contacts, jobs, upcoming, zone, sp] = await Promise.all([
     listContactsForClient(scope, id, { includeArchived: true }),
     listJobsForClient(scope, id),

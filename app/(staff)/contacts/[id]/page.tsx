@@ -1,33 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getContact } from "@/db/queries/contacts";
 import { getFirmTimeZone, listInterviewsForContact } from "@/db/queries/interviews";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import { INTERVIEW_KIND_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/validation/records";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveContactAction, restoreContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Contact" };
 
-export default async function ContactPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("contacts.read");
-  const id = await recordIdParam(params);
-  const contact = await getContact(scope, id);
-  if (!contact) notFound();
+export default async function ContactPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: contact } = await loadRecord("contacts.read", params, getContact);
   const [interviews, zone, sp] = await Promise.all([listInterviewsForContact(scope, id), getFirmTimeZone(scope), searchParams]);
   const archived = !!contact.archivedAt;
   return (

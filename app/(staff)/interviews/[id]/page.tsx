@@ -2,16 +2,14 @@ import { DebriefFeedbackPanel } from "@/app/(staff)/_components/review/debrief-f
 import { Download, ExternalLink, UserRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFirmTimeZone, getInterview } from "@/db/queries/interviews";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import { INTERVIEW_KIND_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/validation/records";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime, formatDuration, formatRelative, formatTimeRange } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { EditButton, RecordHeader } from "../../_components/records/detail-header";
 import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge";
 import { StatusActions } from "./status-actions";
@@ -19,17 +17,8 @@ import { StatusActions } from "./status-actions";
 export const metadata: Metadata = { title: "Interview" };
 
 
-export default async function InterviewPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("interviews.read");
-  const id = await recordIdParam(params);
-  const interview = await getInterview(scope, id);
-  if (!interview) notFound();
+export default async function InterviewPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: interview } = await loadRecord("interviews.read", params, getInterview);
   const [zone, sp] = await Promise.all([getFirmTimeZone(scope), searchParams]);
   const now = new Date();
   const kind = INTERVIEW_KIND_LABELS[interview.kind];

@@ -2,7 +2,6 @@ import { Table2 } from "lucide-react";
 import { formatDistanceStrict } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listApplicationsForJob } from "@/db/queries/applications";
 import { listCandidateOptions } from "@/db/queries/candidates";
 import { getFirmTimeZone } from "@/db/queries/interviews";
@@ -11,11 +10,10 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import { JOB_STATUS_LABELS, type SearchParams } from "@/lib/core/validation/records";
+import { JOB_STATUS_LABELS } from "@/lib/core/validation/records";
 import { DetailList } from "../../_components/detail-list";
 import { formatCompactDateTime, formatShortDate } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { PutForwardForm } from "../../_components/put-forward-form";
 import { archiveJobAction, restoreJobAction } from "../actions";
@@ -23,17 +21,8 @@ import { JobBoard } from "./job-board";
 
 export const metadata: Metadata = { title: "Job" };
 
-export default async function JobPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("jobs.read");
-  const id = await recordIdParam(params);
-  const job = await getJob(scope, id);
-  if (!job) notFound();
+export default async function JobPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: job } = await loadRecord("jobs.read", params, getJob);
   const canApply = can(scope.role, "applications.write");
   const [apps, candidates, zone, sp] = await Promise.all([
     listApplicationsForJob(scope, id),
