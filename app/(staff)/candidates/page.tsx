@@ -9,10 +9,21 @@ import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
 import { candidateListSchema, PAGE_SIZE, resolveMe, type CandidateListParams, type SearchParams } from "@/lib/core/validation/records";
 import { formatCompactDate, formatCompactDateTime } from "../_components/format";
 import { anyOf, archivedFilter, memberFilter, OWNER, sortCaption } from "../_components/records/list-filters";
-import { ListEmpty, ListResults, NewRecordButton, RecordListPage } from "../_components/records/list-page";
+import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { CandidatesTable } from "./candidates-table";
 
 export const metadata: Metadata = { title: "Candidates" };
+
+const CANDIDATES: ListScreen = {
+  title: "Candidates",
+  description: "The people your firm represents.",
+  noun: "candidates",
+  path: "/candidates",
+  placeholder: "Name, email, phone, headline or place",
+  columns: 6,
+  order: { param: "sort", default: "name" },
+  empty: { icon: <Users />, hint: "Add the people you represent, then put them forward for jobs." },
+};
 
 const SORT_LABELS = { name: "name", created: "date added", updated: "last change" } as const;
 
@@ -22,22 +33,14 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
   const owners = await listOwnerOptions(scope);
   return (
     <RecordListPage
-      title="Candidates"
-      description="The people your firm represents."
+      screen={CANDIDATES}
       action={can(scope.role, "candidates.write") ? <NewRecordButton href="/candidates/new" label="New candidate" /> : null}
-      toolbar={{
-        searchLabel: "Search candidates",
-        placeholder: "Name, email, phone, headline or place",
-        q: params.q,
-        keep: { sort: params.sort === "name" ? undefined : params.sort, dir: params.dir },
-        filters: [
-          { name: "stage", label: "With an application in", value: params.stage ?? "", options: anyOf("Any stage", STAGES, STAGE_LABELS) },
-          memberFilter(OWNER, params.owner, owners, scope.userId),
-          archivedFilter(params.status, "candidates"),
-        ],
-      }}
       params={params}
-      loading={{ columns: 6, label: "Loading candidates…" }}
+      filters={[
+        { name: "stage", label: "With an application in", value: params.stage ?? "", options: anyOf("Any stage", STAGES, STAGE_LABELS) },
+        memberFilter(OWNER, params.owner, owners, scope.userId),
+        archivedFilter(params.status, "candidates"),
+      ]}
     >
       <CandidateResults scope={scope} params={params} />
     </RecordListPage>
@@ -52,7 +55,12 @@ async function CandidateResults({ scope, params }: { scope: Scope; params: Candi
   const dir = params.dir ?? (params.sort === "name" ? "asc" : "desc");
   const filtered = params.q !== "" || params.status !== "active" || !!params.owner || !!params.stage;
   return (
-    <ListResults page={page} noun="candidates">
+    <ListResults
+      screen={CANDIDATES}
+      page={page}
+      filtered={filtered}
+      create={can(scope.role, "candidates.write") ? { href: "/candidates/new", label: "New candidate" } : null}
+    >
       <CandidatesTable
         rows={page.rows.map((c) => ({
           id: c.id,
@@ -70,16 +78,6 @@ async function CandidateResults({ scope, params }: { scope: Scope; params: Candi
         }))}
         sort={{ key: params.sort, dir }}
         caption={sortCaption("Candidates", SORT_LABELS[params.sort], dir)}
-        empty={
-          <ListEmpty
-            icon={<Users />}
-            noun="candidates"
-            filtered={filtered}
-            clearHref="/candidates"
-            hint="Add the people you represent, then put them forward for jobs."
-            create={can(scope.role, "candidates.write") ? { href: "/candidates/new", label: "New candidate" } : null}
-          />
-        }
       />
     </ListResults>
   );

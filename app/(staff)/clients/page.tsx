@@ -7,12 +7,28 @@ import { requireScope, type Scope } from "@/lib/auth/scope";
 import { clientListSchema, PAGE_SIZE, type ClientListParams, type SearchParams } from "@/lib/core/validation/records";
 import { formatCompactDate } from "../_components/format";
 import { archivedFilter, sortCaption } from "../_components/records/list-filters";
-import { ListEmpty, ListResults, NewRecordButton, RecordListPage } from "../_components/records/list-page";
+import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { CLIENT_TABS } from "../_components/tabs";
 import { ClientsTable } from "./clients-table";
 
 export const metadata: Metadata = { title: "Clients" };
+
+const CLIENTS: ListScreen = {
+  title: "Clients",
+  description: "The employers your firm places candidates with.",
+  noun: "clients",
+  path: "/clients",
+  placeholder: "Name, industry or website",
+  columns: 5,
+  order: { param: "sort", default: "name" },
+  empty: {
+    icon: <Building2 />,
+    hint: "Add the employers you place candidates with; their people and jobs hang off them.",
+    filteredHint: "Try another search, or show archived clients too.",
+    clearLabel: "Clear the search",
+  },
+};
 
 const SORT_LABELS = { name: "name", created: "date added", updated: "last change" } as const;
 
@@ -21,19 +37,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const params = clientListSchema.parse(await searchParams);
   return (
     <RecordListPage
-      title="Clients"
-      description="The employers your firm places candidates with."
+      screen={CLIENTS}
       action={can(scope.role, "clients.write") ? <NewRecordButton href="/clients/new" label="New client" /> : null}
       tabs={<SectionTabs label="Clients and contacts" tabs={CLIENT_TABS} />}
-      toolbar={{
-        searchLabel: "Search clients",
-        placeholder: "Name, industry or website",
-        q: params.q,
-        keep: { sort: params.sort === "name" ? undefined : params.sort, dir: params.dir },
-        filters: [archivedFilter(params.status, "clients")],
-      }}
       params={params}
-      loading={{ columns: 5, label: "Loading clients…" }}
+      filters={[archivedFilter(params.status, "clients")]}
     >
       <ClientResults scope={scope} params={params} />
     </RecordListPage>
@@ -45,7 +53,12 @@ async function ClientResults({ scope, params }: { scope: Scope; params: ClientLi
   const dir = params.dir ?? (params.sort === "name" ? "asc" : "desc");
   const filtered = params.q !== "" || params.status !== "active";
   return (
-    <ListResults page={page} noun="clients">
+    <ListResults
+      screen={CLIENTS}
+      page={page}
+      filtered={filtered}
+      create={can(scope.role, "clients.write") ? { href: "/clients/new", label: "New client" } : null}
+    >
       <ClientsTable
         rows={page.rows.map((c) => ({
           id: c.id,
@@ -60,18 +73,6 @@ async function ClientResults({ scope, params }: { scope: Scope; params: ClientLi
         }))}
         sort={{ key: params.sort, dir }}
         caption={sortCaption("Clients", SORT_LABELS[params.sort], dir)}
-        empty={
-          <ListEmpty
-            icon={<Building2 />}
-            noun="clients"
-            filtered={filtered}
-            clearHref="/clients"
-            clearLabel="Clear the search"
-            filteredHint="Try another search, or show archived clients too."
-            hint="Add the employers you place candidates with; their people and jobs hang off them."
-            create={can(scope.role, "clients.write") ? { href: "/clients/new", label: "New client" } : null}
-          />
-        }
       />
     </ListResults>
   );

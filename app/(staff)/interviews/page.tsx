@@ -19,11 +19,22 @@ import {
 } from "@/lib/core/validation/records";
 import { formatCompactRange, formatDuration, zoneAbbreviation } from "../_components/format";
 import { anyOf, clientFilter, memberFilter, RECRUITER } from "../_components/records/list-filters";
-import { ListEmpty, ListResults, NewRecordButton, RecordListPage } from "../_components/records/list-page";
+import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { ParamTabs } from "../_components/section-tabs";
 import { InterviewsTable } from "./interviews-table";
 
 export const metadata: Metadata = { title: "Interviews" };
+
+const INTERVIEWS: ListScreen = {
+  title: "Interviews",
+  description: "Every round, in your firm's time zone.",
+  noun: "interviews",
+  path: "/interviews",
+  placeholder: "Candidate, job or client",
+  columns: 6,
+  order: { param: "when", default: "upcoming" },
+  empty: { icon: <CalendarClock />, hint: "Interviews show here once they are scheduled." },
+};
 
 const DEBRIEF: Record<string, { label: string; status: Status }> = {
   draft: { label: "Draft", status: "neutral" },
@@ -38,8 +49,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
   const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope)]);
   return (
     <RecordListPage
-      title="Interviews"
-      description="Every round, in your firm's time zone."
+      screen={INTERVIEWS}
       action={
         can(scope.role, "interviews.write") ? (
           <NewRecordButton href="/interviews/new" label="Schedule interview" icon={<CalendarPlus aria-hidden="true" />} />
@@ -58,20 +68,13 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
           ]}
         />
       }
-      toolbar={{
-        searchLabel: "Search interviews",
-        placeholder: "Candidate, job or client",
-        q: params.q,
-        keep: { when: params.when === "upcoming" ? undefined : params.when, dir: params.dir },
-        filters: [
-          { name: "status", label: "Status", value: params.status ?? "", options: anyOf("Any status", INTERVIEW_STATUS_VALUES, INTERVIEW_STATUS_LABELS) },
-          { name: "kind", label: "Kind", value: params.kind ?? "", options: anyOf("Any kind", INTERVIEW_KIND_VALUES, INTERVIEW_KIND_LABELS) },
-          clientFilter(clients, params.client),
-          memberFilter(RECRUITER, params.recruiter, owners, scope.userId),
-        ],
-      }}
       params={params}
-      loading={{ columns: 6, label: "Loading interviews…" }}
+      filters={[
+        { name: "status", label: "Status", value: params.status ?? "", options: anyOf("Any status", INTERVIEW_STATUS_VALUES, INTERVIEW_STATUS_LABELS) },
+        { name: "kind", label: "Kind", value: params.kind ?? "", options: anyOf("Any kind", INTERVIEW_KIND_VALUES, INTERVIEW_KIND_LABELS) },
+        clientFilter(clients, params.client),
+        memberFilter(RECRUITER, params.recruiter, owners, scope.userId),
+      ]}
     >
       <InterviewResults scope={scope} params={params} />
     </RecordListPage>
@@ -93,8 +96,14 @@ async function InterviewResults({ scope, params }: { scope: Scope; params: Inter
   const which = params.when === "upcoming" ? "upcoming" : params.when === "past" ? "past" : "all";
   return (
     <ListResults
+      screen={INTERVIEWS}
       page={page}
-      noun="interviews"
+      filtered={filtered}
+      empty={
+        which === "upcoming"
+          ? { title: "Nothing scheduled", hint: "Schedule a round from a candidate's application or a job's board." }
+          : { clearHref: `/interviews?when=${which}` }
+      }
       before={
         <p className="text-xs text-muted-foreground">
           Times in {zone} ({zoneAbbreviation(new Date(), zone)}).
@@ -119,16 +128,6 @@ async function InterviewResults({ scope, params }: { scope: Scope; params: Inter
         }))}
         sort={{ key: "when", dir }}
         caption={`${which === "all" ? "All" : which === "upcoming" ? "Upcoming" : "Past"} interviews, ${dir === "asc" ? "earliest" : "latest"} first, times in ${zone}`}
-        empty={
-          <ListEmpty
-            icon={<CalendarClock />}
-            noun="interviews"
-            filtered={filtered}
-            clearHref={which === "upcoming" ? "/interviews" : `/interviews?when=${which}`}
-            title={which === "upcoming" ? "Nothing scheduled" : undefined}
-            hint={which === "upcoming" ? "Schedule a round from a candidate's application or a job's board." : "Interviews show here once they are scheduled."}
-          />
-        }
       />
     </ListResults>
   );

@@ -16,12 +16,23 @@ import {
 } from "@/lib/core/validation/records";
 import { formatCompactDate } from "../_components/format";
 import { anyOf, archivedFilter, clientFilter, memberFilter, OWNER, sortCaption } from "../_components/records/list-filters";
-import { ListEmpty, ListResults, NewRecordButton, RecordListPage } from "../_components/records/list-page";
+import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { JOB_TABS } from "../_components/tabs";
 import { JobsTable } from "./jobs-table";
 
 export const metadata: Metadata = { title: "Jobs" };
+
+const JOBS: ListScreen = {
+  title: "Jobs",
+  description: "Job orders at your clients, with their pipelines.",
+  noun: "jobs",
+  path: "/jobs",
+  placeholder: "Title, location or client",
+  columns: 6,
+  order: { param: "sort", default: "created" },
+  empty: { icon: <Briefcase />, hint: "Open a job order at a client, then put candidates forward for it." },
+};
 
 const SORT_LABELS = { title: "title", client: "client", created: "date opened", updated: "last change" } as const;
 
@@ -31,26 +42,18 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope)]);
   return (
     <RecordListPage
-      title="Jobs"
-      description="Job orders at your clients, with their pipelines."
+      screen={JOBS}
       action={
         can(scope.role, "jobs.write") ? <NewRecordButton href={params.client ? `/jobs/new?client=${params.client}` : "/jobs/new"} label="New job" /> : null
       }
       tabs={<SectionTabs label="Jobs and pipeline" tabs={JOB_TABS} />}
-      toolbar={{
-        searchLabel: "Search jobs",
-        placeholder: "Title, location or client",
-        q: params.q,
-        keep: { sort: params.sort === "created" ? undefined : params.sort, dir: params.dir },
-        filters: [
-          { name: "jobStatus", label: "Job status", value: params.jobStatus ?? "", options: anyOf("Any status", JOB_STATUS_VALUES, JOB_STATUS_LABELS) },
-          clientFilter(clients, params.client),
-          memberFilter(OWNER, params.owner, owners, scope.userId),
-          archivedFilter(params.status, "jobs"),
-        ],
-      }}
       params={params}
-      loading={{ columns: 6, label: "Loading jobs…" }}
+      filters={[
+        { name: "jobStatus", label: "Job status", value: params.jobStatus ?? "", options: anyOf("Any status", JOB_STATUS_VALUES, JOB_STATUS_LABELS) },
+        clientFilter(clients, params.client),
+        memberFilter(OWNER, params.owner, owners, scope.userId),
+        archivedFilter(params.status, "jobs"),
+      ]}
     >
       <JobResults scope={scope} params={params} />
     </RecordListPage>
@@ -65,7 +68,12 @@ async function JobResults({ scope, params }: { scope: Scope; params: JobListPara
   const dir = params.dir ?? (params.sort === "title" || params.sort === "client" ? "asc" : "desc");
   const filtered = params.q !== "" || params.status !== "active" || !!params.client || !!params.owner || !!params.jobStatus;
   return (
-    <ListResults page={page} noun="jobs">
+    <ListResults
+      screen={JOBS}
+      page={page}
+      filtered={filtered}
+      create={can(scope.role, "jobs.write") ? { href: "/jobs/new", label: "New job" } : null}
+    >
       <JobsTable
         rows={page.rows.map((j) => ({
           id: j.id,
@@ -83,16 +91,6 @@ async function JobResults({ scope, params }: { scope: Scope; params: JobListPara
         }))}
         sort={{ key: params.sort, dir }}
         caption={sortCaption("Jobs", SORT_LABELS[params.sort], dir)}
-        empty={
-          <ListEmpty
-            icon={<Briefcase />}
-            noun="jobs"
-            filtered={filtered}
-            clearHref="/jobs"
-            hint="Open a job order at a client, then put candidates forward for it."
-            create={can(scope.role, "jobs.write") ? { href: "/jobs/new", label: "New job" } : null}
-          />
-        }
       />
     </ListResults>
   );

@@ -1,11 +1,11 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { Suspense, type ComponentProps, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import type { Cursor } from "@/lib/core/validation/records";
-import { ListToolbar, Pagination } from "../list-controls";
+import { ListToolbar, Pagination, type ListFilter } from "../list-controls";
 import { cursorsOf, listKey } from "../params";
 import { TableSkeleton } from "../table-skeleton";
 
@@ -21,38 +21,72 @@ export function NewRecordButton({ href, label, icon = <Plus aria-hidden="true" /
   );
 }
 
-/**
- * A staff list page: its header, section tabs, the search and filter bar,
- * and the results, which stream in under a skeleton each time the URL's
- * parameters change.
- */
-export function RecordListPage({
-  title,
-  description,
-  action,
-  tabs,
-  toolbar,
-  params,
-  loading,
-  children,
-}: {
+/** What an empty list says. */
+export interface EmptyCopy {
+  icon: ReactNode;
+  /** What the list is for, when it has nothing yet. */
+  hint: string;
+  /** The title of an empty list; "No … yet" unless given. */
+  title?: string;
+  /** With a search or filter on. */
+  filteredHint?: string;
+  clearLabel?: string;
+  /** Where "Clear" leads; the list's own path unless given. */
+  clearHref?: string;
+}
+
+/** One staff list screen: its words, its path and the parameter that orders it. */
+export interface ListScreen {
   title: string;
   description: string;
+  /** Plural, lower case: "candidates" (the search's label, the pager, the empty state). */
+  noun: string;
+  path: string;
+  placeholder: string;
+  /** The columns of the loading skeleton. */
+  columns: number;
+  /** The URL parameter that orders the list, and its default (left out of the URL). */
+  order: { param: string; default: string };
+  empty: EmptyCopy;
+}
+
+type ListParams = { q: string; dir?: string } & Record<string, unknown>;
+
+/**
+ * A staff list page: its header, section tabs, the search and filter bar
+ * (which keeps the order), and the results, which stream in under a skeleton
+ * each time the URL's parameters change.
+ */
+export function RecordListPage({
+  screen,
+  params,
+  action,
+  tabs,
+  filters,
+  children,
+}: {
+  screen: ListScreen;
+  /** The parsed URL parameters: a change shows the skeleton until the new rows come. */
+  params: ListParams;
   /** The header's action (a `NewRecordButton` for those who may write). */
   action?: ReactNode;
   tabs?: ReactNode;
-  toolbar: ComponentProps<typeof ListToolbar>;
-  /** The parsed URL parameters: a change shows the skeleton until the new rows come. */
-  params: Record<string, unknown>;
-  loading: { columns: number; label: string };
+  filters: ListFilter[];
   children: ReactNode;
 }) {
+  const order = params[screen.order.param] as string | undefined;
   return (
     <div className="flex flex-col gap-4">
-      <PageHeader title={title} description={description} actions={action} className="mb-2" />
+      <PageHeader title={screen.title} description={screen.description} actions={action} className="mb-2" />
       {tabs}
-      <ListToolbar {...toolbar} />
-      <Suspense key={listKey(params)} fallback={<TableSkeleton columns={loading.columns} label={loading.label} />}>
+      <ListToolbar
+        searchLabel={`Search ${screen.noun}`}
+        placeholder={screen.placeholder}
+        q={params.q}
+        keep={{ [screen.order.param]: order === screen.order.default ? undefined : order, dir: params.dir }}
+        filters={filters}
+      />
+      <Suspense key={listKey(params)} fallback={<TableSkeleton columns={screen.columns} label={`Loading ${screen.noun}…`} />}>
         {children}
       </Suspense>
     </div>
@@ -67,62 +101,57 @@ export interface ListPage {
   prev: Cursor | null;
 }
 
-/** The results under the toolbar: the table, then the pager once there are rows. */
-export function ListResults({ page, noun, before, children }: { page: ListPage; noun: string; before?: ReactNode; children: ReactNode }) {
+/**
+ * The results under the toolbar: the table (`children`) and the pager, or
+ * what the list says without rows: with a search or filter on, a way to
+ * clear it; otherwise what the list is for, and the button that starts it.
+ */
+export function ListResults({
+  screen,
+  page,
+  filtered,
+  create,
+  empty,
+  before,
+  children,
+}: {
+  screen: ListScreen;
+  page: ListPage;
+  filtered: boolean;
+  /** The button of an empty list, for those who may add to it. */
+  create?: { href: string; label: string } | null;
+  /** Words that depend on the request (which tab is open). */
+  empty?: Partial<EmptyCopy>;
+  before?: ReactNode;
+  children: ReactNode;
+}) {
   const { next, prev } = cursorsOf(page);
+  const copy = { ...screen.empty, ...empty };
+  const { noun } = screen;
   return (
     <div className="flex flex-col gap-3">
       {before}
-      {children}
+      {page.rows.length > 0 ? (
+        children
+      ) : (
+        <EmptyState
+          icon={copy.icon}
+          title={filtered ? `No ${noun} match` : (copy.title ?? `No ${noun} yet`)}
+          description={filtered ? (copy.filteredHint ?? "Try another search or filter.") : copy.hint}
+          action={
+            filtered ? (
+              <Button asChild variant="outline">
+                <Link href={copy.clearHref ?? screen.path}>{copy.clearLabel ?? "Clear the filters"}</Link>
+              </Button>
+            ) : create ? (
+              <Button asChild>
+                <Link href={create.href}>{create.label}</Link>
+              </Button>
+            ) : null
+          }
+        />
+      )}
       {page.rows.length > 0 ? <Pagination next={next} prev={prev} shown={page.rows.length} total={page.total} noun={noun} /> : null}
     </div>
-  );
-}
-
-/**
- * What a list shows without rows: with a search or filter on, a way to clear
- * it; otherwise what the list is for, and the button that starts it.
- */
-export function ListEmpty({
-  icon,
-  noun,
-  filtered,
-  clearHref,
-  clearLabel = "Clear the filters",
-  filteredHint = "Try another search or filter.",
-  title,
-  hint,
-  create,
-}: {
-  icon: ReactNode;
-  /** Plural, lower case: "candidates". */
-  noun: string;
-  filtered: boolean;
-  clearHref: string;
-  clearLabel?: string;
-  filteredHint?: string;
-  /** The title of an empty list; "No … yet" unless given. */
-  title?: string;
-  hint: string;
-  /** The button of an empty list, for those who may add to it. */
-  create?: { href: string; label: string } | null;
-}) {
-  return (
-    <EmptyState
-      icon={icon}
-      title={filtered ? `No ${noun} match` : (title ?? `No ${noun} yet`)}
-      description={filtered ? filteredHint : hint}
-      action={
-        filtered ? (
-          <Button asChild variant="outline">
-            <Link href={clearHref}>{clearLabel}</Link>
-          </Button>
-        ) : create ? (
-          <Button asChild>
-            <Link href={create.href}>{create.label}</Link>
-          </Button>
-        ) : null
-      }
-    />
   );
 }

@@ -5,17 +5,16 @@ import type { ReactNode } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { DataTable, type DataTableProps } from "../data-table";
 
-/** What a list page hands its table: the rows, the sort the server applied, the caption and the empty state. */
+/** What a list page hands its table: the rows, the sort the server applied and the caption. */
 export interface RecordTableProps<T> {
   rows: T[];
   sort: { key: string; dir: "asc" | "desc" };
   caption: string;
-  empty: ReactNode;
 }
 
-/** A record list's table: the columns of one record type over rows keyed by id. */
+/** A record list's table: the columns of one record type over rows keyed by id (the list shows its own empty state). */
 export function RecordTable<T extends { id: string }>({ columns, ...props }: RecordTableProps<T> & { columns: DataTableProps<T>["columns"] }) {
-  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={props.empty} />;
+  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={null} />;
 }
 
 /** A record's name, linked to its page, with the badges it carries (Archived, Erased). */

@@ -17,12 +17,23 @@ import {
 import { formatCompactDate, formatCompactDateTime } from "../../_components/format";
 import { listHref } from "../../_components/list-table";
 import { clientFilter, memberFilter, RECRUITER, sortCaption } from "../../_components/records/list-filters";
-import { ListEmpty, ListResults, RecordListPage } from "../../_components/records/list-page";
+import { ListResults, RecordListPage, type ListScreen } from "../../_components/records/list-page";
 import { SectionTabs } from "../../_components/section-tabs";
 import { JOB_TABS } from "../../_components/tabs";
 import { PipelineTable } from "./pipeline-table";
 
 export const metadata: Metadata = { title: "Pipeline" };
+
+const PIPELINE: ListScreen = {
+  title: "Pipeline",
+  description: "Every application across your jobs, in one table.",
+  noun: "applications",
+  path: "/jobs/pipeline",
+  placeholder: "Candidate, job or client",
+  columns: 6,
+  order: { param: "sort", default: "moved" },
+  empty: { icon: <Workflow />, hint: "Put a candidate forward from a job's page or a candidate's page." },
+};
 
 const SORT_LABELS = { moved: "last stage change", created: "date put forward", candidate: "candidate" } as const;
 
@@ -38,42 +49,34 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <RecordListPage
-      title="Pipeline"
-      description="Every application across your jobs, in one table."
+      screen={PIPELINE}
       tabs={<SectionTabs label="Jobs and pipeline" tabs={JOB_TABS} />}
-      toolbar={{
-        searchLabel: "Search applications",
-        placeholder: "Candidate, job or client",
-        q: params.q,
-        keep: { sort: params.sort === "moved" ? undefined : params.sort, dir: params.dir },
-        filters: [
-          {
-            name: "stage",
-            label: "Stage",
-            value: params.stage ?? "",
-            options: [
-              { value: "", label: "Any stage" },
-              { value: "open", label: "Open (sourced to offer)" },
-              { value: "closed", label: "Closed (rejected, withdrawn)" },
-              ...STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })),
-            ],
-          },
-          clientFilter(clients, params.client),
-          {
-            name: "job",
-            label: "Job",
-            value: params.job ?? "",
-            disabled: !params.client && !params.job,
-            options: [
-              { value: "", label: params.client || params.job ? "All jobs" : "Choose a client first" },
-              ...jobs.map((j) => ({ value: j.id, label: `${j.title} (${j.clientName})` })),
-            ],
-          },
-          memberFilter(RECRUITER, params.recruiter, owners, scope.userId),
-        ],
-      }}
       params={params}
-      loading={{ columns: 6, label: "Loading applications…" }}
+      filters={[
+        {
+          name: "stage",
+          label: "Stage",
+          value: params.stage ?? "",
+          options: [
+            { value: "", label: "Any stage" },
+            { value: "open", label: "Open (sourced to offer)" },
+            { value: "closed", label: "Closed (rejected, withdrawn)" },
+            ...STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })),
+          ],
+        },
+        clientFilter(clients, params.client),
+        {
+          name: "job",
+          label: "Job",
+          value: params.job ?? "",
+          disabled: !params.client && !params.job,
+          options: [
+            { value: "", label: params.client || params.job ? "All jobs" : "Choose a client first" },
+            ...jobs.map((j) => ({ value: j.id, label: `${j.title} (${j.clientName})` })),
+          ],
+        },
+        memberFilter(RECRUITER, params.recruiter, owners, scope.userId),
+      ]}
     >
       <PipelineResults scope={scope} params={params} raw={raw} />
     </RecordListPage>
@@ -95,7 +98,11 @@ async function PipelineResults({ scope, params, raw }: { scope: Scope; params: A
   const filtered = params.q !== "" || !!params.stage || !!params.client || !!params.job || !!params.recruiter;
   const canMove = can(scope.role, "applications.write");
   return (
-    <ListResults page={page} noun="applications">
+    <ListResults
+      screen={PIPELINE}
+      page={page}
+      filtered={filtered}
+    >
       <PipelineTable
         rows={page.rows.map((a) => ({
           id: a.id,
@@ -117,15 +124,6 @@ async function PipelineResults({ scope, params, raw }: { scope: Scope; params: A
         sort={{ key: params.sort, dir }}
         sortHref={(key, d) => listHref("/jobs/pipeline", raw, { sort: key, dir: d })}
         caption={sortCaption("Applications", SORT_LABELS[params.sort], dir)}
-        empty={
-          <ListEmpty
-            icon={<Workflow />}
-            noun="applications"
-            filtered={filtered}
-            clearHref="/jobs/pipeline"
-            hint="Put a candidate forward from a job's page or a candidate's page."
-          />
-        }
       />
     </ListResults>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { StageValue } from "@/lib/core/validation/records";
 import { ListTable, type ListColumn } from "../../_components/list-table";
+import type { RecordTableProps } from "../../_components/records/record-table";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
 
@@ -72,12 +73,7 @@ const columns: ListColumn<PipelineRow>[] = [
 ];
 
 /** The pipeline's rows, rendered on the server; only each row's stage form runs in the browser. */
-export function PipelineTable(props: {
-  rows: PipelineRow[];
-  sort: { key: string; dir: "asc" | "desc" };
-  caption: string;
-  sortHref: (key: string, dir: "asc" | "desc") => string;
-  empty: React.ReactNode;
-}) {
-  return <ListTable columns={columns} rows={props.rows} sort={props.sort} caption={props.caption} rowKey={(r) => r.id} sortHref={props.sortHref} empty={props.empty} />;
+/** The pipeline's table; `empty` only where no list around it says why there are no rows. */
+export function PipelineTable(props: RecordTableProps<PipelineRow> & { sortHref: (key: string, dir: "asc" | "desc") => string; empty?: React.ReactNode }) {
+  return <ListTable columns={columns} rows={props.rows} sort={props.sort} caption={props.caption} rowKey={(r) => r.id} sortHref={props.sortHref} empty={props.empty ?? null} />;
 }
