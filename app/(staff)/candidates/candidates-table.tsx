@@ -1,24 +1,9 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import type { Stage } from "@/lib/core/vocabulary";
 import { count, orDash, RecordLink, RecordTable, type RecordTableProps } from "../_components/records/record-table";
 import { StageBadge } from "../_components/stage-badge";
-
-export interface CandidateRow {
-  id: string;
-  name: string;
-  headline: string;
-  email: string;
-  location: string;
-  ownerName: string;
-  furthestStage: Stage | null;
-  openApplications: number;
-  nextInterview: string;
-  added: string;
-  archived: boolean;
-  erased: boolean;
-}
+import type { CandidateRow } from "./rows";
 
 const col = createColumnHelper<CandidateRow>();
 

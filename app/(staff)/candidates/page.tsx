@@ -7,21 +7,17 @@ import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
 import { candidateListSchema, PAGE_SIZE, resolveMe, type CandidateListParams, type SearchParams } from "@/lib/core/validation/records";
-import { formatCompactDate, formatCompactDateTime } from "../_components/format";
 import { anyOf, archivedFilter, memberFilter, OWNER, sortCaption } from "../_components/records/list-filters";
 import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { CandidatesTable } from "./candidates-table";
+import { candidateRow } from "./rows";
 
 export const metadata: Metadata = { title: "Candidates" };
 
 const CANDIDATES: ListScreen = {
-  title: "Candidates",
-  description: "The people your firm represents.",
-  noun: "candidates",
-  path: "/candidates",
+  title: "Candidates", description: "The people your firm represents.",
+  noun: "candidates", path: "/candidates", columns: 6, order: { param: "sort", default: "name" },
   placeholder: "Name, email, phone, headline or place",
-  columns: 6,
-  order: { param: "sort", default: "name" },
   empty: { icon: <Users />, hint: "Add the people you represent, then put them forward for jobs." },
 };
 
@@ -62,20 +58,7 @@ async function CandidateResults({ scope, params }: { scope: Scope; params: Candi
       create={can(scope.role, "candidates.write") ? { href: "/candidates/new", label: "New candidate" } : null}
     >
       <CandidatesTable
-        rows={page.rows.map((c) => ({
-          id: c.id,
-          name: c.name,
-          headline: c.headline,
-          email: c.email,
-          location: c.location,
-          ownerName: c.ownerName ?? "",
-          furthestStage: c.furthestStage,
-          openApplications: c.openApplications,
-          nextInterview: c.nextInterviewAt ? formatCompactDateTime(c.nextInterviewAt, zone) : "",
-          added: formatCompactDate(c.createdAt, zone),
-          archived: !!c.archivedAt,
-          erased: !!c.anonymizedAt,
-        }))}
+        rows={page.rows.map((r) => candidateRow(r, zone))}
         sort={{ key: params.sort, dir }}
         caption={sortCaption("Candidates", SORT_LABELS[params.sort], dir)}
       />

@@ -2,18 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { count, RecordLink, RecordTable, type RecordTableProps } from "../_components/records/record-table";
-
-export interface ClientRow {
-  id: string;
-  name: string;
-  industry: string;
-  website: string;
-  openJobs: number;
-  contacts: number;
-  added: string;
-  updated: string;
-  archived: boolean;
-}
+import type { ClientRow } from "./rows";
 
 const col = createColumnHelper<ClientRow>();
 

@@ -5,29 +5,22 @@ import { getFirmTimeZone } from "@/db/queries/interviews";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { clientListSchema, PAGE_SIZE, type ClientListParams, type SearchParams } from "@/lib/core/validation/records";
-import { formatCompactDate } from "../_components/format";
 import { archivedFilter, sortCaption } from "../_components/records/list-filters";
 import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { CLIENT_TABS } from "../_components/tabs";
 import { ClientsTable } from "./clients-table";
+import { clientRow } from "./rows";
 
 export const metadata: Metadata = { title: "Clients" };
 
+const CLEAR_SEARCH = { filteredHint: "Try another search, or show archived clients too.", clearLabel: "Clear the search" };
+
 const CLIENTS: ListScreen = {
-  title: "Clients",
-  description: "The employers your firm places candidates with.",
-  noun: "clients",
-  path: "/clients",
+  title: "Clients", description: "The employers your firm places candidates with.",
+  noun: "clients", path: "/clients", columns: 5, order: { param: "sort", default: "name" },
   placeholder: "Name, industry or website",
-  columns: 5,
-  order: { param: "sort", default: "name" },
-  empty: {
-    icon: <Building2 />,
-    hint: "Add the employers you place candidates with; their people and jobs hang off them.",
-    filteredHint: "Try another search, or show archived clients too.",
-    clearLabel: "Clear the search",
-  },
+  empty: { icon: <Building2 />, hint: "Add the employers you place candidates with; their people and jobs hang off them.", ...CLEAR_SEARCH },
 };
 
 const SORT_LABELS = { name: "name", created: "date added", updated: "last change" } as const;
@@ -60,17 +53,7 @@ async function ClientResults({ scope, params }: { scope: Scope; params: ClientLi
       create={can(scope.role, "clients.write") ? { href: "/clients/new", label: "New client" } : null}
     >
       <ClientsTable
-        rows={page.rows.map((c) => ({
-          id: c.id,
-          name: c.name,
-          industry: c.industry,
-          website: c.website,
-          openJobs: c.openJobs,
-          contacts: c.contacts,
-          added: formatCompactDate(c.createdAt, zone),
-          updated: formatCompactDate(c.updatedAt, zone),
-          archived: !!c.archivedAt,
-        }))}
+        rows={page.rows.map((r) => clientRow(r, zone))}
         sort={{ key: params.sort, dir }}
         caption={sortCaption("Clients", SORT_LABELS[params.sort], dir)}
       />

@@ -2,18 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { count, orDash, RecordLink, RecordTable, RelatedLink, type RecordTableProps } from "../_components/records/record-table";
-
-export interface ContactRow {
-  id: string;
-  name: string;
-  title: string;
-  email: string;
-  phone: string;
-  clientId: string;
-  clientName: string;
-  interviews: number;
-  archived: boolean;
-}
+import type { ContactRow } from "./rows";
 
 const col = createColumnHelper<ContactRow>();
 

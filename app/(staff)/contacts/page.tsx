@@ -10,17 +10,14 @@ import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from ".
 import { SectionTabs } from "../_components/section-tabs";
 import { CLIENT_TABS } from "../_components/tabs";
 import { ContactsTable } from "./contacts-table";
+import { contactRow } from "./rows";
 
 export const metadata: Metadata = { title: "Contacts" };
 
 const CONTACTS: ListScreen = {
-  title: "Contacts",
-  description: "Hiring managers and interviewers at your clients.",
-  noun: "contacts",
-  path: "/contacts",
+  title: "Contacts", description: "Hiring managers and interviewers at your clients.",
+  noun: "contacts", path: "/contacts", columns: 5, order: { param: "sort", default: "name" },
   placeholder: "Name, title, email, phone or client",
-  columns: 5,
-  order: { param: "sort", default: "name" },
   empty: {
     icon: <UsersRound />,
     hint: "Add the people you deal with at each client: they become the interviewers you pick when scheduling.",
@@ -63,17 +60,7 @@ async function ContactResults({ scope, params }: { scope: Scope; params: Contact
       filtered={filtered}
     >
       <ContactsTable
-        rows={page.rows.map((c) => ({
-          id: c.id,
-          name: c.name,
-          title: c.title,
-          email: c.email ?? "",
-          phone: c.phone,
-          clientId: c.clientId,
-          clientName: c.clientName,
-          interviews: c.interviews,
-          archived: !!c.archivedAt,
-        }))}
+        rows={page.rows.map(contactRow)}
         sort={{ key: params.sort, dir }}
         caption={sortCaption("Contacts", SORT_LABELS[params.sort], dir)}
       />

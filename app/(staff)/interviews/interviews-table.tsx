@@ -2,26 +2,10 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
-import type { InterviewStatusValue } from "@/lib/core/validation/records";
+import { StatusPill } from "@/app/_components/ui/status-pill";
 import { orDash, RecordTable, RelatedLink, type RecordTableProps } from "../_components/records/record-table";
 import { InterviewStatusBadge } from "../_components/stage-badge";
-
-export interface InterviewRow {
-  id: string;
-  when: string;
-  duration: string;
-  kind: string;
-  status: InterviewStatusValue;
-  candidateId: string;
-  candidateName: string;
-  jobId: string;
-  jobTitle: string;
-  clientName: string;
-  interviewers: string;
-  recruiterName: string;
-  debrief: { label: string; status: Status } | null;
-}
+import type { InterviewRow } from "./rows";
 
 const col = createColumnHelper<InterviewRow>();
 

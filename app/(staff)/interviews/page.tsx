@@ -3,44 +3,24 @@ import type { Metadata } from "next";
 import { listClientOptions } from "@/db/queries/clients";
 import { findInterviews, getFirmTimeZone } from "@/db/queries/interviews";
 import { listOwnerOptions } from "@/db/queries/jobs";
-import type { Status } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
-import {
-  INTERVIEW_KIND_LABELS,
-  INTERVIEW_KIND_VALUES,
-  INTERVIEW_STATUS_LABELS,
-  INTERVIEW_STATUS_VALUES,
-  interviewListSchema,
-  PAGE_SIZE,
-  resolveMe,
-  type InterviewListParams,
-  type SearchParams,
-} from "@/lib/core/validation/records";
-import { formatCompactRange, formatDuration, zoneAbbreviation } from "../_components/format";
+import { INTERVIEW_KIND_LABELS, INTERVIEW_KIND_VALUES, INTERVIEW_STATUS_LABELS, INTERVIEW_STATUS_VALUES } from "@/lib/core/validation/records";
+import { interviewListSchema, PAGE_SIZE, resolveMe, type InterviewListParams, type SearchParams } from "@/lib/core/validation/records";
+import { zoneAbbreviation } from "../_components/format";
 import { anyOf, clientFilter, memberFilter, RECRUITER } from "../_components/records/list-filters";
 import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { ParamTabs } from "../_components/section-tabs";
 import { InterviewsTable } from "./interviews-table";
+import { interviewRow } from "./rows";
 
 export const metadata: Metadata = { title: "Interviews" };
 
 const INTERVIEWS: ListScreen = {
-  title: "Interviews",
-  description: "Every round, in your firm's time zone.",
-  noun: "interviews",
-  path: "/interviews",
+  title: "Interviews", description: "Every round, in your firm's time zone.",
+  noun: "interviews", path: "/interviews", columns: 6, order: { param: "when", default: "upcoming" },
   placeholder: "Candidate, job or client",
-  columns: 6,
-  order: { param: "when", default: "upcoming" },
   empty: { icon: <CalendarClock />, hint: "Interviews show here once they are scheduled." },
-};
-
-const DEBRIEF: Record<string, { label: string; status: Status }> = {
-  draft: { label: "Draft", status: "neutral" },
-  submitted: { label: "Submitted", status: "info" },
-  amended: { label: "Amended", status: "info" },
-  reviewed: { label: "Reviewed", status: "done" },
 };
 
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -111,21 +91,7 @@ async function InterviewResults({ scope, params }: { scope: Scope; params: Inter
       }
     >
       <InterviewsTable
-        rows={page.rows.map((iv) => ({
-          id: iv.id,
-          when: formatCompactRange(iv.startsAt, iv.endsAt, zone),
-          duration: formatDuration(iv.startsAt, iv.endsAt),
-          kind: INTERVIEW_KIND_LABELS[iv.kind],
-          status: iv.status,
-          candidateId: iv.candidateId,
-          candidateName: iv.candidateName,
-          jobId: iv.jobId,
-          jobTitle: iv.jobTitle,
-          clientName: iv.clientName,
-          interviewers: iv.interviewers,
-          recruiterName: iv.recruiterName ?? "",
-          debrief: iv.debrief ? DEBRIEF[iv.debrief.state]! : null,
-        }))}
+        rows={page.rows.map((r) => interviewRow(r, zone))}
         sort={{ key: "when", dir }}
         caption={`${which === "all" ? "All" : which === "upcoming" ? "Upcoming" : "Past"} interviews, ${dir === "asc" ? "earliest" : "latest"} first, times in ${zone}`}
       />

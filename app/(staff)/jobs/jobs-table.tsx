@@ -2,23 +2,9 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { Badge } from "@/app/_components/ui/badge";
-import { JOB_STATUS_LABELS, type JobStatusValue } from "@/lib/core/validation/records";
+import { JOB_STATUS_LABELS } from "@/lib/core/validation/records";
 import { count, orDash, RecordLink, RecordTable, RelatedLink, type RecordTableProps } from "../_components/records/record-table";
-
-export interface JobRow {
-  id: string;
-  title: string;
-  location: string;
-  status: JobStatusValue;
-  clientId: string;
-  clientName: string;
-  ownerName: string;
-  inPipeline: number;
-  interviewing: number;
-  placed: number;
-  opened: string;
-  archived: boolean;
-}
+import type { JobRow } from "./rows";
 
 const col = createColumnHelper<JobRow>();
 

@@ -5,32 +5,21 @@ import { getFirmTimeZone } from "@/db/queries/interviews";
 import { findJobs, listOwnerOptions } from "@/db/queries/jobs";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
-import {
-  JOB_STATUS_LABELS,
-  JOB_STATUS_VALUES,
-  jobListSchema,
-  PAGE_SIZE,
-  resolveMe,
-  type JobListParams,
-  type SearchParams,
-} from "@/lib/core/validation/records";
-import { formatCompactDate } from "../_components/format";
+import { JOB_STATUS_LABELS, JOB_STATUS_VALUES, jobListSchema, PAGE_SIZE, resolveMe } from "@/lib/core/validation/records";
+import type { JobListParams, SearchParams } from "@/lib/core/validation/records";
 import { anyOf, archivedFilter, clientFilter, memberFilter, OWNER, sortCaption } from "../_components/records/list-filters";
 import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { JOB_TABS } from "../_components/tabs";
 import { JobsTable } from "./jobs-table";
+import { jobRow } from "./rows";
 
 export const metadata: Metadata = { title: "Jobs" };
 
 const JOBS: ListScreen = {
-  title: "Jobs",
-  description: "Job orders at your clients, with their pipelines.",
-  noun: "jobs",
-  path: "/jobs",
+  title: "Jobs", description: "Job orders at your clients, with their pipelines.",
+  noun: "jobs", path: "/jobs", columns: 6, order: { param: "sort", default: "created" },
   placeholder: "Title, location or client",
-  columns: 6,
-  order: { param: "sort", default: "created" },
   empty: { icon: <Briefcase />, hint: "Open a job order at a client, then put candidates forward for it." },
 };
 
@@ -75,20 +64,7 @@ async function JobResults({ scope, params }: { scope: Scope; params: JobListPara
       create={can(scope.role, "jobs.write") ? { href: "/jobs/new", label: "New job" } : null}
     >
       <JobsTable
-        rows={page.rows.map((j) => ({
-          id: j.id,
-          title: j.title,
-          location: j.location,
-          status: j.status,
-          clientId: j.clientId,
-          clientName: j.clientName,
-          ownerName: j.ownerName ?? "",
-          inPipeline: j.inPipeline,
-          interviewing: j.interviewing,
-          placed: j.placed,
-          opened: formatCompactDate(j.createdAt, zone),
-          archived: !!j.archivedAt,
-        }))}
+        rows={page.rows.map((r) => jobRow(r, zone))}
         sort={{ key: params.sort, dir }}
         caption={sortCaption("Jobs", SORT_LABELS[params.sort], dir)}
       />

@@ -7,13 +7,7 @@ import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
-import {
-  applicationListSchema,
-  PIPELINE_PAGE_SIZE,
-  resolveMe,
-  type ApplicationListParams,
-  type SearchParams,
-} from "@/lib/core/validation/records";
+import { applicationListSchema, PIPELINE_PAGE_SIZE, resolveMe, type ApplicationListParams, type SearchParams } from "@/lib/core/validation/records";
 import { formatCompactDate, formatCompactDateTime } from "../../_components/format";
 import { listHref } from "../../_components/list-table";
 import { clientFilter, memberFilter, RECRUITER, sortCaption } from "../../_components/records/list-filters";
@@ -25,13 +19,9 @@ import { PipelineTable } from "./pipeline-table";
 export const metadata: Metadata = { title: "Pipeline" };
 
 const PIPELINE: ListScreen = {
-  title: "Pipeline",
-  description: "Every application across your jobs, in one table.",
-  noun: "applications",
-  path: "/jobs/pipeline",
+  title: "Pipeline", description: "Every application across your jobs, in one table.",
+  noun: "applications", path: "/jobs/pipeline", columns: 6, order: { param: "sort", default: "moved" },
   placeholder: "Candidate, job or client",
-  columns: 6,
-  order: { param: "sort", default: "moved" },
   empty: { icon: <Workflow />, hint: "Put a candidate forward from a job's page or a candidate's page." },
 };
 
