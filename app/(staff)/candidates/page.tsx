@@ -7,8 +7,8 @@ import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
 import { candidateListSchema, PAGE_SIZE, resolveMe, type CandidateListParams, type SearchParams } from "@/lib/core/validation/records";
-import { anyOf, archivedFilter, memberFilter, OWNER, sortCaption } from "../_components/records/list-filters";
-import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
+import { anyOf, archivedFilter, memberFilter, OWNER } from "../_components/records/list-filters";
+import { ListResults, NewRecordButton, RecordListPage, sortedBy, type ListScreen } from "../_components/records/list-page";
 import { CandidatesTable } from "./candidates-table";
 import { candidateRow } from "./rows";
 
@@ -18,10 +18,9 @@ const CANDIDATES: ListScreen = {
   title: "Candidates", description: "The people your firm represents.",
   noun: "candidates", path: "/candidates", columns: 6, order: { param: "sort", default: "name" },
   placeholder: "Name, email, phone, headline or place",
+  sortLabels: { name: "name", created: "date added", updated: "last change" },
   empty: { icon: <Users />, hint: "Add the people you represent, then put them forward for jobs." },
 };
-
-const SORT_LABELS = { name: "name", created: "date added", updated: "last change" } as const;
 
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("candidates.read");
@@ -59,8 +58,7 @@ async function CandidateResults({ scope, params }: { scope: Scope; params: Candi
     >
       <CandidatesTable
         rows={page.rows.map((r) => candidateRow(r, zone))}
-        sort={{ key: params.sort, dir }}
-        caption={sortCaption("Candidates", SORT_LABELS[params.sort], dir)}
+        {...sortedBy(CANDIDATES, params.sort, dir)}
       />
     </ListResults>
   );

@@ -5,8 +5,8 @@ import { getFirmTimeZone } from "@/db/queries/interviews";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { clientListSchema, PAGE_SIZE, type ClientListParams, type SearchParams } from "@/lib/core/validation/records";
-import { archivedFilter, sortCaption } from "../_components/records/list-filters";
-import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
+import { archivedFilter } from "../_components/records/list-filters";
+import { ListResults, NewRecordButton, RecordListPage, sortedBy, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { CLIENT_TABS } from "../_components/tabs";
 import { ClientsTable } from "./clients-table";
@@ -20,10 +20,9 @@ const CLIENTS: ListScreen = {
   title: "Clients", description: "The employers your firm places candidates with.",
   noun: "clients", path: "/clients", columns: 5, order: { param: "sort", default: "name" },
   placeholder: "Name, industry or website",
+  sortLabels: { name: "name", created: "date added", updated: "last change" },
   empty: { icon: <Building2 />, hint: "Add the employers you place candidates with; their people and jobs hang off them.", ...CLEAR_SEARCH },
 };
-
-const SORT_LABELS = { name: "name", created: "date added", updated: "last change" } as const;
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("clients.read");
@@ -54,8 +53,7 @@ async function ClientResults({ scope, params }: { scope: Scope; params: ClientLi
     >
       <ClientsTable
         rows={page.rows.map((r) => clientRow(r, zone))}
-        sort={{ key: params.sort, dir }}
-        caption={sortCaption("Clients", SORT_LABELS[params.sort], dir)}
+        {...sortedBy(CLIENTS, params.sort, dir)}
       />
     </ListResults>
   );

@@ -1,23 +1,15 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { count, orDash, RecordLink, RecordTable, RelatedLink, type RecordTableProps } from "../_components/records/record-table";
+import { clientColumn, count, nameColumn, orDash, RecordTable, type RecordTableProps } from "../_components/records/record-table";
 import type { ContactRow } from "./rows";
 
 const col = createColumnHelper<ContactRow>();
 
 const columns = [
-  col.accessor("name", {
-    header: "Name",
-    meta: { sortKey: "name", firstDir: "asc" },
-    cell: (c) => <RecordLink href={`/contacts/${c.row.original.id}`} name={c.getValue()} badges={[c.row.original.archived && "Archived"]} />,
-  }),
+  nameColumn(col, "name", "Name", "/contacts"),
   col.accessor("title", { header: "Title", meta: { className: "hidden md:table-cell" } }),
-  col.accessor("clientName", {
-    header: "Client",
-    meta: { sortKey: "client", firstDir: "asc" },
-    cell: (c) => <RelatedLink href={`/clients/${c.row.original.clientId}`}>{c.getValue()}</RelatedLink>,
-  }),
+  clientColumn(col),
   col.accessor("email", {
     header: "Email",
     meta: { className: "hidden sm:table-cell" },

@@ -5,8 +5,8 @@ import { findContacts } from "@/db/queries/contacts";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { contactListSchema, PAGE_SIZE, type ContactListParams, type SearchParams } from "@/lib/core/validation/records";
-import { archivedFilter, clientFilter, sortCaption } from "../_components/records/list-filters";
-import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
+import { archivedFilter, clientFilter } from "../_components/records/list-filters";
+import { ListResults, NewRecordButton, RecordListPage, sortedBy, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { CLIENT_TABS } from "../_components/tabs";
 import { ContactsTable } from "./contacts-table";
@@ -18,6 +18,7 @@ const CONTACTS: ListScreen = {
   title: "Contacts", description: "Hiring managers and interviewers at your clients.",
   noun: "contacts", path: "/contacts", columns: 5, order: { param: "sort", default: "name" },
   placeholder: "Name, title, email, phone or client",
+  sortLabels: { name: "name", client: "client", created: "date added" },
   empty: {
     icon: <UsersRound />,
     hint: "Add the people you deal with at each client: they become the interviewers you pick when scheduling.",
@@ -25,8 +26,6 @@ const CONTACTS: ListScreen = {
     clearLabel: "Clear the search",
   },
 };
-
-const SORT_LABELS = { name: "name", client: "client", created: "date added" } as const;
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("contacts.read");
@@ -61,8 +60,7 @@ async function ContactResults({ scope, params }: { scope: Scope; params: Contact
     >
       <ContactsTable
         rows={page.rows.map(contactRow)}
-        sort={{ key: params.sort, dir }}
-        caption={sortCaption("Contacts", SORT_LABELS[params.sort], dir)}
+        {...sortedBy(CONTACTS, params.sort, dir)}
       />
     </ListResults>
   );

@@ -3,22 +3,14 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { Badge } from "@/app/_components/ui/badge";
 import { JOB_STATUS_LABELS } from "@/lib/core/validation/records";
-import { count, orDash, RecordLink, RecordTable, RelatedLink, type RecordTableProps } from "../_components/records/record-table";
+import { clientColumn, count, nameColumn, orDash, RecordTable, type RecordTableProps } from "../_components/records/record-table";
 import type { JobRow } from "./rows";
 
 const col = createColumnHelper<JobRow>();
 
 const columns = [
-  col.accessor("title", {
-    header: "Title",
-    meta: { sortKey: "title", firstDir: "asc" },
-    cell: (c) => <RecordLink href={`/jobs/${c.row.original.id}`} name={c.getValue()} badges={[c.row.original.archived && "Archived"]} />,
-  }),
-  col.accessor("clientName", {
-    header: "Client",
-    meta: { sortKey: "client", firstDir: "asc" },
-    cell: (c) => <RelatedLink href={`/clients/${c.row.original.clientId}`}>{c.getValue()}</RelatedLink>,
-  }),
+  nameColumn(col, "title", "Title", "/jobs"),
+  clientColumn(col),
   col.accessor("status", {
     header: "Status",
     cell: (c) => <Badge variant={c.getValue() === "open" ? "accent" : "neutral"}>{JOB_STATUS_LABELS[c.getValue()]}</Badge>,

@@ -7,8 +7,8 @@ import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { JOB_STATUS_LABELS, JOB_STATUS_VALUES, jobListSchema, PAGE_SIZE, resolveMe } from "@/lib/core/validation/records";
 import type { JobListParams, SearchParams } from "@/lib/core/validation/records";
-import { anyOf, archivedFilter, clientFilter, memberFilter, OWNER, sortCaption } from "../_components/records/list-filters";
-import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
+import { anyOf, archivedFilter, clientFilter, memberFilter, OWNER } from "../_components/records/list-filters";
+import { ListResults, NewRecordButton, RecordListPage, sortedBy, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { JOB_TABS } from "../_components/tabs";
 import { JobsTable } from "./jobs-table";
@@ -20,10 +20,9 @@ const JOBS: ListScreen = {
   title: "Jobs", description: "Job orders at your clients, with their pipelines.",
   noun: "jobs", path: "/jobs", columns: 6, order: { param: "sort", default: "created" },
   placeholder: "Title, location or client",
+  sortLabels: { title: "title", client: "client", created: "date opened", updated: "last change" },
   empty: { icon: <Briefcase />, hint: "Open a job order at a client, then put candidates forward for it." },
 };
-
-const SORT_LABELS = { title: "title", client: "client", created: "date opened", updated: "last change" } as const;
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("jobs.read");
@@ -65,8 +64,7 @@ async function JobResults({ scope, params }: { scope: Scope; params: JobListPara
     >
       <JobsTable
         rows={page.rows.map((r) => jobRow(r, zone))}
-        sort={{ key: params.sort, dir }}
-        caption={sortCaption("Jobs", SORT_LABELS[params.sort], dir)}
+        {...sortedBy(JOBS, params.sort, dir)}
       />
     </ListResults>
   );

@@ -70,12 +70,34 @@ export function EditButton({ href, label = "Edit" }: { href: string; label?: str
   );
 }
 
+type ArchiveAction = ComponentProps<typeof ArchiveControl>["archiveAction"];
+
 /** Edit, then archive or restore: the actions of a record for those who may change it. */
-export function RecordActions({ editHref, ...archive }: { editHref: string } & ComponentProps<typeof ArchiveControl>) {
+export function RecordActions({
+  path,
+  record,
+  consequence,
+  actions: [archiveAction, restoreAction],
+}: {
+  /** The list's path: the record's edit form is `${path}/${id}/edit`. */
+  path: string;
+  record: { id: string; version: number; name: string; archivedAt: Date | null };
+  /** What archiving means for this record, in the confirmation. */
+  consequence: string;
+  actions: [archive: ArchiveAction, restore: ArchiveAction];
+}) {
   return (
     <>
-      <EditButton href={editHref} />
-      <ArchiveControl {...archive} />
+      <EditButton href={`${path}/${record.id}/edit`} />
+      <ArchiveControl
+        id={record.id}
+        version={record.version}
+        archived={!!record.archivedAt}
+        name={record.name}
+        consequence={consequence}
+        archiveAction={archiveAction}
+        restoreAction={restoreAction}
+      />
     </>
   );
 }

@@ -59,8 +59,3 @@ export function archivedFilter(value: string, noun: string): ListFilter {
     ],
   };
 }
-
-/** The table's caption for screen readers: "Clients, sorted by name (ascending)". */
-export function sortCaption(noun: string, sortedBy: string, dir: "asc" | "desc"): string {
-  return `${noun}, sorted by ${sortedBy} (${dir === "asc" ? "ascending" : "descending"})`;
-}

@@ -47,7 +47,15 @@ export interface ListScreen {
   columns: number;
   /** The URL parameter that orders the list, and its default (left out of the URL). */
   order: { param: string; default: string };
+  /** How the caption names each order ("date added"). */
+  sortLabels?: Record<string, string>;
   empty: EmptyCopy;
+}
+
+/** The table's sort and its caption for screen readers: "Clients, sorted by name (ascending)". */
+export function sortedBy(screen: ListScreen, key: string, dir: "asc" | "desc") {
+  const noun = screen.noun[0]!.toUpperCase() + screen.noun.slice(1);
+  return { sort: { key, dir }, caption: `${noun}, sorted by ${screen.sortLabels?.[key] ?? key} (${dir === "asc" ? "ascending" : "descending"})` };
 }
 
 type ListParams = { q: string; dir?: string } & Record<string, unknown>;

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/app/_components/ui/badge";
@@ -43,3 +44,23 @@ export const count = (v: number) => <span className="tabular-nums">{v}</span>;
 
 /** A text that may be empty: "—" then. */
 export const orDash = (v: string) => v || "—";
+
+/** The first column: the record's name (or title) linked to its page, marked when archived; the list sorts by it. */
+export function nameColumn<T extends { id: string; archived: boolean }>(col: ColumnHelper<T>, key: keyof T & string, header: string, path: string) {
+  return col.accessor((r) => String(r[key]), {
+    id: key,
+    header,
+    meta: { sortKey: key, firstDir: "asc" },
+    cell: (c) => <RecordLink href={`${path}/${c.row.original.id}`} name={c.getValue()} badges={[c.row.original.archived && "Archived"]} />,
+  });
+}
+
+/** The client a row belongs to, linked; the list sorts by its name. */
+export function clientColumn<T extends { clientId: string; clientName: string }>(col: ColumnHelper<T>) {
+  return col.accessor((r) => r.clientName, {
+    id: "clientName",
+    header: "Client",
+    meta: { sortKey: "client", firstDir: "asc" },
+    cell: (c) => <RelatedLink href={`/clients/${c.row.original.clientId}`}>{c.getValue()}</RelatedLink>,
+  });
+}

@@ -59,14 +59,10 @@ export default async function CandidatePage({ params, searchParams }: RecordPage
         actions={
           can(scope.role, "candidates.write") && !erased ? (
             <RecordActions
-              editHref={`/candidates/${id}/edit`}
-              id={id}
-              version={candidate.version}
-              archived={archived}
-              name={candidate.name}
+              path="/candidates"
+              record={candidate}
               consequence="They leave the candidate list and can't be put forward; their applications and history stay."
-              archiveAction={archiveCandidateAction}
-              restoreAction={restoreCandidateAction}
+              actions={[archiveCandidateAction, restoreCandidateAction]}
             />
           ) : null
         }

@@ -41,14 +41,10 @@ export default async function ClientPage({ params, searchParams }: RecordPagePro
         actions={
           writable ? (
             <RecordActions
-              editHref={`/clients/${id}/edit`}
-              id={id}
-              version={client.version}
-              archived={archived}
-              name={client.name}
+              path="/clients"
+              record={client}
               consequence="It leaves the client list and can no longer get new jobs or contacts; its jobs, people and history stay."
-              archiveAction={archiveClientAction}
-              restoreAction={restoreClientAction}
+              actions={[archiveClientAction, restoreClientAction]}
             />
           ) : null
         }

@@ -32,14 +32,10 @@ export default async function ContactPage({ params, searchParams }: RecordPagePr
         actions={
           can(scope.role, "contacts.write") ? (
             <RecordActions
-              editHref={`/contacts/${id}/edit`}
-              id={id}
-              version={contact.version}
-              archived={archived}
-              name={contact.name}
+              path="/contacts"
+              record={contact}
               consequence="They can no longer be chosen as an interviewer; past interviews keep their name."
-              archiveAction={archiveContactAction}
-              restoreAction={restoreContactAction}
+              actions={[archiveContactAction, restoreContactAction]}
             />
           ) : null
         }

@@ -58,14 +58,10 @@ export default async function JobPage({ params, searchParams }: RecordPageProps)
             </Button>
             {can(scope.role, "jobs.write") ? (
               <RecordActions
-                editHref={`/jobs/${id}/edit`}
-                id={id}
-                version={job.version}
-                archived={archived}
-                name={job.title}
+                path="/jobs"
+                record={{ ...job, name: job.title }}
                 consequence="It leaves the job list and takes no new candidates; its board and history stay."
-                archiveAction={archiveJobAction}
-                restoreAction={restoreJobAction}
+                actions={[archiveJobAction, restoreJobAction]}
               />
             ) : null}
           </>

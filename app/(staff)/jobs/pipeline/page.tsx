@@ -10,8 +10,8 @@ import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
 import { applicationListSchema, PIPELINE_PAGE_SIZE, resolveMe, type ApplicationListParams, type SearchParams } from "@/lib/core/validation/records";
 import { formatCompactDate, formatCompactDateTime } from "../../_components/format";
 import { listHref } from "../../_components/list-table";
-import { clientFilter, memberFilter, RECRUITER, sortCaption } from "../../_components/records/list-filters";
-import { ListResults, RecordListPage, type ListScreen } from "../../_components/records/list-page";
+import { clientFilter, memberFilter, RECRUITER } from "../../_components/records/list-filters";
+import { ListResults, RecordListPage, sortedBy, type ListScreen } from "../../_components/records/list-page";
 import { SectionTabs } from "../../_components/section-tabs";
 import { JOB_TABS } from "../../_components/tabs";
 import { PipelineTable } from "./pipeline-table";
@@ -22,10 +22,9 @@ const PIPELINE: ListScreen = {
   title: "Pipeline", description: "Every application across your jobs, in one table.",
   noun: "applications", path: "/jobs/pipeline", columns: 6, order: { param: "sort", default: "moved" },
   placeholder: "Candidate, job or client",
+  sortLabels: { moved: "last stage change", created: "date put forward", candidate: "candidate" },
   empty: { icon: <Workflow />, hint: "Put a candidate forward from a job's page or a candidate's page." },
 };
-
-const SORT_LABELS = { moved: "last stage change", created: "date put forward", candidate: "candidate" } as const;
 
 export default async function PipelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("applications.read");
@@ -111,9 +110,8 @@ async function PipelineResults({ scope, params, raw }: { scope: Scope; params: A
           closedReason: a.closedReason,
           canMove,
         }))}
-        sort={{ key: params.sort, dir }}
+        {...sortedBy(PIPELINE, params.sort, dir)}
         sortHref={(key, d) => listHref("/jobs/pipeline", raw, { sort: key, dir: d })}
-        caption={sortCaption("Applications", SORT_LABELS[params.sort], dir)}
       />
     </ListResults>
   );

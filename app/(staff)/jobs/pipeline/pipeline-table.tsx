@@ -74,6 +74,8 @@ const columns: ListColumn<PipelineRow>[] = [
 
 /** The pipeline's rows, rendered on the server; only each row's stage form runs in the browser. */
 /** The pipeline's table; `empty` only where no list around it says why there are no rows. */
-export function PipelineTable(props: RecordTableProps<PipelineRow> & { sortHref: (key: string, dir: "asc" | "desc") => string; empty?: React.ReactNode }) {
+export function PipelineTable(
+  props: RecordTableProps<PipelineRow> & { sortHref: (key: string, dir: "asc" | "desc") => string; empty?: React.ReactNode },
+) {
   return <ListTable columns={columns} rows={props.rows} sort={props.sort} caption={props.caption} rowKey={(r) => r.id} sortHref={props.sortHref} empty={props.empty ?? null} />;
 }
