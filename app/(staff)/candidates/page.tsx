@@ -15,9 +15,8 @@ import { candidateRow } from "./rows";
 export const metadata: Metadata = { title: "Candidates" };
 
 const CANDIDATES: ListScreen = {
-  title: "Candidates", description: "The people your firm represents.",
+  title: "Candidates", description: "The people your firm represents.", placeholder: "Name, email, phone, headline or place",
   noun: "candidates", path: "/candidates", columns: 6, order: { param: "sort", default: "name" },
-  placeholder: "Name, email, phone, headline or place",
   sortLabels: { name: "name", created: "date added", updated: "last change" },
   empty: { icon: <Users />, hint: "Add the people you represent, then put them forward for jobs." },
 };

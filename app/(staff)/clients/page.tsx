@@ -17,9 +17,8 @@ export const metadata: Metadata = { title: "Clients" };
 const CLEAR_SEARCH = { filteredHint: "Try another search, or show archived clients too.", clearLabel: "Clear the search" };
 
 const CLIENTS: ListScreen = {
-  title: "Clients", description: "The employers your firm places candidates with.",
+  title: "Clients", description: "The employers your firm places candidates with.", placeholder: "Name, industry or website",
   noun: "clients", path: "/clients", columns: 5, order: { param: "sort", default: "name" },
-  placeholder: "Name, industry or website",
   sortLabels: { name: "name", created: "date added", updated: "last change" },
   empty: { icon: <Building2 />, hint: "Add the employers you place candidates with; their people and jobs hang off them.", ...CLEAR_SEARCH },
 };

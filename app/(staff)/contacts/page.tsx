@@ -15,9 +15,8 @@ import { contactRow } from "./rows";
 export const metadata: Metadata = { title: "Contacts" };
 
 const CONTACTS: ListScreen = {
-  title: "Contacts", description: "Hiring managers and interviewers at your clients.",
+  title: "Contacts", description: "Hiring managers and interviewers at your clients.", placeholder: "Name, title, email, phone or client",
   noun: "contacts", path: "/contacts", columns: 5, order: { param: "sort", default: "name" },
-  placeholder: "Name, title, email, phone or client",
   sortLabels: { name: "name", client: "client", created: "date added" },
   empty: {
     icon: <UsersRound />,

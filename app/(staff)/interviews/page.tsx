@@ -17,9 +17,8 @@ import { interviewRow } from "./rows";
 export const metadata: Metadata = { title: "Interviews" };
 
 const INTERVIEWS: ListScreen = {
-  title: "Interviews", description: "Every round, in your firm's time zone.",
+  title: "Interviews", description: "Every round, in your firm's time zone.", placeholder: "Candidate, job or client",
   noun: "interviews", path: "/interviews", columns: 6, order: { param: "when", default: "upcoming" },
-  placeholder: "Candidate, job or client",
   empty: { icon: <CalendarClock />, hint: "Interviews show here once they are scheduled." },
 };
 

@@ -17,9 +17,8 @@ import { jobRow } from "./rows";
 export const metadata: Metadata = { title: "Jobs" };
 
 const JOBS: ListScreen = {
-  title: "Jobs", description: "Job orders at your clients, with their pipelines.",
+  title: "Jobs", description: "Job orders at your clients, with their pipelines.", placeholder: "Title, location or client",
   noun: "jobs", path: "/jobs", columns: 6, order: { param: "sort", default: "created" },
-  placeholder: "Title, location or client",
   sortLabels: { title: "title", client: "client", created: "date opened", updated: "last change" },
   empty: { icon: <Briefcase />, hint: "Open a job order at a client, then put candidates forward for it." },
 };

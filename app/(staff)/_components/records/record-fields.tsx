@@ -76,11 +76,7 @@ export function SelectField({
     <Field f={f} name={name} label={label} hint={hint} required={required} bare={bare} cellClassName={cellClassName}>
       <Select defaultValue={f.value(name) ?? fallback}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </Select>
     </Field>
   );

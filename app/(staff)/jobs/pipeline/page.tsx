@@ -19,9 +19,8 @@ import { PipelineTable } from "./pipeline-table";
 export const metadata: Metadata = { title: "Pipeline" };
 
 const PIPELINE: ListScreen = {
-  title: "Pipeline", description: "Every application across your jobs, in one table.",
+  title: "Pipeline", description: "Every application across your jobs, in one table.", placeholder: "Candidate, job or client",
   noun: "applications", path: "/jobs/pipeline", columns: 6, order: { param: "sort", default: "moved" },
-  placeholder: "Candidate, job or client",
   sortLabels: { moved: "last stage change", created: "date put forward", candidate: "candidate" },
   empty: { icon: <Workflow />, hint: "Put a candidate forward from a job's page or a candidate's page." },
 };
