@@ -3,7 +3,8 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { StatusPill } from "@/app/_components/ui/status-pill";
-import { orDash, RecordTable, RelatedLink, type RecordTableProps } from "../_components/records/record-table";
+import { orDash, RecordTable, type RecordTableProps } from "../_components/records/record-table";
+import { RelatedLink } from "../_components/records/rows-table";
 import { InterviewStatusBadge } from "../_components/stage-badge";
 import type { InterviewRow } from "./rows";
 

@@ -1,4 +1,4 @@
-import { Pencil } from "lucide-react";
+import { Pencil, Plus } from "lucide-react";
 import Link from "next/link";
 import { Fragment, type ComponentProps, type ReactNode } from "react";
 import { Badge } from "@/app/_components/ui/badge";
@@ -56,6 +56,18 @@ export function RecordHeader({
 /** The "Archived" badge of a record that is. */
 export function ArchivedBadge({ archived }: { archived: boolean }) {
   return archived ? <Badge>Archived</Badge> : null;
+}
+
+/** A small button beside a section's title that adds a related record ("New job"). */
+export function AddButton({ href, label }: { href: string; label: string }) {
+  return (
+    <Button asChild size="sm" variant="outline">
+      <Link href={href}>
+        <Plus aria-hidden="true" />
+        {label}
+      </Link>
+    </Button>
+  );
 }
 
 /** The header button to a record's edit form. */

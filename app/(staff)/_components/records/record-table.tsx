@@ -2,9 +2,10 @@
 
 import type { ColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import type { ReactNode } from "react";
+
 import { Badge } from "@/app/_components/ui/badge";
 import { DataTable, type DataTableProps } from "../data-table";
+import { RelatedLink } from "./rows-table";
 
 /** What a list page hands its table: the rows, the sort the server applied and the caption. */
 export interface RecordTableProps<T> {
@@ -27,15 +28,6 @@ export function RecordLink({ href, name, badges }: { href: string; name: string;
       </Link>
       {badges.map((b) => (b ? <Badge key={b}>{b}</Badge> : null))}
     </span>
-  );
-}
-
-/** A link to a related record (the job's client), in the cell's plain text weight. */
-export function RelatedLink({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <Link href={href} className="hover:underline">
-      {children}
-    </Link>
   );
 }
 

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { getContact } from "@/db/queries/contacts";
 import { getFirmTimeZone, listInterviewsForContact } from "@/db/queries/interviews";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
 import { INTERVIEW_KIND_LABELS } from "@/lib/core/validation/records";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime } from "../../_components/format";
 import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
+import { RecordLinkCell, RelatedLink, RelatedSection, RowsTable } from "../../_components/records/rows-table";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveContactAction, restoreContactAction } from "../actions";
 
@@ -59,51 +59,34 @@ export default async function ContactPage({ params, searchParams }: RecordPagePr
             />
           </CardContent>
         </Card>
-        <section aria-labelledby="interviews-heading" className="flex min-w-0 flex-col gap-3">
-          <h2 id="interviews-heading" className="text-base font-semibold">
-            Interviews ({interviews.length})
-          </h2>
-          {interviews.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{contact.name} has not interviewed anyone yet.</p>
-          ) : (
-            <Table>
-              <caption className="sr-only">Interviews {contact.name} sat in</caption>
-              <THead>
-                <Tr>
-                  <Th>When</Th>
-                  <Th>Candidate</Th>
-                  <Th className="hidden sm:table-cell">Job</Th>
-                  <Th>Status</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {interviews.map((iv) => (
-                  <Tr key={iv.id} interactive>
-                    <Td numeric>
-                      <Link href={`/interviews/${iv.id}`} className="hover:underline">
-                        {formatDateTime(iv.startsAt, zone)}
-                      </Link>
-                      <span className="block text-xs text-muted-foreground">{INTERVIEW_KIND_LABELS[iv.kind]}</span>
-                    </Td>
-                    <Td>
-                      <Link href={`/candidates/${iv.candidateId}`} className="font-medium hover:underline">
-                        {iv.candidateName}
-                      </Link>
-                    </Td>
-                    <Td className="hidden sm:table-cell">
-                      <Link href={`/jobs/${iv.jobId}`} className="hover:underline">
-                        {iv.jobTitle}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <InterviewStatusBadge status={iv.status} />
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
-        </section>
+        <RelatedSection
+          id="interviews"
+          title="Interviews"
+          count={interviews.length}
+          empty={`${contact.name} has not interviewed anyone yet.`}
+          className="flex min-w-0 flex-col gap-3"
+        >
+          <RowsTable
+            caption={`Interviews ${contact.name} sat in`}
+            rows={interviews}
+            rowKey={(iv) => iv.id}
+            columns={[
+              {
+                header: "When",
+                numeric: true,
+                cell: (iv) => (
+                  <>
+                    <RelatedLink href={`/interviews/${iv.id}`}>{formatDateTime(iv.startsAt, zone)}</RelatedLink>
+                    <span className="block text-xs text-muted-foreground">{INTERVIEW_KIND_LABELS[iv.kind]}</span>
+                  </>
+                ),
+              },
+              { header: "Candidate", cell: (iv) => <RecordLinkCell href={`/candidates/${iv.candidateId}`} name={iv.candidateName} archived={false} /> },
+              { header: "Job", className: "hidden sm:table-cell", cell: (iv) => <RelatedLink href={`/jobs/${iv.jobId}`}>{iv.jobTitle}</RelatedLink> },
+              { header: "Status", cell: (iv) => <InterviewStatusBadge status={iv.status} /> },
+            ]}
+          />
+        </RelatedSection>
       </div>
     </div>
   );
