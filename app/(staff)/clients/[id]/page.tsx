@@ -58,10 +58,7 @@ export default async function ClientPage({ params, searchParams }: RecordPagePro
             action={can(scope.role, "jobs.write") && !archived ? <AddButton href={`/jobs/new?client=${id}`} label="New job" /> : null}
             empty={`No jobs at ${client.name} yet.`}
           >
-            <RowsTable
-              caption={`Jobs at ${client.name}`}
-              rows={jobs}
-              rowKey={(j) => j.id}
+            <RowsTable caption={`Jobs at ${client.name}`} rows={jobs} rowKey={(j) => j.id}
               columns={[
                 { header: "Title", cell: (j) => <RecordLinkCell href={`/jobs/${j.id}`} name={j.title} archived={!!j.archivedAt} /> },
                 { header: "Status", cell: (j) => JOB_STATUS_LABELS[j.status] },
@@ -77,10 +74,7 @@ export default async function ClientPage({ params, searchParams }: RecordPagePro
             action={can(scope.role, "contacts.write") && !archived ? <AddButton href={`/contacts/new?client=${id}`} label="Add contact" /> : null}
             empty="No contacts yet: add the hiring manager and the interviewers."
           >
-            <RowsTable
-              caption={`People at ${client.name}`}
-              rows={contacts}
-              rowKey={(c) => c.id}
+            <RowsTable caption={`People at ${client.name}`} rows={contacts} rowKey={(c) => c.id}
               columns={[
                 { header: "Name", cell: (c) => <RecordLinkCell href={`/contacts/${c.id}`} name={c.name} archived={!!c.archivedAt} /> },
                 { header: "Title", className: "hidden sm:table-cell", cell: (c) => c.title || "—" },
