@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { StageValue } from "@/lib/core/validation/records";
+import type { Stage } from "@/lib/core/vocabulary";
 import { ListTable, type ListColumn } from "../../_components/list-table";
 import type { RecordTableProps } from "../../_components/records/record-table";
 import { StageBadge } from "../../_components/stage-badge";
@@ -8,7 +8,7 @@ import { StageMoveForm } from "../../_components/stage-move-form";
 export interface PipelineRow {
   id: string;
   version: number;
-  stage: StageValue;
+  stage: Stage;
   candidateId: string;
   candidateName: string;
   jobId: string;
