@@ -1,87 +1,38 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import {
-  archiveCandidate,
-  createCandidate,
-  getCandidate,
-  restoreCandidate,
-  updateCandidate,
-  type CandidateRecord,
-} from "@/db/queries/candidates";
+import { archiveCandidate, createCandidate, getCandidate, restoreCandidate, updateCandidate } from "@/db/queries/candidates";
 import { listOwnerOptions } from "@/db/queries/jobs";
 import { defineFormAction } from "@/lib/actions";
 import { AppError } from "@/lib/core/errors";
 import { inviteCandidate } from "@/lib/invitations";
 import { inviteCandidateSchema } from "@/lib/core/validation/auth";
-import { createCandidateSchema, recordRefSchema, updateCandidateSchema } from "@/lib/core/validation/records";
-import { refusedForm } from "../_components/save-result";
+import { createCandidateSchema, updateCandidateSchema } from "@/lib/core/validation/records";
+import { archiveRecordAction, createRecordAction, updateRecordAction, type RecordKind } from "../_components/records/record-actions";
+import { CANDIDATE_LABELS, candidateValues } from "./fields";
 
-const conflict = (c: CandidateRecord, ownerName: string) => ({
-  version: c.version,
-  values: {
-    name: c.name,
-    email: c.email,
-    phone: c.phone,
-    location: c.location,
-    headline: c.headline,
-    notes: c.notes,
-    ownerUserId: c.ownerUserId ?? "",
-  },
-  labels: {
-    name: "Name",
-    email: "Email",
-    phone: "Phone",
-    location: "Location",
-    headline: "Headline",
-    notes: "Notes",
-    ownerUserId: "Owner",
-  },
-  display: { ownerUserId: ownerName },
+const candidates: RecordKind = {
+  path: "/candidates",
+  permission: "candidates.write",
+  /** "A candidate email already in the firm": said next to the field, with a link to that record. */
+  duplicate: (existing) => ({
+    message: `${existing.label} already has this email address in your firm.`,
+    href: `/candidates/${existing.id}`,
+    label: `${existing.label}'s record`,
+  }),
+};
+
+export const createCandidateAction = createRecordAction(createCandidateSchema, candidates, createCandidate);
+
+export const updateCandidateAction = updateRecordAction(updateCandidateSchema, candidates, updateCandidate, async (scope, c) => {
+  const owners = await listOwnerOptions(scope);
+  const owner = owners.find((o) => o.id === c.ownerUserId)?.name ?? "Nobody";
+  return { version: c.version, values: candidateValues(c), labels: CANDIDATE_LABELS, display: { ownerUserId: owner } };
 });
 
-/** "A candidate email already in the firm": said next to the field, with a link to that record. */
-const duplicate = (existing: { id: string; label: string }) => ({
-  message: `${existing.label} already has this email address in your firm.`,
-  href: `/candidates/${existing.id}`,
-  label: `${existing.label}'s record`,
-});
+export const archiveCandidateAction = archiveRecordAction(candidates, archiveCandidate, "Candidate archived.");
 
-export const createCandidateAction = defineFormAction(createCandidateSchema, "candidates.write", async (scope, input, formData) => {
-  const result = await createCandidate(scope, input);
-  if (!result.ok) return refusedForm(result, formData, { duplicate });
-  revalidatePath("/candidates");
-  redirect(`/candidates/${result.value.id}?saved=created`);
-});
-
-export const updateCandidateAction = defineFormAction(updateCandidateSchema, "candidates.write", async (scope, input, formData) => {
-  const result = await updateCandidate(scope, input);
-  if (!result.ok && result.reason === "conflict") {
-    const owners = await listOwnerOptions(scope);
-    const owner = owners.find((o) => o.id === result.current.ownerUserId)?.name ?? "Nobody";
-    return refusedForm(result, formData, { conflict: (c) => conflict(c, owner) });
-  }
-  if (!result.ok) return refusedForm(result, formData, { duplicate });
-  revalidatePath("/candidates");
-  redirect(`/candidates/${input.id}?saved=updated`);
-});
-
-export const archiveCandidateAction = defineFormAction(recordRefSchema, "candidates.write", async (scope, input, formData) => {
-  const result = await archiveCandidate(scope, input);
-  if (!result.ok) return refusedForm(result, formData);
-  revalidatePath("/candidates");
-  revalidatePath(`/candidates/${input.id}`);
-  return { ok: true, message: "Candidate archived." };
-});
-
-export const restoreCandidateAction = defineFormAction(recordRefSchema, "candidates.write", async (scope, input, formData) => {
-  const result = await restoreCandidate(scope, input);
-  if (!result.ok) return refusedForm(result, formData);
-  revalidatePath("/candidates");
-  revalidatePath(`/candidates/${input.id}`);
-  return { ok: true, message: "Candidate restored." };
-});
+export const restoreCandidateAction = archiveRecordAction(candidates, restoreCandidate, "Candidate restored.");
 
 /** Emails the candidate a one-time link to the candidate portal. */
 export const inviteCandidateAction = defineFormAction(inviteCandidateSchema, "candidates.invite", async (scope, input) => {

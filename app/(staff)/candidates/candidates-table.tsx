@@ -1,26 +1,9 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
-import { Badge } from "@/app/_components/ui/badge";
-import { DataTable } from "../_components/data-table";
+import { count, orDash, RecordLink, RecordTable, type RecordTableProps } from "../_components/records/record-table";
 import { StageBadge } from "../_components/stage-badge";
-import type { Stage as StageValue } from "@/lib/core/vocabulary";
-
-export interface CandidateRow {
-  id: string;
-  name: string;
-  headline: string;
-  email: string;
-  location: string;
-  ownerName: string;
-  furthestStage: StageValue | null;
-  openApplications: number;
-  nextInterview: string;
-  added: string;
-  archived: boolean;
-  erased: boolean;
-}
+import type { CandidateRow } from "./rows";
 
 const col = createColumnHelper<CandidateRow>();
 
@@ -30,13 +13,11 @@ const columns = [
     meta: { sortKey: "name", firstDir: "asc" },
     cell: (c) => (
       <span className="flex min-w-0 flex-col">
-        <span className="flex items-center gap-2">
-          <Link href={`/candidates/${c.row.original.id}`} className="font-medium hover:underline">
-            {c.getValue()}
-          </Link>
-          {c.row.original.archived ? <Badge>Archived</Badge> : null}
-          {c.row.original.erased ? <Badge>Erased</Badge> : null}
-        </span>
+        <RecordLink
+          href={`/candidates/${c.row.original.id}`}
+          name={c.getValue()}
+          badges={[c.row.original.archived && "Archived", c.row.original.erased && "Erased"]}
+        />
         {c.row.original.headline ? (
           <span className="max-w-80 truncate text-xs text-muted-foreground">{c.row.original.headline}</span>
         ) : null}
@@ -51,13 +32,13 @@ const columns = [
   col.accessor("openApplications", {
     header: "Open applications",
     meta: { align: "right", className: "hidden sm:table-cell" },
-    cell: (c) => <span className="tabular-nums">{c.getValue()}</span>,
+    cell: (c) => count(c.getValue()),
   }),
-  col.accessor("nextInterview", { header: "Next interview", meta: { className: "hidden whitespace-nowrap md:table-cell" }, cell: (c) => c.getValue() || "—" }),
-  col.accessor("ownerName", { header: "Owner", meta: { className: "hidden xl:table-cell" }, cell: (c) => c.getValue() || "—" }),
+  col.accessor("nextInterview", { header: "Next interview", meta: { className: "hidden whitespace-nowrap md:table-cell" }, cell: (c) => orDash(c.getValue()) }),
+  col.accessor("ownerName", { header: "Owner", meta: { className: "hidden xl:table-cell" }, cell: (c) => orDash(c.getValue()) }),
   col.accessor("added", { header: "Added", meta: { sortKey: "created", firstDir: "desc", className: "hidden whitespace-nowrap xl:table-cell" } }),
 ];
 
-export function CandidatesTable(props: { rows: CandidateRow[]; sort: { key: string; dir: "asc" | "desc" }; caption: string; empty: React.ReactNode }) {
-  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={props.empty} />;
+export function CandidatesTable(props: RecordTableProps<CandidateRow>) {
+  return <RecordTable columns={columns} {...props} />;
 }

@@ -1,16 +1,13 @@
 "use client";
 
-import Link from "next/link";
-import { Button } from "@/app/_components/ui/button";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { FormField } from "@/app/_components/ui/form-field";
-import { Input } from "@/app/_components/ui/input";
-import { Select } from "@/app/_components/ui/select";
-import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { Textarea } from "@/app/_components/ui/textarea";
 import type { FormState } from "@/lib/core/form-state";
-import { RecordForm } from "../_components/record-form";
 import { INTERVIEW_KIND_LABELS, INTERVIEW_KINDS as INTERVIEW_KIND_VALUES } from "@/lib/core/vocabulary";
+import { RecordForm } from "../_components/record-form";
+import { FormButtons, SelectField, TextAreaField, TextField } from "../_components/records/record-fields";
+
+const KIND_OPTIONS = INTERVIEW_KIND_VALUES.map((k) => ({ value: k, label: INTERVIEW_KIND_LABELS[k] }));
 
 export interface InterviewerOption {
   id: string;
@@ -62,57 +59,21 @@ export function InterviewForm({
                 {f.error("applicationId")![0]}
               </p>
             ) : null}
-            <div className="flex flex-col gap-1.5 sm:max-w-xs">
-              <FormField name="kind" label="Kind of interview" error={f.error("kind")} required>
-                <Select defaultValue={f.value("kind") ?? "video"}>
-                  {INTERVIEW_KIND_VALUES.map((k) => (
-                    <option key={k} value={k}>
-                      {INTERVIEW_KIND_LABELS[k]}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              {f.conflictNote("kind")}
-            </div>
+            <SelectField f={f} name="kind" label="Kind of interview" required cellClassName="sm:max-w-xs" fallback="video" options={KIND_OPTIONS} />
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-sm font-medium">When</legend>
               <p className="text-[0.8125rem] text-muted-foreground" id="when-hint">
                 Times in {zoneLabel}, your firm&apos;s time zone.
               </p>
               <div className="grid gap-3 sm:grid-cols-[12rem_8rem_8rem]">
-                <div className="flex flex-col gap-1.5">
-                  <FormField name="date" label="Day" error={f.error("date")} required>
-                    <Input type="date" defaultValue={f.value("date")} aria-describedby="when-hint" />
-                  </FormField>
-                  {f.conflictNote("date")}
-                </div>
-                <div className="flex flex-col gap-1.5">
-                  <FormField name="startTime" label="Starts" error={f.error("startTime")} required>
-                    <Input type="time" defaultValue={f.value("startTime")} step={300} aria-describedby="when-hint" />
-                  </FormField>
-                  {f.conflictNote("startTime")}
-                </div>
-                <div className="flex flex-col gap-1.5">
-                  <FormField name="endTime" label="Ends" error={f.error("endTime")} required>
-                    <Input type="time" defaultValue={f.value("endTime")} step={300} aria-describedby="when-hint" />
-                  </FormField>
-                  {f.conflictNote("endTime")}
-                </div>
+                <TextField f={f} name="date" label="Day" required type="date" aria-describedby="when-hint" />
+                <TextField f={f} name="startTime" label="Starts" required type="time" step={300} aria-describedby="when-hint" />
+                <TextField f={f} name="endTime" label="Ends" required type="time" step={300} aria-describedby="when-hint" />
               </div>
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-2">
-              <div className="flex flex-col gap-1.5">
-                <FormField name="location" label="Place" hint="Address or room, for onsite rounds." error={f.error("location")}>
-                  <Input defaultValue={f.value("location")} maxLength={500} autoComplete="off" />
-                </FormField>
-                {f.conflictNote("location")}
-              </div>
-              <div className="flex flex-col gap-1.5">
-                <FormField name="videoUrl" label="Video link" hint="For video rounds." error={f.error("videoUrl")}>
-                  <Input defaultValue={f.value("videoUrl")} maxLength={1000} inputMode="url" autoComplete="off" />
-                </FormField>
-                {f.conflictNote("videoUrl")}
-              </div>
+              <TextField f={f} name="location" label="Place" hint="Address or room, for onsite rounds." maxLength={500} autoComplete="off" />
+              <TextField f={f} name="videoUrl" label="Video link" hint="For video rounds." maxLength={1000} inputMode="url" autoComplete="off" />
             </div>
             <fieldset className="flex flex-col gap-2" aria-describedby={interviewerError ? "contactIds-error" : "contactIds-hint"}>
               <legend className="text-sm font-medium">Interviewers</legend>
@@ -164,17 +125,9 @@ export function InterviewForm({
               <Checkbox defaultChecked={f.value("arrangedByFirm") === "on"} />
             </FormField>
             {f.conflictNote("arrangedByFirm")}
-            <FormField name="notes" label="Notes" hint="Internal: not shown to the candidate." error={f.error("notes")}>
-              <Textarea defaultValue={f.value("notes")} maxLength={5000} rows={3} />
-            </FormField>
-            {f.conflictNote("notes")}
+            <TextAreaField f={f} name="notes" label="Notes" hint="Internal: not shown to the candidate." maxLength={5000} rows={3} />
             {note ? <p className="text-[0.8125rem] text-muted-foreground">{note}</p> : null}
-            <div className="flex gap-2">
-              <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
-              <Button asChild variant="ghost">
-                <Link href={cancelHref}>Cancel</Link>
-              </Button>
-            </div>
+            <FormButtons submitLabel={submitLabel} cancelHref={cancelHref} />
           </>
         );
       }}

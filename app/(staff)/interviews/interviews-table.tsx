@@ -2,26 +2,11 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
-import { DataTable } from "../_components/data-table";
+import { StatusPill } from "@/app/_components/ui/status-pill";
+import { orDash, RecordTable, type RecordTableProps } from "../_components/records/record-table";
+import { RelatedLink } from "../_components/records/rows-table";
 import { InterviewStatusBadge } from "../_components/stage-badge";
-import type { InterviewStatus as InterviewStatusValue } from "@/lib/core/vocabulary";
-
-export interface InterviewRow {
-  id: string;
-  when: string;
-  duration: string;
-  kind: string;
-  status: InterviewStatusValue;
-  candidateId: string;
-  candidateName: string;
-  jobId: string;
-  jobTitle: string;
-  clientName: string;
-  interviewers: string;
-  recruiterName: string;
-  debrief: { label: string; status: Status } | null;
-}
+import type { InterviewRow } from "./rows";
 
 const col = createColumnHelper<InterviewRow>();
 
@@ -42,20 +27,14 @@ const columns = [
   }),
   col.accessor("candidateName", {
     header: "Candidate",
-    cell: (c) => (
-      <Link href={`/candidates/${c.row.original.candidateId}`} className="hover:underline">
-        {c.getValue()}
-      </Link>
-    ),
+    cell: (c) => <RelatedLink href={`/candidates/${c.row.original.candidateId}`}>{c.getValue()}</RelatedLink>,
   }),
   col.accessor("jobTitle", {
     header: "Job",
     meta: { className: "hidden md:table-cell" },
     cell: (c) => (
       <span className="flex flex-col">
-        <Link href={`/jobs/${c.row.original.jobId}`} className="hover:underline">
-          {c.getValue()}
-        </Link>
+        <RelatedLink href={`/jobs/${c.row.original.jobId}`}>{c.getValue()}</RelatedLink>
         <span className="text-xs text-muted-foreground">{c.row.original.clientName}</span>
       </span>
     ),
@@ -74,9 +53,9 @@ const columns = [
       return d ? <StatusPill state={d.status}>{d.label}</StatusPill> : <span className="text-muted-foreground">—</span>;
     },
   }),
-  col.accessor("recruiterName", { header: "Recruiter", meta: { className: "hidden xl:table-cell" }, cell: (c) => c.getValue() || "—" }),
+  col.accessor("recruiterName", { header: "Recruiter", meta: { className: "hidden xl:table-cell" }, cell: (c) => orDash(c.getValue()) }),
 ];
 
-export function InterviewsTable(props: { rows: InterviewRow[]; sort: { key: string; dir: "asc" | "desc" }; caption: string; empty: React.ReactNode }) {
-  return <DataTable columns={columns} data={props.rows} sort={props.sort} caption={props.caption} getRowId={(r) => r.id} empty={props.empty} />;
+export function InterviewsTable(props: RecordTableProps<InterviewRow>) {
+  return <RecordTable columns={columns} {...props} />;
 }

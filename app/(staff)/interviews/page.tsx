@@ -1,43 +1,25 @@
 import { CalendarClock, CalendarPlus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Suspense } from "react";
 import { listClientOptions } from "@/db/queries/clients";
 import { findInterviews, getFirmTimeZone } from "@/db/queries/interviews";
 import { listOwnerOptions } from "@/db/queries/jobs";
-import { Button } from "@/app/_components/ui/button";
-import { EmptyState } from "@/app/_components/ui/empty-state";
-import { PageHeader } from "@/app/_components/ui/page-header";
-import type { Status } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
-import {
-  interviewListSchema,
-  PAGE_SIZE,
-  resolveMe,
-  type InterviewListParams,
-  type SearchParams,
-} from "@/lib/core/validation/records";
-import { formatCompactRange, formatDuration, zoneAbbreviation } from "../_components/format";
-import { ListToolbar, Pagination } from "../_components/list-controls";
-import { cursorsOf, listKey } from "../_components/params";
+import { INTERVIEW_KIND_LABELS, INTERVIEW_KINDS as INTERVIEW_KIND_VALUES, INTERVIEW_STATUS_LABELS, INTERVIEW_STATUSES as INTERVIEW_STATUS_VALUES } from "@/lib/core/vocabulary";
+import { interviewListSchema, PAGE_SIZE, resolveMe, type InterviewListParams, type SearchParams } from "@/lib/core/validation/records";
+import { zoneAbbreviation } from "../_components/format";
+import { anyOf, clientFilter, memberFilter, RECRUITER } from "../_components/records/list-filters";
+import { ListResults, NewRecordButton, RecordListPage, type ListScreen } from "../_components/records/list-page";
 import { ParamTabs } from "../_components/section-tabs";
-import { TableSkeleton } from "../_components/table-skeleton";
 import { InterviewsTable } from "./interviews-table";
-import {
-  INTERVIEW_KIND_LABELS,
-  INTERVIEW_KINDS as INTERVIEW_KIND_VALUES,
-  INTERVIEW_STATUS_LABELS,
-  INTERVIEW_STATUSES as INTERVIEW_STATUS_VALUES,
-} from "@/lib/core/vocabulary";
+import { interviewRow } from "./rows";
 
 export const metadata: Metadata = { title: "Interviews" };
 
-const DEBRIEF: Record<string, { label: string; status: Status }> = {
-  draft: { label: "Draft", status: "neutral" },
-  submitted: { label: "Submitted", status: "info" },
-  amended: { label: "Amended", status: "info" },
-  reviewed: { label: "Reviewed", status: "done" },
+const INTERVIEWS: ListScreen = {
+  title: "Interviews", description: "Every round, in your firm's time zone.", placeholder: "Candidate, job or client",
+  noun: "interviews", path: "/interviews", columns: 6, order: { param: "when", default: "upcoming" },
+  empty: { icon: <CalendarClock />, hint: "Interviews show here once they are scheduled." },
 };
 
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -45,73 +27,36 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
   const params = interviewListSchema.parse(await searchParams);
   const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope)]);
   return (
-    <div className="flex flex-col gap-4">
-      <PageHeader
-        title="Interviews"
-        description="Every round, in your firm's time zone."
-        actions={
-          can(scope.role, "interviews.write") ? (
-            <Button asChild>
-              <Link href="/interviews/new">
-                <CalendarPlus aria-hidden="true" />
-                Schedule interview
-              </Link>
-            </Button>
-          ) : null
-        }
-        className="mb-2"
-      />
-      <ParamTabs
-        label="Which interviews"
-        param="when"
-        value={params.when}
-        basePath="/interviews"
-        tabs={[
-          { value: "upcoming", label: "Upcoming" },
-          { value: "past", label: "Past" },
-          { value: "all", label: "All" },
-        ]}
-      />
-      <ListToolbar
-        searchLabel="Search interviews"
-        placeholder="Candidate, job or client"
-        q={params.q}
-        keep={{ when: params.when === "upcoming" ? undefined : params.when, dir: params.dir }}
-        filters={[
-          {
-            name: "status",
-            label: "Status",
-            value: params.status ?? "",
-            options: [{ value: "", label: "Any status" }, ...INTERVIEW_STATUS_VALUES.map((s) => ({ value: s, label: INTERVIEW_STATUS_LABELS[s] }))],
-          },
-          {
-            name: "kind",
-            label: "Kind",
-            value: params.kind ?? "",
-            options: [{ value: "", label: "Any kind" }, ...INTERVIEW_KIND_VALUES.map((k) => ({ value: k, label: INTERVIEW_KIND_LABELS[k] }))],
-          },
-          {
-            name: "client",
-            label: "Client",
-            value: params.client ?? "",
-            options: [{ value: "", label: "All clients" }, ...clients.map((c) => ({ value: c.id, label: c.name }))],
-          },
-          {
-            name: "recruiter",
-            label: "Recruiter",
-            value: params.recruiter ?? "",
-            options: [
-              { value: "", label: "Any recruiter" },
-              { value: "me", label: "Mine" },
-              ...owners.filter((o) => o.id !== scope.userId).map((o) => ({ value: o.id, label: o.name })),
-            ],
-          },
-        ]}
-      />
-      <Suspense key={listKey(params)} fallback={<TableSkeleton columns={6} label="Loading interviews…" />}>
-        <InterviewResults scope={scope} params={params} />
-      </Suspense>
-    </div>
+    <RecordListPage
+      screen={INTERVIEWS}
+      action={
+        can(scope.role, "interviews.write") ? (
+          <NewRecordButton href="/interviews/new" label="Schedule interview" icon={<CalendarPlus aria-hidden="true" />} />
+        ) : null
+      }
+      tabs={
+        <ParamTabs
+          label="Which interviews"
+          param="when"
+          value={params.when}
+          basePath="/interviews"
+          tabs={[
+            { value: "upcoming", label: "Upcoming" },
+            { value: "past", label: "Past" },
+            { value: "all", label: "All" },
+          ]}
+        />
+      }
+      params={params}
+      filters={[
+        { name: "status", label: "Status", value: params.status ?? "", options: anyOf("Any status", INTERVIEW_STATUS_VALUES, INTERVIEW_STATUS_LABELS) },
+        { name: "kind", label: "Kind", value: params.kind ?? "", options: anyOf("Any kind", INTERVIEW_KIND_VALUES, INTERVIEW_KIND_LABELS) },
+        clientFilter(clients, params.client),
+        memberFilter(RECRUITER, params.recruiter, owners, scope.userId),
+      ]}
+    >
+      <InterviewResults scope={scope} params={params} />
+    </RecordListPage>
   );
 }
 
@@ -127,53 +72,28 @@ async function InterviewResults({ scope, params }: { scope: Scope; params: Inter
   ]);
   const dir = params.dir ?? (params.when === "upcoming" ? "asc" : "desc");
   const filtered = params.q !== "" || !!params.status || !!params.kind || !!params.client || !!params.recruiter;
-  const { next, prev } = cursorsOf(page);
   const which = params.when === "upcoming" ? "upcoming" : params.when === "past" ? "past" : "all";
   return (
-    <div className="flex flex-col gap-3">
-      <p className="text-xs text-muted-foreground">
-        Times in {zone} ({zoneAbbreviation(new Date(), zone)}).
-      </p>
+    <ListResults
+      screen={INTERVIEWS}
+      page={page}
+      filtered={filtered}
+      empty={
+        which === "upcoming"
+          ? { title: "Nothing scheduled", hint: "Schedule a round from a candidate's application or a job's board." }
+          : { clearHref: `/interviews?when=${which}` }
+      }
+      before={
+        <p className="text-xs text-muted-foreground">
+          Times in {zone} ({zoneAbbreviation(new Date(), zone)}).
+        </p>
+      }
+    >
       <InterviewsTable
-        rows={page.rows.map((iv) => ({
-          id: iv.id,
-          when: formatCompactRange(iv.startsAt, iv.endsAt, zone),
-          duration: formatDuration(iv.startsAt, iv.endsAt),
-          kind: INTERVIEW_KIND_LABELS[iv.kind],
-          status: iv.status,
-          candidateId: iv.candidateId,
-          candidateName: iv.candidateName,
-          jobId: iv.jobId,
-          jobTitle: iv.jobTitle,
-          clientName: iv.clientName,
-          interviewers: iv.interviewers,
-          recruiterName: iv.recruiterName ?? "",
-          debrief: iv.debrief ? DEBRIEF[iv.debrief.state]! : null,
-        }))}
+        rows={page.rows.map((r) => interviewRow(r, zone))}
         sort={{ key: "when", dir }}
         caption={`${which === "all" ? "All" : which === "upcoming" ? "Upcoming" : "Past"} interviews, ${dir === "asc" ? "earliest" : "latest"} first, times in ${zone}`}
-        empty={
-          <EmptyState
-            icon={<CalendarClock />}
-            title={filtered ? "No interviews match" : which === "upcoming" ? "Nothing scheduled" : "No interviews yet"}
-            description={
-              filtered
-                ? "Try another search or filter."
-                : which === "upcoming"
-                  ? "Schedule a round from a candidate's application or a job's board."
-                  : "Interviews show here once they are scheduled."
-            }
-            action={
-              filtered ? (
-                <Button asChild variant="outline">
-                  <Link href={which === "upcoming" ? "/interviews" : `/interviews?when=${which}`}>Clear the filters</Link>
-                </Button>
-              ) : null
-            }
-          />
-        }
       />
-      {page.rows.length > 0 ? <Pagination next={next} prev={prev} shown={page.rows.length} total={page.total} noun="interviews" /> : null}
-    </div>
+    </ListResults>
   );
 }

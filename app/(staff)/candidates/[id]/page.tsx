@@ -1,29 +1,24 @@
-import { CalendarPlus, KeyRound, Pencil } from "lucide-react";
+import { CalendarPlus, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { notFound } from "next/navigation";
 import { listApplicationsForCandidate } from "@/db/queries/applications";
 import { getCandidate } from "@/db/queries/candidates";
 import { getCandidateTimeline, type TimelineEvent } from "@/db/queries/candidate-timeline";
 import { getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobOptions } from "@/db/queries/jobs";
 import { Badge } from "@/app/_components/ui/badge";
-import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { Skeleton } from "@/app/_components/ui/skeleton";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
 import { cn } from "@/lib/core/utils";
-import type { SearchParams } from "@/lib/core/validation/records";
-import { ArchiveControl } from "../../_components/archive-control";
+
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime, formatRelative, formatShortDate } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { PutForwardForm } from "../../_components/put-forward-form";
-import { SavedNotice } from "../../_components/saved-notice";
+import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
 import { archiveCandidateAction, restoreCandidateAction } from "../actions";
@@ -32,17 +27,8 @@ import { taskStatus, Timeline, TIMELINE_FILTERS, type TimelineFilter } from "./t
 
 export const metadata: Metadata = { title: "Candidate" };
 
-export default async function CandidatePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("candidates.read");
-  const id = await recordIdParam(params);
-  const candidate = await getCandidate(scope, id);
-  if (!candidate) notFound();
+export default async function CandidatePage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: candidate } = await loadRecord("candidates.read", params, getCandidate);
   const canApply = can(scope.role, "applications.write");
   const [applications, jobs, zone, sp] = await Promise.all([
     listApplicationsForCandidate(scope, id),
@@ -61,39 +47,29 @@ export default async function CandidatePage({
 
   return (
     <div className="flex flex-col">
-      <PageHeader
-        eyebrow={<Link href="/candidates">Candidates</Link>}
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {candidate.name}
-            {archived ? <Badge>Archived</Badge> : null}
+      <RecordHeader
+        crumbs={[{ href: "/candidates", label: "Candidates" }]}
+        title={candidate.name}
+        badges={
+          <>
+            <ArchivedBadge archived={archived} />
             {erased ? <Badge>Erased</Badge> : null}
-          </span>
+          </>
         }
         description={[candidate.headline, candidate.location].filter(Boolean).join(" · ")}
         actions={
           can(scope.role, "candidates.write") && !erased ? (
-            <>
-              <Button asChild variant="outline">
-                <Link href={`/candidates/${id}/edit`}>
-                  <Pencil aria-hidden="true" />
-                  Edit
-                </Link>
-              </Button>
-              <ArchiveControl
-                id={id}
-                version={candidate.version}
-                archived={archived}
-                name={candidate.name}
-                consequence="They leave the candidate list and can't be put forward; their applications and history stay."
-                archiveAction={archiveCandidateAction}
-                restoreAction={restoreCandidateAction}
-              />
-            </>
+            <RecordActions
+              path="/candidates"
+              record={candidate}
+              consequence="They leave the candidate list and can't be put forward; their applications and history stay."
+              actions={[archiveCandidateAction, restoreCandidateAction]}
+            />
           ) : null
         }
+        saved={sp.saved}
+        noun="Candidate"
       />
-      <SavedNotice saved={sp.saved} noun="Candidate" />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-6">
           <section id="applications" aria-labelledby="applications-heading" className="flex scroll-mt-20 flex-col gap-3">

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { listOwnerOptions } from "@/db/queries/jobs";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
+import { NewRecordHeader } from "../../_components/records/detail-header";
 import { createCandidateAction } from "../actions";
 import { CandidateForm } from "../candidate-form";
 
@@ -13,7 +12,7 @@ export default async function NewCandidatePage() {
   const owners = await listOwnerOptions(scope);
   return (
     <div className="flex flex-col">
-      <PageHeader title="New candidate" description="A person your firm represents." eyebrow={<Link href="/candidates">Candidates</Link>} />
+      <NewRecordHeader noun="candidate" description="A person your firm represents." list={{ href: "/candidates", label: "Candidates" }} />
       <CandidateForm
         action={createCandidateAction}
         initial={{ ownerUserId: owners.some((o) => o.id === scope.userId) ? scope.userId : "" }}

@@ -1,41 +1,25 @@
-import { CalendarClock, Pencil, Plus } from "lucide-react";
+import { CalendarClock } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getClient } from "@/db/queries/clients";
 import { listContactsForClient } from "@/db/queries/contacts";
 import { findInterviews, getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobsForClient } from "@/db/queries/jobs";
-import { Badge } from "@/app/_components/ui/badge";
-import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { PageHeader } from "@/app/_components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import type { SearchParams } from "@/lib/core/validation/records";
-import { ArchiveControl } from "../../_components/archive-control";
+import { INTERVIEW_KIND_LABELS, JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 import { DetailList } from "../../_components/detail-list";
 import { formatShortDate, formatTimeRange } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
-import { SavedNotice } from "../../_components/saved-notice";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
+import { AddButton, ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
+import { RecordLinkCell, RelatedSection, RowsTable } from "../../_components/records/rows-table";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveClientAction, restoreClientAction } from "../actions";
-import { INTERVIEW_KIND_LABELS, JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Client" };
 
-export default async function ClientPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("clients.read");
-  const id = await recordIdParam(params);
-  const client = await getClient(scope, id);
-  if (!client) notFound();
+export default async function ClientPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: client } = await loadRecord("clients.read", params, getClient);
   const [contacts, jobs, upcoming, zone, sp] = await Promise.all([
     listContactsForClient(scope, id, { includeArchived: true }),
     listJobsForClient(scope, id),
@@ -47,132 +31,58 @@ export default async function ClientPage({
   const archived = !!client.archivedAt;
   return (
     <div className="flex flex-col">
-      <PageHeader
-        eyebrow={<Link href="/clients">Clients</Link>}
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {client.name}
-            {archived ? <Badge>Archived</Badge> : null}
-          </span>
-        }
+      <RecordHeader
+        crumbs={[{ href: "/clients", label: "Clients" }]}
+        title={client.name}
+        badges={<ArchivedBadge archived={archived} />}
         description={[client.industry, `${client.openJobs} open ${client.openJobs === 1 ? "job" : "jobs"}`].filter(Boolean).join(" · ")}
         actions={
           writable ? (
-            <>
-              <Button asChild variant="outline">
-                <Link href={`/clients/${id}/edit`}>
-                  <Pencil aria-hidden="true" />
-                  Edit
-                </Link>
-              </Button>
-              <ArchiveControl
-                id={id}
-                version={client.version}
-                archived={archived}
-                name={client.name}
-                consequence="It leaves the client list and can no longer get new jobs or contacts; its jobs, people and history stay."
-                archiveAction={archiveClientAction}
-                restoreAction={restoreClientAction}
-              />
-            </>
+            <RecordActions
+              path="/clients"
+              record={client}
+              consequence="It leaves the client list and can no longer get new jobs or contacts; its jobs, people and history stay."
+              actions={[archiveClientAction, restoreClientAction]}
+            />
           ) : null
         }
+        saved={sp.saved}
+        noun="Client"
       />
-      <SavedNotice saved={sp.saved} noun="Client" />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-6">
-          <section aria-labelledby="jobs-heading" className="flex flex-col gap-3">
-            <div className="flex items-center justify-between gap-2">
-              <h2 id="jobs-heading" className="text-base font-semibold">
-                Jobs ({jobs.length})
-              </h2>
-              {can(scope.role, "jobs.write") && !archived ? (
-                <Button asChild size="sm" variant="outline">
-                  <Link href={`/jobs/new?client=${id}`}>
-                    <Plus aria-hidden="true" />
-                    New job
-                  </Link>
-                </Button>
-              ) : null}
-            </div>
-            {jobs.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No jobs at {client.name} yet.</p>
-            ) : (
-              <Table>
-                <caption className="sr-only">Jobs at {client.name}</caption>
-                <THead>
-                  <Tr>
-                    <Th>Title</Th>
-                    <Th>Status</Th>
-                    <Th align="right">In pipeline</Th>
-                    <Th className="hidden sm:table-cell">Owner</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {jobs.map((j) => (
-                    <Tr key={j.id} interactive>
-                      <Td>
-                        <Link href={`/jobs/${j.id}`} className="font-medium hover:underline">
-                          {j.title}
-                        </Link>
-                        {j.archivedAt ? <Badge className="ml-2">Archived</Badge> : null}
-                      </Td>
-                      <Td>{JOB_STATUS_LABELS[j.status]}</Td>
-                      <Td align="right" numeric>
-                        {j.inPipeline}
-                      </Td>
-                      <Td className="hidden sm:table-cell">{j.ownerName ?? "—"}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
-          </section>
-          <section aria-labelledby="contacts-heading" className="flex flex-col gap-3">
-            <div className="flex items-center justify-between gap-2">
-              <h2 id="contacts-heading" className="text-base font-semibold">
-                People ({contacts.length})
-              </h2>
-              {can(scope.role, "contacts.write") && !archived ? (
-                <Button asChild size="sm" variant="outline">
-                  <Link href={`/contacts/new?client=${id}`}>
-                    <Plus aria-hidden="true" />
-                    Add contact
-                  </Link>
-                </Button>
-              ) : null}
-            </div>
-            {contacts.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No contacts yet: add the hiring manager and the interviewers.</p>
-            ) : (
-              <Table>
-                <caption className="sr-only">People at {client.name}</caption>
-                <THead>
-                  <Tr>
-                    <Th>Name</Th>
-                    <Th className="hidden sm:table-cell">Title</Th>
-                    <Th>Email</Th>
-                    <Th className="hidden md:table-cell">Phone</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {contacts.map((c) => (
-                    <Tr key={c.id} interactive>
-                      <Td>
-                        <Link href={`/contacts/${c.id}`} className="font-medium hover:underline">
-                          {c.name}
-                        </Link>
-                        {c.archivedAt ? <Badge className="ml-2">Archived</Badge> : null}
-                      </Td>
-                      <Td className="hidden sm:table-cell">{c.title || "—"}</Td>
-                      <Td>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : "—"}</Td>
-                      <Td className="hidden md:table-cell">{c.phone || "—"}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
-          </section>
+          <RelatedSection
+            id="jobs"
+            title="Jobs"
+            count={jobs.length}
+            action={can(scope.role, "jobs.write") && !archived ? <AddButton href={`/jobs/new?client=${id}`} label="New job" /> : null}
+            empty={`No jobs at ${client.name} yet.`}
+          >
+            <RowsTable caption={`Jobs at ${client.name}`} rows={jobs} rowKey={(j) => j.id}
+              columns={[
+                { header: "Title", cell: (j) => <RecordLinkCell href={`/jobs/${j.id}`} name={j.title} archived={!!j.archivedAt} /> },
+                { header: "Status", cell: (j) => JOB_STATUS_LABELS[j.status] },
+                { header: "In pipeline", align: "right", numeric: true, cell: (j) => j.inPipeline },
+                { header: "Owner", className: "hidden sm:table-cell", cell: (j) => j.ownerName ?? "—" },
+              ]}
+            />
+          </RelatedSection>
+          <RelatedSection
+            id="contacts"
+            title="People"
+            count={contacts.length}
+            action={can(scope.role, "contacts.write") && !archived ? <AddButton href={`/contacts/new?client=${id}`} label="Add contact" /> : null}
+            empty="No contacts yet: add the hiring manager and the interviewers."
+          >
+            <RowsTable caption={`People at ${client.name}`} rows={contacts} rowKey={(c) => c.id}
+              columns={[
+                { header: "Name", cell: (c) => <RecordLinkCell href={`/contacts/${c.id}`} name={c.name} archived={!!c.archivedAt} /> },
+                { header: "Title", className: "hidden sm:table-cell", cell: (c) => c.title || "—" },
+                { header: "Email", cell: (c) => (c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : "—") },
+                { header: "Phone", className: "hidden md:table-cell", cell: (c) => c.phone || "—" },
+              ]}
+            />
+          </RelatedSection>
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <Card>

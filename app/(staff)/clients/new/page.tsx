@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
+import { NewRecordHeader } from "../../_components/records/detail-header";
 import { createClientAction } from "../actions";
 import { ClientForm } from "../client-form";
 
@@ -11,11 +10,7 @@ export default async function NewClientPage() {
   await requireScope("clients.write");
   return (
     <div className="flex flex-col">
-      <PageHeader
-        title="New client"
-        description="An employer your firm places candidates with."
-        eyebrow={<Link href="/clients">Clients</Link>}
-      />
+      <NewRecordHeader noun="client" description="An employer your firm places candidates with." list={{ href: "/clients", label: "Clients" }} />
       <ClientForm action={createClientAction} initial={{}} cancelHref="/clients" />
     </div>
   );

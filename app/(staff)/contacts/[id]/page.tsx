@@ -1,79 +1,47 @@
-import { Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getContact } from "@/db/queries/contacts";
 import { getFirmTimeZone, listInterviewsForContact } from "@/db/queries/interviews";
-import { Badge } from "@/app/_components/ui/badge";
-import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { PageHeader } from "@/app/_components/ui/page-header";
-import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import type { SearchParams } from "@/lib/core/validation/records";
-import { ArchiveControl } from "../../_components/archive-control";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
-import { SavedNotice } from "../../_components/saved-notice";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
+import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
+import { RecordLinkCell, RelatedLink, RelatedSection, RowsTable } from "../../_components/records/rows-table";
 import { InterviewStatusBadge } from "../../_components/stage-badge";
 import { archiveContactAction, restoreContactAction } from "../actions";
-import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Contact" };
 
-export default async function ContactPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("contacts.read");
-  const id = await recordIdParam(params);
-  const contact = await getContact(scope, id);
-  if (!contact) notFound();
+export default async function ContactPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: contact } = await loadRecord("contacts.read", params, getContact);
   const [interviews, zone, sp] = await Promise.all([listInterviewsForContact(scope, id), getFirmTimeZone(scope), searchParams]);
   const archived = !!contact.archivedAt;
   return (
     <div className="flex flex-col">
-      <PageHeader
-        eyebrow={
-          <>
-            <Link href="/contacts">Contacts</Link> · <Link href={`/clients/${contact.clientId}`}>{contact.clientName}</Link>
-          </>
-        }
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {contact.name}
-            {archived ? <Badge>Archived</Badge> : null}
-          </span>
-        }
+      <RecordHeader
+        crumbs={[
+          { href: "/contacts", label: "Contacts" },
+          { href: `/clients/${contact.clientId}`, label: contact.clientName },
+        ]}
+        title={contact.name}
+        badges={<ArchivedBadge archived={archived} />}
         description={[contact.title, contact.clientName].filter(Boolean).join(" at ")}
         actions={
           can(scope.role, "contacts.write") ? (
-            <>
-              <Button asChild variant="outline">
-                <Link href={`/contacts/${id}/edit`}>
-                  <Pencil aria-hidden="true" />
-                  Edit
-                </Link>
-              </Button>
-              <ArchiveControl
-                id={id}
-                version={contact.version}
-                archived={archived}
-                name={contact.name}
-                consequence="They can no longer be chosen as an interviewer; past interviews keep their name."
-                archiveAction={archiveContactAction}
-                restoreAction={restoreContactAction}
-              />
-            </>
+            <RecordActions
+              path="/contacts"
+              record={contact}
+              consequence="They can no longer be chosen as an interviewer; past interviews keep their name."
+              actions={[archiveContactAction, restoreContactAction]}
+            />
           ) : null
         }
+        saved={sp.saved}
+        noun="Contact"
       />
-      <SavedNotice saved={sp.saved} noun="Contact" />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card>
           <CardHeader>
@@ -91,51 +59,34 @@ export default async function ContactPage({
             />
           </CardContent>
         </Card>
-        <section aria-labelledby="interviews-heading" className="flex min-w-0 flex-col gap-3">
-          <h2 id="interviews-heading" className="text-base font-semibold">
-            Interviews ({interviews.length})
-          </h2>
-          {interviews.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{contact.name} has not interviewed anyone yet.</p>
-          ) : (
-            <Table>
-              <caption className="sr-only">Interviews {contact.name} sat in</caption>
-              <THead>
-                <Tr>
-                  <Th>When</Th>
-                  <Th>Candidate</Th>
-                  <Th className="hidden sm:table-cell">Job</Th>
-                  <Th>Status</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {interviews.map((iv) => (
-                  <Tr key={iv.id} interactive>
-                    <Td numeric>
-                      <Link href={`/interviews/${iv.id}`} className="hover:underline">
-                        {formatDateTime(iv.startsAt, zone)}
-                      </Link>
-                      <span className="block text-xs text-muted-foreground">{INTERVIEW_KIND_LABELS[iv.kind]}</span>
-                    </Td>
-                    <Td>
-                      <Link href={`/candidates/${iv.candidateId}`} className="font-medium hover:underline">
-                        {iv.candidateName}
-                      </Link>
-                    </Td>
-                    <Td className="hidden sm:table-cell">
-                      <Link href={`/jobs/${iv.jobId}`} className="hover:underline">
-                        {iv.jobTitle}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <InterviewStatusBadge status={iv.status} />
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
-        </section>
+        <RelatedSection
+          id="interviews"
+          title="Interviews"
+          count={interviews.length}
+          empty={`${contact.name} has not interviewed anyone yet.`}
+          className="flex min-w-0 flex-col gap-3"
+        >
+          <RowsTable
+            caption={`Interviews ${contact.name} sat in`}
+            rows={interviews}
+            rowKey={(iv) => iv.id}
+            columns={[
+              {
+                header: "When",
+                numeric: true,
+                cell: (iv) => (
+                  <>
+                    <RelatedLink href={`/interviews/${iv.id}`}>{formatDateTime(iv.startsAt, zone)}</RelatedLink>
+                    <span className="block text-xs text-muted-foreground">{INTERVIEW_KIND_LABELS[iv.kind]}</span>
+                  </>
+                ),
+              },
+              { header: "Candidate", cell: (iv) => <RecordLinkCell href={`/candidates/${iv.candidateId}`} name={iv.candidateName} archived={false} /> },
+              { header: "Job", className: "hidden sm:table-cell", cell: (iv) => <RelatedLink href={`/jobs/${iv.jobId}`}>{iv.jobTitle}</RelatedLink> },
+              { header: "Status", cell: (iv) => <InterviewStatusBadge status={iv.status} /> },
+            ]}
+          />
+        </RelatedSection>
       </div>
     </div>
   );

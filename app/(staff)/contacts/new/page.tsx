@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { z } from "zod";
 import { listClientOptions } from "@/db/queries/clients";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
 import type { SearchParams } from "@/lib/core/validation/records";
+import { NewRecordHeader } from "../../_components/records/detail-header";
+import { clientChoices, clientFromQuery } from "../../_components/records/load-record";
 import { createContactAction } from "../actions";
 import { ContactForm } from "../contact-form";
 
@@ -12,21 +11,20 @@ export const metadata: Metadata = { title: "New contact" };
 
 export default async function NewContactPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("contacts.write");
-  const sp = await searchParams;
-  const preset = z.uuid().safeParse(sp.client).success ? (sp.client as string) : "";
   const clients = await listClientOptions(scope);
-  const from = clients.find((c) => c.id === preset);
+  const from = clientFromQuery(await searchParams, clients);
   return (
     <div className="flex flex-col">
-      <PageHeader
-        title={from ? `New contact at ${from.name}` : "New contact"}
+      <NewRecordHeader
+        noun="contact"
         description="A person at a client: a hiring manager or an interviewer."
-        eyebrow={from ? <Link href={`/clients/${from.id}`}>{from.name}</Link> : <Link href="/contacts">Contacts</Link>}
+        list={{ href: "/contacts", label: "Contacts" }}
+        from={from}
       />
       <ContactForm
         action={createContactAction}
         initial={{ clientId: from ? from.id : "" }}
-        clients={clients.map((c) => ({ id: c.id, name: c.name, archived: !!c.archivedAt }))}
+        clients={clientChoices(clients)}
         cancelHref={from ? `/clients/${from.id}` : "/contacts"}
       />
     </div>

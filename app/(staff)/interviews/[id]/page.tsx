@@ -1,37 +1,24 @@
 import { DebriefFeedbackPanel } from "@/app/(staff)/_components/review/debrief-feedback-panel";
-import { Download, ExternalLink, Pencil, UserRound } from "lucide-react";
+import { Download, ExternalLink, UserRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFirmTimeZone, getInterview } from "@/db/queries/interviews";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import type { SearchParams } from "@/lib/core/validation/records";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 import { DetailList } from "../../_components/detail-list";
 import { formatDateTime, formatDuration, formatRelative, formatTimeRange } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
-import { SavedNotice } from "../../_components/saved-notice";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
+import { EditButton, RecordHeader } from "../../_components/records/detail-header";
 import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge";
 import { StatusActions } from "./status-actions";
-import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Interview" };
 
 
-export default async function InterviewPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("interviews.read");
-  const id = await recordIdParam(params);
-  const interview = await getInterview(scope, id);
-  if (!interview) notFound();
+export default async function InterviewPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: interview } = await loadRecord("interviews.read", params, getInterview);
   const [zone, sp] = await Promise.all([getFirmTimeZone(scope), searchParams]);
   const now = new Date();
   const kind = INTERVIEW_KIND_LABELS[interview.kind];
@@ -39,18 +26,17 @@ export default async function InterviewPage({
 
   return (
     <div className="flex flex-col">
-      <PageHeader
-        eyebrow={
+      <RecordHeader
+        crumbs={[
+          { href: "/interviews", label: "Interviews" },
+          { href: `/candidates/${interview.candidateId}`, label: interview.candidateName },
+        ]}
+        title={
           <>
-            <Link href="/interviews">Interviews</Link> · <Link href={`/candidates/${interview.candidateId}`}>{interview.candidateName}</Link>
+            {kind} interview: {interview.candidateName}
           </>
         }
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {kind} interview: {interview.candidateName}
-            <InterviewStatusBadge status={interview.status} />
-          </span>
-        }
+        badges={<InterviewStatusBadge status={interview.status} />}
         description={
           <>
             <Link href={`/jobs/${interview.jobId}`} className="hover:underline">
@@ -71,18 +57,11 @@ export default async function InterviewPage({
                 Download .ics
               </a>
             </Button>
-            {writable && interview.status !== "completed" ? (
-              <Button asChild variant="outline">
-                <Link href={`/interviews/${id}/edit`}>
-                  <Pencil aria-hidden="true" />
-                  Reschedule
-                </Link>
-              </Button>
-            ) : null}
+            {writable && interview.status !== "completed" ? <EditButton href={`/interviews/${id}/edit`} label="Reschedule" /> : null}
           </>
         }
+        saved={sp.saved}
       />
-      <SavedNotice saved={sp.saved} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex min-w-0 flex-col gap-6">
           {writable && interview.status !== "completed" ? (

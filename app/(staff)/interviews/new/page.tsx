@@ -11,11 +11,11 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { requireScope } from "@/lib/auth/scope";
 import type { SearchParams } from "@/lib/core/validation/records";
+import { stageLabel } from "@/lib/core/vocabulary";
 import { zoneAbbreviation } from "../../_components/format";
 import { StageBadge } from "../../_components/stage-badge";
 import { scheduleInterviewAction } from "../actions";
 import { InterviewForm } from "../interview-form";
-import { STAGE_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Schedule an interview" };
 
@@ -53,7 +53,7 @@ export default async function NewInterviewPage({ searchParams }: { searchParams:
                     </option>
                     {open.rows.map((a) => (
                       <option key={a.id} value={a.id}>
-                        {a.candidateName} — {a.jobTitle} at {a.clientName} ({STAGE_LABELS[a.stage]})
+                        {a.candidateName} — {a.jobTitle} at {a.clientName} ({stageLabel(a.stage)})
                       </option>
                     ))}
                   </Select>

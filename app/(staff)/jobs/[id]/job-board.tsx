@@ -5,17 +5,15 @@ import Link from "next/link";
 import { useRef, useState, type DragEvent } from "react";
 import { flushSync } from "react-dom";
 import { cn } from "@/lib/core/utils";
-import {
-  needsReason,
-} from "@/lib/core/validation/records";
+import { needsReason } from "@/lib/core/validation/records";
+import { CLOSED_STAGES, OPEN_STAGES, stageLabel, type Stage } from "@/lib/core/vocabulary";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
-import { CLOSED_STAGES, OPEN_STAGES, type Stage as StageValue, STAGE_LABELS } from "@/lib/core/vocabulary";
 
 export interface BoardCard {
   id: string;
   version: number;
-  stage: StageValue;
+  stage: Stage;
   candidateId: string;
   candidateName: string;
   headline: string;
@@ -42,7 +40,7 @@ export function JobBoard({ cards, canMove, canSchedule }: { cards: BoardCard[]; 
 
   const moved = lastMove && cards.find((c) => c.id === lastMove.id)?.stage === lastMove.stage ? lastMove : null;
 
-  function drop(event: DragEvent, stage: StageValue) {
+  function drop(event: DragEvent, stage: Stage) {
     event.preventDefault();
     setOver(null);
     setDragging(null);
@@ -54,7 +52,7 @@ export function JobBoard({ cards, canMove, canSchedule }: { cards: BoardCard[]; 
     else forms.current.get(id)?.requestSubmit();
   }
 
-  const column = (stage: StageValue) => {
+  const column = (stage: Stage) => {
     const inStage = cards.filter((c) => c.stage === stage);
     const headingId = `column-${stage}`;
     return (
@@ -169,7 +167,7 @@ export function JobBoard({ cards, canMove, canSchedule }: { cards: BoardCard[]; 
   return (
     <div className="flex flex-col gap-4">
       <p aria-live="polite" className="sr-only">
-        {moved ? `${moved.name} moved to ${STAGE_LABELS[moved.stage as StageValue]}.` : ""}
+        {moved ? `${moved.name} moved to ${stageLabel(moved.stage)}.` : ""}
       </p>
       {/* Scrolls sideways on narrower desktops; focusable so the keyboard can scroll it too. */}
       <div

@@ -1,8 +1,7 @@
-import { Pencil, Table2 } from "lucide-react";
+import { Table2 } from "lucide-react";
 import { formatDistanceStrict } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listApplicationsForJob } from "@/db/queries/applications";
 import { listCandidateOptions } from "@/db/queries/candidates";
 import { getFirmTimeZone } from "@/db/queries/interviews";
@@ -10,33 +9,20 @@ import { getJob } from "@/db/queries/jobs";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { can } from "@/lib/core/permissions";
-import { requireScope } from "@/lib/auth/scope";
-import type { SearchParams } from "@/lib/core/validation/records";
-import { ArchiveControl } from "../../_components/archive-control";
+import { JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 import { DetailList } from "../../_components/detail-list";
 import { formatCompactDateTime, formatShortDate } from "../../_components/format";
-import { recordIdParam } from "../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
+import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/records/detail-header";
 import { PutForwardForm } from "../../_components/put-forward-form";
-import { SavedNotice } from "../../_components/saved-notice";
 import { archiveJobAction, restoreJobAction } from "../actions";
 import { JobBoard } from "./job-board";
-import { JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Job" };
 
-export default async function JobPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const scope = await requireScope("jobs.read");
-  const id = await recordIdParam(params);
-  const job = await getJob(scope, id);
-  if (!job) notFound();
+export default async function JobPage({ params, searchParams }: RecordPageProps) {
+  const { scope, id, record: job } = await loadRecord("jobs.read", params, getJob);
   const canApply = can(scope.role, "applications.write");
   const [apps, candidates, zone, sp] = await Promise.all([
     listApplicationsForJob(scope, id),
@@ -49,18 +35,17 @@ export default async function JobPage({
   const acceptsCandidates = !archived && (job.status === "open" || job.status === "on_hold");
   return (
     <div className="flex flex-col">
-      <PageHeader
-        eyebrow={
+      <RecordHeader
+        crumbs={[
+          { href: "/jobs", label: "Jobs" },
+          { href: `/clients/${job.clientId}`, label: job.clientName },
+        ]}
+        title={job.title}
+        badges={
           <>
-            <Link href="/jobs">Jobs</Link> · <Link href={`/clients/${job.clientId}`}>{job.clientName}</Link>
-          </>
-        }
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            {job.title}
             <Badge variant={job.status === "open" ? "accent" : "neutral"}>{JOB_STATUS_LABELS[job.status]}</Badge>
-            {archived ? <Badge>Archived</Badge> : null}
-          </span>
+            <ArchivedBadge archived={archived} />
+          </>
         }
         description={[job.clientName, job.location, job.ownerName ? `Owner: ${job.ownerName}` : "No owner"].filter(Boolean).join(" · ")}
         actions={
@@ -72,28 +57,18 @@ export default async function JobPage({
               </Link>
             </Button>
             {can(scope.role, "jobs.write") ? (
-              <>
-                <Button asChild variant="outline">
-                  <Link href={`/jobs/${id}/edit`}>
-                    <Pencil aria-hidden="true" />
-                    Edit
-                  </Link>
-                </Button>
-                <ArchiveControl
-                  id={id}
-                  version={job.version}
-                  archived={archived}
-                  name={job.title}
-                  consequence="It leaves the job list and takes no new candidates; its board and history stay."
-                  archiveAction={archiveJobAction}
-                  restoreAction={restoreJobAction}
-                />
-              </>
+              <RecordActions
+                path="/jobs"
+                record={{ ...job, name: job.title }}
+                consequence="It leaves the job list and takes no new candidates; its board and history stay."
+                actions={[archiveJobAction, restoreJobAction]}
+              />
             ) : null}
           </>
         }
+        saved={sp.saved}
+        noun="Job"
       />
-      <SavedNotice saved={sp.saved} noun="Job" />
       <div className="flex flex-col gap-6">
         <p className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-muted-foreground">
           <span>

@@ -1,36 +1,29 @@
 import { Workflow } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Suspense } from "react";
 import { findApplications } from "@/db/queries/applications";
 import { listClientOptions } from "@/db/queries/clients";
 import { getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
-import { Button } from "@/app/_components/ui/button";
-import { EmptyState } from "@/app/_components/ui/empty-state";
-import { PageHeader } from "@/app/_components/ui/page-header";
 import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
-import {
-  applicationListSchema,
-  PIPELINE_PAGE_SIZE,
-  resolveMe,
-  type ApplicationListParams,
-  type SearchParams,
-} from "@/lib/core/validation/records";
+import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
+import { applicationListSchema, PIPELINE_PAGE_SIZE, resolveMe, type ApplicationListParams, type SearchParams } from "@/lib/core/validation/records";
 import { formatCompactDate, formatCompactDateTime } from "../../_components/format";
-import { ListToolbar, Pagination } from "../../_components/list-controls";
-import { cursorsOf, listKey } from "../../_components/params";
-import { SectionTabs } from "../../_components/section-tabs";
 import { listHref } from "../../_components/list-table";
-import { TableSkeleton } from "../../_components/table-skeleton";
+import { clientFilter, memberFilter, RECRUITER } from "../../_components/records/list-filters";
+import { ListResults, RecordListPage, sortedBy, type ListScreen } from "../../_components/records/list-page";
+import { SectionTabs } from "../../_components/section-tabs";
 import { JOB_TABS } from "../../_components/tabs";
 import { PipelineTable } from "./pipeline-table";
-import { STAGE_LABELS, STAGES as STAGE_VALUES } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Pipeline" };
 
-const SORT_LABELS = { moved: "last stage change", created: "date put forward", candidate: "candidate" } as const;
+const PIPELINE: ListScreen = {
+  title: "Pipeline", description: "Every application across your jobs, in one table.", placeholder: "Candidate, job or client",
+  noun: "applications", path: "/jobs/pipeline", columns: 6, order: { param: "sort", default: "moved" },
+  sortLabels: { moved: "last stage change", created: "date put forward", candidate: "candidate" },
+  empty: { icon: <Workflow />, hint: "Put a candidate forward from a job's page or a candidate's page." },
+};
 
 export default async function PipelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("applications.read");
@@ -43,58 +36,38 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
     listOwnerOptions(scope),
   ]);
   return (
-    <div className="flex flex-col gap-4">
-      <PageHeader title="Pipeline" description="Every application across your jobs, in one table." className="mb-2" />
-      <SectionTabs label="Jobs and pipeline" tabs={JOB_TABS} />
-      <ListToolbar
-        searchLabel="Search applications"
-        placeholder="Candidate, job or client"
-        q={params.q}
-        keep={{ sort: params.sort === "moved" ? undefined : params.sort, dir: params.dir }}
-        filters={[
-          {
-            name: "stage",
-            label: "Stage",
-            value: params.stage ?? "",
-            options: [
-              { value: "", label: "Any stage" },
-              { value: "open", label: "Open (sourced to offer)" },
-              { value: "closed", label: "Closed (rejected, withdrawn)" },
-              ...STAGE_VALUES.map((s) => ({ value: s, label: STAGE_LABELS[s] })),
-            ],
-          },
-          {
-            name: "client",
-            label: "Client",
-            value: params.client ?? "",
-            options: [{ value: "", label: "All clients" }, ...clients.map((c) => ({ value: c.id, label: c.name }))],
-          },
-          {
-            name: "job",
-            label: "Job",
-            value: params.job ?? "",
-            disabled: !params.client && !params.job,
-            options: [
-              { value: "", label: params.client || params.job ? "All jobs" : "Choose a client first" },
-              ...jobs.map((j) => ({ value: j.id, label: `${j.title} (${j.clientName})` })),
-            ],
-          },
-          {
-            name: "recruiter",
-            label: "Recruiter",
-            value: params.recruiter ?? "",
-            options: [
-              { value: "", label: "Any recruiter" },
-              { value: "me", label: "Mine" },
-              ...owners.filter((o) => o.id !== scope.userId).map((o) => ({ value: o.id, label: o.name })),
-            ],
-          },
-        ]}
-      />
-      <Suspense key={listKey(params)} fallback={<TableSkeleton columns={6} label="Loading applications…" />}>
-        <PipelineResults scope={scope} params={params} raw={raw} />
-      </Suspense>
-    </div>
+    <RecordListPage
+      screen={PIPELINE}
+      tabs={<SectionTabs label="Jobs and pipeline" tabs={JOB_TABS} />}
+      params={params}
+      filters={[
+        {
+          name: "stage",
+          label: "Stage",
+          value: params.stage ?? "",
+          options: [
+            { value: "", label: "Any stage" },
+            { value: "open", label: "Open (sourced to offer)" },
+            { value: "closed", label: "Closed (rejected, withdrawn)" },
+            ...STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })),
+          ],
+        },
+        clientFilter(clients, params.client),
+        {
+          name: "job",
+          label: "Job",
+          value: params.job ?? "",
+          disabled: !params.client && !params.job,
+          options: [
+            { value: "", label: params.client || params.job ? "All jobs" : "Choose a client first" },
+            ...jobs.map((j) => ({ value: j.id, label: `${j.title} (${j.clientName})` })),
+          ],
+        },
+        memberFilter(RECRUITER, params.recruiter, owners, scope.userId),
+      ]}
+    >
+      <PipelineResults scope={scope} params={params} raw={raw} />
+    </RecordListPage>
   );
 }
 
@@ -112,9 +85,12 @@ async function PipelineResults({ scope, params, raw }: { scope: Scope; params: A
   const dir = params.dir ?? (params.sort === "candidate" ? "asc" : "desc");
   const filtered = params.q !== "" || !!params.stage || !!params.client || !!params.job || !!params.recruiter;
   const canMove = can(scope.role, "applications.write");
-  const { next, prev } = cursorsOf(page);
   return (
-    <div className="flex flex-col gap-3">
+    <ListResults
+      screen={PIPELINE}
+      page={page}
+      filtered={filtered}
+    >
       <PipelineTable
         rows={page.rows.map((a) => ({
           id: a.id,
@@ -133,25 +109,9 @@ async function PipelineResults({ scope, params, raw }: { scope: Scope; params: A
           closedReason: a.closedReason,
           canMove,
         }))}
-        sort={{ key: params.sort, dir }}
+        {...sortedBy(PIPELINE, params.sort, dir)}
         sortHref={(key, d) => listHref("/jobs/pipeline", raw, { sort: key, dir: d })}
-        caption={`Applications, sorted by ${SORT_LABELS[params.sort]} (${dir === "asc" ? "ascending" : "descending"})`}
-        empty={
-          <EmptyState
-            icon={<Workflow />}
-            title={filtered ? "No applications match" : "No applications yet"}
-            description={filtered ? "Try another search or filter." : "Put a candidate forward from a job's page or a candidate's page."}
-            action={
-              filtered ? (
-                <Button asChild variant="outline">
-                  <Link href="/jobs/pipeline">Clear the filters</Link>
-                </Button>
-              ) : null
-            }
-          />
-        }
       />
-      {page.rows.length > 0 ? <Pagination next={next} prev={prev} shown={page.rows.length} total={page.total} noun="applications" /> : null}
-    </div>
+    </ListResults>
   );
 }

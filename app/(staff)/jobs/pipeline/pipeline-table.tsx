@@ -1,13 +1,14 @@
 import Link from "next/link";
+import type { Stage } from "@/lib/core/vocabulary";
 import { ListTable, type ListColumn } from "../../_components/list-table";
+import type { RecordTableProps } from "../../_components/records/record-table";
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
-import type { Stage as StageValue } from "@/lib/core/vocabulary";
 
 export interface PipelineRow {
   id: string;
   version: number;
-  stage: StageValue;
+  stage: Stage;
   candidateId: string;
   candidateName: string;
   jobId: string;
@@ -72,12 +73,9 @@ const columns: ListColumn<PipelineRow>[] = [
 ];
 
 /** The pipeline's rows, rendered on the server; only each row's stage form runs in the browser. */
-export function PipelineTable(props: {
-  rows: PipelineRow[];
-  sort: { key: string; dir: "asc" | "desc" };
-  caption: string;
-  sortHref: (key: string, dir: "asc" | "desc") => string;
-  empty: React.ReactNode;
-}) {
-  return <ListTable columns={columns} rows={props.rows} sort={props.sort} caption={props.caption} rowKey={(r) => r.id} sortHref={props.sortHref} empty={props.empty} />;
+/** The pipeline's table; `empty` only where no list around it says why there are no rows. */
+export function PipelineTable(
+  props: RecordTableProps<PipelineRow> & { sortHref: (key: string, dir: "asc" | "desc") => string; empty?: React.ReactNode },
+) {
+  return <ListTable columns={columns} rows={props.rows} sort={props.sort} caption={props.caption} rowKey={(r) => r.id} sortHref={props.sortHref} empty={props.empty ?? null} />;
 }

@@ -3,11 +3,14 @@ import { listPendingInvitations, listTeam } from "@/db/queries/auth";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { StatusPill } from "@/app/_components/ui/status-pill";
-import { Table, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import { requireScope } from "@/lib/auth/scope";
+import { RowsTable } from "../../_components/records/rows-table";
 import { InviteStaffForm, MemberControls, RevokeInvitationButton } from "./team-forms";
 
 export const metadata: Metadata = { title: "Team" };
+
+/** The header of a column of buttons: read, not shown. */
+const ACTIONS = <span className="sr-only">Actions</span>;
 
 const dateFmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
@@ -30,42 +33,33 @@ export default async function TeamPage() {
         <h2 id="members-heading" className="text-base font-semibold">
           Members ({team.length})
         </h2>
-        <Table>
-          <THead>
-            <Tr>
-              <Th>Name</Th>
-              <Th>Email</Th>
-              <Th>Role</Th>
-              <Th>Status</Th>
-              <Th>Last sign-in</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {team.map((m) => (
-              <Tr key={m.membershipId}>
-                <Td className="font-medium">{m.name}</Td>
-                <Td>{m.email}</Td>
-                <Td className="capitalize">{m.role}</Td>
-                <Td>
-                  <StatusPill state={m.status === "active" ? "done" : "not_allowed"}>
-                    {m.status === "active" ? "Active" : "Deactivated"}
-                  </StatusPill>
-                </Td>
-                <Td>{m.lastSignInAt ? dateFmt.format(m.lastSignInAt) : "Never"}</Td>
-                <Td align="right">
-                  {m.userId === scope.userId ? (
-                    <span className="text-xs text-muted-foreground">You</span>
-                  ) : (
-                    <MemberControls membershipId={m.membershipId} name={m.name} role={m.role as "admin" | "recruiter"} status={m.status} />
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <RowsTable
+          rows={team}
+          rowKey={(m) => m.membershipId}
+          interactive={false}
+          columns={[
+            { header: "Name", cellClassName: "font-medium", cell: (m) => m.name },
+            { header: "Email", cell: (m) => m.email },
+            { header: "Role", cellClassName: "capitalize", cell: (m) => m.role },
+            {
+              header: "Status",
+              cell: (m) => (
+                <StatusPill state={m.status === "active" ? "done" : "not_allowed"}>{m.status === "active" ? "Active" : "Deactivated"}</StatusPill>
+              ),
+            },
+            { header: "Last sign-in", cell: (m) => (m.lastSignInAt ? dateFmt.format(m.lastSignInAt) : "Never") },
+            {
+              header: ACTIONS,
+              cellAlign: "right",
+              cell: (m) =>
+                m.userId === scope.userId ? (
+                  <span className="text-xs text-muted-foreground">You</span>
+                ) : (
+                  <MemberControls membershipId={m.membershipId} name={m.name} role={m.role as "admin" | "recruiter"} status={m.status} />
+                ),
+            },
+          ]}
+        />
       </section>
       <section aria-labelledby="invitations-heading" className="flex flex-col gap-3">
         <h2 id="invitations-heading" className="text-base font-semibold">
@@ -74,30 +68,17 @@ export default async function TeamPage() {
         {invitations.length === 0 ? (
           <p className="text-sm text-muted-foreground">No invitations are waiting.</p>
         ) : (
-          <Table>
-            <THead>
-              <Tr>
-                <Th>Email</Th>
-                <Th>Role</Th>
-                <Th>Expires</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {invitations.map((i) => (
-                <Tr key={i.id}>
-                  <Td>{i.email}</Td>
-                  <Td className="capitalize">{i.role}</Td>
-                  <Td>{dateFmt.format(i.expiresAt)}</Td>
-                  <Td align="right">
-                    <RevokeInvitationButton invitationId={i.id} email={i.email} />
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <RowsTable
+            rows={invitations}
+            rowKey={(i) => i.id}
+            interactive={false}
+            columns={[
+              { header: "Email", cell: (i) => i.email },
+              { header: "Role", cellClassName: "capitalize", cell: (i) => i.role },
+              { header: "Expires", cell: (i) => dateFmt.format(i.expiresAt) },
+              { header: ACTIONS, cellAlign: "right", cell: (i) => <RevokeInvitationButton invitationId={i.id} email={i.email} /> },
+            ]}
+          />
         )}
       </section>
     </div>

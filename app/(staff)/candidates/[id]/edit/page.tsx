@@ -1,30 +1,21 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getCandidate } from "@/db/queries/candidates";
 import { listOwnerOptions } from "@/db/queries/jobs";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
-import { PageHeader } from "@/app/_components/ui/page-header";
-import { requireScope } from "@/lib/auth/scope";
-import { recordIdParam } from "../../../_components/params";
+import { EditRecordHeader } from "../../../_components/records/detail-header";
+import { loadRecord, ownersWith, type RecordPageProps } from "../../../_components/records/load-record";
 import { updateCandidateAction } from "../../actions";
 import { CandidateForm } from "../../candidate-form";
+import { candidateValues } from "../../fields";
 
 export const metadata: Metadata = { title: "Edit candidate" };
 
-export default async function EditCandidatePage({ params }: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope("candidates.write");
-  const id = await recordIdParam(params);
-  const candidate = await getCandidate(scope, id);
-  if (!candidate) notFound();
+export default async function EditCandidatePage({ params }: Pick<RecordPageProps, "params">) {
+  const { scope, id, record: candidate } = await loadRecord("candidates.write", params, getCandidate);
   const owners = await listOwnerOptions(scope);
-  const ownerList =
-    candidate.ownerUserId && !owners.some((o) => o.id === candidate.ownerUserId)
-      ? [...owners, { id: candidate.ownerUserId, name: candidate.ownerName ?? "Former member" }]
-      : owners;
   return (
     <div className="flex flex-col">
-      <PageHeader title={`Edit ${candidate.name}`} eyebrow={<Link href={`/candidates/${id}`}>{candidate.name}</Link>} />
+      <EditRecordHeader href={`/candidates/${id}`} name={candidate.name} />
       {candidate.anonymizedAt ? (
         <Alert variant="warning">
           <AlertDescription>This candidate&apos;s personal data was erased; the record can no longer be edited.</AlertDescription>
@@ -34,16 +25,8 @@ export default async function EditCandidatePage({ params }: { params: Promise<{ 
           action={updateCandidateAction}
           id={id}
           version={candidate.version}
-          initial={{
-            name: candidate.name,
-            email: candidate.email,
-            phone: candidate.phone,
-            location: candidate.location,
-            headline: candidate.headline,
-            notes: candidate.notes,
-            ownerUserId: candidate.ownerUserId ?? "",
-          }}
-          owners={ownerList}
+          initial={candidateValues(candidate)}
+          owners={ownersWith(owners, candidate)}
           cancelHref={`/candidates/${id}`}
         />
       )}

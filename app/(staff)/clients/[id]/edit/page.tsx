@@ -1,28 +1,23 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getClient } from "@/db/queries/clients";
-import { PageHeader } from "@/app/_components/ui/page-header";
-import { requireScope } from "@/lib/auth/scope";
-import { recordIdParam } from "../../../_components/params";
+import { EditRecordHeader } from "../../../_components/records/detail-header";
+import { loadRecord, type RecordPageProps } from "../../../_components/records/load-record";
 import { updateClientAction } from "../../actions";
 import { ClientForm } from "../../client-form";
+import { clientValues } from "../../fields";
 
 export const metadata: Metadata = { title: "Edit client" };
 
-export default async function EditClientPage({ params }: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope("clients.write");
-  const id = await recordIdParam(params);
-  const client = await getClient(scope, id);
-  if (!client) notFound();
+export default async function EditClientPage({ params }: Pick<RecordPageProps, "params">) {
+  const { record: client } = await loadRecord("clients.write", params, getClient);
   return (
     <div className="flex flex-col">
-      <PageHeader title={`Edit ${client.name}`} eyebrow={<Link href={`/clients/${client.id}`}>{client.name}</Link>} />
+      <EditRecordHeader href={`/clients/${client.id}`} name={client.name} />
       <ClientForm
         action={updateClientAction}
         id={client.id}
         version={client.version}
-        initial={{ name: client.name, industry: client.industry, website: client.website, notes: client.notes }}
+        initial={clientValues(client)}
         cancelHref={`/clients/${client.id}`}
       />
     </div>

@@ -1,31 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listClientOptions } from "@/db/queries/clients";
 import { getContact } from "@/db/queries/contacts";
-import { PageHeader } from "@/app/_components/ui/page-header";
-import { requireScope } from "@/lib/auth/scope";
-import { recordIdParam } from "../../../_components/params";
+import { EditRecordHeader } from "../../../_components/records/detail-header";
+import { clientChoices, loadRecord, type RecordPageProps } from "../../../_components/records/load-record";
 import { updateContactAction } from "../../actions";
 import { ContactForm } from "../../contact-form";
+import { contactValues } from "../../fields";
 
 export const metadata: Metadata = { title: "Edit contact" };
 
-export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope("contacts.write");
-  const id = await recordIdParam(params);
-  const contact = await getContact(scope, id);
-  if (!contact) notFound();
+export default async function EditContactPage({ params }: Pick<RecordPageProps, "params">) {
+  const { scope, id, record: contact } = await loadRecord("contacts.write", params, getContact);
   const clients = await listClientOptions(scope, { include: contact.clientId });
   return (
     <div className="flex flex-col">
-      <PageHeader title={`Edit ${contact.name}`} eyebrow={<Link href={`/contacts/${id}`}>{contact.name}</Link>} />
+      <EditRecordHeader href={`/contacts/${id}`} name={contact.name} />
       <ContactForm
         action={updateContactAction}
         id={id}
         version={contact.version}
-        initial={{ clientId: contact.clientId, name: contact.name, title: contact.title, email: contact.email ?? "", phone: contact.phone }}
-        clients={clients.map((c) => ({ id: c.id, name: c.name, archived: !!c.archivedAt }))}
+        initial={contactValues(contact)}
+        clients={clientChoices(clients)}
         cancelHref={`/contacts/${id}`}
       />
     </div>

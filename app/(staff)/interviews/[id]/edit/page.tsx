@@ -1,25 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listContactsForClient } from "@/db/queries/contacts";
 import { getFirmTimeZone, getInterview } from "@/db/queries/interviews";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { requireScope } from "@/lib/auth/scope";
 import { zonedParts } from "@/lib/core/validation/records";
+import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 import { zoneAbbreviation } from "../../../_components/format";
-import { recordIdParam } from "../../../_components/params";
+import { loadRecord, type RecordPageProps } from "../../../_components/records/load-record";
 import { rescheduleInterviewAction } from "../../actions";
 import { InterviewForm } from "../../interview-form";
-import { INTERVIEW_KIND_LABELS } from "@/lib/core/vocabulary";
 
 export const metadata: Metadata = { title: "Reschedule interview" };
 
-export default async function RescheduleInterviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const scope = await requireScope("interviews.write");
-  const id = await recordIdParam(params);
-  const interview = await getInterview(scope, id);
-  if (!interview) notFound();
+export default async function RescheduleInterviewPage({ params }: Pick<RecordPageProps, "params">) {
+  const { scope, id, record: interview } = await loadRecord("interviews.write", params, getInterview);
   const [contacts, zone] = await Promise.all([listContactsForClient(scope, interview.clientId, { includeArchived: true }), getFirmTimeZone(scope)]);
   const chosen = new Set(interview.participants.map((p) => p.contactId));
   const start = zonedParts(interview.startsAt, zone);
