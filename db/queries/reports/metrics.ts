@@ -7,8 +7,8 @@ import {
   type ApplicationAggregate,
   type InterviewAggregate,
   type MiddlePair,
-  type ReportMetrics,
-} from "@/lib/core/reports/metrics";
+} from "@/lib/core/reports/aggregates";
+import type { ReportMetrics } from "@/lib/core/reports/metrics";
 import type { QueryScope } from "../scope";
 import {
   applicationWhere,

@@ -1,4 +1,5 @@
-export { buildPlan, parseSuggestions } from "./engine";
+export { buildPlan } from "./engine";
+export { parseSuggestions } from "./steps";
 export {
   BUSINESS_DAY_END_HOUR,
   BUSINESS_DAY_START_HOUR,

@@ -1,4 +1,4 @@
-import { parseSuggestions } from "@/lib/core/follow-up/engine";
+import { parseSuggestions } from "@/lib/core/follow-up/steps";
 import { dateAtLocalHour, formatDay } from "@/lib/core/follow-up/business-days";
 import { RECOMMENDATION_LABELS, type DebriefStatus, type Decision, type Recommendation } from "@/lib/core/vocabulary";
 
