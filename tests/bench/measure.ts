@@ -13,6 +13,7 @@ import pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { reportCopySelect } from "@/db/queries/reports";
 import { parseReportFilters } from "@/lib/core/reports/filters";
+import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { median, percentile, rssBytes, sampleRss, sleep, type BenchFirm, type Server } from "./support";
 
 const CHROMIUM_FLAGS = [
@@ -245,38 +246,11 @@ export function actionId(server: Server, file: string, name: string): string {
 }
 
 function completeDraft(personId: string, n: number) {
-  return {
-    overallImpression: 4,
-    interestLevel: 5,
+  return completeDebrief({
     wentWell: `The system design round went well (benchmark submission ${n}).`,
-    concerns: "",
-    questionsAsked: "",
     notMentioned: "",
-    timelineGiven: "yes",
-    timelineDetails: "A decision by Friday.",
-    expectedDecisionOn: null,
-    askedToCall: false,
-    callBy: null,
-    invitedBack: false,
-    invitedBackDetails: "",
-    salaryDiscussed: "",
-    otherProcesses: "",
-    availability: "",
-    notesForRecruiter: "",
-    people: [
-      {
-        id: personId,
-        contactId: null,
-        name: "Ines Interviewer",
-        title: "Engineering Manager",
-        email: "ines@client.example",
-        phone: "",
-        thankYouSent: false,
-        thankYouSentAt: null,
-        thankYouChannel: null,
-      },
-    ],
-  };
+    people: [debriefPerson({ id: personId })],
+  });
 }
 
 /**

@@ -7,10 +7,10 @@ import { getMyDebrief } from "@/db/queries/debriefs";
 import * as s from "@/db/schema";
 import type { FormState } from "@/lib/core/form-state";
 import type { DebriefDraft } from "@/lib/core/validation/debrief";
-import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { sleep, within } from "../helpers/bounded";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
+import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 import { cloneTemplate, realServer, type ClonedDatabase } from "../helpers/pg-clone";
 
@@ -20,30 +20,11 @@ const HOUR = 3_600_000;
 const PERSON_ID = "01900000-0000-7000-8000-00000000c4a0";
 
 function draftFor(i: number): DebriefDraft {
-  return {
-    ...emptyDebriefDraft(),
-    overallImpression: 4,
-    interestLevel: 5,
+  return completeDebrief({
     wentWell: `Run ${i}: the system design round went well.`,
-    notMentioned: "AWS Professional certification",
-    timelineGiven: "yes",
     timelineDetails: `A decision within ${i + 1} days.`,
-    askedToCall: false,
-    invitedBack: false,
-    people: [
-      {
-        id: PERSON_ID,
-        contactId: null,
-        name: `Ines Interviewer ${i}`,
-        title: "Engineering Manager",
-        email: "ines@client.example",
-        phone: "",
-        thankYouSent: false,
-        thankYouSentAt: null,
-        thankYouChannel: null,
-      },
-    ],
-  };
+    people: [debriefPerson({ id: PERSON_ID, name: `Ines Interviewer ${i}` })],
+  });
 }
 
 type Plan =

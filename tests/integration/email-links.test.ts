@@ -9,10 +9,11 @@ import { inviteCandidateAction } from "@/app/(staff)/candidates/actions";
 import { inviteStaffAction } from "@/app/(staff)/settings/team/actions";
 import { runRemindersOnce } from "@/lib/jobs/reminders";
 import { resetEnvCache } from "@/lib/platform/env";
-import { emptyDebriefDraft, type DebriefDraft } from "@/lib/core/validation/debrief";
+import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs, testContext, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
+import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { createTestFirm, formData, sessionFor, type TestFirm } from "../helpers/fixtures";
 import { buildQueueFixture, NOW } from "./dashboard-data";
 import { runJobs } from "../helpers/jobs";
@@ -129,28 +130,16 @@ describe.each([
     return iv!.id;
   }
 
-  const filed = (over: Partial<DebriefDraft> = {}): DebriefDraft => ({
-    ...emptyDebriefDraft(),
-    overallImpression: 4,
-    interestLevel: 4,
-    timelineGiven: "yes",
-    askedToCall: false,
-    invitedBack: false,
-    people: [
-      {
-        id: randomUUID(),
-        contactId: a.contactId,
-        name: "Ines Interviewer",
-        title: "",
-        email: "",
-        phone: "",
-        thankYouSent: false,
-        thankYouSentAt: null,
-        thankYouChannel: null,
-      },
-    ],
-    ...over,
-  });
+  const filed = (over: Partial<DebriefDraft> = {}): DebriefDraft =>
+    completeDebrief({
+      interestLevel: 4,
+      wentWell: "",
+      notMentioned: "",
+      timelineDetails: "",
+      people: [debriefPerson({ id: randomUUID(), contactId: a.contactId, title: "", email: "" })],
+      ...over,
+    });
+
 
   it("debrief submitted (to the recruiter) and the repeat-call warning", async () => {
     signedInAs(await sessionFor(db(), a, a.candidateUser));

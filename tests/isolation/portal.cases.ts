@@ -1,3 +1,4 @@
+import { debriefPerson } from "../helpers/debriefs";
 import type { IsolationCases } from "./types";
 
 const status = (...allowed: string[]) => (r: unknown) => allowed.includes((r as { status?: string })?.status ?? "");
@@ -21,19 +22,7 @@ const fields = {
   availability: "",
   notesForRecruiter: "",
 };
-const people = [
-  {
-    id: PERSON,
-    contactId: null,
-    name: "Iso Person",
-    title: "",
-    email: "",
-    phone: "",
-    thankYouSent: false,
-    thankYouSentAt: null,
-    thankYouChannel: null,
-  },
-];
+const people = [debriefPerson({ id: PERSON, name: "Iso Person", title: "", email: "" })];
 const step = {
   policyKey: "collect_feedback",
   rule: "rule 3",
