@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard, listQueueItems, type QueueItem } from "@/db/queries/dashboard";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
+import { scopeOf, type TestFirm } from "../helpers/fixtures";
+import { useTwoFirms } from "../helpers/firms";
 import { buildQueueFixture, NOW } from "./dashboard-data";
 
 type Fixture = Awaited<ReturnType<typeof buildQueueFixture>>;
@@ -9,15 +9,14 @@ type Fixture = Awaited<ReturnType<typeof buildQueueFixture>>;
 const line = (i: QueueItem) => [i.state, i.kind, i.dueAt?.toISOString() ?? null, i.interviewId ?? i.taskId];
 
 describe("the needs-attention queue at a fixed now (Wed 4 Mar 2026, 10:00 New York)", () => {
-  const database = useFreshDatabase();
+  const { database, firms } = useTwoFirms();
   let a: TestFirm;
   let b: TestFirm;
   let f: Fixture;
 
   beforeAll(async () => {
     const db = database.current.db;
-    a = await createTestFirm(db, "a");
-    b = await createTestFirm(db, "b");
+    ({ a, b } = firms);
     f = await buildQueueFixture(db, a);
   });
 

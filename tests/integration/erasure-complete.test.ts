@@ -23,10 +23,10 @@ import { hashToken } from "@/lib/auth/tokens";
 import { syncPlan } from "@/lib/plans/sync";
 import { emptyDebriefDraft, type DebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
-import { signedInAs, useDatabaseForRequests } from "../helpers/context";
-import { useFreshDatabase } from "../helpers/db";
+import { signedInAs } from "../helpers/context";
+import { useTwoFirms } from "../helpers/firms";
 import { runJobs } from "../helpers/jobs";
-import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 
 const HOUR = 3_600_000;
 const PASSWORD = "a long and unusual passphrase 981";
@@ -105,15 +105,12 @@ function debriefDraft(p: ReturnType<typeof distinctivePerson>): DebriefDraft {
 }
 
 describe("erasure is complete", () => {
-  const database = useFreshDatabase();
-  const db = () => database.current.db;
+  const { database, db, firms } = useTwoFirms({ names: ["erase", "elsewhere"], requests: true });
   let a: TestFirm;
   let b: TestFirm;
 
-  beforeAll(async () => {
-    useDatabaseForRequests(database.current);
-    a = await createTestFirm(db(), "erase");
-    b = await createTestFirm(db(), "elsewhere");
+  beforeAll(() => {
+    ({ a, b } = firms);
   });
 
   /** A candidate of `firm`, taken through every feature; returns their ids. */

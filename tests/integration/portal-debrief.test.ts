@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { v7 as uuidv7 } from "uuid";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { getMyDebrief, listDebriefVersions } from "@/db/queries/debriefs";
 import { writeMyDebrief } from "@/db/queries/debrief-writes";
@@ -13,62 +12,25 @@ import { ERROR_MESSAGES } from "@/lib/core/errors";
 import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { expectFieldError, submit } from "../helpers/actions";
-import { signedInAs, useDatabaseForRequests } from "../helpers/context";
-import { useFreshDatabase } from "../helpers/db";
+import { signedInAs } from "../helpers/context";
+import { useTwoFirms } from "../helpers/firms";
+import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { runJobs } from "../helpers/jobs";
-import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 
 const HOUR = 3_600_000;
-
-function person(over: Partial<DebriefDraft["people"][number]> = {}): DebriefDraft["people"][number] {
-  return {
-    id: uuidv7(),
-    contactId: null,
-    name: "Ines Interviewer",
-    title: "Engineering Manager",
-    email: "ines@client.example",
-    phone: "",
-    thankYouSent: false,
-    thankYouSentAt: null,
-    thankYouChannel: null,
-    ...over,
-  };
-}
-
-function complete(over: Partial<DebriefDraft> = {}): DebriefDraft {
-  return {
-    ...emptyDebriefDraft(),
-    overallImpression: 4,
-    interestLevel: 5,
-    wentWell: "The system design round went well.",
-    notMentioned: "AWS Professional certification",
-    timelineGiven: "yes",
-    timelineDetails: "A decision by Friday.",
-    askedToCall: false,
-    invitedBack: false,
-    people: [person()],
-    ...over,
-  };
-}
 
 function envelope(interviewId: string, version: number | null, draft: unknown) {
   return formData({ interviewId, version: version === null ? "" : String(version), draft: JSON.stringify(draft) });
 }
 
 describe("candidate portal: the debrief", () => {
-  const database = useFreshDatabase();
-  const db = () => database.current.db;
+  const { database, db, firms } = useTwoFirms({ requests: true, candidateSignedIn: true });
   let a: TestFirm;
   let b: TestFirm;
 
-  beforeAll(async () => {
-    useDatabaseForRequests(database.current);
-    a = await createTestFirm(db(), "a");
-    b = await createTestFirm(db(), "b");
-  });
-
-  beforeEach(async () => {
-    signedInAs(await sessionFor(db(), a, a.candidateUser));
+  beforeAll(() => {
+    ({ a, b } = firms);
   });
 
   /** A fresh completed interview of firm A's candidate, so each test starts without a debrief. */
@@ -108,7 +70,7 @@ describe("candidate portal: the debrief", () => {
 
   it("autosaves an incomplete draft and keeps each saved version", async () => {
     const interviewId = await newInterview();
-    const half = { ...emptyDebriefDraft(), overallImpression: 4, wentWell: "Good rapport with the team", people: [person({ email: "ines@" })] };
+    const half = { ...emptyDebriefDraft(), overallImpression: 4, wentWell: "Good rapport with the team", people: [debriefPerson({ email: "ines@" })] };
     const first = await submit(saveDebriefDraftAction, envelope(interviewId, null, half));
     expect(first.ok, JSON.stringify(first)).toBe(true);
     expect(first.data?.version).toBe(1);
@@ -141,10 +103,10 @@ describe("candidate portal: the debrief", () => {
 
   it("keeps the people in order, updates them in place and drops the removed ones", async () => {
     const interviewId = await newInterview();
-    const p1 = person({ contactId: a.contactId, name: "Ines Interviewer" });
-    const p2 = person({ name: "Sam Staff", email: "sam@client.example" });
+    const p1 = debriefPerson({ contactId: a.contactId, name: "Ines Interviewer" });
+    const p2 = debriefPerson({ name: "Sam Staff", email: "sam@client.example" });
     await submit(saveDebriefDraftAction, envelope(interviewId, null, { ...emptyDebriefDraft(), people: [p1, p2] }));
-    const forged = person({ name: "Forged link", contactId: b.contactId });
+    const forged = debriefPerson({ name: "Forged link", contactId: b.contactId });
     const r = await submit(
       saveDebriefDraftAction,
       envelope(interviewId, 1, { ...emptyDebriefDraft(), people: [{ ...p2, title: "Staff Engineer" }, forged] }),
@@ -160,7 +122,7 @@ describe("candidate portal: the debrief", () => {
 
   it("checks the required answers on submit, next to each field, and saves the draft anyway", async () => {
     const interviewId = await newInterview();
-    const draft = { ...emptyDebriefDraft(), wentWell: "Half done", people: [person({ name: "" })] };
+    const draft = { ...emptyDebriefDraft(), wentWell: "Half done", people: [debriefPerson({ name: "" })] };
     const r = await submit(submitDebriefAction, envelope(interviewId, null, draft));
     expect(r.ok).toBe(false);
     for (const field of ["overallImpression", "interestLevel", "timelineGiven", "askedToCall", "invitedBack", "people.0.name"]) {
@@ -176,7 +138,7 @@ describe("candidate portal: the debrief", () => {
   it("submits: marks the debrief submitted, freezes version 1 and tells the recruiter", async () => {
     const interviewId = await newInterview();
     const saved = await submit(saveDebriefDraftAction, envelope(interviewId, null, { ...emptyDebriefDraft(), wentWell: "draft" }));
-    const r = await submit(submitDebriefAction, envelope(interviewId, saved.data!.version as number, complete()));
+    const r = await submit(submitDebriefAction, envelope(interviewId, saved.data!.version as number, completeDebrief()));
     expect(r.ok, JSON.stringify(r)).toBe(true);
     expect(r.data).toMatchObject({ debriefStatus: "submitted", submittedVersions: 1, versionNumber: 1, amended: false });
 
@@ -207,11 +169,11 @@ describe("candidate portal: the debrief", () => {
 
   it("amends a submitted debrief as a new version, and the recruiter sees the history", async () => {
     const interviewId = await newInterview();
-    const one = await submit(submitDebriefAction, envelope(interviewId, null, complete()));
+    const one = await submit(submitDebriefAction, envelope(interviewId, null, completeDebrief()));
     expect(one.ok).toBe(true);
     const two = await submit(
       submitDebriefAction,
-      envelope(interviewId, one.data!.version as number, complete({ expectedDecisionOn: null, notesForRecruiter: "Forgot: I can start in May." })),
+      envelope(interviewId, one.data!.version as number, completeDebrief({ expectedDecisionOn: null, notesForRecruiter: "Forgot: I can start in May." })),
     );
     expect(two.ok, JSON.stringify(two)).toBe(true);
     expect(two.data).toMatchObject({ versionNumber: 2, amended: true, submittedVersions: 2 });
@@ -235,7 +197,7 @@ describe("candidate portal: the debrief", () => {
 
   it("refuses a decision date before the interview, a malformed email and text past its limit, keeping the input", async () => {
     const interviewId = await newInterview({ startsAt: new Date("2026-03-10T15:00:00Z") });
-    const draft = complete({ expectedDecisionOn: "2026-03-02", people: [person({ email: "ines at client" })] });
+    const draft = completeDebrief({ expectedDecisionOn: "2026-03-02", people: [debriefPerson({ email: "ines at client" })] });
     const r = await submit(submitDebriefAction, envelope(interviewId, null, draft));
     expectFieldError(r, "expectedDecisionOn", /before the interview/);
     expectFieldError(r, "people.0.email", /valid email/);
@@ -259,10 +221,10 @@ describe("candidate portal: the debrief", () => {
   it("gives a candidate not-found for another candidate's interview, reading or writing", async () => {
     const othersInterview = await newInterview({ candidateId: a.otherCandidateId });
     const me = scopeOf(db(), a, a.candidateUser);
-    const write = await submit(saveDebriefDraftAction, envelope(othersInterview, null, complete()));
+    const write = await submit(saveDebriefDraftAction, envelope(othersInterview, null, completeDebrief()));
     expect(write.ok).toBe(false);
     expect(write.formError).toBe(ERROR_MESSAGES.not_found);
-    const submitted = await submit(submitDebriefAction, envelope(othersInterview, null, complete()));
+    const submitted = await submit(submitDebriefAction, envelope(othersInterview, null, completeDebrief()));
     expect(submitted.formError).toBe(ERROR_MESSAGES.not_found);
 
     expect(await getMyInterview(me, othersInterview)).toBeNull();
@@ -279,15 +241,15 @@ describe("candidate portal: the debrief", () => {
 
     // Another firm's candidate gets the same answer for this firm's interview.
     signedInAs(await sessionFor(db(), b, b.candidateUser));
-    const foreign = await submit(saveDebriefDraftAction, envelope(a.interviewId, null, complete()));
+    const foreign = await submit(saveDebriefDraftAction, envelope(a.interviewId, null, completeDebrief()));
     expect(foreign.formError).toBe(ERROR_MESSAGES.not_found);
   });
 
   it("refuses a debrief from staff (the candidate's own account)", async () => {
     signedInAs(await sessionFor(db(), a, a.recruiter));
-    const r = await submit(saveDebriefDraftAction, envelope(a.interviewId, null, complete()));
+    const r = await submit(saveDebriefDraftAction, envelope(a.interviewId, null, completeDebrief()));
     expect(r.ok).toBe(false);
-    expect(await writeMyDebrief(scopeOf(db(), a, a.recruiter), { interviewId: a.interviewId, expectedVersion: null, content: () => ({ submit: false, fields: complete(), people: [] }) })).toEqual({
+    expect(await writeMyDebrief(scopeOf(db(), a, a.recruiter), { interviewId: a.interviewId, expectedVersion: null, content: () => ({ submit: false, fields: completeDebrief(), people: [] }) })).toEqual({
       status: "not_found",
     });
   });
@@ -313,7 +275,7 @@ describe("candidate portal: the debrief", () => {
       .values({ firmId: a.firmId, category: "Skills", name: "Systems design" })
       .returning({ id: s.scorecardAttributes.id });
     await db().insert(s.feedbackRatings).values({ firmId: a.firmId, feedbackId: fb!.id, attributeId: attribute!.id, rating: "no", note: "SECRET-RATING" });
-    const submitted = await submit(submitDebriefAction, envelope(interviewId, null, complete()));
+    const submitted = await submit(submitDebriefAction, envelope(interviewId, null, completeDebrief()));
     expect(submitted.ok).toBe(true);
 
     const me = scopeOf(db(), a, a.candidateUser);

@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { v7 as uuidv7 } from "uuid";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { getMyDebrief } from "@/db/queries/debriefs";
 import { listPlanTasks } from "@/db/queries/plan-tasks";
@@ -9,29 +8,23 @@ import { acceptInvitationAction, logCallAction, markThankYouAction } from "@/app
 import { getMyPlan, getMyPlans, myPlanIcs } from "@/lib/plans/candidate-plan";
 import { syncPlan } from "@/lib/plans/sync";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
-import { emptyDebriefDraft, type DebriefDraft } from "@/lib/core/validation/debrief";
+import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { expectFieldError, submit } from "../helpers/actions";
-import { signedInAs, useDatabaseForRequests } from "../helpers/context";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { signedInAs } from "../helpers/context";
+import { useTwoFirms } from "../helpers/firms";
+import { completeDebrief, debriefPerson } from "../helpers/debriefs";
+import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 import { runJobs } from "../helpers/jobs";
 
 const HOUR = 3_600_000;
 
 describe("candidate portal: the follow-up plan and its tasks", () => {
-  const database = useFreshDatabase();
-  const db = () => database.current.db;
+  const { database, db, firms } = useTwoFirms({ requests: true, candidateSignedIn: true });
   let a: TestFirm;
   let b: TestFirm;
 
-  beforeAll(async () => {
-    useDatabaseForRequests(database.current);
-    a = await createTestFirm(db(), "a");
-    b = await createTestFirm(db(), "b");
-  });
-
-  beforeEach(async () => {
-    signedInAs(await sessionFor(db(), a, a.candidateUser));
+  beforeAll(() => {
+    ({ a, b } = firms);
   });
 
   async function newInterview(opts: { status?: s.InterviewStatus; endedHoursAgo?: number; candidateId?: string } = {}) {
@@ -52,31 +45,16 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     return iv!.id;
   }
 
-  function complete(over: Partial<DebriefDraft> = {}): DebriefDraft {
-    return {
-      ...emptyDebriefDraft(),
-      overallImpression: 4,
+  const complete = (over: Partial<DebriefDraft> = {}): DebriefDraft =>
+    completeDebrief({
       interestLevel: 4,
-      timelineGiven: "yes",
-      askedToCall: false,
-      invitedBack: false,
+      wentWell: "",
       notMentioned: "Kubernetes certification",
-      people: [
-        {
-          id: uuidv7(),
-          contactId: a.contactId,
-          name: "Ines Interviewer",
-          title: "Engineering Manager",
-          email: "ines@client.example",
-          phone: "",
-          thankYouSent: false,
-          thankYouSentAt: null,
-          thankYouChannel: null,
-        },
-      ],
+      timelineDetails: "",
+      people: [debriefPerson({ contactId: a.contactId })],
       ...over,
-    };
-  }
+    });
+
 
   async function file(interviewId: string, draft: DebriefDraft) {
     const current = await getMyDebrief(scopeOf(db(), a, a.candidateUser), interviewId);

@@ -28,11 +28,11 @@ import {
 } from "@/db/queries/interviews";
 import { rescheduleInterview, scheduleInterview, updateInterviewStatus } from "@/db/queries/interview-scheduling";
 import type { QueryScope } from "@/db/queries/scope";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
+import { useTwoFirms } from "../helpers/firms";
+import { scopeOf, type TestFirm } from "../helpers/fixtures";
 
 describe("the record queries", () => {
-  const database = useFreshDatabase();
+  const { database, firms } = useTwoFirms({ names: ["rq", "rq-other"] });
   let firm: TestFirm;
   let other: TestFirm;
   let recruiter: QueryScope;
@@ -40,8 +40,7 @@ describe("the record queries", () => {
 
   beforeAll(async () => {
     const db = database.current.db;
-    firm = await createTestFirm(db, "rq");
-    other = await createTestFirm(db, "rq-other");
+    ({ a: firm, b: other } = firms);
     recruiter = scopeOf(db, firm, firm.recruiter);
     candidateScope = scopeOf(db, firm, firm.candidateUser);
   });

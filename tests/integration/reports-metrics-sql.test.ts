@@ -6,7 +6,7 @@ import * as s from "@/db/schema";
 import { parseReportFilters } from "@/lib/core/reports/filters";
 import { medianOfMiddles } from "@/lib/core/reports/aggregates";
 import { computeReportMetrics, median } from "@/lib/core/reports/metrics";
-import { useFreshDatabase } from "../helpers/db";
+import { useTwoFirms } from "../helpers/firms";
 import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
 import { seedReportData, type ReportData } from "./reports-data";
 
@@ -67,7 +67,7 @@ async function addEdgeInterviews(db: Db, firm: TestFirm): Promise<void> {
 }
 
 describe("the reports page's SQL aggregates", () => {
-  const database = useFreshDatabase();
+  const { database, firms } = useTwoFirms();
   let a: TestFirm;
   let b: TestFirm;
   let empty: TestFirm;
@@ -75,8 +75,7 @@ describe("the reports page's SQL aggregates", () => {
 
   beforeAll(async () => {
     const db = database.current.db;
-    a = await createTestFirm(db, "a");
-    b = await createTestFirm(db, "b");
+    ({ a, b } = firms);
     empty = await createTestFirm(db, "c");
     await db.update(s.firms).set({ timeZone: TZ }).where(eq(s.firms.id, a.firmId));
     data = await seedReportData(db, a);

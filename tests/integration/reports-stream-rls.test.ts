@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QueryScope } from "@/db/queries/scope";
 import { openReportCopy, openReportCursor, type CopyStream } from "@/db/queries/reports";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
+import { useTwoFirms } from "../helpers/firms";
+import { scopeOf, type TestFirm } from "../helpers/fixtures";
 
 async function readAll(copy: CopyStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -21,7 +21,7 @@ const query = { report: "interviews", filters: { dates: "application" }, timeZon
  * applies, so these checks are for PostgreSQL.
  */
 describe("streamed report exports under row-level security (PostgreSQL)", () => {
-  const database = useFreshDatabase();
+  const { database, firms } = useTwoFirms({ names: ["stream-a", "stream-b"] });
   let a: TestFirm;
   let b: TestFirm;
   let forged: QueryScope;
@@ -29,8 +29,7 @@ describe("streamed report exports under row-level security (PostgreSQL)", () => 
 
   beforeAll(async () => {
     const db = database.current.db;
-    a = await createTestFirm(db, "stream-a");
-    b = await createTestFirm(db, "stream-b");
+    ({ a, b } = firms);
     ownA = scopeOf(db, a, a.admin);
     // Firm B's connection, with firm A's id where the SQL filters by firm.
     forged = { ...scopeOf(db, b, b.admin), firmId: a.firmId };
