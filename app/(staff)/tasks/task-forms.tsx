@@ -11,11 +11,37 @@ import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
-import { initialFormState } from "@/lib/core/form-state";
+import { initialFormState, type FormState } from "@/lib/core/form-state";
 import { cn } from "@/lib/core/utils";
 import { reassignTaskAction, saveTaskAction, taskStateAction } from "./actions";
 
 export type Assignee = { userId: string; name: string };
+
+type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/** A task dialog's open state and its form's action: once the action succeeds the dialog closes and the page refreshes. */
+function useTaskDialog(action: FormAction) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const submit: FormAction = async (prev, formData) => {
+    const r = await action(prev, formData);
+    if (r.ok) {
+      setOpen(false);
+      router.refresh();
+    }
+    return r;
+  };
+  return { open, setOpen, submit };
+}
+
+/** The team members a task can go to; `me` is marked "(me)". */
+function AssigneeOptions({ assignees, me }: { assignees: Assignee[]; me?: string }) {
+  return assignees.map((a) => (
+    <option key={a.userId} value={a.userId}>
+      {a.userId === me ? `${a.name} (me)` : a.name}
+    </option>
+  ));
+}
 
 /** Complete / skip (or reopen) one task, at the version shown; a stale version gets a conflict message. */
 export function TaskStateButtons({
@@ -92,8 +118,7 @@ export function ReassignTaskDialog({
   ownerUserId: string | null;
   assignees: Assignee[];
 }) {
-  const [open, setOpen] = useState(false);
-  const router = useRouter();
+  const { open, setOpen, submit } = useTaskDialog(reassignTaskAction);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -107,27 +132,14 @@ export function ReassignTaskDialog({
           <DialogTitle>Reassign task</DialogTitle>
           <DialogDescription>{title}</DialogDescription>
         </DialogHeader>
-        <ActionForm
-          action={async (prev, fd) => {
-            const r = await reassignTaskAction(prev, fd);
-            if (r.ok) {
-              setOpen(false);
-              router.refresh();
-            }
-            return r;
-          }}
-        >
+        <ActionForm action={submit}>
           {(state) => (
             <>
               <input type="hidden" name="id" value={id} />
               <input type="hidden" name="version" value={version} />
               <FormField name="ownerUserId" id={`owner-${id}`} label="New owner" error={state.fieldErrors?.ownerUserId} required>
                 <Select key={valueOf(state, "ownerUserId")} defaultValue={valueOf(state, "ownerUserId") ?? ownerUserId ?? ""}>
-                  {assignees.map((a) => (
-                    <option key={a.userId} value={a.userId}>
-                      {a.name}
-                    </option>
-                  ))}
+                  <AssigneeOptions assignees={assignees} />
                 </Select>
               </FormField>
               <div className="flex justify-end">
@@ -161,8 +173,7 @@ export function NewTaskDialog({
   triggerLabel?: string;
   triggerVariant?: "default" | "outline";
 }) {
-  const [open, setOpen] = useState(false);
-  const router = useRouter();
+  const { open, setOpen, submit } = useTaskDialog(saveTaskAction);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -176,16 +187,7 @@ export function NewTaskDialog({
           <DialogTitle>New task</DialogTitle>
           <DialogDescription>Something someone on the team owes, with a due time. Times are in the firm&apos;s zone ({timeZone}).</DialogDescription>
         </DialogHeader>
-        <ActionForm
-          action={async (prev, fd) => {
-            const r = await saveTaskAction(prev, fd);
-            if (r.ok) {
-              setOpen(false);
-              router.refresh();
-            }
-            return r;
-          }}
-        >
+        <ActionForm action={submit}>
           {(state) => (
             <>
               <input type="hidden" name="timeZone" value={timeZone} />
@@ -203,11 +205,7 @@ export function NewTaskDialog({
                 </FormField>
                 <FormField name="ownerUserId" label="Owner" error={state.fieldErrors?.ownerUserId} required>
                   <Select key={valueOf(state, "ownerUserId")} defaultValue={valueOf(state, "ownerUserId") ?? me}>
-                    {assignees.map((a) => (
-                      <option key={a.userId} value={a.userId}>
-                        {a.userId === me ? `${a.name} (me)` : a.name}
-                      </option>
-                    ))}
+                    <AssigneeOptions assignees={assignees} me={me} />
                   </Select>
                 </FormField>
               </div>
