@@ -1,7 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import { v7 as uuidv7 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import type { Db } from "@/db/client";
@@ -21,9 +20,10 @@ import { checkCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/platform/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { syncPlan } from "@/lib/plans/sync";
-import { emptyDebriefDraft, type DebriefDraft } from "@/lib/core/validation/debrief";
+import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs } from "../helpers/context";
+import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { useTwoFirms } from "../helpers/firms";
 import { runJobs } from "../helpers/jobs";
 import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
@@ -76,32 +76,13 @@ async function findAnywhere(db: Db, needles: string[]): Promise<string[]> {
 }
 
 function debriefDraft(p: ReturnType<typeof distinctivePerson>): DebriefDraft {
-  return {
-    ...emptyDebriefDraft(),
-    overallImpression: 4,
-    interestLevel: 5,
+  return completeDebrief({
     wentWell: `I, ${p.name}, explained the migration I led.`,
     concerns: `They asked me to call ${p.phone} back.`,
     notMentioned: `My other address ${p.email}`,
-    timelineGiven: "yes",
-    timelineDetails: "A decision by Friday.",
-    askedToCall: false,
-    invitedBack: false,
     notesForRecruiter: `${p.first} here: reach me on ${p.phone}.`,
-    people: [
-      {
-        id: uuidv7(),
-        contactId: null,
-        name: "Ines Interviewer",
-        title: "Engineering Manager",
-        email: "ines@client.example",
-        phone: "",
-        thankYouSent: true,
-        thankYouSentAt: new Date().toISOString(),
-        thankYouChannel: "email",
-      },
-    ],
-  } as DebriefDraft;
+    people: [debriefPerson({ thankYouSent: true, thankYouSentAt: new Date().toISOString(), thankYouChannel: "email" })],
+  });
 }
 
 describe("erasure is complete", () => {
