@@ -13,12 +13,11 @@ import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs, testContext, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
+import { insertEndedInterview } from "../helpers/interviews";
 import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { createTestFirm, formData, sessionFor, type TestFirm } from "../helpers/fixtures";
 import { buildQueueFixture, NOW } from "./dashboard-data";
 import { runJobs } from "../helpers/jobs";
-
-const HOUR = 3_600_000;
 
 /** What someone typing the request would send to get the links pointed at their own site. */
 const FORGED = {
@@ -112,23 +111,8 @@ describe.each([
     expectOwnOrigin(await linksTo(to), /^\/invite\/[\w-]{20,}$/);
   });
 
-  async function completedInterview(): Promise<string> {
-    const endsAt = new Date(Date.now() - HOUR);
-    const [iv] = await db()
-      .insert(s.interviews)
-      .values({
-        firmId: a.firmId,
-        applicationId: a.applicationId,
-        candidateId: a.candidateId,
-        kind: "onsite",
-        startsAt: new Date(endsAt.getTime() - HOUR),
-        endsAt,
-        status: "completed",
-      })
-      .returning({ id: s.interviews.id });
-    await db().insert(s.interviewParticipants).values({ firmId: a.firmId, interviewId: iv!.id, contactId: a.contactId });
-    return iv!.id;
-  }
+  const completedInterview = () => insertEndedInterview(db(), a);
+
 
   const filed = (over: Partial<DebriefDraft> = {}): DebriefDraft =>
     completeDebrief({

@@ -12,6 +12,7 @@ import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs } from "../helpers/context";
 import { useTwoFirms } from "../helpers/firms";
+import { insertEndedInterview } from "../helpers/interviews";
 import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 import { runJobs } from "../helpers/jobs";
@@ -27,23 +28,9 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     ({ a, b } = firms);
   });
 
-  async function newInterview(opts: { status?: s.InterviewStatus; endedHoursAgo?: number; candidateId?: string } = {}) {
-    const endsAt = new Date(Date.now() - (opts.endedHoursAgo ?? 2) * HOUR);
-    const [iv] = await db()
-      .insert(s.interviews)
-      .values({
-        firmId: a.firmId,
-        applicationId: a.applicationId,
-        candidateId: opts.candidateId ?? a.candidateId,
-        kind: "onsite",
-        startsAt: new Date(endsAt.getTime() - HOUR),
-        endsAt,
-        status: opts.status ?? "completed",
-      })
-      .returning({ id: s.interviews.id });
-    await db().insert(s.interviewParticipants).values({ firmId: a.firmId, interviewId: iv!.id, contactId: a.contactId });
-    return iv!.id;
-  }
+  const newInterview = (opts: { status?: s.InterviewStatus; endedHoursAgo?: number; candidateId?: string } = {}) =>
+    insertEndedInterview(db(), a, { ...opts, endedHoursAgo: opts.endedHoursAgo ?? 2 });
+
 
   const complete = (over: Partial<DebriefDraft> = {}): DebriefDraft =>
     completeDebrief({
