@@ -45,46 +45,26 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const RECRUITER: Permission[] = [
-  "dashboard.read",
-  "clients.read",
-  "clients.write",
-  "contacts.read",
-  "contacts.write",
-  "jobs.read",
-  "jobs.write",
-  "candidates.read",
-  "candidates.write",
-  "candidates.invite",
-  "applications.read",
-  "applications.write",
-  "interviews.read",
-  "interviews.write",
-  "debriefs.read",
-  "debriefs.review",
-  "feedback.read",
-  "feedback.write",
-  "tasks.read",
-  "tasks.write",
-  "reports.read",
-  "reports.export",
-  "team.read",
-  "account.manage",
+/** What only an admin may do: erase, manage the team and the firm's settings, read the audit log and the outbox. */
+const ADMIN_ONLY: readonly Permission[] = [
+  "candidates.erase",
+  "team.invite",
+  "team.manage",
+  "settings.manage",
+  "tokens.manage",
+  "audit.read",
+  "outbox.read",
 ];
+/** The candidate's portal, always limited to their own records by the query layer. */
+const PORTAL: readonly Permission[] = ["portal.read", "portal.debrief.write", "portal.plan.write"];
+
+/** A recruiter may do every staff thing but the admin's. */
+const RECRUITER = PERMISSIONS.filter((p) => !ADMIN_ONLY.includes(p) && !PORTAL.includes(p));
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   recruiter: new Set(RECRUITER),
-  admin: new Set<Permission>([
-    ...RECRUITER,
-    "candidates.erase",
-    "team.invite",
-    "team.manage",
-    "settings.manage",
-    "tokens.manage",
-    "audit.read",
-    "outbox.read",
-  ]),
-  candidate: new Set<Permission>(["portal.read", "portal.debrief.write", "portal.plan.write", "account.manage"]),
+  admin: new Set<Permission>([...RECRUITER, ...ADMIN_ONLY]),
+  candidate: new Set<Permission>([...PORTAL, "account.manage"]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { FormStateAlerts } from "@/app/_components/action-form";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { initialFormState, type FormState } from "@/lib/core/form-state";
@@ -158,16 +159,9 @@ export function RecordForm({
             </AlertDescription>
           </Alert>
         </div>
-      ) : state.formError ? (
-        <Alert variant="error" announce id="form-error">
-          <AlertDescription>{state.formError}</AlertDescription>
-        </Alert>
-      ) : null}
-      {state.ok && state.message ? (
-        <Alert variant="success" announce>
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      ) : (
+        <FormStateAlerts state={state} errorId="form-error" />
+      )}
       {children(api)}
     </form>
   );

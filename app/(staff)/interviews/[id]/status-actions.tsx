@@ -2,7 +2,7 @@
 
 import { CalendarCheck, CalendarX, CircleSlash, RotateCcw } from "lucide-react";
 import { useActionState, useState } from "react";
-import { Alert, AlertDescription } from "@/app/_components/ui/alert";
+import { FormStateAlerts } from "@/app/_components/action-form";
 import { Button } from "@/app/_components/ui/button";
 import {
   Dialog,
@@ -42,16 +42,7 @@ export function StatusActions({
   );
   return (
     <div className="flex flex-col gap-2">
-      {state.formError ? (
-        <Alert variant="error" announce>
-          <AlertDescription>{state.formError}</AlertDescription>
-        </Alert>
-      ) : null}
-      {state.ok && state.message ? (
-        <Alert variant="success" announce>
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormStateAlerts state={state} />
       <form action={action} className="flex flex-wrap gap-2">
         {hidden}
         {status === "scheduled" ? (
