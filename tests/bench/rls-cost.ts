@@ -28,6 +28,7 @@ import { firmScopedDb } from "@/db/firm-db";
 import { migrateDatabase } from "@/db/migrate";
 import { getDashboard, listQueueItems } from "@/db/queries/dashboard";
 import { getMyDebrief, type DebriefFieldsInput } from "@/db/queries/debriefs";
+import { BLANK_DEBRIEF_ANSWERS } from "@/lib/core/validation/debrief-rules";
 import { writeMyDebrief } from "@/db/queries/debrief-writes";
 import type { QueryScope } from "@/db/queries/scope";
 import { seedScale } from "@/db/seed-scale";
@@ -38,25 +39,7 @@ type Op = { name: string; run: (scope: QueryScope) => Promise<unknown> };
 
 const SEED_CANDIDATES = 1_000;
 
-const BLANK: DebriefFieldsInput = {
-  overallImpression: 4,
-  interestLevel: 4,
-  wentWell: "",
-  concerns: "",
-  questionsAsked: "",
-  notMentioned: "",
-  timelineGiven: null,
-  timelineDetails: "",
-  expectedDecisionOn: null,
-  askedToCall: null,
-  callBy: null,
-  invitedBack: null,
-  invitedBackDetails: "",
-  salaryDiscussed: "",
-  otherProcesses: "",
-  availability: "",
-  notesForRecruiter: "",
-};
+const BLANK: DebriefFieldsInput = { ...BLANK_DEBRIEF_ANSWERS, overallImpression: 4, interestLevel: 4 };
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -81,6 +81,27 @@ export type DebriefDraft = {
   people: DebriefPersonDraft[];
 };
 
+/** A debrief's answers before the candidate has given any. */
+export const BLANK_DEBRIEF_ANSWERS: Omit<DebriefDraft, "people"> = {
+  overallImpression: null,
+  interestLevel: null,
+  wentWell: "",
+  concerns: "",
+  questionsAsked: "",
+  notMentioned: "",
+  timelineGiven: null,
+  timelineDetails: "",
+  expectedDecisionOn: null,
+  askedToCall: null,
+  callBy: null,
+  invitedBack: null,
+  invitedBackDetails: "",
+  salaryDiscussed: "",
+  otherProcesses: "",
+  availability: "",
+  notesForRecruiter: "",
+};
+
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date as 'YYYY-MM-DD' that exists (no 31 February). */

@@ -1,5 +1,6 @@
 import type { MyDebrief } from "@/db/queries/debriefs";
 import type { DebriefCheckContext, DebriefDraft } from "@/lib/core/validation/debrief";
+import { BLANK_DEBRIEF_ANSWERS } from "@/lib/core/validation/debrief-rules";
 import { dayKey, longDay } from "@/app/(candidate)/_components/format";
 
 /** The debrief as the form holds it: plain JSON, so it survives props, actions and localStorage alike. */
@@ -60,23 +61,7 @@ export function firstDraft(
 ): DebriefFormData {
   return {
     draft: {
-      overallImpression: null,
-      interestLevel: null,
-      wentWell: "",
-      concerns: "",
-      questionsAsked: "",
-      notMentioned: "",
-      timelineGiven: null,
-      timelineDetails: "",
-      expectedDecisionOn: null,
-      askedToCall: null,
-      callBy: null,
-      invitedBack: null,
-      invitedBackDetails: "",
-      salaryDiscussed: "",
-      otherProcesses: "",
-      availability: "",
-      notesForRecruiter: "",
+      ...BLANK_DEBRIEF_ANSWERS,
       people: interviewers.map((c) => ({
         id: makeId(),
         contactId: c.contactId,
