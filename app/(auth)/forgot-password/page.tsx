@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FooterLink } from "@/app/(auth)/_components/footer-link";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot password" };
@@ -12,11 +12,7 @@ export default function ForgotPasswordPage() {
         <p className="text-sm text-muted-foreground">We will email you a link to choose a new password.</p>
       </div>
       <ForgotPasswordForm />
-      <p className="text-sm text-muted-foreground">
-        <Link href="/sign-in" className="font-medium text-accent-text underline-offset-4 hover:underline">
-          Back to sign-in
-        </Link>
-      </p>
+      <FooterLink href="/sign-in">Back to sign-in</FooterLink>
     </div>
   );
 }

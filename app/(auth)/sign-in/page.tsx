@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FooterLink } from "@/app/(auth)/_components/footer-link";
 import { redirect } from "next/navigation";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { getScope } from "@/lib/auth/scope";
@@ -31,11 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </Alert>
       ) : null}
       <SignInForm next={next} />
-      <p className="text-sm text-muted-foreground">
-        <Link href="/forgot-password" className="font-medium text-accent-text underline-offset-4 hover:underline">
-          Forgot your password?
-        </Link>
-      </p>
+      <FooterLink href="/forgot-password">Forgot your password?</FooterLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FooterLink } from "@/app/(auth)/_components/footer-link";
 import { accountExists, findInvitation, invitationUsable } from "@/lib/auth/accounts";
 import { getScope } from "@/lib/auth/scope";
 import { signOutAction } from "@/app/_components/session-actions";
@@ -25,11 +25,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <h1 className="text-xl font-semibold tracking-tight">Invitation not usable</h1>
         <p className="text-sm">{reason}</p>
         <p className="text-sm text-muted-foreground">Ask the person who invited you to send a new invitation.</p>
-        <p className="text-sm">
-          <Link href="/sign-in" className="font-medium text-accent-text underline-offset-4 hover:underline">
-            Go to sign-in
-          </Link>
-        </p>
+        <FooterLink href="/sign-in" muted={false}>Go to sign-in</FooterLink>
       </div>
     );
   }
@@ -87,11 +83,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           </p>
         </div>
         <SignInForm next="" invitation={token} email={invitation.email} />
-        <p className="text-sm text-muted-foreground">
-          <Link href="/forgot-password" className="font-medium text-accent-text underline-offset-4 hover:underline">
-            Forgot your password?
-          </Link>
-        </p>
+        <FooterLink href="/forgot-password">Forgot your password?</FooterLink>
       </div>
     );
   }

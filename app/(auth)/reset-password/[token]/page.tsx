@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FooterLink } from "@/app/(auth)/_components/footer-link";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };
@@ -13,11 +13,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <p className="text-sm text-muted-foreground">This signs you out everywhere else.</p>
       </div>
       <ResetPasswordForm token={token} />
-      <p className="text-sm text-muted-foreground">
-        <Link href="/forgot-password" className="font-medium text-accent-text underline-offset-4 hover:underline">
-          Ask for a new link
-        </Link>
-      </p>
+      <FooterLink href="/forgot-password">Ask for a new link</FooterLink>
     </div>
   );
 }
