@@ -51,7 +51,8 @@ export interface DebriefPersonInput {
   thankYouChannel: ThankYouChannelValue | null;
 }
 
-const FIELD_COLUMNS = {
+/** The answers of a debrief, as columns. */
+export const DEBRIEF_FIELD_COLUMNS = {
   overallImpression: debriefs.overallImpression,
   interestLevel: debriefs.interestLevel,
   wentWell: debriefs.wentWell,
@@ -75,7 +76,7 @@ export const DEBRIEF_COLUMNS = {
   id: debriefs.id,
   interviewId: debriefs.interviewId,
   status: debriefs.status,
-  ...FIELD_COLUMNS,
+  ...DEBRIEF_FIELD_COLUMNS,
   submittedVersions: debriefs.submittedVersions,
   firstSubmittedAt: debriefs.firstSubmittedAt,
   submittedAt: debriefs.submittedAt,

@@ -18,6 +18,7 @@ import {
 } from "../schema";
 import type { InterviewKind, InterviewStatus, Stage } from "../schema/enums";
 import { recordAudit } from "./audit";
+import { DEBRIEF_FIELD_COLUMNS } from "./debriefs";
 import { listFeedbackForInterview, type FeedbackRow } from "./feedback";
 import { listPeopleMet, type PersonMet } from "./people-met";
 import { withTx, type QueryScope } from "./scope";
@@ -206,23 +207,7 @@ async function loadDebrief(scope: QueryScope, interviewId: string): Promise<Revi
     .select({
       id: debriefs.id,
       status: debriefs.status,
-      overallImpression: debriefs.overallImpression,
-      interestLevel: debriefs.interestLevel,
-      wentWell: debriefs.wentWell,
-      concerns: debriefs.concerns,
-      questionsAsked: debriefs.questionsAsked,
-      notMentioned: debriefs.notMentioned,
-      timelineGiven: debriefs.timelineGiven,
-      timelineDetails: debriefs.timelineDetails,
-      expectedDecisionOn: debriefs.expectedDecisionOn,
-      askedToCall: debriefs.askedToCall,
-      callBy: debriefs.callBy,
-      invitedBack: debriefs.invitedBack,
-      invitedBackDetails: debriefs.invitedBackDetails,
-      salaryDiscussed: debriefs.salaryDiscussed,
-      otherProcesses: debriefs.otherProcesses,
-      availability: debriefs.availability,
-      notesForRecruiter: debriefs.notesForRecruiter,
+      ...DEBRIEF_FIELD_COLUMNS,
       submittedVersions: debriefs.submittedVersions,
       firstSubmittedAt: debriefs.firstSubmittedAt,
       submittedAt: debriefs.submittedAt,

@@ -34,6 +34,10 @@ export const cases: Record<string, IsolationCases> = {
     likeTerm: SKIP,
     archivedFilter: SKIP,
     correlated: SKIP,
+    textSort: SKIP,
+    timeSort: SKIP,
+    nameOrDateSort: SKIP,
+    personFilter: SKIP,
   },
   versioned: {
     changedFields: SKIP,
