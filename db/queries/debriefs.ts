@@ -96,17 +96,7 @@ export const PERSON_COLUMNS = {
   thankYouChannel: debriefPeople.thankYouChannel,
 };
 
-export type MyDebriefPerson = {
-  id: string;
-  contactId: string | null;
-  name: string;
-  title: string;
-  email: string;
-  phone: string;
-  thankYouSent: boolean;
-  thankYouSentAt: Date | null;
-  thankYouChannel: ThankYouChannelValue | null;
-};
+export type MyDebriefPerson = DebriefPersonInput;
 
 /** The candidate's own debrief: their answers and the people they met; nothing the recruiter added. */
 export type MyDebrief = DebriefFieldsInput & {
