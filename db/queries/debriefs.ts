@@ -3,6 +3,7 @@ import { debriefPeople, debriefVersions, debriefs, firms, interviews, users } fr
 import type { InterviewStatus } from "../schema/enums";
 import { atomically } from "./atomic";
 import type { QueryScope } from "./scope";
+import type { DebriefDraft } from "@/lib/core/validation/debrief-rules";
 
 /**
  * The candidate's debrief of one interview. Every read and write here is the
@@ -19,25 +20,8 @@ import type { QueryScope } from "./scope";
 export type TimelineGiven = "yes" | "no" | "unsure";
 export type ThankYouChannelValue = "email" | "letter" | "linkedin" | "other";
 
-export interface DebriefFieldsInput {
-  overallImpression: number | null;
-  interestLevel: number | null;
-  wentWell: string;
-  concerns: string;
-  questionsAsked: string;
-  notMentioned: string;
-  timelineGiven: TimelineGiven | null;
-  timelineDetails: string;
-  expectedDecisionOn: string | null;
-  askedToCall: boolean | null;
-  callBy: string | null;
-  invitedBack: boolean | null;
-  invitedBackDetails: string;
-  salaryDiscussed: string;
-  otherProcesses: string;
-  availability: string;
-  notesForRecruiter: string;
-}
+/** A debrief's answers (the people met are stored apart). */
+export type DebriefFieldsInput = Omit<DebriefDraft, "people">;
 
 export interface DebriefPersonInput {
   id: string;
