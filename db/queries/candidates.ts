@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   applications,
@@ -21,6 +21,7 @@ import {
   NOT_FOUND,
   type RecordKind,
   restoreRecord,
+  sameTextTaken,
   type SaveResult,
   updateVersioned,
 } from "./versioned";
@@ -194,29 +195,11 @@ export async function listCandidateOptions(scope: QueryScope, opts: { notOnJobId
     .limit(2000);
 }
 
-export interface CandidateFields {
-  name: string;
-  email: string;
-  phone: string;
-  location: string;
-  headline: string;
-  notes: string;
-  ownerUserId: string | null;
-}
+/** What the candidate form edits. */
+export type CandidateFields = Pick<CandidateRecord, "name" | "email" | "phone" | "location" | "headline" | "notes" | "ownerUserId">;
 
-async function emailTaken(scope: QueryScope, email: string, exceptId?: string) {
-  const [row] = await scope.db
-    .select({ id: candidates.id, name: candidates.name })
-    .from(candidates)
-    .where(
-      and(
-        eq(candidates.firmId, scope.firmId),
-        sql`lower(${candidates.email}) = lower(${email})`,
-        exceptId ? ne(candidates.id, exceptId) : undefined,
-      ),
-    )
-    .limit(1);
-  return row ?? null;
+function emailTaken(scope: QueryScope, email: string, exceptId?: string) {
+  return sameTextTaken(scope, candidateKind, candidates.email, email, exceptId);
 }
 
 const duplicate = (existing: { id: string; name: string }) =>

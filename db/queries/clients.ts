@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, jobs } from "../schema";
 import { recordAudit } from "./audit";
 import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort } from "./keyset";
@@ -11,6 +11,7 @@ import {
   NOT_FOUND,
   type RecordKind,
   restoreRecord,
+  sameTextTaken,
   type SaveResult,
   updateVersioned,
 } from "./versioned";
@@ -101,19 +102,8 @@ export async function listClientOptions(scope: QueryScope, opts: { include?: str
     .limit(2000);
 }
 
-async function clientNameTaken(scope: QueryScope, name: string, exceptId?: string) {
-  const [row] = await scope.db
-    .select({ id: clients.id, name: clients.name })
-    .from(clients)
-    .where(
-      and(
-        eq(clients.firmId, scope.firmId),
-        sql`lower(${clients.name}) = lower(${name})`,
-        exceptId ? ne(clients.id, exceptId) : undefined,
-      ),
-    )
-    .limit(1);
-  return row ?? null;
+function clientNameTaken(scope: QueryScope, name: string, exceptId?: string) {
+  return sameTextTaken(scope, clientKind, clients.name, name, exceptId);
 }
 
 export interface ClientFields {
