@@ -70,6 +70,7 @@ const appJoin = and(eq(applications.firmId, interviews.firmId), eq(applications.
 const candidateJoin = and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId));
 const jobJoin = and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId));
 const clientJoin = and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId));
+const participantContactJoin = and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId));
 const debriefJoin = and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id));
 
 /** Interviews with their application, candidate, job and client. */
@@ -236,7 +237,7 @@ export async function listInterviewParticipants(scope: QueryScope, interviewId: 
       archivedAt: contacts.archivedAt,
     })
     .from(interviewParticipants)
-    .innerJoin(contacts, and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, participantContactJoin)
     .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.interviewId, interviewId)))
     .orderBy(asc(contacts.name))
     .limit(50);
@@ -305,7 +306,7 @@ export async function getInterviewCalendar(scope: QueryScope, id: string) {
   const people = await scope.db
     .select({ name: contacts.name, title: contacts.title })
     .from(interviewParticipants)
-    .innerJoin(contacts, and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, participantContactJoin)
     .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.interviewId, id)))
     .orderBy(asc(contacts.name))
     .limit(50);
