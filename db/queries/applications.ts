@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, applicationStageChanges, candidates, clients, interviews, jobs, users } from "../schema";
 import { STAGES, type Stage } from "../schema/enums";
 import { ACTIVE_STAGES, CLOSED_STAGES } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import { changeAtVersion, NOT_FOUND, type RecordKind, type SaveResult, updateVersioned } from "./versioned";
 
@@ -71,11 +71,11 @@ export interface ApplicationFilter {
 function applicationSort(f: ApplicationFilter): SortSpec {
   switch (f.sort ?? "moved") {
     case "created":
-      return { key: applications.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+      return timeSort(applications.createdAt, f.dir);
     case "candidate":
-      return { key: sql`lower(${candidates.name})`, cast: "text", dir: f.dir ?? "asc" };
+      return textSort(sql`lower(${candidates.name})`, f.dir);
     default:
-      return { key: applications.stageChangedAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+      return timeSort(applications.stageChangedAt, f.dir);
   }
 }
 
@@ -104,8 +104,7 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
   if (filter.clientId) where.push(eq(jobs.clientId, filter.clientId));
   if (filter.jobId) where.push(eq(applications.jobId, filter.jobId));
   if (filter.candidateId) where.push(eq(applications.candidateId, filter.candidateId));
-  if (filter.recruiterUserId === "none") where.push(isNull(applications.recruiterUserId));
-  else if (filter.recruiterUserId) where.push(eq(applications.recruiterUserId, filter.recruiterUserId));
+  where.push(personFilter(applications.recruiterUserId, filter.recruiterUserId));
   if (filter.q) {
     const term = likeTerm(filter.q);
     where.push(

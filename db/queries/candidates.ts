@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   applications,
@@ -11,7 +11,7 @@ import {
 import type { Stage } from "../schema/enums";
 import { recordAudit } from "./audit";
 import { isFirmStaff } from "./jobs";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -21,6 +21,7 @@ import {
   NOT_FOUND,
   type RecordKind,
   restoreRecord,
+  sameTextTaken,
   type SaveResult,
   updateVersioned,
 } from "./versioned";
@@ -97,24 +98,12 @@ export interface CandidateFilter {
   limit?: number;
 }
 
-function candidateSort(f: CandidateFilter): SortSpec {
-  switch (f.sort ?? "name") {
-    case "created":
-      return { key: candidates.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
-    case "updated":
-      return { key: candidates.updatedAt, cast: "timestamptz", dir: f.dir ?? "desc" };
-    default:
-      return { key: sql`lower(${candidates.name})`, cast: "text", dir: f.dir ?? "asc" };
-  }
-}
-
 /** The firm's candidates: searched, filtered, sorted, one keyset page at a time. */
 export async function findCandidates(scope: QueryScope, filter: CandidateFilter = {}) {
   if (!isStaffScope(scope)) return EMPTY_PAGE;
-  const sort = candidateSort(filter);
+  const sort = nameOrDateSort(candidates, filter.sort, filter.dir);
   const where: (SQL | undefined)[] = [eq(candidates.firmId, scope.firmId), archivedFilter(candidates.archivedAt, filter.status ?? "active")];
-  if (filter.ownerUserId === "none") where.push(isNull(candidates.ownerUserId));
-  else if (filter.ownerUserId) where.push(eq(candidates.ownerUserId, filter.ownerUserId));
+  where.push(personFilter(candidates.ownerUserId, filter.ownerUserId));
   if (filter.stage) {
     where.push(
       sql`exists (select 1 from ${applications} where ${applications.firmId} = ${candidates.firmId} and ${applications.candidateId} = ${candidates.id} and ${applications.stage} = ${filter.stage})`,
@@ -206,29 +195,11 @@ export async function listCandidateOptions(scope: QueryScope, opts: { notOnJobId
     .limit(2000);
 }
 
-export interface CandidateFields {
-  name: string;
-  email: string;
-  phone: string;
-  location: string;
-  headline: string;
-  notes: string;
-  ownerUserId: string | null;
-}
+/** What the candidate form edits. */
+export type CandidateFields = Pick<CandidateRecord, "name" | "email" | "phone" | "location" | "headline" | "notes" | "ownerUserId">;
 
-async function emailTaken(scope: QueryScope, email: string, exceptId?: string) {
-  const [row] = await scope.db
-    .select({ id: candidates.id, name: candidates.name })
-    .from(candidates)
-    .where(
-      and(
-        eq(candidates.firmId, scope.firmId),
-        sql`lower(${candidates.email}) = lower(${email})`,
-        exceptId ? ne(candidates.id, exceptId) : undefined,
-      ),
-    )
-    .limit(1);
-  return row ?? null;
+function emailTaken(scope: QueryScope, email: string, exceptId?: string) {
+  return sameTextTaken(scope, candidateKind, candidates.email, email, exceptId);
 }
 
 const duplicate = (existing: { id: string; name: string }) =>

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, jobs } from "../schema";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -11,6 +11,7 @@ import {
   NOT_FOUND,
   type RecordKind,
   restoreRecord,
+  sameTextTaken,
   type SaveResult,
   updateVersioned,
 } from "./versioned";
@@ -57,21 +58,10 @@ export interface ClientFilter {
   limit?: number;
 }
 
-function clientSort(f: ClientFilter): SortSpec {
-  switch (f.sort ?? "name") {
-    case "created":
-      return { key: clients.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
-    case "updated":
-      return { key: clients.updatedAt, cast: "timestamptz", dir: f.dir ?? "desc" };
-    default:
-      return { key: sql`lower(${clients.name})`, cast: "text", dir: f.dir ?? "asc" };
-  }
-}
-
 /** The firm's clients: searched, filtered, sorted, one keyset page at a time. */
 export async function findClients(scope: QueryScope, filter: ClientFilter = {}) {
   if (!isStaffScope(scope)) return EMPTY_PAGE;
-  const sort = clientSort(filter);
+  const sort = nameOrDateSort(clients, filter.sort, filter.dir);
   const where: (SQL | undefined)[] = [eq(clients.firmId, scope.firmId), archivedFilter(clients.archivedAt, filter.status ?? "active")];
   if (filter.q) {
     const term = likeTerm(filter.q);
@@ -112,19 +102,8 @@ export async function listClientOptions(scope: QueryScope, opts: { include?: str
     .limit(2000);
 }
 
-async function clientNameTaken(scope: QueryScope, name: string, exceptId?: string) {
-  const [row] = await scope.db
-    .select({ id: clients.id, name: clients.name })
-    .from(clients)
-    .where(
-      and(
-        eq(clients.firmId, scope.firmId),
-        sql`lower(${clients.name}) = lower(${name})`,
-        exceptId ? ne(clients.id, exceptId) : undefined,
-      ),
-    )
-    .limit(1);
-  return row ?? null;
+function clientNameTaken(scope: QueryScope, name: string, exceptId?: string) {
+  return sameTextTaken(scope, clientKind, clients.name, name, exceptId);
 }
 
 export interface ClientFields {

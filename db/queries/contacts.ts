@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, interviewParticipants } from "../schema";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -55,11 +55,11 @@ export interface ContactFilter {
 function contactSort(f: ContactFilter): SortSpec {
   switch (f.sort ?? "name") {
     case "created":
-      return { key: contacts.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+      return timeSort(contacts.createdAt, f.dir);
     case "client":
-      return { key: sql`lower(${clients.name}) || ' / ' || lower(${contacts.name})`, cast: "text", dir: f.dir ?? "asc" };
+      return textSort(sql`lower(${clients.name}) || ' / ' || lower(${contacts.name})`, f.dir);
     default:
-      return { key: sql`lower(${contacts.name})`, cast: "text", dir: f.dir ?? "asc" };
+      return textSort(sql`lower(${contacts.name})`, f.dir);
   }
 }
 

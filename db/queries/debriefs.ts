@@ -3,6 +3,7 @@ import { debriefPeople, debriefVersions, debriefs, firms, interviews, users } fr
 import type { InterviewStatus } from "../schema/enums";
 import { atomically } from "./atomic";
 import type { QueryScope } from "./scope";
+import type { DebriefDraft } from "@/lib/core/validation/debrief-rules";
 
 /**
  * The candidate's debrief of one interview. Every read and write here is the
@@ -19,25 +20,8 @@ import type { QueryScope } from "./scope";
 export type TimelineGiven = "yes" | "no" | "unsure";
 export type ThankYouChannelValue = "email" | "letter" | "linkedin" | "other";
 
-export interface DebriefFieldsInput {
-  overallImpression: number | null;
-  interestLevel: number | null;
-  wentWell: string;
-  concerns: string;
-  questionsAsked: string;
-  notMentioned: string;
-  timelineGiven: TimelineGiven | null;
-  timelineDetails: string;
-  expectedDecisionOn: string | null;
-  askedToCall: boolean | null;
-  callBy: string | null;
-  invitedBack: boolean | null;
-  invitedBackDetails: string;
-  salaryDiscussed: string;
-  otherProcesses: string;
-  availability: string;
-  notesForRecruiter: string;
-}
+/** A debrief's answers (the people met are stored apart). */
+export type DebriefFieldsInput = Omit<DebriefDraft, "people">;
 
 export interface DebriefPersonInput {
   id: string;
@@ -51,7 +35,8 @@ export interface DebriefPersonInput {
   thankYouChannel: ThankYouChannelValue | null;
 }
 
-const FIELD_COLUMNS = {
+/** The answers of a debrief, as columns. */
+export const DEBRIEF_FIELD_COLUMNS = {
   overallImpression: debriefs.overallImpression,
   interestLevel: debriefs.interestLevel,
   wentWell: debriefs.wentWell,
@@ -75,7 +60,7 @@ export const DEBRIEF_COLUMNS = {
   id: debriefs.id,
   interviewId: debriefs.interviewId,
   status: debriefs.status,
-  ...FIELD_COLUMNS,
+  ...DEBRIEF_FIELD_COLUMNS,
   submittedVersions: debriefs.submittedVersions,
   firstSubmittedAt: debriefs.firstSubmittedAt,
   submittedAt: debriefs.submittedAt,
@@ -95,17 +80,7 @@ export const PERSON_COLUMNS = {
   thankYouChannel: debriefPeople.thankYouChannel,
 };
 
-export type MyDebriefPerson = {
-  id: string;
-  contactId: string | null;
-  name: string;
-  title: string;
-  email: string;
-  phone: string;
-  thankYouSent: boolean;
-  thankYouSentAt: Date | null;
-  thankYouChannel: ThankYouChannelValue | null;
-};
+export type MyDebriefPerson = DebriefPersonInput;
 
 /** The candidate's own debrief: their answers and the people they met; nothing the recruiter added. */
 export type MyDebrief = DebriefFieldsInput & {

@@ -25,12 +25,9 @@ import { decisionBlocked, stageForDecision } from "@/lib/core/review/feedback-ru
 
 export type FeedbackRating = { attributeId: string; attributeName: string; category: string; rating: Rating; note: string };
 
-export type FeedbackRow = {
-  id: string;
-  interviewId: string;
+/** What an interviewer's feedback says, as recorded and as read back. */
+type FeedbackAnswers = {
   contactId: string | null;
-  contactName: string | null;
-  contactTitle: string | null;
   receivedAt: Date;
   channel: FeedbackChannel;
   recommendation: Recommendation;
@@ -38,6 +35,13 @@ export type FeedbackRow = {
   sharedSummary: string;
   internalNotes: string;
   decision: Decision | null;
+};
+
+export type FeedbackRow = FeedbackAnswers & {
+  id: string;
+  interviewId: string;
+  contactName: string | null;
+  contactTitle: string | null;
   decisionAppliedAt: Date | null;
   recordedByName: string | null;
   createdAt: Date;
@@ -46,15 +50,7 @@ export type FeedbackRow = {
   ratings: FeedbackRating[];
 };
 
-export type FeedbackFields = {
-  contactId: string | null;
-  receivedAt: Date;
-  channel: FeedbackChannel;
-  recommendation: Recommendation;
-  takeaways: string;
-  sharedSummary: string;
-  internalNotes: string;
-  decision: Decision | null;
+export type FeedbackFields = FeedbackAnswers & {
   ratings: { attributeId: string; rating: Rating; note: string }[];
   /**
    * The application's stage as the recruiter saw it when choosing the

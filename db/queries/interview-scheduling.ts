@@ -32,6 +32,19 @@ export interface InterviewFields {
   contactIds: string[];
 }
 
+/** The interview's own columns from the form (the interviewers are stored apart). */
+function storedFields(input: InterviewFields) {
+  return {
+    kind: input.kind,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    location: input.location,
+    videoUrl: input.videoUrl,
+    arrangedByFirm: input.arrangedByFirm,
+    notes: input.notes,
+  };
+}
+
 /**
  * The interviewers must be the client's own people: a contact of another
  * client (or another firm) is refused by name, next to the field.
@@ -127,13 +140,7 @@ export async function scheduleInterview(
         firmId: scope.firmId,
         applicationId: app.id,
         candidateId: app.candidateId,
-        kind: input.kind,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        location: input.location,
-        videoUrl: input.videoUrl,
-        arrangedByFirm: input.arrangedByFirm,
-        notes: input.notes,
+        ...storedFields(input),
         createdBy: scope.userId,
       })
       .returning(interviewColumns);
@@ -203,16 +210,7 @@ export async function rescheduleInterview(
       .limit(1);
     const interviewerErrors = await checkInterviewers(txScope, client!, input.contactIds, currentIds);
     if (interviewerErrors) return { ok: false, reason: "invalid", fieldErrors: { contactIds: interviewerErrors } };
-    const change = {
-      kind: input.kind,
-      startsAt: input.startsAt,
-      endsAt: input.endsAt,
-      location: input.location,
-      videoUrl: input.videoUrl,
-      arrangedByFirm: input.arrangedByFirm,
-      notes: input.notes,
-      status: "scheduled" as const,
-    };
+    const change = { ...storedFields(input), status: "scheduled" as const };
     const row = await updateVersioned(txScope, interviewKind, input.id, input.version, change);
     const nextIds = [...new Set(input.contactIds)].sort();
     const removed = currentIds.filter((c) => !nextIds.includes(c));

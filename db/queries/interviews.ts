@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import {
   applications,
   candidates,
@@ -70,7 +70,13 @@ const appJoin = and(eq(applications.firmId, interviews.firmId), eq(applications.
 const candidateJoin = and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId));
 const jobJoin = and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId));
 const clientJoin = and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId));
+const participantContactJoin = and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId));
 const debriefJoin = and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id));
+
+/** Interviews with their application, candidate, job and client. */
+function withInterviewRecords<T extends PgSelect>(query: T) {
+  return query.innerJoin(applications, appJoin).innerJoin(candidates, candidateJoin).innerJoin(jobs, jobJoin).innerJoin(clients, clientJoin);
+}
 
 const interviewerNames = correlated<string>(sql`coalesce((select string_agg(${contacts.name}, ', ' order by ${contacts.name}) from ${interviewParticipants} join ${contacts} on ${contacts.firmId} = ${interviewParticipants.firmId} and ${contacts.id} = ${interviewParticipants.contactId} where ${interviewParticipants.firmId} = ${interviews.firmId} and ${interviewParticipants.interviewId} = ${interviews.id}), '')`);
 const feedbackCount = correlated<number>(
@@ -152,38 +158,36 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
   const page = await keysetQuery(
     { sort, id: interviews.id, cursor: filter.cursor, limit: filter.limit },
     (k) =>
-      scope.db
-        .select({
-          ...interviewColumns,
-          candidateName: candidates.name,
-          jobId: jobs.id,
-          jobTitle: jobs.title,
-          clientId: clients.id,
-          clientName: clients.name,
-          recruiterName: recruiter.name,
-          interviewers: interviewerNames,
-          feedbackCount,
-          ...debriefColumns,
-          cursorKey: k.cursorKey,
-        })
-        .from(interviews)
-        .innerJoin(applications, appJoin)
-        .innerJoin(candidates, candidateJoin)
-        .innerJoin(jobs, jobJoin)
-        .innerJoin(clients, clientJoin)
+      withInterviewRecords(
+        scope.db
+          .select({
+            ...interviewColumns,
+            candidateName: candidates.name,
+            jobId: jobs.id,
+            jobTitle: jobs.title,
+            clientId: clients.id,
+            clientName: clients.name,
+            recruiterName: recruiter.name,
+            interviewers: interviewerNames,
+            feedbackCount,
+            ...debriefColumns,
+            cursorKey: k.cursorKey,
+          })
+          .from(interviews)
+          .$dynamic(),
+      )
         .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
         .leftJoin(debriefs, debriefJoin)
         .where(and(...where, k.after))
         .orderBy(...k.orderBy)
         .limit(k.limit),
     () =>
-      scope.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(interviews)
-        .innerJoin(applications, appJoin)
-        .innerJoin(candidates, candidateJoin)
-        .innerJoin(jobs, jobJoin)
-        .innerJoin(clients, clientJoin)
+      withInterviewRecords(
+        scope.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(interviews)
+          .$dynamic(),
+      )
         .where(and(...where)),
   );
   return { ...page, rows: page.rows.map(withDebriefState) };
@@ -192,26 +196,25 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
 /** One interview for the staff page: details, the people, the debrief's state and feedback count. */
 export async function getInterview(scope: QueryScope, id: string) {
   if (!isStaffScope(scope)) return null;
-  const [row] = await scope.db
-    .select({
-      ...interviewColumns,
-      candidateName: candidates.name,
-      candidateEmail: candidates.email,
-      applicationStage: applications.stage,
-      applicationVersion: applications.version,
-      jobId: jobs.id,
-      jobTitle: jobs.title,
-      clientId: clients.id,
-      clientName: clients.name,
-      recruiterName: recruiter.name,
-      feedbackCount,
-      ...debriefColumns,
-    })
-    .from(interviews)
-    .innerJoin(applications, appJoin)
-    .innerJoin(candidates, candidateJoin)
-    .innerJoin(jobs, jobJoin)
-    .innerJoin(clients, clientJoin)
+  const [row] = await withInterviewRecords(
+    scope.db
+      .select({
+        ...interviewColumns,
+        candidateName: candidates.name,
+        candidateEmail: candidates.email,
+        applicationStage: applications.stage,
+        applicationVersion: applications.version,
+        jobId: jobs.id,
+        jobTitle: jobs.title,
+        clientId: clients.id,
+        clientName: clients.name,
+        recruiterName: recruiter.name,
+        feedbackCount,
+        ...debriefColumns,
+      })
+      .from(interviews)
+      .$dynamic(),
+  )
     .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
     .leftJoin(debriefs, debriefJoin)
     .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, id)))
@@ -234,7 +237,7 @@ export async function listInterviewParticipants(scope: QueryScope, interviewId: 
       archivedAt: contacts.archivedAt,
     })
     .from(interviewParticipants)
-    .innerJoin(contacts, and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, participantContactJoin)
     .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.interviewId, interviewId)))
     .orderBy(asc(contacts.name))
     .limit(50);
@@ -275,28 +278,27 @@ export async function getInterviewCalendar(scope: QueryScope, id: string) {
     if (!scope.candidateId) return null;
     where.push(eq(interviews.candidateId, scope.candidateId));
   }
-  const [row] = await scope.db
-    .select({
-      id: interviews.id,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      location: interviews.location,
-      videoUrl: interviews.videoUrl,
-      status: interviews.status,
-      version: interviews.version,
-      updatedAt: interviews.updatedAt,
-      candidateName: candidates.name,
-      jobTitle: jobs.title,
-      clientName: clients.name,
-      firmName: firms.name,
-      timeZone: firms.timeZone,
-    })
-    .from(interviews)
-    .innerJoin(applications, appJoin)
-    .innerJoin(candidates, candidateJoin)
-    .innerJoin(jobs, jobJoin)
-    .innerJoin(clients, clientJoin)
+  const [row] = await withInterviewRecords(
+    scope.db
+      .select({
+        id: interviews.id,
+        kind: interviews.kind,
+        startsAt: interviews.startsAt,
+        endsAt: interviews.endsAt,
+        location: interviews.location,
+        videoUrl: interviews.videoUrl,
+        status: interviews.status,
+        version: interviews.version,
+        updatedAt: interviews.updatedAt,
+        candidateName: candidates.name,
+        jobTitle: jobs.title,
+        clientName: clients.name,
+        firmName: firms.name,
+        timeZone: firms.timeZone,
+      })
+      .from(interviews)
+      .$dynamic(),
+  )
     .innerJoin(firms, eq(firms.id, interviews.firmId))
     .where(and(...where))
     .limit(1);
@@ -304,7 +306,7 @@ export async function getInterviewCalendar(scope: QueryScope, id: string) {
   const people = await scope.db
     .select({ name: contacts.name, title: contacts.title })
     .from(interviewParticipants)
-    .innerJoin(contacts, and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId)))
+    .innerJoin(contacts, participantContactJoin)
     .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.interviewId, id)))
     .orderBy(asc(contacts.name))
     .limit(50);

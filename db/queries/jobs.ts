@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { applications, clients, jobs, memberships, users } from "../schema";
 import type { JobStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -74,13 +74,13 @@ export interface JobFilter {
 function jobSort(f: JobFilter): SortSpec {
   switch (f.sort ?? "created") {
     case "title":
-      return { key: sql`lower(${jobs.title})`, cast: "text", dir: f.dir ?? "asc" };
+      return textSort(sql`lower(${jobs.title})`, f.dir);
     case "client":
-      return { key: sql`lower(${clients.name}) || ' / ' || lower(${jobs.title})`, cast: "text", dir: f.dir ?? "asc" };
+      return textSort(sql`lower(${clients.name}) || ' / ' || lower(${jobs.title})`, f.dir);
     case "updated":
-      return { key: jobs.updatedAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+      return timeSort(jobs.updatedAt, f.dir);
     default:
-      return { key: jobs.createdAt, cast: "timestamptz", dir: f.dir ?? "desc" };
+      return timeSort(jobs.createdAt, f.dir);
   }
 }
 
@@ -93,8 +93,7 @@ export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
   const where: (SQL | undefined)[] = [eq(jobs.firmId, scope.firmId), archivedFilter(jobs.archivedAt, filter.status ?? "active")];
   if (filter.jobStatus) where.push(eq(jobs.status, filter.jobStatus));
   if (filter.clientId) where.push(eq(jobs.clientId, filter.clientId));
-  if (filter.ownerUserId === "none") where.push(isNull(jobs.ownerUserId));
-  else if (filter.ownerUserId) where.push(eq(jobs.ownerUserId, filter.ownerUserId));
+  where.push(personFilter(jobs.ownerUserId, filter.ownerUserId));
   if (filter.q) {
     const term = likeTerm(filter.q);
     where.push(sql`(${jobs.title} ilike ${term} or ${jobs.location} ilike ${term} or ${clients.name} ilike ${term})`);

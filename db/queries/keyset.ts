@@ -1,4 +1,4 @@
-import { isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Cursor } from "@/lib/core/validation/cursor";
 
@@ -145,4 +145,31 @@ export function archivedFilter(column: AnyPgColumn, status: "active" | "archived
   if (status === "active") return isNull(column);
   if (status === "archived") return isNotNull(column);
   return undefined;
+}
+
+/** An order by text (a lowered name or title): A to Z unless asked otherwise. */
+export function textSort(key: SQL, dir: "asc" | "desc" | undefined): SortSpec {
+  return { key, cast: "text", dir: dir ?? "asc" };
+}
+
+/** An order by a moment: newest first unless asked otherwise. */
+export function timeSort(column: AnyPgColumn, dir: "asc" | "desc" | undefined): SortSpec {
+  return { key: column, cast: "timestamptz", dir: dir ?? "desc" };
+}
+
+/** A list ordered by name (the default), by when its records were added or by when they last changed. */
+export function nameOrDateSort(
+  table: { name: AnyPgColumn; createdAt: AnyPgColumn; updatedAt: AnyPgColumn },
+  sort: "name" | "created" | "updated" | undefined,
+  dir: "asc" | "desc" | undefined,
+): SortSpec {
+  if (sort === "created") return timeSort(table.createdAt, dir);
+  if (sort === "updated") return timeSort(table.updatedAt, dir);
+  return textSort(sql`lower(${table.name})`, dir);
+}
+
+/** Records of one person, or ("none") of nobody; no filter without a value. */
+export function personFilter(column: AnyPgColumn, userId: string | undefined): SQL | undefined {
+  if (userId === "none") return isNull(column);
+  return userId ? eq(column, userId) : undefined;
 }

@@ -133,6 +133,14 @@ async function loadPending(scope: QueryScope, personId: string) {
   return row;
 }
 
+/** A person met still to be resolved, with their interview's client; null when either is gone. */
+async function pendingWithClient(scope: QueryScope, personId: string) {
+  const person = await loadPending(scope, personId);
+  if (!person) return null;
+  const iv = await interviewClient(scope, person.interviewId);
+  return iv ? { person, iv } : null;
+}
+
 async function linkToInterview(scope: QueryScope, interviewId: string, contactId: string) {
   await scope.db
     .insert(interviewParticipants)
@@ -169,10 +177,9 @@ export async function confirmPersonAsContact(
   const now = input.now ?? new Date();
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
-    const person = await loadPending(t, input.personId);
-    if (!person) return "not_found" as const;
-    const iv = await interviewClient(t, person.interviewId);
-    if (!iv) return "not_found" as const;
+    const found = await pendingWithClient(t, input.personId);
+    if (!found) return "not_found" as const;
+    const { person, iv } = found;
     const email = input.fields.email.trim().toLowerCase() || null;
     if (email) {
       const [dup] = await tx
@@ -223,10 +230,9 @@ export async function mergePersonWithContact(
   const now = input.now ?? new Date();
   return scope.db.transaction(async (tx) => {
     const t = withTx(scope, tx);
-    const person = await loadPending(t, input.personId);
-    if (!person) return "not_found" as const;
-    const iv = await interviewClient(t, person.interviewId);
-    if (!iv) return "not_found" as const;
+    const found = await pendingWithClient(t, input.personId);
+    if (!found) return "not_found" as const;
+    const { person, iv } = found;
     const [contact] = await tx
       .select({ id: contacts.id, clientId: contacts.clientId, title: contacts.title, email: contacts.email, phone: contacts.phone })
       .from(contacts)

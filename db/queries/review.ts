@@ -18,6 +18,7 @@ import {
 } from "../schema";
 import type { InterviewKind, InterviewStatus, Stage } from "../schema/enums";
 import { recordAudit } from "./audit";
+import { DEBRIEF_FIELD_COLUMNS, type DebriefFieldsInput } from "./debriefs";
 import { listFeedbackForInterview, type FeedbackRow } from "./feedback";
 import { listPeopleMet, type PersonMet } from "./people-met";
 import { withTx, type QueryScope } from "./scope";
@@ -31,26 +32,9 @@ import { completePolicyTask } from "./tasks";
 
 export type DebriefVersion = { number: number; submittedAt: Date; snapshot: Record<string, unknown> };
 
-export type ReviewDebrief = {
+export type ReviewDebrief = DebriefFieldsInput & {
   id: string;
   status: "draft" | "submitted";
-  overallImpression: number | null;
-  interestLevel: number | null;
-  wentWell: string;
-  concerns: string;
-  questionsAsked: string;
-  notMentioned: string;
-  timelineGiven: "yes" | "no" | "unsure" | null;
-  timelineDetails: string;
-  expectedDecisionOn: string | null;
-  askedToCall: boolean | null;
-  callBy: string | null;
-  invitedBack: boolean | null;
-  invitedBackDetails: string;
-  salaryDiscussed: string;
-  otherProcesses: string;
-  availability: string;
-  notesForRecruiter: string;
   submittedVersions: number;
   firstSubmittedAt: Date | null;
   submittedAt: Date | null;
@@ -206,23 +190,7 @@ async function loadDebrief(scope: QueryScope, interviewId: string): Promise<Revi
     .select({
       id: debriefs.id,
       status: debriefs.status,
-      overallImpression: debriefs.overallImpression,
-      interestLevel: debriefs.interestLevel,
-      wentWell: debriefs.wentWell,
-      concerns: debriefs.concerns,
-      questionsAsked: debriefs.questionsAsked,
-      notMentioned: debriefs.notMentioned,
-      timelineGiven: debriefs.timelineGiven,
-      timelineDetails: debriefs.timelineDetails,
-      expectedDecisionOn: debriefs.expectedDecisionOn,
-      askedToCall: debriefs.askedToCall,
-      callBy: debriefs.callBy,
-      invitedBack: debriefs.invitedBack,
-      invitedBackDetails: debriefs.invitedBackDetails,
-      salaryDiscussed: debriefs.salaryDiscussed,
-      otherProcesses: debriefs.otherProcesses,
-      availability: debriefs.availability,
-      notesForRecruiter: debriefs.notesForRecruiter,
+      ...DEBRIEF_FIELD_COLUMNS,
       submittedVersions: debriefs.submittedVersions,
       firstSubmittedAt: debriefs.firstSubmittedAt,
       submittedAt: debriefs.submittedAt,

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/core/errors";
 import { applications, candidates, clients, interviews, jobs, memberships, tasks, users } from "../schema";
 import type { TaskOwnerKind, TaskState } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
+import { isFirmStaff } from "./jobs";
 import { isStaffScope, withTx, type QueryScope } from "./scope";
 import { updateVersioned, type RecordKind } from "./versioned";
 
@@ -161,22 +162,6 @@ export async function listTaskAssignees(scope: QueryScope) {
     .limit(500);
 }
 
-async function isAssignable(scope: QueryScope, userId: string): Promise<boolean> {
-  const [row] = await scope.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.firmId, scope.firmId),
-        eq(memberships.userId, userId),
-        eq(memberships.status, "active"),
-        inArray(memberships.role, ["admin", "recruiter"]),
-      ),
-    )
-    .limit(1);
-  return !!row;
-}
-
 export interface TaskFields {
   title: string;
   details: string;
@@ -219,7 +204,7 @@ export async function createTask(scope: QueryScope, input: TaskFields & TaskSubj
   if (!isStaffScope(scope)) return "not_found";
   const subject = await resolveSubject(scope, input);
   if (!subject) return "not_found";
-  if (!(await isAssignable(scope, input.ownerUserId))) throw ownerError();
+  if (!(await isFirmStaff(scope, input.ownerUserId))) throw ownerError();
   const id = await scope.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(tasks)
@@ -309,27 +294,26 @@ export function reopenTask(scope: QueryScope, ref: { id: string; version: number
   return changeTask(scope, ref, "task.reopen", (b) => (b.state === "open" ? null : { state: "open", completedAt: null, completedBy: null }));
 }
 
-export async function reassignTask(scope: QueryScope, ref: { id: string; version: number; ownerUserId: string }) {
-  if (!isStaffScope(scope)) return "not_found" as const;
-  const [exists] = await scope.db
+async function taskExists(scope: QueryScope, id: string): Promise<boolean> {
+  const [row] = await scope.db
     .select({ id: tasks.id })
     .from(tasks)
-    .where(and(eq(tasks.firmId, scope.firmId), eq(tasks.id, ref.id)))
+    .where(and(eq(tasks.firmId, scope.firmId), eq(tasks.id, id)))
     .limit(1);
-  if (!exists) return "not_found" as const;
-  if (!(await isAssignable(scope, ref.ownerUserId))) throw ownerError();
+  return !!row;
+}
+
+export async function reassignTask(scope: QueryScope, ref: { id: string; version: number; ownerUserId: string }) {
+  if (!isStaffScope(scope)) return "not_found" as const;
+  if (!(await taskExists(scope, ref.id))) return "not_found" as const;
+  if (!(await isFirmStaff(scope, ref.ownerUserId))) throw ownerError();
   return changeTask(scope, ref, "task.reassign", (b) => (b.ownerUserId === ref.ownerUserId ? null : { ownerUserId: ref.ownerUserId }));
 }
 
 export async function updateTask(scope: QueryScope, input: TaskFields & { id: string; version: number }) {
   if (!isStaffScope(scope)) return "not_found" as const;
-  const [exists] = await scope.db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.firmId, scope.firmId), eq(tasks.id, input.id)))
-    .limit(1);
-  if (!exists) return "not_found" as const;
-  if (!(await isAssignable(scope, input.ownerUserId))) throw ownerError();
+  if (!(await taskExists(scope, input.id))) return "not_found" as const;
+  if (!(await isFirmStaff(scope, input.ownerUserId))) throw ownerError();
   return changeTask(scope, input, "task.update", () => ({
     title: input.title,
     details: input.details,

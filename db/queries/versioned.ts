@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { recordAudit } from "./audit";
 import { isStaffScope, withTx, type QueryScope } from "./scope";
@@ -40,6 +40,23 @@ export async function lockRow<R>(scope: QueryScope, kind: RecordKind<R>, id: str
     .for("update")
     .limit(1);
   return (row as R | undefined) ?? null;
+}
+
+/** Another of the firm's records whose `column` matches `value` ignoring case (the one being edited aside); null when none. */
+export async function sameTextTaken<R>(
+  scope: QueryScope,
+  kind: RecordKind<R>,
+  column: AnyPgColumn,
+  value: string,
+  exceptId?: string,
+): Promise<{ id: string; name: string } | null> {
+  const t = kind.table;
+  const [row] = await scope.db
+    .select({ id: t.id, name: kind.columns.name! })
+    .from(t as PgTable)
+    .where(and(eq(t.firmId, scope.firmId), sql`lower(${column}) = lower(${value})`, exceptId ? ne(t.id, exceptId) : undefined))
+    .limit(1);
+  return (row as { id: string; name: string } | undefined) ?? null;
 }
 
 /**

@@ -34,11 +34,16 @@ export const cases: Record<string, IsolationCases> = {
     likeTerm: SKIP,
     archivedFilter: SKIP,
     correlated: SKIP,
+    textSort: SKIP,
+    timeSort: SKIP,
+    nameOrDateSort: SKIP,
+    personFilter: SKIP,
   },
   versioned: {
     changedFields: SKIP,
     isUniqueViolation: SKIP,
     lockRow: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId] },
+    sameTextTaken: { args: (c) => [c.bRecruiter, clientKind, clientKind.table.firmId, c.a.firmId] },
     updateVersioned: { args: (c) => [c.bRecruiter, clientKind, c.a.clientId, 1, { name: "Taken over" }] },
     // Reaching firm A's row would answer ok with "reached".
     changeAtVersion: {

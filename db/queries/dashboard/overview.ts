@@ -87,20 +87,26 @@ async function interviewsBetween(scope: QueryScope, view: DashboardView, from: D
     .limit(100);
 }
 
+/** A task as the dashboard lists it, with its candidate's name. */
+const taskColumns = {
+  id: tasks.id,
+  title: tasks.title,
+  dueAt: tasks.dueAt,
+  rule: tasks.rule,
+  version: tasks.version,
+  candidateId: tasks.candidateId,
+  candidateName: candidates.name,
+  interviewId: tasks.interviewId,
+};
+const taskCandidateJoin = and(eq(candidates.firmId, tasks.firmId), eq(candidates.id, tasks.candidateId));
+
 async function myUpcomingTasks(scope: QueryScope, todayEnd: Date): Promise<DashboardTask[]> {
   return scope.db
     .select({
-      id: tasks.id,
-      title: tasks.title,
-      dueAt: tasks.dueAt,
-      rule: tasks.rule,
-      version: tasks.version,
-      candidateId: tasks.candidateId,
-      candidateName: candidates.name,
-      interviewId: tasks.interviewId,
+      ...taskColumns,
     })
     .from(tasks)
-    .leftJoin(candidates, and(eq(candidates.firmId, tasks.firmId), eq(candidates.id, tasks.candidateId)))
+    .leftJoin(candidates, taskCandidateJoin)
     .where(
       and(
         eq(tasks.firmId, scope.firmId),
@@ -124,19 +130,12 @@ async function tasksDoneSince(scope: QueryScope, view: DashboardView, since: Dat
   if (view === "mine") where.push(eq(tasks.completedBy, scope.userId));
   const rows = await scope.db
     .select({
-      id: tasks.id,
-      title: tasks.title,
-      dueAt: tasks.dueAt,
-      rule: tasks.rule,
-      version: tasks.version,
-      candidateId: tasks.candidateId,
-      candidateName: candidates.name,
-      interviewId: tasks.interviewId,
+      ...taskColumns,
       completedAt: tasks.completedAt,
       state: tasks.state,
     })
     .from(tasks)
-    .leftJoin(candidates, and(eq(candidates.firmId, tasks.firmId), eq(candidates.id, tasks.candidateId)))
+    .leftJoin(candidates, taskCandidateJoin)
     .where(and(...where))
     .orderBy(sql`${tasks.completedAt} desc`, asc(tasks.id))
     .limit(10);
