@@ -15,6 +15,7 @@ import {
 } from "./debriefs";
 import { listInterviewers } from "./plan-sources";
 import type { QueryScope } from "./scope";
+import { personDraftOf } from "@/lib/core/validation/debrief-rules";
 
 /**
  * The candidate's writes of their debrief's answers (see debriefs.ts for what
@@ -291,15 +292,10 @@ function samePerson(
 function snapshotOf(fields: DebriefFieldsInput, people: MyDebriefPerson[]): Record<string, unknown> {
   return {
     ...fields,
-    people: people.map((p) => ({
-      contactId: p.contactId,
-      name: p.name,
-      title: p.title,
-      email: p.email,
-      phone: p.phone,
-      thankYouSent: p.thankYouSent,
-      thankYouSentAt: p.thankYouSentAt ? p.thankYouSentAt.toISOString() : null,
-      thankYouChannel: p.thankYouChannel,
-    })),
+    // The snapshot keeps what the candidate wrote, not the rows' ids.
+    people: people.map((p) => {
+      const { id: _id, ...person } = personDraftOf(p);
+      return person;
+    }),
   };
 }

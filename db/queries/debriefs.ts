@@ -3,7 +3,7 @@ import { debriefPeople, debriefVersions, debriefs, firms, interviews, users } fr
 import type { InterviewStatus } from "../schema/enums";
 import { atomically } from "./atomic";
 import type { QueryScope } from "./scope";
-import type { DebriefDraft } from "@/lib/core/validation/debrief-rules";
+import type { DebriefDraft, DebriefPersonDraft } from "@/lib/core/validation/debrief-rules";
 
 /**
  * The candidate's debrief of one interview. Every read and write here is the
@@ -17,23 +17,12 @@ import type { DebriefDraft } from "@/lib/core/validation/debrief-rules";
  * what was actually sent is the newest debrief_versions snapshot.
  */
 
-export type TimelineGiven = "yes" | "no" | "unsure";
-export type ThankYouChannelValue = "email" | "letter" | "linkedin" | "other";
 
 /** A debrief's answers (the people met are stored apart). */
 export type DebriefFieldsInput = Omit<DebriefDraft, "people">;
 
-export interface DebriefPersonInput {
-  id: string;
-  contactId: string | null;
-  name: string;
-  title: string;
-  email: string;
-  phone: string;
-  thankYouSent: boolean;
-  thankYouSentAt: Date | null;
-  thankYouChannel: ThankYouChannelValue | null;
-}
+/** A person met, as stored: the draft's person with the note's time as a Date. */
+export type DebriefPersonInput = Omit<DebriefPersonDraft, "thankYouSentAt"> & { thankYouSentAt: Date | null };
 
 /** The answers of a debrief, as columns. */
 export const DEBRIEF_FIELD_COLUMNS = {

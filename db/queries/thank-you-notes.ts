@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { debriefPeople, debriefs } from "../schema";
 import { recordAudit } from "./audit";
-import { writeForMyInterview, type InterviewGateRefusal, type ThankYouChannelValue } from "./debriefs";
+import type { ThankYouChannel as ThankYouChannelValue } from "@/lib/core/vocabulary";
+import { writeForMyInterview, type InterviewGateRefusal } from "./debriefs";
 import { listInterviewers } from "./plan-sources";
 import type { QueryScope } from "./scope";
 

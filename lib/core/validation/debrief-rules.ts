@@ -81,6 +81,21 @@ export type DebriefDraft = {
   people: DebriefPersonDraft[];
 };
 
+/** A person met as stored (the note's time a Date) as the form and the drafts hold them (ISO 8601). */
+export function personDraftOf(p: Omit<DebriefPersonDraft, "thankYouSentAt"> & { thankYouSentAt: Date | null }): DebriefPersonDraft {
+  return {
+    id: p.id,
+    contactId: p.contactId,
+    name: p.name,
+    title: p.title,
+    email: p.email,
+    phone: p.phone,
+    thankYouSent: p.thankYouSent,
+    thankYouSentAt: p.thankYouSentAt ? p.thankYouSentAt.toISOString() : null,
+    thankYouChannel: p.thankYouChannel,
+  };
+}
+
 /** A debrief's answers before the candidate has given any. */
 export const BLANK_DEBRIEF_ANSWERS: Omit<DebriefDraft, "people"> = {
   overallImpression: null,

@@ -1,6 +1,6 @@
 import type { MyDebrief } from "@/db/queries/debriefs";
 import type { DebriefCheckContext, DebriefDraft } from "@/lib/core/validation/debrief";
-import { BLANK_DEBRIEF_ANSWERS } from "@/lib/core/validation/debrief-rules";
+import { BLANK_DEBRIEF_ANSWERS, personDraftOf } from "@/lib/core/validation/debrief-rules";
 import { dayKey, longDay } from "@/app/(candidate)/_components/format";
 
 /** The debrief as the form holds it: plain JSON, so it survives props, actions and localStorage alike. */
@@ -34,17 +34,7 @@ export function serializeDebrief(d: MyDebrief): DebriefFormData {
       otherProcesses: d.otherProcesses,
       availability: d.availability,
       notesForRecruiter: d.notesForRecruiter,
-      people: d.people.map((p) => ({
-        id: p.id,
-        contactId: p.contactId,
-        name: p.name,
-        title: p.title,
-        email: p.email,
-        phone: p.phone,
-        thankYouSent: p.thankYouSent,
-        thankYouSentAt: p.thankYouSentAt ? p.thankYouSentAt.toISOString() : null,
-        thankYouChannel: p.thankYouChannel,
-      })),
+      people: d.people.map(personDraftOf),
     },
     version: d.version,
     status: d.status,
