@@ -164,7 +164,7 @@ export function GroupTable({
       <h2 id={`${id}-heading`} className="text-base font-semibold">
         {title}
       </h2>
-      <Scroll label={title} className="max-h-[32rem]">
+      <Scroll label={`${title} numbers`} className="max-h-[32rem]">
         <Table containerClassName="max-h-none overflow-visible" stickyHeader>
           <TableCaption className="sr-only">The summary figures {title.toLowerCase()}</TableCaption>
           <THead>
