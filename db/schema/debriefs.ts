@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, editedColumns, firmPrimaryKey, tstz, updatedAt } from "./_shared";
-import { debriefStatusEnum, personResolutionEnum, thankYouChannelEnum, timelineGivenEnum } from "./enums";
+import { callInvitationEnum, debriefStatusEnum, personResolutionEnum, thankYouChannelEnum, timelineGivenEnum } from "./enums";
 import { tenantKey } from "./firms";
 import { users } from "./auth";
 import { candidates, contacts } from "./people";
@@ -45,7 +45,12 @@ export const debriefs = pgTable(
     timelineDetails: text().notNull().default(""),
     expectedDecisionOn: date({ mode: "string" }),
     askedToCall: boolean(),
+    /** What the interviewer said about calling (rule 4); null until answered. */
+    callInvitation: callInvitationEnum(),
+    /** 'YYYY-MM-DD': the named day (on_day) or the no-news date (if_no_news). */
     callBy: date({ mode: "string" }),
+    /** 'HH:MM' in the firm's zone, when the interviewer named a time for the call. */
+    callTime: text(),
     invitedBack: boolean(),
     invitedBackDetails: text().notNull().default(""),
     salaryDiscussed: text().notNull().default(""),

@@ -10,6 +10,7 @@ export const interviewKindEnum = pgEnum("interview_kind", V.INTERVIEW_KINDS);
 export const interviewStatusEnum = pgEnum("interview_status", V.INTERVIEW_STATUSES);
 export const debriefStatusEnum = pgEnum("debrief_status", V.DEBRIEF_STATUSES);
 export const timelineGivenEnum = pgEnum("timeline_given", V.TIMELINE_GIVEN);
+export const callInvitationEnum = pgEnum("call_invitation", V.CALL_INVITATIONS);
 export const thankYouChannelEnum = pgEnum("thank_you_channel", V.THANK_YOU_CHANNELS);
 export const personResolutionEnum = pgEnum("person_resolution", V.PERSON_RESOLUTIONS);
 export const feedbackChannelEnum = pgEnum("feedback_channel", V.FEEDBACK_CHANNELS);

@@ -45,6 +45,8 @@ export const firms = pgTable("firms", {
   sessionIdleMinutes: integer().notNull().default(30),
   sessionAbsoluteHours: integer().notNull().default(12),
   mfaRequired: boolean().notNull().default(true),
+  /** Candidates get a short email when a plan step needs them (notes due soon, the call window opening). */
+  candidateReminders: boolean().notNull().default(true),
   retentionDays: integer(),
   /** Marks data made by `db:seed --scale`; the bench refuses databases holding anything else. */
   isBenchmark: boolean().notNull().default(false),

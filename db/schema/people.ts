@@ -77,6 +77,8 @@ export const candidates = pgTable(
     archivedAt: tstz(),
     /** Set when personal data was erased; the row stays so counts and metrics hold. */
     anonymizedAt: tstz(),
+    /** Set when the candidate turned off the plan's reminder emails (one-click unsubscribe). */
+    planEmailsOffAt: tstz(),
     ...editedColumns(),
   },
   (t) => [

@@ -36,6 +36,8 @@ export const tasks = pgTable(
     /** Stable key of a generated step within its interview; makes regeneration idempotent. */
     policyKey: text(),
     completedAt: tstz(),
+    /** Why a task was skipped ("no longer needed: interview cancelled"); null unless skipped. */
+    skipReason: text(),
     completedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...editedColumns(),

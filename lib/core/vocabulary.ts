@@ -74,6 +74,20 @@ export type StaffDebriefStatus = (typeof STAFF_DEBRIEF_STATUSES)[number];
 export const TIMELINE_GIVEN = ["yes", "no", "unsure"] as const;
 export type TimelineGiven = (typeof TIMELINE_GIVEN)[number];
 
+/**
+ * What the interviewer said about calling them (rule 4 of the follow-up plan):
+ * not invited; invited to call on or by a day they named; invited to call if
+ * there is no news by a date; invited without a date.
+ */
+export const CALL_INVITATIONS = ["none", "on_day", "if_no_news", "no_date"] as const;
+export type CallInvitation = (typeof CALL_INVITATIONS)[number];
+export const CALL_INVITATION_LABELS: Record<CallInvitation, string> = {
+  none: "Not invited to call",
+  on_day: "Invited to call on or by a day they named",
+  if_no_news: "Invited to call if there is no news by a date",
+  no_date: "Invited to call, no date given",
+};
+
 export const THANK_YOU_CHANNELS = ["email", "letter", "linkedin", "other"] as const;
 export type ThankYouChannel = (typeof THANK_YOU_CHANNELS)[number];
 export const THANK_YOU_CHANNEL_LABELS: Record<ThankYouChannel, string> = {
