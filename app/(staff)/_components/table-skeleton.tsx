@@ -1,12 +1,9 @@
-import { Skeleton } from "@/app/_components/ui/skeleton";
+import { LoadingRegion, Skeleton } from "@/app/_components/ui/skeleton";
 
 /** The list's place while its rows load. */
 export function TableSkeleton({ rows = 8, columns = 5, label = "Loading…" }: { rows?: number; columns?: number; label?: string }) {
   return (
-    <div aria-busy="true" className="overflow-hidden rounded-lg border border-border bg-card">
-      <span className="sr-only" role="status">
-        {label}
-      </span>
+    <LoadingRegion label={label} className="overflow-hidden rounded-lg border border-border bg-card">
       <div className="flex h-9 items-center gap-6 border-b border-border bg-subtle px-4">
         {Array.from({ length: columns }, (_, i) => (
           <Skeleton key={i} className="h-3 w-20" />
@@ -19,6 +16,6 @@ export function TableSkeleton({ rows = 8, columns = 5, label = "Loading…" }: {
           ))}
         </div>
       ))}
-    </div>
+    </LoadingRegion>
   );
 }

@@ -9,7 +9,7 @@ import { getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobOptions } from "@/db/queries/jobs";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { Skeleton } from "@/app/_components/ui/skeleton";
+import { LoadingRegion, Skeleton, SkeletonEntry } from "@/app/_components/ui/skeleton";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
 import { cn } from "@/lib/core/utils";
@@ -284,19 +284,10 @@ async function NextSteps({ events, zone, now }: { events: Promise<TimelineEvent[
 
 function TimelineSkeleton() {
   return (
-    <div aria-busy="true" className="flex flex-col gap-4">
-      <span className="sr-only" role="status">
-        Loading the timeline…
-      </span>
+    <LoadingRegion label="Loading the timeline…" className="flex flex-col gap-4">
       {Array.from({ length: 5 }, (_, i) => (
-        <div key={i} className="flex gap-3">
-          <Skeleton className="size-6 rounded-full" />
-          <div className="flex flex-1 flex-col gap-1.5">
-            <Skeleton className="h-3 w-32" />
-            <Skeleton className="h-4 w-72" />
-          </div>
-        </div>
+        <SkeletonEntry key={i} marker="size-6" lines={["h-3 w-32", "h-4 w-72"]} />
       ))}
-    </div>
+    </LoadingRegion>
   );
 }

@@ -1,15 +1,9 @@
-import { Skeleton } from "@/app/_components/ui/skeleton";
+import { LoadingRegion, Skeleton, SkeletonHeading } from "@/app/_components/ui/skeleton";
 
 export default function Loading() {
   return (
-    <div aria-busy="true" className="flex flex-col gap-8">
-      <span className="sr-only" role="status">
-        Loading your interviews…
-      </span>
-      <div className="space-y-2">
-        <Skeleton className="h-7 w-48" />
-        <Skeleton className="h-4 w-2/3" />
-      </div>
+    <LoadingRegion label="Loading your interviews…" className="flex flex-col gap-8">
+      <SkeletonHeading title="w-48" description="w-2/3" />
       {[3, 2, 3].map((rows, i) => (
         <div key={i} className="space-y-3">
           <Skeleton className="h-5 w-36" />
@@ -23,6 +17,6 @@ export default function Loading() {
           </div>
         </div>
       ))}
-    </div>
+    </LoadingRegion>
   );
 }
