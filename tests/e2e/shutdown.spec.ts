@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { dropDatabase, urlForDatabase, withAdmin } from "../helpers/pg-admin";
+import { withAdmin } from "../helpers/pg-admin";
+import { startOwnServer, type OwnServer } from "./own-server";
 
 /**
  * The real server (`npm start`, on the build the end-to-end web server
@@ -14,95 +10,11 @@ import { dropDatabase, urlForDatabase, withAdmin } from "../helpers/pg-admin";
  */
 test.describe.configure({ mode: "serial" });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  database: { name: string; adminUrl: string } | null;
-  output: () => string;
-  cleanup: () => Promise<void>;
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    AFTERVIEW_ENV: "local",
-    AFTERVIEW_TEST_HOOKS: "1",
-    SEED_DEMO: "0",
-    RUN_JOBS: "0",
-    LOG_LEVEL: "warn",
-  };
-  let database: Server["database"] = null;
-  let dataDir: string | null = null;
-  const adminUrl = process.env.DATABASE_URL?.trim();
-  if (adminUrl) {
-    const name = `afterview_e2e_stop_${process.pid}_${port}`;
-    await dropDatabase(adminUrl, name);
-    await withAdmin(adminUrl, (c) => c.query(`create database "${name}"`));
-    env.DATABASE_URL = urlForDatabase(adminUrl, name);
-    database = { name, adminUrl };
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "afterview-e2e-stop-"));
-    env.DATA_DIR = dataDir;
-  }
-  // Its own process group, so nothing it starts outlives the test.
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/platform/cli/start.ts"], {
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${out}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > until) throw new Error(`the server did not answer within 120 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    child,
-    exited,
-    database,
-    output: () => out,
-    async cleanup() {
-      if (child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          /* gone */
-        }
-        await exited;
-      }
-      if (database) await dropDatabase(database.adminUrl, database.name).catch(() => {});
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-let server: Server;
+let server: OwnServer;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  server = await startServer();
+  server = await startOwnServer("stop", { AFTERVIEW_ENV: "local", AFTERVIEW_TEST_HOOKS: "1" }, 120);
 });
 
 test.afterAll(async () => {
