@@ -77,18 +77,8 @@ export function pick(items: readonly string[], i: string): string {
 // Word lists (small, indexed by sequence numbers)
 // ---------------------------------------------------------------------------
 
-export const FIRST = [
-  "Ava", "Liam", "Noah", "Emma", "Olivia", "Mason", "Sofia", "Lucas", "Mia", "Ethan",
-  "Amara", "Kenji", "Priya", "Mateo", "Zoe", "Omar", "Hannah", "Diego", "Leah", "Arjun",
-  "Chloe", "Samuel", "Nadia", "Jonah", "Isla", "Tariq", "Grace", "Felix", "Aisha", "Owen",
-  "Elena", "Marcus", "Yara", "Theo", "Ruth", "Kofi", "Lena", "Daniel", "Maya", "Hugo",
-];
-export const LAST = [
-  "Garcia", "Smith", "Nguyen", "Johnson", "Patel", "Brown", "Kim", "Martinez", "Okafor", "Davis",
-  "Chen", "Wilson", "Rossi", "Anderson", "Haddad", "Taylor", "Lopez", "Thomas", "Kowalski", "Moore",
-  "Singh", "Jackson", "Silva", "White", "Cohen", "Harris", "Ibrahim", "Martin", "Novak", "Clark",
-  "Walker", "Hughes", "Mensah", "Price", "Bennett", "Reyes", "Ward", "Sato", "Foster", "Brooks",
-];
+/** The people's names: the demo's own lists (db/seed/text.ts). */
+export { FIRST_NAMES as FIRST, LAST_NAMES as LAST } from "../seed/text";
 export const CLIENT_ADJ = [
   "Harbor", "Summit", "Cedar", "Atlas", "Beacon", "Granite", "Meridian", "Northwind", "Silver", "Copper",
   "Bluebird", "Redwood", "Lakeside", "Ironwood", "Evergreen", "Sterling", "Crescent", "Horizon", "Pioneer", "Keystone",
