@@ -7,8 +7,12 @@ import { createTestFirm, sessionFor, type TestFirm } from "./fixtures";
 export interface TwoFirms {
   readonly database: { readonly current: Database };
   readonly db: () => Database["db"];
-  /** Filled in before the file's own beforeAll hooks run (hooks run in the order they are declared). */
-  readonly firms: { a: TestFirm; b: TestFirm };
+  /**
+   * Filled in before the file's own beforeAll hooks run (hooks run in the
+   * order they are declared). The two objects are made at once, so a file may
+   * destructure them where it calls useTwoFirms: `firms: { a, b }`.
+   */
+  readonly firms: { readonly a: TestFirm; readonly b: TestFirm };
 }
 
 /**
@@ -22,11 +26,11 @@ export function useTwoFirms(opts: { names?: [string, string]; requests?: boolean
   const [nameA, nameB] = opts.names ?? ["a", "b"];
   const database = useFreshDatabase();
   const db = () => database.current.db;
-  const firms = {} as { a: TestFirm; b: TestFirm };
+  const firms = { a: {} as TestFirm, b: {} as TestFirm };
   beforeAll(async () => {
     if (opts.requests) serveRequestsFrom(database.current);
-    firms.a = await createTestFirm(db(), nameA);
-    firms.b = await createTestFirm(db(), nameB);
+    Object.assign(firms.a, await createTestFirm(db(), nameA));
+    Object.assign(firms.b, await createTestFirm(db(), nameB));
   });
   if (opts.candidateSignedIn) {
     beforeEach(async () => {
@@ -34,4 +38,20 @@ export function useTwoFirms(opts: { names?: [string, string]; requests?: boolean
     });
   }
   return { database, db, firms };
+}
+
+/**
+ * A fresh database holding one firm, for tests about a firm on its own.
+ * `firm` is filled in before the file's own beforeAll hooks run.
+ * - `requests`: server actions and route handlers run on this database.
+ */
+export function useFirm(name: string, opts: { requests?: boolean } = {}): { database: { readonly current: Database }; db: () => Database["db"]; firm: TestFirm } {
+  const database = useFreshDatabase();
+  const db = () => database.current.db;
+  const firm = {} as TestFirm;
+  beforeAll(async () => {
+    if (opts.requests) serveRequestsFrom(database.current);
+    Object.assign(firm, await createTestFirm(db(), name));
+  });
+  return { database, db, firm };
 }

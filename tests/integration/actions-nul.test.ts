@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiTokenAction } from "@/app/(staff)/settings/tokens/actions";
 import { createClientAction } from "@/app/(staff)/clients/actions";
 import { saveDebriefDraftAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
@@ -7,9 +7,9 @@ import { listApiTokens } from "@/db/queries/api-tokens";
 import { debriefs } from "@/db/schema";
 import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
-import { signedInAs, useDatabaseForRequests } from "../helpers/context";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { signedInAs } from "../helpers/context";
+import { useFirm } from "../helpers/firms";
+import { formData, scopeOf, sessionFor } from "../helpers/fixtures";
 
 /**
  * PostgreSQL refuses the NUL character in text, so a form field holding one
@@ -18,13 +18,7 @@ import { createTestFirm, formData, scopeOf, sessionFor, type TestFirm } from "..
  * named "\u0000".
  */
 describe("a form field with a NUL character", () => {
-  const database = useFreshDatabase();
-  let firm: TestFirm;
-
-  beforeAll(async () => {
-    useDatabaseForRequests(database.current);
-    firm = await createTestFirm(database.current.db, "nul");
-  });
+  const { database, firm: firm } = useFirm("nul", { requests: true });
 
   it("gets a message next to the field and saves nothing", async () => {
     signedInAs(await sessionFor(database.current.db, firm, firm.admin));

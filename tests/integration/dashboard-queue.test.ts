@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard, listQueueItems, type QueueItem } from "@/db/queries/dashboard";
-import { scopeOf, type TestFirm } from "../helpers/fixtures";
+import { scopeOf } from "../helpers/fixtures";
 import { useTwoFirms } from "../helpers/firms";
 import { buildQueueFixture, NOW } from "./dashboard-data";
 
@@ -9,14 +9,11 @@ type Fixture = Awaited<ReturnType<typeof buildQueueFixture>>;
 const line = (i: QueueItem) => [i.state, i.kind, i.dueAt?.toISOString() ?? null, i.interviewId ?? i.taskId];
 
 describe("the needs-attention queue at a fixed now (Wed 4 Mar 2026, 10:00 New York)", () => {
-  const { database, firms } = useTwoFirms();
-  let a: TestFirm;
-  let b: TestFirm;
+  const { database, firms: { a, b } } = useTwoFirms();
   let f: Fixture;
 
   beforeAll(async () => {
     const db = database.current.db;
-    ({ a, b } = firms);
     f = await buildQueueFixture(db, a);
   });
 

@@ -86,12 +86,9 @@ function debriefDraft(p: ReturnType<typeof distinctivePerson>): DebriefDraft {
 }
 
 describe("erasure is complete", () => {
-  const { database, db, firms } = useTwoFirms({ names: ["erase", "elsewhere"], requests: true });
-  let a: TestFirm;
-  let b: TestFirm;
+  const { database, db, firms: { a, b } } = useTwoFirms({ names: ["erase", "elsewhere"], requests: true });
 
   beforeAll(() => {
-    ({ a, b } = firms);
   });
 
   /** A candidate of `firm`, taken through every feature; returns their ids. */

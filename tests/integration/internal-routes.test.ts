@@ -1,13 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { POST as benchDebrief } from "@/app/api/bench/debrief/route";
 import { GET as benchPipeline } from "@/app/api/bench/pipeline/route";
 import { POST as testSupportFirm } from "@/app/api/test-support/firm/route";
 import { GET as testSupportSlow } from "@/app/api/test-support/slow/route";
 import BenchPipelinePage from "@/app/bench/pipeline/page";
 import { internalRoutes, resetEnvCache } from "@/lib/platform/env";
-import { useDatabaseForRequests } from "../helpers/context";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, type TestFirm } from "../helpers/fixtures";
+import { useFirm } from "../helpers/firms";
+
+
 
 const KEYS = ["AFTERVIEW_ENV", "NODE_ENV", "APP_URL", "AFTERVIEW_TEST_HOOKS", "AFTERVIEW_BENCH_ROUTES"] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
@@ -36,13 +36,7 @@ async function notFoundPage(render: () => Promise<unknown>): Promise<boolean> {
  * once per process from the settings.
  */
 describe("internal routes: test support and bench", () => {
-  const database = useFreshDatabase();
-  let a: TestFirm;
-
-  beforeAll(async () => {
-    useDatabaseForRequests(database.current);
-    a = await createTestFirm(database.current.db, "internal");
-  });
+  const { firm: a } = useFirm("internal", { requests: true });
 
   afterEach(() => settings({}));
 

@@ -2,21 +2,17 @@ import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { dueDebriefReminders, dueDigests, runRemindersOnce } from "@/lib/jobs/reminders";
-import { type TestFirm } from "../helpers/fixtures";
 import { useTwoFirms } from "../helpers/firms";
 import { buildQueueFixture, NOW } from "./dashboard-data";
 
 type Fixture = Awaited<ReturnType<typeof buildQueueFixture>>;
 
 describe("reminder jobs: the daily digest and the debrief reminder", () => {
-  const { database, firms } = useTwoFirms();
-  let a: TestFirm;
-  let b: TestFirm;
+  const { database, firms: { a, b } } = useTwoFirms();
   let f: Fixture;
 
   beforeAll(async () => {
     const db = database.current.db;
-    ({ a, b } = firms);
     f = await buildQueueFixture(db, a);
     // Daniel (round B) has a sign-in, so he can be reminded about his debrief.
     const [u] = await db.insert(s.users).values({ email: `daniel-${a.slug}@test.example`, name: "Daniel Brooks" }).returning({ id: s.users.id });

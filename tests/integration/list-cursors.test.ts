@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findApplications } from "@/db/queries/applications";
 import { findCandidates } from "@/db/queries/candidates";
 import { findClients } from "@/db/queries/clients";
@@ -14,8 +14,8 @@ import {
   jobListSchema,
 } from "@/lib/core/validation/records";
 import { encodeCursor } from "@/lib/core/validation/cursor";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
+import { useFirm } from "../helpers/firms";
+import { scopeOf } from "../helpers/fixtures";
 
 /**
  * A list page's cursor is in its URL, so anyone can edit it. One that decodes
@@ -26,12 +26,7 @@ const BAD_KEYS = ["not a date", "2026-13-45 99:99:99+00", "2026-02-30 10:00:00+0
 const ID = "01900000-0000-7000-8000-000000000000";
 
 describe("list pages with a malformed cursor", () => {
-  const database = useFreshDatabase();
-  let a: TestFirm;
-
-  beforeAll(async () => {
-    a = await createTestFirm(database.current.db, "cursor");
-  });
+  const { database, firm: a } = useFirm("cursor");
 
   const lists = [
     { name: "clients", schema: clientListSchema, find: findClients, sorts: ["name", "created", "updated"] },

@@ -16,7 +16,7 @@ import { signedInAs } from "../helpers/context";
 import { useTwoFirms } from "../helpers/firms";
 import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { runJobs } from "../helpers/jobs";
-import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { formData, scopeOf, sessionFor } from "../helpers/fixtures";
 
 const HOUR = 3_600_000;
 
@@ -25,12 +25,9 @@ function envelope(interviewId: string, version: number | null, draft: unknown) {
 }
 
 describe("candidate portal: the debrief", () => {
-  const { database, db, firms } = useTwoFirms({ requests: true, candidateSignedIn: true });
-  let a: TestFirm;
-  let b: TestFirm;
+  const { database, db, firms: { a, b } } = useTwoFirms({ requests: true, candidateSignedIn: true });
 
   beforeAll(() => {
-    ({ a, b } = firms);
   });
 
   /** A fresh completed interview of firm A's candidate, so each test starts without a debrief. */

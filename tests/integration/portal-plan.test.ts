@@ -14,18 +14,15 @@ import { signedInAs } from "../helpers/context";
 import { useTwoFirms } from "../helpers/firms";
 import { insertEndedInterview } from "../helpers/interviews";
 import { completeDebrief, debriefPerson } from "../helpers/debriefs";
-import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { formData, scopeOf, sessionFor } from "../helpers/fixtures";
 import { runJobs } from "../helpers/jobs";
 
 const HOUR = 3_600_000;
 
 describe("candidate portal: the follow-up plan and its tasks", () => {
-  const { database, db, firms } = useTwoFirms({ requests: true, candidateSignedIn: true });
-  let a: TestFirm;
-  let b: TestFirm;
+  const { database, db, firms: { a, b } } = useTwoFirms({ requests: true, candidateSignedIn: true });
 
   beforeAll(() => {
-    ({ a, b } = firms);
   });
 
   const newInterview = (opts: { status?: s.InterviewStatus; endedHoursAgo?: number; candidateId?: string } = {}) =>

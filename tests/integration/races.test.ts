@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { getCandidate, updateCandidate } from "@/db/queries/candidates";
-import { useDatabaseForRequests } from "../helpers/context";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
+import { useFirm } from "../helpers/firms";
+import { scopeOf } from "../helpers/fixtures";
 
 /**
  * Two recruiters save the same record at the same moment, again and again:
@@ -13,13 +12,7 @@ import { createTestFirm, scopeOf, type TestFirm } from "../helpers/fixtures";
  * separate connections at once.
  */
 describe("concurrent saves", () => {
-  const database = useFreshDatabase();
-  let a: TestFirm;
-
-  beforeAll(async () => {
-    useDatabaseForRequests(database.current);
-    a = await createTestFirm(database.current.db, "race");
-  });
+  const { database, firm: a } = useFirm("race", { requests: true });
 
   it("lets exactly one of two simultaneous saves win, 100 times", async () => {
     const db = database.current.db;

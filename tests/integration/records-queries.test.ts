@@ -29,18 +29,15 @@ import {
 import { rescheduleInterview, scheduleInterview, updateInterviewStatus } from "@/db/queries/interview-scheduling";
 import type { QueryScope } from "@/db/queries/scope";
 import { useTwoFirms } from "../helpers/firms";
-import { scopeOf, type TestFirm } from "../helpers/fixtures";
+import { scopeOf } from "../helpers/fixtures";
 
 describe("the record queries", () => {
-  const { database, firms } = useTwoFirms({ names: ["rq", "rq-other"] });
-  let firm: TestFirm;
-  let other: TestFirm;
+  const { database, firms: { a: firm, b: other } } = useTwoFirms({ names: ["rq", "rq-other"] });
   let recruiter: QueryScope;
   let candidateScope: QueryScope;
 
   beforeAll(async () => {
     const db = database.current.db;
-    ({ a: firm, b: other } = firms);
     recruiter = scopeOf(db, firm, firm.recruiter);
     candidateScope = scopeOf(db, firm, firm.candidateUser);
   });

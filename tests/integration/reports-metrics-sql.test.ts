@@ -67,15 +67,12 @@ async function addEdgeInterviews(db: Db, firm: TestFirm): Promise<void> {
 }
 
 describe("the reports page's SQL aggregates", () => {
-  const { database, firms } = useTwoFirms();
-  let a: TestFirm;
-  let b: TestFirm;
+  const { database, firms: { a, b } } = useTwoFirms();
   let empty: TestFirm;
   let data: ReportData;
 
   beforeAll(async () => {
     const db = database.current.db;
-    ({ a, b } = firms);
     empty = await createTestFirm(db, "c");
     await db.update(s.firms).set({ timeZone: TZ }).where(eq(s.firms.id, a.firmId));
     data = await seedReportData(db, a);

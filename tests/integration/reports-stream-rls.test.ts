@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { QueryScope } from "@/db/queries/scope";
 import { openReportCopy, openReportCursor, type CopyStream } from "@/db/queries/reports";
 import { useTwoFirms } from "../helpers/firms";
-import { scopeOf, type TestFirm } from "../helpers/fixtures";
+import { scopeOf } from "../helpers/fixtures";
 
 async function readAll(copy: CopyStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -21,15 +21,12 @@ const query = { report: "interviews", filters: { dates: "application" }, timeZon
  * applies, so these checks are for PostgreSQL.
  */
 describe("streamed report exports under row-level security (PostgreSQL)", () => {
-  const { database, firms } = useTwoFirms({ names: ["stream-a", "stream-b"] });
-  let a: TestFirm;
-  let b: TestFirm;
+  const { database, firms: { a, b } } = useTwoFirms({ names: ["stream-a", "stream-b"] });
   let forged: QueryScope;
   let ownA: QueryScope;
 
   beforeAll(async () => {
     const db = database.current.db;
-    ({ a, b } = firms);
     ownA = scopeOf(db, a, a.admin);
     // Firm B's connection, with firm A's id where the SQL filters by firm.
     forged = { ...scopeOf(db, b, b.admin), firmId: a.firmId };

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { updateFirmSettingsAction } from "@/app/(staff)/settings/firm/actions";
 import { expectFieldError, submit } from "../helpers/actions";
-import { signedInAs, useDatabaseForRequests } from "../helpers/context";
-import { useFreshDatabase } from "../helpers/db";
-import { createTestFirm, formData, sessionFor, type TestFirm } from "../helpers/fixtures";
+import { signedInAs } from "../helpers/context";
+import { useFirm } from "../helpers/firms";
+import { formData, sessionFor } from "../helpers/fixtures";
 
 const valid = {
   version: "1",
@@ -24,13 +24,7 @@ const valid = {
 };
 
 describe("firm settings and follow-up policy", () => {
-  const database = useFreshDatabase();
-  let a: TestFirm;
-
-  beforeAll(async () => {
-    useDatabaseForRequests(database.current);
-    a = await createTestFirm(database.current.db, "a");
-  });
+  const { database, firm: a } = useFirm("a", { requests: true });
 
   const firm = async () => (await database.current.db.select().from(s.firms).where(eq(s.firms.id, a.firmId)))[0]!;
 
