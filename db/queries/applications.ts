@@ -86,12 +86,12 @@ function applicationSort(f: ApplicationFilter): SortSpec {
  * joins change the count only through a filter, and a big firm's count of one
  * recruiter's open applications stays an index scan of those applications.
  */
-function countApplications(scope: QueryScope, where: (SQL | undefined)[], joins: { candidates: boolean; jobs: boolean; clients: boolean }) {
-  let q = scope.db.select({ n: sql<number>`count(*)::int` }).from(applications).$dynamic();
+function countApplications(scope: QueryScope, n: SQL<number>, joins: { candidates: boolean; jobs: boolean; clients: boolean }) {
+  let q = scope.db.select({ n }).from(applications).$dynamic();
   if (joins.candidates) q = q.innerJoin(candidates, candidateJoin);
   if (joins.jobs || joins.clients) q = q.innerJoin(jobs, jobJoin);
   if (joins.clients) q = q.innerJoin(clients, clientJoin);
-  return q.where(and(...where));
+  return q;
 }
 
 export async function findApplications(scope: QueryScope, filter: ApplicationFilter = {}) {
@@ -112,8 +112,8 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
     );
   }
   return keysetQuery(
-    { sort, id: applications.id, cursor: filter.cursor, limit: filter.limit },
-    (k) =>
+    { sort, id: applications.id, filter, where },
+    (cursorKey) =>
       scope.db
         .select({
           ...applicationColumns,
@@ -123,17 +123,15 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
           clientName: clients.name,
           recruiterName: recruiter.name,
           nextInterviewAt,
-          cursorKey: k.cursorKey,
+          cursorKey,
         })
         .from(applications)
         .innerJoin(candidates, candidateJoin)
         .innerJoin(jobs, jobJoin)
         .innerJoin(clients, clientJoin)
         .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
-        .where(and(...where, k.after))
-        .orderBy(...k.orderBy)
-        .limit(k.limit),
-    () => countApplications(scope, where, { candidates: !!filter.q, jobs: !!filter.q || !!filter.clientId, clients: !!filter.q }),
+        .$dynamic(),
+    (n) => countApplications(scope, n, { candidates: !!filter.q, jobs: !!filter.q || !!filter.clientId, clients: !!filter.q }),
   );
 }
 

@@ -11,7 +11,7 @@ import {
 import type { Stage } from "../schema/enums";
 import { recordAudit } from "./audit";
 import { isFirmStaff } from "./jobs";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort, personFilter } from "./keyset";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -85,17 +85,11 @@ const nextInterviewAt = correlated<Date | null>(
   sql`(select min(${interviews.startsAt}) from ${interviews} where ${interviews.firmId} = ${candidates.firmId} and ${interviews.candidateId} = ${candidates.id} and ${interviews.status} = 'scheduled' and ${interviews.startsAt} > now())`,
 ).mapWith(interviews.startsAt);
 
-export interface CandidateFilter {
-  q?: string;
-  status?: "active" | "archived" | "all";
+export interface CandidateFilter extends ListFilter<"name" | "created" | "updated"> {
   /** A user id, or "none". */
   ownerUserId?: string;
   /** Candidates with an application in this stage. */
   stage?: Stage;
-  sort?: "name" | "created" | "updated";
-  dir?: "asc" | "desc";
-  cursor?: Cursor | null;
-  limit?: number;
 }
 
 /** The firm's candidates: searched, filtered, sorted, one keyset page at a time. */
@@ -116,8 +110,8 @@ export async function findCandidates(scope: QueryScope, filter: CandidateFilter 
     );
   }
   return keysetQuery(
-    { sort, id: candidates.id, cursor: filter.cursor, limit: filter.limit },
-    (k) =>
+    { sort, id: candidates.id, filter, where },
+    (cursorKey) =>
       scope.db
         .select({
           ...candidateColumns,
@@ -125,14 +119,12 @@ export async function findCandidates(scope: QueryScope, filter: CandidateFilter 
           openApplications,
           furthestStage,
           nextInterviewAt,
-          cursorKey: k.cursorKey,
+          cursorKey,
         })
         .from(candidates)
         .leftJoin(owner, eq(owner.id, candidates.ownerUserId))
-        .where(and(...where, k.after))
-        .orderBy(...k.orderBy)
-        .limit(k.limit),
-    () => scope.db.select({ n: sql<number>`count(*)::int` }).from(candidates).where(and(...where)),
+        .$dynamic(),
+    (n) => scope.db.select({ n }).from(candidates).$dynamic(),
   );
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, jobs } from "../schema";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort } from "./keyset";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -49,14 +49,7 @@ const contactCount = correlated<number>(
   sql`(select count(*)::int from ${contacts} where ${contacts.firmId} = ${clients.firmId} and ${contacts.clientId} = ${clients.id} and ${contacts.archivedAt} is null)`,
 );
 
-export interface ClientFilter {
-  q?: string;
-  status?: "active" | "archived" | "all";
-  sort?: "name" | "created" | "updated";
-  dir?: "asc" | "desc";
-  cursor?: Cursor | null;
-  limit?: number;
-}
+export type ClientFilter = ListFilter<"name" | "created" | "updated">;
 
 /** The firm's clients: searched, filtered, sorted, one keyset page at a time. */
 export async function findClients(scope: QueryScope, filter: ClientFilter = {}) {
@@ -68,15 +61,13 @@ export async function findClients(scope: QueryScope, filter: ClientFilter = {}) 
     where.push(sql`(${clients.name} ilike ${term} or ${clients.industry} ilike ${term} or ${clients.website} ilike ${term})`);
   }
   return keysetQuery(
-    { sort, id: clients.id, cursor: filter.cursor, limit: filter.limit },
-    (k) =>
+    { sort, id: clients.id, filter, where },
+    (cursorKey) =>
       scope.db
-        .select({ ...clientColumns, openJobs: openJobCount, contacts: contactCount, cursorKey: k.cursorKey })
+        .select({ ...clientColumns, openJobs: openJobCount, contacts: contactCount, cursorKey })
         .from(clients)
-        .where(and(...where, k.after))
-        .orderBy(...k.orderBy)
-        .limit(k.limit),
-    () => scope.db.select({ n: sql<number>`count(*)::int` }).from(clients).where(and(...where)),
+        .$dynamic(),
+    (n) => scope.db.select({ n }).from(clients).$dynamic(),
   );
 }
 

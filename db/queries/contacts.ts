@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, interviewParticipants } from "../schema";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort } from "./keyset";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -42,14 +42,8 @@ export type ContactRecord = {
 
 export const contactKind: RecordKind<ContactRecord> = { table: contacts, columns: contactColumns, entityType: "contact" };
 
-export interface ContactFilter {
-  q?: string;
-  status?: "active" | "archived" | "all";
+export interface ContactFilter extends ListFilter<"name" | "client" | "created"> {
   clientId?: string;
-  sort?: "name" | "client" | "created";
-  dir?: "asc" | "desc";
-  cursor?: Cursor | null;
-  limit?: number;
 }
 
 function contactSort(f: ContactFilter): SortSpec {
@@ -81,21 +75,14 @@ export async function findContacts(scope: QueryScope, filter: ContactFilter = {}
   }
   const join = and(eq(clients.firmId, contacts.firmId), eq(clients.id, contacts.clientId));
   return keysetQuery(
-    { sort, id: contacts.id, cursor: filter.cursor, limit: filter.limit },
-    (k) =>
+    { sort, id: contacts.id, filter, where },
+    (cursorKey) =>
       scope.db
-        .select({ ...contactColumns, clientName: clients.name, interviews: interviewCount, cursorKey: k.cursorKey })
+        .select({ ...contactColumns, clientName: clients.name, interviews: interviewCount, cursorKey })
         .from(contacts)
         .innerJoin(clients, join)
-        .where(and(...where, k.after))
-        .orderBy(...k.orderBy)
-        .limit(k.limit),
-    () =>
-      scope.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(contacts)
-        .innerJoin(clients, join)
-        .where(and(...where)),
+        .$dynamic(),
+    (n) => scope.db.select({ n }).from(contacts).innerJoin(clients, join).$dynamic(),
   );
 }
 

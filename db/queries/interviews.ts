@@ -156,8 +156,8 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
     where.push(sql`(${candidates.name} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`);
   }
   const page = await keysetQuery(
-    { sort, id: interviews.id, cursor: filter.cursor, limit: filter.limit },
-    (k) =>
+    { sort, id: interviews.id, filter, where },
+    (cursorKey) =>
       withInterviewRecords(
         scope.db
           .select({
@@ -171,24 +171,15 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
             interviewers: interviewerNames,
             feedbackCount,
             ...debriefColumns,
-            cursorKey: k.cursorKey,
+            cursorKey,
           })
           .from(interviews)
           .$dynamic(),
       )
         .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
         .leftJoin(debriefs, debriefJoin)
-        .where(and(...where, k.after))
-        .orderBy(...k.orderBy)
-        .limit(k.limit),
-    () =>
-      withInterviewRecords(
-        scope.db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(interviews)
-          .$dynamic(),
-      )
-        .where(and(...where)),
+        .$dynamic(),
+    (n) => withInterviewRecords(scope.db.select({ n }).from(interviews).$dynamic()),
   );
   return { ...page, rows: page.rows.map(withDebriefState) };
 }

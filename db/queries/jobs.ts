@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { applications, clients, jobs, memberships, users } from "../schema";
 import type { JobStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -58,17 +58,11 @@ const placed = correlated<number>(
   sql`(select count(*)::int from ${applications} where ${applications.firmId} = ${jobs.firmId} and ${applications.jobId} = ${jobs.id} and ${applications.stage} = 'placed')`,
 );
 
-export interface JobFilter {
-  q?: string;
-  status?: "active" | "archived" | "all";
+export interface JobFilter extends ListFilter<"title" | "client" | "created" | "updated"> {
   jobStatus?: JobRecord["status"];
   clientId?: string;
   /** A user id, or "none" for jobs nobody owns. */
   ownerUserId?: string;
-  sort?: "title" | "client" | "created" | "updated";
-  dir?: "asc" | "desc";
-  cursor?: Cursor | null;
-  limit?: number;
 }
 
 function jobSort(f: JobFilter): SortSpec {
@@ -99,8 +93,8 @@ export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
     where.push(sql`(${jobs.title} ilike ${term} or ${jobs.location} ilike ${term} or ${clients.name} ilike ${term})`);
   }
   return keysetQuery(
-    { sort, id: jobs.id, cursor: filter.cursor, limit: filter.limit },
-    (k) =>
+    { sort, id: jobs.id, filter, where },
+    (cursorKey) =>
       scope.db
         .select({
           ...jobColumns,
@@ -109,20 +103,13 @@ export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
           inPipeline,
           interviewing,
           placed,
-          cursorKey: k.cursorKey,
+          cursorKey,
         })
         .from(jobs)
         .innerJoin(clients, clientJoin)
         .leftJoin(owner, eq(owner.id, jobs.ownerUserId))
-        .where(and(...where, k.after))
-        .orderBy(...k.orderBy)
-        .limit(k.limit),
-    () =>
-      scope.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(jobs)
-        .innerJoin(clients, clientJoin)
-        .where(and(...where)),
+        .$dynamic(),
+    (n) => scope.db.select({ n }).from(jobs).innerJoin(clients, clientJoin).$dynamic(),
   );
 }
 

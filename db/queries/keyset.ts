@@ -1,5 +1,5 @@
-import { eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
 import type { Cursor } from "@/lib/core/validation/cursor";
 
 /**
@@ -15,6 +15,17 @@ export interface Page<T> {
   total: number;
   next: Cursor | null;
   prev: Cursor | null;
+}
+
+/** What every record list's URL may ask for; a list adds its own filters and sorts. */
+export interface ListFilter<Sort extends string> {
+  /** Free text, matched against the list's searchable columns. */
+  q?: string;
+  status?: "active" | "archived" | "all";
+  sort?: Sort;
+  dir?: "asc" | "desc";
+  cursor?: Cursor | null;
+  limit?: number;
 }
 
 /** What a list answers a scope that may not read it. */
@@ -91,39 +102,31 @@ export function keysetPage<T extends { id: string; cursorKey: string }>(
   return { rows: rows.map(({ cursorKey: _k, ...r }) => r), total, next, prev };
 }
 
-/** What a list's row query adds to its own filters and selection. */
-export interface KeysetClauses {
-  /** Select it as `cursorKey`. */
-  cursorKey: SQL<string>;
-  /** AND it with the list's filters. */
-  after: SQL | undefined;
-  orderBy: SQL[];
-  /** One more than the page, to know whether there is a next one. */
-  limit: number;
-}
-
 /**
- * One page of a list: `rows` runs the list's select with the keyset clauses,
- * `count` the same filters without them; both run at once. The page holds at
- * most `limit` rows (25 unless asked, never over 100).
+ * One page of a list. `rows` builds the list's select (fields, with the
+ * given `cursorKey` selected as `cursorKey`, and joins) as a dynamic query;
+ * the page adds the list's filters (`where`), the keyset condition, the order
+ * and the limit. `count` builds the same from-and-joins selecting the given
+ * count as `n`; the page adds the same filters. Both run at once. The page holds at most `limit` rows (25 unless asked, never over 100).
  */
-export async function keysetQuery<T extends { id: string; cursorKey: string }>(
-  page: { sort: SortSpec; id: AnyPgColumn; cursor: Cursor | null | undefined; limit: number | undefined },
-  rows: (k: KeysetClauses) => PromiseLike<T[]>,
-  count: () => PromiseLike<{ n: number }[]>,
-): Promise<Page<Omit<T, "cursorKey">>> {
-  const limit = Math.min(page.limit ?? 25, 100);
-  const cursor = usableCursor(page.sort, page.cursor);
+export async function keysetQuery<Q extends PgSelect, C extends PgSelect>(
+  list: { sort: SortSpec; id: AnyPgColumn; filter: { cursor?: Cursor | null; limit?: number }; where: (SQL | undefined)[] },
+  rows: (cursorKey: SQL<string>) => Q,
+  count: (n: SQL<number>) => C,
+): Promise<Page<Omit<Q["_"]["result"][number], "cursorKey">>> {
+  const { sort, id, filter, where } = list;
+  const limit = Math.min(filter.limit ?? 25, 100);
+  const cursor = usableCursor(sort, filter.cursor);
   const [fetched, [counted]] = await Promise.all([
-    rows({
-      cursorKey: cursorKey(page.sort),
-      after: keysetWhere(page.sort, page.id, cursor),
-      orderBy: keysetOrder(page.sort, page.id, cursor),
-      limit: limit + 1,
-    }),
-    count(),
+    rows(cursorKey(sort))
+      .where(and(...where, keysetWhere(sort, id, cursor)))
+      .orderBy(...keysetOrder(sort, id, cursor))
+      .limit(limit + 1) as PromiseLike<Q["_"]["result"]>,
+    count(sql<number>`count(*)::int`).where(and(...where)) as unknown as PromiseLike<{ n: number }[]>,
   ]);
-  return keysetPage(fetched, limit, cursor, counted?.n ?? 0);
+  return keysetPage(fetched as { id: string; cursorKey: string }[], limit, cursor, counted?.n ?? 0) as Page<
+    Omit<Q["_"]["result"][number], "cursorKey">
+  >;
 }
 
 /** `%term%` for ILIKE, with the user's own % and _ taken literally. */
