@@ -6,7 +6,7 @@ import { getMyDebrief } from "@/db/queries/debriefs";
 import { skipTask } from "@/db/queries/tasks";
 import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { markThankYouAction } from "@/app/(candidate)/my/plan/actions";
-import { confirmPersonAction, mergePersonAction, saveFeedbackAction } from "@/app/(staff)/_components/review/actions";
+import { confirmPersonAction, deleteFeedbackAction, mergePersonAction, saveFeedbackAction } from "@/app/(staff)/_components/review/actions";
 import { updateInterviewStatusAction } from "@/app/(staff)/interviews/actions";
 import { moveApplicationAction } from "@/app/(staff)/jobs/application-actions";
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
@@ -231,6 +231,7 @@ describe("the follow-up plan through an interview's and an application's changes
       ? await submit(saveFeedbackAction, formData({ ...fields, ...(ask.values as Record<string, string>), confirm: "1" }))
       : ask;
     expect(confirmed.ok, JSON.stringify(confirmed)).toBe(true);
+    return (confirmed.data as { feedbackId: string }).feedbackId;
   }
 
   it("completes the feedback step and ends the candidate's wait when the client decides, without telling the candidate what", async () => {
@@ -251,6 +252,24 @@ describe("the follow-up plan through an interview's and an application's changes
     expect(plan.decisionArrived).toBe(true);
     expect(plan.steps.find((st) => st.kind === "wait")?.state).toBe("done");
     expect(JSON.stringify(plan)).not.toMatch(/next.round/i);
+  });
+
+  it("takes the decision back from the candidate's plan when the feedback that carried it is deleted", async () => {
+    const app = await newApplication();
+    const interviewId = await newInterview(app, { endedHoursAgo: 30 });
+    await file(interviewId, debrief());
+    const feedbackId = await recordDecision(interviewId, "next_round");
+    const me = scopeOf(db(), a, a.candidateUser);
+    expect((await getMyPlan(me, interviewId))!.plan.decisionArrived).toBe(true);
+    const [fb] = await db().select({ version: s.interviewerFeedback.version }).from(s.interviewerFeedback).where(eq(s.interviewerFeedback.id, feedbackId));
+    await asRecruiter();
+    const r = await submit(deleteFeedbackAction, formData({ feedbackId, version: String(fb!.version), interviewId }));
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const plan = (await getMyPlan(me, interviewId))!.plan;
+    expect(plan.decisionArrived).toBe(false);
+    expect(plan.steps.find((st) => st.kind === "wait")?.state).toBe("waiting");
+    // What the recruiter did stays done.
+    expect((await tasksOf(interviewId)).collect_feedback!.state).toBe("done");
   });
 
   it("closes every round of the application when the client's decision rejects it", async () => {
