@@ -221,6 +221,18 @@ export async function listStageHistory(scope: QueryScope, applicationId: string)
     .limit(200);
 }
 
+/** The ids of an application's interviews (every status), for the plan syncs a stage move needs. */
+export async function listApplicationInterviewIds(scope: QueryScope, applicationId: string): Promise<string[]> {
+  if (!isStaffScope(scope)) return [];
+  const rows = await scope.db
+    .select({ id: interviews.id })
+    .from(interviews)
+    .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.applicationId, applicationId)))
+    .orderBy(asc(interviews.startsAt), asc(interviews.id))
+    .limit(200);
+  return rows.map((r) => r.id);
+}
+
 export interface CreateApplicationFields {
   candidateId: string;
   jobId: string;

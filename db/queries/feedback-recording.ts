@@ -13,7 +13,8 @@ import {
 import type { Decision } from "../schema/enums";
 import { STAGE_LABELS } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { isStaffScope, withTx, type QueryScope } from "./scope";
+import { atomically } from "./atomic";
+import { isStaffScope, type QueryScope } from "./scope";
 import { updateVersioned, type RecordKind } from "./versioned";
 import { completePolicyTask } from "./tasks";
 import { decisionBlocked, decisionWord, hasHappened, stageForDecision } from "@/lib/core/review/feedback-rules";
@@ -31,6 +32,14 @@ import {
  * ./feedback). A client decision moves the application's stage in the same
  * transaction, and only if nobody moved it since the recruiter looked.
  */
+
+/**
+ * A decision that answers the candidate's wait (next round, offer, reject):
+ * a hold is the client saying it has not decided, so the chase goes on.
+ */
+function decides(decision: Decision | null | undefined): boolean {
+  return decision != null && decision !== "hold";
+}
 
 /** Clocks differ a little between a browser and the server. */
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -165,8 +174,8 @@ export async function createFeedback(scope: QueryScope, input: FeedbackFields & 
   const ctx = await getFeedbackContext(scope, input.interviewId);
   if (!ctx) return "not_found";
   const warning = await checkFields(scope, ctx, input, now);
-  const saved = await scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
+  const saved = await atomically(scope, async (t) => {
+    const tx = t.db;
     const contactName = await contactNameOf(t, input.contactId);
     const stageChange = input.decision ? await applyDecision(t, ctx, input.decision, input, now, contactName) : null;
     const [row] = await tx
@@ -190,7 +199,7 @@ export async function createFeedback(scope: QueryScope, input: FeedbackFields & 
     if (hasHappened(ctx, now)) {
       await completePolicyTask(t, {
         interviewId: input.interviewId,
-        policyKeys: input.decision ? ["collect_feedback", "chase_decision", "get_timeline"] : ["collect_feedback"],
+        policyKeys: decides(input.decision) ? ["collect_feedback", "chase_decision", "get_timeline"] : ["collect_feedback"],
         now,
       });
     }
@@ -231,8 +240,7 @@ export async function updateFeedback(
     });
   }
   const warning = await checkFields(scope, ctx, input, now, before.ratings.map((r) => r.attributeId));
-  const saved = await scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
+  const saved = await atomically(scope, async (t) => {
     const contactName = await contactNameOf(t, input.contactId);
     const newDecision = !before.decision && input.decision ? input.decision : null;
     const stageChange = newDecision ? await applyDecision(t, ctx, newDecision, input, now, contactName) : null;
@@ -248,7 +256,7 @@ export async function updateFeedback(
     });
     if (!saved) throw staleFeedback(before);
     await writeRatings(t, input.id, input.ratings);
-    if (newDecision) await completePolicyTask(t, { interviewId: before.interviewId, policyKeys: ["chase_decision", "get_timeline"], now });
+    if (decides(newDecision)) await completePolicyTask(t, { interviewId: before.interviewId, policyKeys: ["chase_decision", "get_timeline"], now });
     await recordAudit(t, {
       action: "feedback.updated",
       entityType: "interviewer_feedback",
@@ -270,8 +278,8 @@ function staleFeedback(current: FeedbackRow): AppError {
 /** Removes a piece of feedback. A stage it moved stays where it is; the stage history keeps the move. */
 export async function deleteFeedback(scope: QueryScope, ref: { id: string; version: number }): Promise<"ok" | "not_found"> {
   if (!isStaffScope(scope)) return "not_found";
-  return scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
+  return atomically(scope, async (t) => {
+    const tx = t.db;
     const before = await getFeedback(t, ref.id);
     if (!before) return "not_found" as const;
     if (before.version !== ref.version) throw staleFeedback(before);

@@ -175,7 +175,8 @@ export type InterviewConflict = InterviewRecord & { contactIds: string[] };
 
 /**
  * Changes when, where and with whom. A cancelled or no-show round that is
- * rescheduled is scheduled again; a completed one stays as it happened.
+ * rescheduled is scheduled again; a completed one stays as it happened. The
+ * use case (lib/interviews/reschedule-interview.ts) syncs the plan with it.
  */
 export async function rescheduleInterview(
   scope: QueryScope,
@@ -247,9 +248,9 @@ const STATUS_MOVES: Record<InterviewStatus, InterviewStatus[]> = {
 /**
  * Marks an interview completed, cancelled or no-show (or back to scheduled).
  *
- * This is the one place an interview becomes completed. The caller (the
- * server action) runs the follow-up plan → tasks sync after it returns ok with
- * status "completed" — see app/(staff)/interviews/actions.ts.
+ * This is the one place an interview becomes completed. The use case
+ * (lib/interviews/change-interview-status.ts) syncs the follow-up plan's
+ * tasks with the new status in the same transaction.
  */
 export async function updateInterviewStatus(
   scope: QueryScope,

@@ -172,7 +172,7 @@ export type NewContactFields = { name: string; title: string; email: string; pho
 export async function confirmPersonAsContact(
   scope: QueryScope,
   input: { personId: string; fields: NewContactFields; now?: Date },
-): Promise<{ contactId: string } | "not_found"> {
+): Promise<{ contactId: string; interviewId: string } | "not_found"> {
   if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
   return scope.db.transaction(async (tx) => {
@@ -213,7 +213,7 @@ export async function confirmPersonAsContact(
       changes: { clientId: iv.clientId, fromPersonMet: person.id },
     });
     await recordAudit(t, { action: "person_met.confirmed", entityType: "debrief_person", entityId: person.id, changes: { contactId: contact!.id } });
-    return { contactId: contact!.id };
+    return { contactId: contact!.id, interviewId: person.interviewId };
   });
 }
 
@@ -225,7 +225,7 @@ export async function confirmPersonAsContact(
 export async function mergePersonWithContact(
   scope: QueryScope,
   input: { personId: string; contactId: string; now?: Date },
-): Promise<{ contactId: string } | "not_found"> {
+): Promise<{ contactId: string; interviewId: string } | "not_found"> {
   if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
   return scope.db.transaction(async (tx) => {
@@ -259,7 +259,7 @@ export async function mergePersonWithContact(
       entityId: person.id,
       changes: { contactId: contact.id, filled: Object.keys(fill) },
     });
-    return { contactId: contact.id };
+    return { contactId: contact.id, interviewId: person.interviewId };
   });
 }
 

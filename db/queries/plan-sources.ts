@@ -67,8 +67,10 @@ export type PlanSource = {
   calls: { id: string; calledAt: Date; contactId: string | null }[];
   /**
    * Facts outside the debrief. The recruiter-side ones (review, client
-   * feedback, its decision, the timeline) are read only with
-   * `staffProgress`; a candidate's own view of the plan never sees them.
+   * feedback, the timeline) are read only with `staffProgress`; a
+   * candidate's own view of the plan never sees them. It does see that a
+   * client decision arrived (`decisionReceivedAt`: its wait and call are
+   * over), never what the decision was.
    */
   progress: {
     debriefReviewedAt: Date | null;
@@ -164,8 +166,10 @@ export async function listPlanSources(
 
   const interviewerRows = await listInterviewers(scope, found);
 
-  const feedbackRows = staffProgress
-    ? await scope.db
+  // The candidate learns only that (and when) the client decided, which ends
+  // their wait and call; never the feedback or what the decision was.
+  const feedbackRows = (
+    await scope.db
         .select({
           interviewId: interviewerFeedback.interviewId,
           firstAt: min(interviewerFeedback.receivedAt),
@@ -174,7 +178,7 @@ export async function listPlanSources(
         .from(interviewerFeedback)
         .where(and(eq(interviewerFeedback.firmId, scope.firmId), inArray(interviewerFeedback.interviewId, found)))
         .groupBy(interviewerFeedback.interviewId)
-    : [];
+  ).map((row) => (staffProgress ? row : { ...row, firstAt: null }));
 
   const progressKeys = staffProgress ? ["get_timeline", "accept_invitation"] : ["accept_invitation"];
   const taskWhere = [

@@ -13,6 +13,12 @@ import type { QueryScope } from "./scope";
 export type PlanTaskSpec = {
   /** The step's stable key within its interview ("thank_you:<contact id>", "collect_feedback", …). */
   policyKey: string;
+  /**
+   * Keys the same step was stored under before (a person met's thank-you,
+   * keyed by the person until the recruiter linked them to a contact): a task
+   * found under one of them moves to `policyKey`, keeping its id and state.
+   */
+  formerKeys?: string[];
   /** "rule 2" */
   rule: string;
   title: string;
@@ -26,7 +32,18 @@ export type PlanTaskSpec = {
 };
 
 export type StorePlanTasksResult =
-  | { status: "stored"; created: string[]; updated: string[]; completed: string[]; removed: string[] }
+  | {
+      status: "stored";
+      created: string[];
+      updated: string[];
+      completed: string[];
+      /** Open tasks whose step left the plan, now skipped with the reason given. */
+      skipped: string[];
+      /** Tasks the sync had skipped whose step came back. */
+      reopened: string[];
+      /** Tasks moved to their step's new key (a person met became a contact). */
+      rekeyed: string[];
+    }
   | { status: "not_found" };
 
 async function interviewInScope(scope: QueryScope, interviewId: string) {
@@ -40,28 +57,58 @@ async function interviewInScope(scope: QueryScope, interviewId: string) {
   return row ?? null;
 }
 
+type StoredTask = {
+  id: string;
+  policyKey: string | null;
+  state: "open" | "done" | "skipped";
+  title: string;
+  details: string;
+  dueAt: Date | null;
+  rule: string | null;
+  version: number;
+  completedBy: string | null;
+  skipReason: string | null;
+};
+
+/**
+ * Skipped by the plan sync, not by a person: the sync writes its reason and
+ * nobody's name, while a person who skips a task is its `completedBy`.
+ */
+function skippedBySync(task: Pick<StoredTask, "state" | "completedBy" | "skipReason">): boolean {
+  return task.state === "skipped" && task.completedBy === null && task.skipReason !== null;
+}
+
 /**
  * Makes the interview's generated tasks match its plan, idempotently:
  * - a step without a task gets one (the unique key (firm, interview, policy
- *   key) means two syncs at once still make one);
+ *   key) means two syncs at once still make one); a step stored under one of
+ *   its former keys keeps its task, moved to the new key;
  * - an open task follows its step (title, reason, due time) and is completed
  *   when the step is done; its owner is left alone, so a reassignment holds;
  * - a task someone completed or skipped is never touched again;
  * - an open task whose step left the plan (the debrief was amended, the
- *   interview cancelled) is deleted: nobody acted on it, and should the step
- *   come back it comes back as a fresh open task. `managedKey` says which
- *   keys the plan owns; other keyed tasks (call warnings) are left alone.
+ *   interview cancelled) is skipped with `skipReason`, never deleted; should
+ *   the step come back, the same task reopens (only one the sync skipped:
+ *   a person's skip stands). `managedKey` says which keys the plan owns;
+ *   other keyed tasks (call warnings) are left alone.
  */
 export async function storePlanTasks(
   scope: QueryScope,
-  input: { interviewId: string; steps: PlanTaskSpec[]; managedKey: (key: string) => boolean; now?: Date },
+  input: {
+    interviewId: string;
+    steps: PlanTaskSpec[];
+    managedKey: (key: string) => boolean;
+    /** Why a step left the plan ("No longer needed: interview cancelled"). */
+    skipReason: string;
+    now?: Date;
+  },
 ): Promise<StorePlanTasksResult> {
   const now = input.now ?? new Date();
   return atomically(scope, async (t) => {
     const tx = t.db;
     const iv = await interviewInScope(t, input.interviewId);
     if (!iv) return { status: "not_found" } as const;
-    const existing = await tx
+    const existing: StoredTask[] = await tx
       .select({
         id: tasks.id,
         policyKey: tasks.policyKey,
@@ -71,17 +118,40 @@ export async function storePlanTasks(
         dueAt: tasks.dueAt,
         rule: tasks.rule,
         version: tasks.version,
+        completedBy: tasks.completedBy,
+        skipReason: tasks.skipReason,
       })
       .from(tasks)
       .where(and(eq(tasks.firmId, t.firmId), eq(tasks.interviewId, iv.id), isNotNull(tasks.policyKey)));
     const byKey = new Map(existing.map((row) => [row.policyKey!, row]));
+    const wanted = new Set(input.steps.map((s) => s.policyKey));
     const created: string[] = [];
     const updated: string[] = [];
     const completed: string[] = [];
-    const removed: string[] = [];
+    const skipped: string[] = [];
+    const reopened: string[] = [];
+    const rekeyed: string[] = [];
+    const sameRow = (row: StoredTask) => and(eq(tasks.firmId, t.firmId), eq(tasks.id, row.id), eq(tasks.version, row.version));
 
     for (const step of input.steps) {
-      const row = byKey.get(step.policyKey);
+      let row = byKey.get(step.policyKey);
+      if (!row) {
+        const formerKey = step.formerKeys?.find((key) => byKey.has(key) && !wanted.has(key));
+        const former = formerKey ? byKey.get(formerKey) : undefined;
+        if (formerKey && former) {
+          const moved = await tx
+            .update(tasks)
+            .set({ policyKey: step.policyKey, version: sql`${tasks.version} + 1` })
+            .where(sameRow(former))
+            .returning({ version: tasks.version });
+          if (moved[0]) {
+            byKey.delete(formerKey);
+            row = { ...former, policyKey: step.policyKey, version: moved[0].version };
+            byKey.set(step.policyKey, row);
+            rekeyed.push(step.policyKey);
+          }
+        }
+      }
       const completion = step.done
         ? { state: "done" as const, completedAt: step.doneAt ?? now, completedBy: step.ownerUserId }
         : {};
@@ -110,6 +180,27 @@ export async function storePlanTasks(
         if (inserted[0]) created.push(step.policyKey);
         continue;
       }
+      if (skippedBySync(row)) {
+        // The step is back (the interview rescheduled, the amendment undone): the same task reopens.
+        const rows = await tx
+          .update(tasks)
+          .set({
+            title: step.title,
+            details: step.details,
+            rule: step.rule,
+            dueAt: step.dueAt,
+            state: "open",
+            completedAt: null,
+            completedBy: null,
+            skipReason: null,
+            ...completion,
+            version: sql`${tasks.version} + 1`,
+          })
+          .where(and(sameRow(row), eq(tasks.state, "skipped"), isNull(tasks.completedBy)))
+          .returning({ id: tasks.id });
+        if (rows[0]) reopened.push(step.policyKey);
+        continue;
+      }
       if (row.state !== "open") continue;
       const changed =
         row.title !== step.title ||
@@ -127,14 +218,7 @@ export async function storePlanTasks(
           ...completion,
           version: sql`${tasks.version} + 1`,
         })
-        .where(
-          and(
-            eq(tasks.firmId, t.firmId),
-            eq(tasks.id, row.id),
-            eq(tasks.state, "open"),
-            eq(tasks.version, row.version),
-          ),
-        )
+        .where(and(sameRow(row), eq(tasks.state, "open")))
         .returning({ id: tasks.id });
       // A person changed the task in the meantime: theirs wins; the next sync catches up.
       if (!rows[0]) continue;
@@ -142,28 +226,40 @@ export async function storePlanTasks(
       else updated.push(step.policyKey);
     }
 
-    const wanted = new Set(input.steps.map((s) => s.policyKey));
-    for (const row of existing) {
+    for (const row of byKey.values()) {
       const key = row.policyKey!;
       if (row.state !== "open" || wanted.has(key) || !input.managedKey(key)) continue;
       const rows = await tx
-        .delete(tasks)
-        .where(
-          and(eq(tasks.firmId, t.firmId), eq(tasks.id, row.id), eq(tasks.state, "open"), eq(tasks.version, row.version)),
-        )
+        .update(tasks)
+        .set({
+          state: "skipped",
+          skipReason: input.skipReason,
+          completedAt: now,
+          completedBy: null,
+          version: sql`${tasks.version} + 1`,
+        })
+        .where(and(sameRow(row), eq(tasks.state, "open")))
         .returning({ id: tasks.id });
-      if (rows[0]) removed.push(key);
+      if (rows[0]) skipped.push(key);
     }
 
-    if (created.length || updated.length || completed.length || removed.length) {
+    if (created.length || updated.length || completed.length || skipped.length || reopened.length || rekeyed.length) {
       await recordAudit(t, {
         action: "plan.tasks_synced",
         entityType: "interview",
         entityId: iv.id,
-        changes: { created, updated, completed, removed },
+        changes: {
+          created,
+          updated,
+          completed,
+          skipped,
+          reopened,
+          rekeyed,
+          ...(skipped.length ? { skipReason: input.skipReason } : {}),
+        },
       });
     }
-    return { status: "stored", created, updated, completed, removed } as const;
+    return { status: "stored", created, updated, completed, skipped, reopened, rekeyed } as const;
   });
 }
 
@@ -182,6 +278,7 @@ export async function listPlanTasks(scope: QueryScope, interviewId: string) {
       dueAt: tasks.dueAt,
       state: tasks.state,
       completedAt: tasks.completedAt,
+      skipReason: tasks.skipReason,
     })
     .from(tasks)
     .where(and(...where))

@@ -35,6 +35,8 @@ export type TaskRow = {
   rule: string | null;
   policyKey: string | null;
   completedAt: Date | null;
+  /** Why the plan no longer needs it ("No longer needed: interview cancelled"), when the plan sync skipped it. */
+  skipReason: string | null;
   createdAt: Date;
   version: number;
 };
@@ -57,6 +59,7 @@ const taskColumns = {
   rule: tasks.rule,
   policyKey: tasks.policyKey,
   completedAt: tasks.completedAt,
+  skipReason: tasks.skipReason,
   createdAt: tasks.createdAt,
   version: tasks.version,
 };
@@ -286,12 +289,12 @@ export function completeTask(scope: QueryScope, ref: { id: string; version: numb
 
 export function skipTask(scope: QueryScope, ref: { id: string; version: number; now?: Date }) {
   return changeTask(scope, ref, "task.skip", (b) =>
-    b.state === "skipped" ? null : { state: "skipped", completedAt: ref.now ?? new Date(), completedBy: scope.userId },
+    b.state === "skipped" ? null : { state: "skipped", completedAt: ref.now ?? new Date(), completedBy: scope.userId, skipReason: null },
   );
 }
 
 export function reopenTask(scope: QueryScope, ref: { id: string; version: number }) {
-  return changeTask(scope, ref, "task.reopen", (b) => (b.state === "open" ? null : { state: "open", completedAt: null, completedBy: null }));
+  return changeTask(scope, ref, "task.reopen", (b) => (b.state === "open" ? null : { state: "open", completedAt: null, completedBy: null, skipReason: null }));
 }
 
 async function taskExists(scope: QueryScope, id: string): Promise<boolean> {

@@ -1,9 +1,12 @@
-import { getFeedback, previewFeedbackDecision, type FeedbackFields } from "@/db/queries/feedback";
+import { listApplicationInterviewIds } from "@/db/queries/applications";
+import { getFeedback, getFeedbackContext, previewFeedbackDecision, type FeedbackFields } from "@/db/queries/feedback";
 import { createFeedback, updateFeedback } from "@/db/queries/feedback-recording";
-import type { QueryScope } from "@/db/queries/scope";
+import { inTransaction, type QueryScope } from "@/db/queries/scope";
 import { AppError } from "@/lib/core/errors";
 import type { FeedbackInput } from "@/lib/core/validation/feedback";
 import { STAGES, type Stage } from "@/lib/core/vocabulary";
+import { syncPlan, syncPlans } from "@/lib/plans/sync";
+import { CLIENT_DECIDED } from "@/lib/plans/task-specs";
 
 type Decision = NonNullable<FeedbackFields["decision"]>;
 
@@ -34,7 +37,10 @@ export type SaveFeedbackOutcome =
  * Records (or edits) interviewer feedback. A new client decision takes two
  * submits: the first returns what it would do to the application's stage
  * (and the stage as read now); the second, confirmed, saves — unless the
- * stage changed in between, which is a conflict and saves nothing.
+ * stage changed in between, which is a conflict and saves nothing. The
+ * feedback, the stage it moves and the interview's plan (the recruiter's
+ * feedback step done; with a decision, the wait, the call and the chase
+ * over) are stored in one transaction.
  */
 export async function saveFeedback(scope: QueryScope, input: FeedbackInput): Promise<SaveFeedbackOutcome> {
   const existing = input.feedbackId ? await getFeedback(scope, input.feedbackId) : null;
@@ -71,10 +77,22 @@ export async function saveFeedback(scope: QueryScope, input: FeedbackInput): Pro
     ratings: input.ratings,
     seenStage,
   };
-  const saved = existing
-    ? await updateFeedback(scope, { ...fields, id: existing.id, version: input.version ?? 0 })
-    : await createFeedback(scope, { ...fields, interviewId: input.interviewId });
-  if (saved === "not_found") throw new AppError("not_found");
+  const saved = await inTransaction(scope, async (tx) => {
+    const saved = existing
+      ? await updateFeedback(tx, { ...fields, id: existing.id, version: input.version ?? 0 })
+      : await createFeedback(tx, { ...fields, interviewId: input.interviewId });
+    if (saved === "not_found") throw new AppError("not_found");
+    const interviewId = saved.feedback.interviewId;
+    const decided = newDecision !== null && newDecision !== "hold";
+    await syncPlan(tx, interviewId, decided ? { reason: CLIENT_DECIDED } : {});
+    // A decision that moved the application (a rejection) changes the plans of its other rounds too.
+    if (saved.stageChange) {
+      const ctx = await getFeedbackContext(tx, interviewId);
+      const others = ctx ? (await listApplicationInterviewIds(tx, ctx.applicationId)).filter((id) => id !== interviewId) : [];
+      await syncPlans(tx, others);
+    }
+    return saved;
+  });
   return {
     status: "saved",
     created: !existing,

@@ -5,14 +5,15 @@ import { syncPlan } from "@/lib/plans/sync";
 
 /**
  * Completed, cancelled, no-show (or back to scheduled), in one transaction
- * with what follows: marking an interview completed stores its follow-up
- * plan's steps as tasks.
+ * with what follows: the follow-up plan's tasks follow the status. Marking an
+ * interview completed stores its steps as tasks; cancelling it or marking it
+ * a no-show skips the open ones ("No longer needed: interview cancelled"),
+ * keeping what was done; putting it back reopens them when its plan runs again.
  */
 export async function changeInterviewStatus(scope: QueryScope, input: { id: string; version: number; status: InterviewStatus }) {
   return inTransaction(scope, async (tx) => {
     const result = await updateInterviewStatus(tx, input);
-    // The follow-up plan's steps become tasks once the interview has happened.
-    if (result.ok && result.value.status === "completed") await syncPlan(tx, result.value.id);
+    if (result.ok) await syncPlan(tx, result.value.id);
     return result;
   });
 }

@@ -60,6 +60,12 @@ export type CandidatePlan = {
   callTargets: { contactId: string; name: string }[];
   /** Said to the candidate, in the candidate's terms. */
   notices: string[];
+  /**
+   * The client's decision has reached the recruiter (next round, offer or
+   * reject; a hold is not one): the wait and the call are over, and the
+   * recruiter has news. What it was stays with the recruiter.
+   */
+  decisionArrived: boolean;
   generatedAt: Date;
 };
 
@@ -125,6 +131,7 @@ export function candidatePlanFrom(src: PlanSource, firm: FirmSettings, now: Date
     callCount: src.calls.filter((c) => c.calledAt.getTime() <= now.getTime()).length,
     callTargets: [...targets].map(([contactId, name]) => ({ contactId, name })),
     notices: candidateNotices(plan),
+    decisionArrived: src.progress.decisionReceivedAt !== null && src.progress.decisionReceivedAt.getTime() <= now.getTime(),
     generatedAt: plan.generatedAt,
   };
 }

@@ -6,7 +6,7 @@ import { buildPlan } from "@/lib/core/follow-up";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { logger } from "@/lib/platform/logger";
 import { followUpInputFrom } from "./follow-up-input";
-import { generatesTasks, isPlanStepKey, planTaskSpecs } from "./task-specs";
+import { isPlanStepKey, leftThePlanReason, noTasksReason, planTaskSpecs } from "./task-specs";
 
 /**
  * An interview's follow-up plan stored as tasks. Every change that can alter
@@ -14,21 +14,35 @@ import { generatesTasks, isPlanStepKey, planTaskSpecs } from "./task-specs";
  * (lib/jobs/handlers.ts) runs storePlanOf when an earlier sync failed.
  */
 
+export type SyncPlanOptions = {
+  now?: Date;
+  /**
+   * Why steps that leave the plan with this change are no longer needed
+   * ("No longer needed: the client has decided"), when the caller knows
+   * better than the sync. An interview cancelled, missed, or whose
+   * application closed always says so itself.
+   */
+  reason?: string;
+};
+
 /**
  * Stores the interview's plan as tasks, idempotently (see storePlanTasks),
  * and throws if that fails. Safe from any scope: a candidate's scope reaches
  * only their own interview, but the plan is built from every fact and the
  * tasks belong to the firm (recruiter steps go to the recruiter). An
- * interview that did not (or not yet) happen gets no tasks, and its
- * untouched generated ones go.
+ * interview that did not happen (cancelled, no-show, not yet) or whose
+ * application was rejected or withdrawn gets no tasks: its open ones are
+ * skipped with that reason, its done ones stay done.
  */
-export async function storePlanOf(scope: QueryScope, interviewId: string, opts: { now?: Date } = {}): Promise<StorePlanTasksResult> {
+export async function storePlanOf(scope: QueryScope, interviewId: string, opts: SyncPlanOptions = {}): Promise<StorePlanTasksResult> {
   const now = opts.now ?? new Date();
   const [src] = await listPlanSources(scope, [interviewId], { staffProgress: true });
   const firm = src ? await getPortalFirm(scope) : null;
   if (!src || !firm) return { status: "not_found" };
-  const steps = generatesTasks(src) ? planTaskSpecs(buildPlan(followUpInputFrom(src, firm, now)), src) : [];
-  return storePlanTasks(scope, { interviewId, steps, managedKey: isPlanStepKey, now });
+  const closed = noTasksReason(src);
+  const steps = closed ? [] : planTaskSpecs(buildPlan(followUpInputFrom(src, firm, now)), src);
+  const skipReason = closed ?? opts.reason ?? leftThePlanReason(src);
+  return storePlanTasks(scope, { interviewId, steps, managedKey: isPlanStepKey, skipReason, now });
 }
 
 export type SyncPlanResult = StorePlanTasksResult | { status: "deferred"; jobId: string | null };
@@ -42,7 +56,7 @@ export type SyncPlanResult = StorePlanTasksResult | { status: "deferred"; jobId:
  * until the tasks are stored. Called outside a transaction, the sync gets one
  * of its own.
  */
-export async function syncPlan(tx: QueryScope, interviewId: string, opts: { now?: Date } = {}): Promise<SyncPlanResult> {
+export async function syncPlan(tx: QueryScope, interviewId: string, opts: SyncPlanOptions = {}): Promise<SyncPlanResult> {
   try {
     return await inTransaction(tx, (savepoint) => storePlanOf(savepoint, interviewId, opts));
   } catch (err) {
@@ -50,4 +64,15 @@ export async function syncPlan(tx: QueryScope, interviewId: string, opts: { now?
     const jobId = await enqueueJob(tx, { kind: "plan.sync", payload: { interviewId, userId: tx.userId } });
     return { status: "deferred", jobId };
   }
+}
+
+/**
+ * syncPlan for several interviews of one change (an application moved: each
+ * of its rounds), in the change's transaction; each sync fails (and is
+ * queued) on its own.
+ */
+export async function syncPlans(tx: QueryScope, interviewIds: string[], opts: SyncPlanOptions = {}): Promise<SyncPlanResult[]> {
+  const results: SyncPlanResult[] = [];
+  for (const id of [...new Set(interviewIds)]) results.push(await syncPlan(tx, id, opts));
+  return results;
 }

@@ -13,10 +13,48 @@ export function isPlanStepKey(key: string): boolean {
   return (PLAN_STEP_KINDS as readonly string[]).includes(kind);
 }
 
-/** Whether an interview's plan is stored as tasks yet: once it happened (marked completed, or debriefed). */
+/** How a task the plan no longer needs is closed: skipped, with why (tasks.skip_reason). */
+export function noLongerNeeded(why: string): string {
+  return `No longer needed: ${why}`;
+}
+
+/** Said of a step that left a plan that is still running, when nothing more precise is known. */
+export const LEFT_THE_PLAN = noLongerNeeded("no longer in the plan");
+/** Said of the steps an amendment of the debrief took out of the plan. */
+export const DEBRIEF_AMENDED = noLongerNeeded("the debrief was amended");
+/** Said of the steps a client decision (next round, offer, reject) ended. */
+export const CLIENT_DECIDED = noLongerNeeded("the client has decided");
+
+/**
+ * Why an interview's plan gives no tasks (its open ones are then skipped with
+ * this reason), or null when its plan is stored as tasks: once the interview
+ * happened (marked completed, or debriefed) and while its application is in play.
+ */
+export function noTasksReason(src: PlanSource): string | null {
+  if (src.interview.status === "cancelled") return noLongerNeeded("interview cancelled");
+  if (src.interview.status === "no_show") return noLongerNeeded("interview marked no-show");
+  if (src.interview.applicationStage === "rejected") return noLongerNeeded("application rejected");
+  if (src.interview.applicationStage === "withdrawn") return noLongerNeeded("application withdrawn");
+  if (src.interview.status === "completed") return null;
+  if (src.debrief?.status === "submitted") return null;
+  return noLongerNeeded("the interview has not taken place yet");
+}
+
+/** Whether an interview's plan is stored as tasks (see noTasksReason). */
 export function generatesTasks(src: PlanSource): boolean {
-  if (src.interview.status === "completed") return true;
-  return src.interview.status === "scheduled" && src.debrief?.status === "submitted";
+  return noTasksReason(src) === null;
+}
+
+/**
+ * Why the plan's steps that left it did so, when the plan still runs: an
+ * amended debrief (submitted again after its first submission), else the plan
+ * simply changed.
+ */
+export function leftThePlanReason(src: PlanSource): string {
+  const d = src.debrief;
+  const amended =
+    d?.status === "submitted" && d.firstSubmittedAt && d.submittedAt && d.submittedAt.getTime() > d.firstSubmittedAt.getTime();
+  return amended ? DEBRIEF_AMENDED : LEFT_THE_PLAN;
 }
 
 /** When a done step was done, from the facts the plan was built on. */
@@ -43,6 +81,18 @@ function doneAtOf(step: PlanStep, src: PlanSource): Date | null {
   }
 }
 
+/**
+ * A thank-you step is keyed by the client contact once the person met is one
+ * (`thank_you:<contactId>`), by the person otherwise: when the recruiter links
+ * the person to a contact, the task stored under the person's key is the same
+ * task, and storePlanTasks moves it to the new key instead of making a second.
+ */
+function formerKeysOf(step: PlanStep): string[] | undefined {
+  if (step.kind !== "thank_you" || !step.personId) return undefined;
+  const personKey = `thank_you:${step.personId}`;
+  return step.key === personKey ? undefined : [personKey];
+}
+
 export function planTaskSpecs(plan: Plan, src: PlanSource): PlanTaskSpec[] {
   const specs: PlanTaskSpec[] = [];
   for (const step of plan.steps) {
@@ -52,6 +102,7 @@ export function planTaskSpecs(plan: Plan, src: PlanSource): PlanTaskSpec[] {
     const candidateStep = step.owner === "candidate";
     specs.push({
       policyKey: step.key,
+      formerKeys: formerKeysOf(step),
       rule: `rule ${step.rule}`,
       title: step.title,
       details: step.reason,

@@ -162,7 +162,7 @@ describe("the staff review of a debrief, and people met", () => {
   it("merges a person into the matching contact, filling only the contact's blanks", async () => {
     const db = database.current.db;
     const rita = scopeOf(db, a, a.recruiter);
-    expect(await mergePersonWithContact(rita, { personId: people.byName, contactId: priya })).toEqual({ contactId: priya });
+    expect(await mergePersonWithContact(rita, { personId: people.byName, contactId: priya })).toMatchObject({ contactId: priya });
     const [c] = await db.select().from(s.contacts).where(eq(s.contacts.id, priya));
     expect(c).toMatchObject({ name: "Priya Raman", title: "VP Engineering", phone: "555-0199", email: null });
     const links = await db.select().from(s.interviewParticipants).where(eq(s.interviewParticipants.interviewId, a.interviewId));
@@ -173,7 +173,7 @@ describe("the staff review of a debrief, and people met", () => {
       (e: unknown) => e as AppError,
     );
     expect(err?.fieldErrors?.contactId).toBeTruthy();
-    expect(await mergePersonWithContact(rita, { personId: people.byEmail, contactId: a.contactId })).toEqual({ contactId: a.contactId });
+    expect(await mergePersonWithContact(rita, { personId: people.byEmail, contactId: a.contactId })).toMatchObject({ contactId: a.contactId });
   });
 
   it("dismisses a person met, and another firm can do none of it", async () => {

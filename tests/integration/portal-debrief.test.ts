@@ -291,9 +291,11 @@ describe("candidate portal: the debrief", () => {
     for (const key of ["internalNotes", "takeaways", "sharedSummary", "recommendation", "rating", "\"notes\"", "reviewedBy"]) {
       expect(text.includes(key), `candidate data has a ${key} field`).toBe(false);
     }
-    // Not even the fact that feedback or a decision arrived.
-    expect(everything.sources[0]?.progress).toMatchObject({ feedbackReceivedAt: null, decisionReceivedAt: null, debriefReviewedAt: null });
+    // Not even the fact that feedback arrived; only that the client decided (not what), which ends the wait.
+    expect(everything.sources[0]?.progress).toMatchObject({ feedbackReceivedAt: null, debriefReviewedAt: null });
+    expect(everything.sources[0]?.progress.decisionReceivedAt).toBeInstanceOf(Date);
+    expect(everything.plan?.plan.decisionArrived).toBe(true);
     expect(everything.plan?.plan.steps.every((step) => step.kind !== "collect_feedback" && step.kind !== "chase_decision")).toBe(true);
-    expect(everything.plan?.plan.steps.find((step) => step.kind === "wait")?.state).toBe("waiting");
+    expect(everything.plan?.plan.steps.find((step) => step.kind === "wait")?.state).toBe("done");
   });
 });

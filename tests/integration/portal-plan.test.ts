@@ -112,13 +112,14 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     const staff = scopeOf(db(), a, a.recruiter);
     const again = await syncPlan(staff, interviewId);
     const third = await syncPlan(scopeOf(db(), a, a.candidateUser), interviewId);
-    expect(again).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
-    expect(third).toEqual({ status: "stored", created: [], updated: [], completed: [], removed: [] });
+    const nothing = { status: "stored", created: [], updated: [], completed: [], skipped: [], reopened: [], rekeyed: [] };
+    expect(again).toEqual(nothing);
+    expect(third).toEqual(nothing);
     const after = await tasksOf(interviewId);
     expect(after.map((t) => [t.id, t.version, t.state]).sort()).toEqual(before.map((t) => [t.id, t.version, t.state]).sort());
   });
 
-  it("never resurrects a task someone completed or skipped, and drops open ones whose step left the plan", async () => {
+  it("never resurrects a task someone completed or skipped, and skips open ones whose step left the plan", async () => {
     const interviewId = await newInterview();
     const first = await file(interviewId, complete({ askedToCall: true, invitedBack: true, invitedBackDetails: "Meet the team" }));
     let rows = await tasksOf(interviewId);
@@ -145,14 +146,15 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     const state = Object.fromEntries(rows.map((t) => [t.policyKey, t.state]));
     expect(state.collect_feedback).toBe("done");
     expect(state.review_debrief).toBe("skipped");
-    // Done stays done even though the step left the plan; the open call task is gone.
+    // Done stays done even though the step left the plan; the open call task is skipped, with why.
     expect(state.accept_invitation).toBe("done");
-    expect(state.call).toBeUndefined();
+    const callTask = rows.find((t) => t.policyKey === "call");
+    expect(callTask).toMatchObject({ state: "skipped", skipReason: "No longer needed: the debrief was amended", completedBy: null });
 
-    // Back in the plan: the call comes back as a fresh open task; done and skipped stay as they are.
+    // Back in the plan: the same call task reopens; done and skipped (by a person) stay as they are.
     await file(interviewId, complete({ askedToCall: true }));
     rows = await tasksOf(interviewId);
-    expect(rows.filter((t) => t.policyKey === "call").map((t) => t.state)).toEqual(["open"]);
+    expect(rows.filter((t) => t.policyKey === "call").map((t) => [t.id, t.state, t.skipReason])).toEqual([[callTask!.id, "open", null]]);
     expect(rows.find((t) => t.policyKey === "review_debrief")?.state).toBe("skipped");
     expect(rows.filter((t) => t.policyKey === "collect_feedback")).toHaveLength(1);
     expect(new Set(rows.map((t) => t.policyKey)).size).toBe(rows.length);
@@ -243,7 +245,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(before.values?.notes).toBe("kept");
   });
 
-  it("removes a cancelled interview's open tasks and keeps the done ones", async () => {
+  it("skips a cancelled interview's open tasks with the reason and keeps the done ones", async () => {
     const interviewId = await newInterview();
     await file(interviewId, complete());
     await db()
@@ -253,7 +255,8 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     const r = await syncPlan(scopeOf(db(), a, a.admin), interviewId);
     expect(r.status).toBe("stored");
     const rows = await tasksOf(interviewId);
-    expect(rows.map((t) => [t.policyKey, t.state])).toEqual([["debrief", "done"]]);
+    expect(rows.filter((t) => t.state !== "skipped").map((t) => [t.policyKey, t.state])).toEqual([["debrief", "done"]]);
+    for (const t of rows.filter((x) => x.state === "skipped")) expect(t.skipReason).toBe("No longer needed: interview cancelled");
   });
 
   it("stores no tasks for an interview that has not happened, and nothing for another candidate or firm", async () => {

@@ -132,6 +132,7 @@ export const cases: Record<string, IsolationCases> = {
     listApplicationsForCandidate: { args: (c) => [c.bRecruiter, c.a.candidateId] },
     getApplication: { args: (c) => [c.bRecruiter, c.a.applicationId] },
     listStageHistory: { args: (c) => [c.bRecruiter, c.a.applicationId] },
+    listApplicationInterviewIds: { args: (c) => [c.bRecruiter, c.a.applicationId] },
     createApplication: { args: (c) => [c.bRecruiter, { candidateId: c.a.otherCandidateId, jobId: c.a.jobId }], empty: refused },
     moveApplication: {
       args: (c) => [c.bRecruiter, { id: c.a.applicationId, version: 1, stage: "rejected", reason: "taken over" }],

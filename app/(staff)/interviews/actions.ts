@@ -6,10 +6,11 @@ import {
   getFirmTimeZone,
   listInterviewParticipants,
 } from "@/db/queries/interviews";
-import { rescheduleInterview, scheduleInterview, type InterviewConflict } from "@/db/queries/interview-scheduling";
+import { scheduleInterview, type InterviewConflict } from "@/db/queries/interview-scheduling";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import { changeInterviewStatus } from "@/lib/interviews/change-interview-status";
+import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
 import {
   interviewStatusSchema,
   interviewWindow,

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApplication, moveApplication } from "@/db/queries/applications";
+import { createApplication } from "@/db/queries/applications";
+import { moveApplication } from "@/lib/applications/move-application";
 import { defineFormAction } from "@/lib/actions";
 import { createApplicationSchema, moveApplicationSchema } from "@/lib/core/validation/records";
 import { refusedForm } from "../_components/save-result";

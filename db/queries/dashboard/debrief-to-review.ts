@@ -1,12 +1,26 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { debriefs, interviews } from "../../schema";
-import { HOUR, KIND_LIMIT, dayLabel, interviewBase, joinInterviewContext, interviewContext, itemContext, notSkipped, round, stateOf, type QueueContext } from "./shared";
+import {
+  HOUR,
+  KIND_LIMIT,
+  dayLabel,
+  happened,
+  interviewBase,
+  joinInterviewContext,
+  interviewContext,
+  itemContext,
+  notSkipped,
+  round,
+  stateOf,
+  type QueueContext,
+} from "./shared";
 import type { QueueItem } from "./types";
 
 /**
  * Debriefs submitted and not reviewed since (an amendment after a review needs
- * another look). Due (rule 3) the debrief window after the interview, when the
- * firm arranged it.
+ * another look), of rounds that took place (a cancelled or missed round has
+ * nothing to go through). Due (rule 3) the debrief window after the
+ * interview, when the firm arranged it.
  */
 export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
   const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
@@ -30,6 +44,7 @@ export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
       and(
         eq(debriefs.firmId, q.scope.firmId),
         interviewBase(q, [
+          happened,
           eq(debriefs.status, "submitted"),
           sql`(${debriefs.reviewedAt} is null or ${debriefs.reviewedAt} < ${debriefs.submittedAt})`,
           notSkipped("review_debrief"),

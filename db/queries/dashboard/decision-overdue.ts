@@ -18,10 +18,11 @@ import type { QueueItem } from "./types";
 
 /**
  * A decision was promised (in the debrief) for a day before today and none
- * came (rule 6): no feedback with a decision, and no later round booked.
+ * came (rule 6): no feedback with a decision (a hold is the client not
+ * deciding yet), and no later round booked.
  */
 export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
-  const decisionIn = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id} and ${interviewerFeedback.decision} is not null)`;
+  const decisionIn = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id} and ${interviewerFeedback.decision} is not null and ${interviewerFeedback.decision} <> 'hold')`;
   const laterRound = sql`exists (select 1 from ${interviews} i2 where i2.firm_id = ${interviews.firmId} and i2.application_id = ${interviews.applicationId} and i2.starts_at > ${interviews.startsAt} and i2.status <> 'cancelled')`;
   const rows = await joinInterviewContext(
     q.scope.db

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { deleteFeedback } from "@/db/queries/feedback-recording";
-import { confirmPersonAsContact, dismissPersonMet, mergePersonWithContact } from "@/db/queries/people-met";
+import { dismissPersonMet } from "@/db/queries/people-met";
 import { markDebriefReviewed } from "@/db/queries/review";
 import { STAGE_LABELS } from "@/lib/core/vocabulary";
+import { deleteFeedback } from "@/lib/feedback/delete-feedback";
 import { saveFeedback } from "@/lib/feedback/save-feedback";
+import { confirmPersonMet, mergePersonMet } from "@/lib/interviews/people-met";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { AppError } from "@/lib/core/errors";
 import {
@@ -63,7 +64,7 @@ export const markReviewedAction = defineFormAction(markReviewedSchema, "debriefs
 });
 
 export const confirmPersonAction = defineFormAction(confirmPersonSchema, "contacts.write", async (scope, input) => {
-  const r = await confirmPersonAsContact(scope, {
+  const r = await confirmPersonMet(scope, {
     personId: input.personId,
     fields: { name: input.name, title: input.title, email: input.email, phone: input.phone },
   });
@@ -73,7 +74,7 @@ export const confirmPersonAction = defineFormAction(confirmPersonSchema, "contac
 });
 
 export const mergePersonAction = defineFormAction(mergePersonSchema, "contacts.write", async (scope, input) => {
-  const r = await mergePersonWithContact(scope, { personId: input.personId, contactId: input.contactId });
+  const r = await mergePersonMet(scope, { personId: input.personId, contactId: input.contactId });
   if (r === "not_found") throw new AppError("not_found");
   refresh(input.interviewId);
   return { ok: true, message: "Merged with the existing contact and linked to this interview.", data: { contactId: r.contactId } };
