@@ -29,7 +29,8 @@ export type ReminderRound = {
   interviewId: string;
   candidateId: string;
   candidateName: string;
-  /** The candidate's sign-in address: the portal the mail points to is theirs. */
+  /** The candidate's sign-in and its address: the portal the mail points to is theirs. */
+  candidateUserId: string;
   email: string;
   clientName: string;
   jobTitle: string;
@@ -58,6 +59,7 @@ export async function unsafeListReminderRounds(db: DbOrTx, now: Date): Promise<R
       interviewId: interviews.id,
       candidateId: candidates.id,
       candidateName: candidates.name,
+      candidateUserId: users.id,
       email: users.email,
       clientName: clients.name,
       jobTitle: jobs.title,

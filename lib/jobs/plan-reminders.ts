@@ -91,10 +91,11 @@ async function plansOf(db: DbOrTx, rounds: ReminderRound[], now: Date): Promise<
   for (const r of rounds) byFirm.set(r.firmId, [...(byFirm.get(r.firmId) ?? []), r]);
   for (const [firmId, list] of byFirm) {
     const firm = { timeZone: list[0]!.timeZone, holidays: list[0]!.holidays, policy: list[0]!.policy };
-    // A read of the firm's records as the job (no person): every statement
-    // carries firm_id; no candidate id, so the plan sees every fact (a
-    // decision that arrived ends the call step).
-    const scope = { db, firmId, userId: list[0]!.candidateId, role: "recruiter" as const, candidateId: null };
+    // A read of the firm's records by the job, in the firm's scope: every
+    // statement carries firm_id; no candidate id, so the plan sees every fact
+    // (a decision that arrived ends the call step). These reads record no
+    // actor; the user named is one of the rounds' candidates.
+    const scope = { db, firmId, userId: list[0]!.candidateUserId, role: "recruiter" as const, candidateId: null };
     for (let i = 0; i < list.length; i += 100) {
       const sources = await listPlanSources(
         scope,
@@ -171,7 +172,8 @@ export function remindersOfPlan(round: ReminderRound, plan: Plan, now: Date, clo
   if (
     call?.notBefore &&
     call.dueAt &&
-    call.state !== "done" &&
+    // Open (or opening later today); done, or ended by a decision, is no mail.
+    (call.state === "due" || call.state === "not_allowed") &&
     !closed(call.key) &&
     call.dueAt.getTime() > now.getTime() &&
     localDateKey(now, zone) >= localDateKey(call.notBefore, zone) &&
