@@ -77,7 +77,8 @@ export function FirmSettingsForm({ settings }: { settings: Settings }) {
             <CardContent>
               <FormField
                 name="candidateReminders"
-                label="Email candidates when a plan step needs them: a debrief past its deadline, thank-you notes due within hours, the morning their one call is allowed"
+                label="Email candidates when a plan step needs them"
+                hint="A debrief past its deadline, thank-you notes due within hours, the morning their one call is allowed."
                 orientation="horizontal"
                 error={state.fieldErrors?.candidateReminders}
               >
