@@ -95,7 +95,8 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
   });
 
   // Both queues carry plan emails; a job queued by an older version (no kind)
-  // is dropped: the next scan finds it again under the same dedupe key.
+  // is dropped: a later scan finds the mail again under the same dedupe key
+  // (once the singleton window of the dropped job has passed).
   const planWorker = async ([job]: PgBoss.Job<PlanReminderJob>[]) => {
     if (!job) return;
     if (!job.data.kind || !job.data.candidateId) return { outcome: "stale" };
