@@ -12,6 +12,7 @@ const columns = {
   sessionIdleMinutes: firms.sessionIdleMinutes,
   sessionAbsoluteHours: firms.sessionAbsoluteHours,
   mfaRequired: firms.mfaRequired,
+  candidateReminders: firms.candidateReminders,
   retentionDays: firms.retentionDays,
   version: firms.version,
 };
@@ -32,6 +33,8 @@ export interface FirmSettingsInput {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   mfaRequired: boolean;
+  /** Candidates get plan emails (notes due soon, the call window opening, a missing debrief). */
+  candidateReminders?: boolean;
   retentionDays: number | null;
 }
 

@@ -30,6 +30,11 @@ export interface SendOptions {
    * keeps the link.
    */
   secrets?: string[];
+  /**
+   * Extra headers of the SMTP message (e.g. List-Unsubscribe). Not kept in
+   * the outbox: what they point to is in the message's text too.
+   */
+  headers?: Record<string, string>;
 }
 
 /** True only locally without SMTP, where /dev/outbox is how a person reads their mail. */
@@ -65,7 +70,7 @@ export async function sendEmail(
     return "logged";
   }
   try {
-    await t.sendMail({ from: env().MAIL_FROM, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? undefined });
+    await t.sendMail({ from: env().MAIL_FROM, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? undefined, headers: options.headers });
     await unsafeMarkEmail(db, row.id, { status: "sent" });
     return "sent";
   } catch (err) {

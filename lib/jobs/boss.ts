@@ -1,21 +1,17 @@
 import PgBoss from "pg-boss";
 import type { Database } from "@/db/runtime";
 import { logger } from "@/lib/platform/logger";
-import {
-  dueDebriefReminders,
-  dueDigests,
-  sendDebriefReminder,
-  sendDigest,
-  type DebriefReminderJob,
-  type DigestJob,
-} from "./reminders";
+import { duePlanReminders, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
+import { dueDigests, sendDigest, type DigestJob } from "./reminders";
 
 /**
  * The reminders on pg-boss (jobs kept in PostgreSQL, no other server):
  * - `reminders-scan`, every 10 minutes by cron (one tick per schedule across
  *   all instances) and once when an instance starts, finds what is due and
  *   enqueues one job per email;
- * - `reminders-digest` and `reminders-debrief` send one email each.
+ * - `reminders-digest`, `reminders-debrief` and `reminders-plan` (the
+ *   candidates' other plan emails: notes due soon, the call window opening)
+ *   send one email each.
  * Several instances may scan and work at once: a per-email singleton key
  * keeps duplicate jobs out of the queue, and the outbox's unique dedupe key
  * keeps a duplicate email from ever being sent.
@@ -25,6 +21,7 @@ export const QUEUES = {
   scan: "reminders-scan",
   digest: "reminders-digest",
   debrief: "reminders-debrief",
+  plan: "reminders-plan",
 } as const;
 
 export const SCAN_CRON = "*/10 * * * *";
@@ -68,20 +65,26 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
   await boss.createQueue(QUEUES.scan, { name: QUEUES.scan, policy: "singleton", retryLimit: 2, retryDelay: 30, expireInSeconds: 600 });
   await boss.createQueue(QUEUES.digest, { name: QUEUES.digest, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.createQueue(QUEUES.debrief, { name: QUEUES.debrief, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await boss.createQueue(QUEUES.plan, { name: QUEUES.plan, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
 
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 };
 
   await boss.work(QUEUES.scan, polling, async () => {
     const now = clock();
     const db = database.db;
-    const [digests, reminders] = await Promise.all([dueDigests(db, now), dueDebriefReminders(db, now)]);
+    const [digests, reminders] = await Promise.all([dueDigests(db, now), duePlanReminders(db, now)]);
     for (const job of digests) {
       await boss.send(QUEUES.digest, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
     }
     for (const job of reminders) {
-      await boss.send(QUEUES.debrief, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
+      const queue = job.kind === "debrief" ? QUEUES.debrief : QUEUES.plan;
+      await boss.send(queue, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
     }
-    return { digests: digests.length, debriefReminders: reminders.length };
+    return {
+      digests: digests.length,
+      debriefReminders: reminders.filter((j) => j.kind === "debrief").length,
+      planReminders: reminders.filter((j) => j.kind !== "debrief").length,
+    };
   });
 
   await boss.work<DigestJob>(QUEUES.digest, polling, async ([job]) => {
@@ -91,11 +94,16 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
     return { outcome };
   });
 
-  await boss.work<DebriefReminderJob>(QUEUES.debrief, polling, async ([job]) => {
+  // Both queues carry plan emails; a job queued by an older version (no kind)
+  // is dropped: a later scan finds the mail again under the same dedupe key
+  // (once the singleton window of the dropped job has passed).
+  const planWorker = async ([job]: PgBoss.Job<PlanReminderJob>[]) => {
     if (!job) return;
-    const data = { ...job.data, startsAt: new Date(job.data.startsAt), endsAt: new Date(job.data.endsAt) };
-    return { outcome: await sendDebriefReminder(database.db, data) };
-  });
+    if (!job.data.kind || !job.data.candidateId) return { outcome: "stale" };
+    return { outcome: await sendPlanReminder(database.db, job.data) };
+  };
+  await boss.work<PlanReminderJob>(QUEUES.debrief, polling, planWorker);
+  await boss.work<PlanReminderJob>(QUEUES.plan, polling, planWorker);
 
   if (opts.schedule ?? true) await boss.schedule(QUEUES.scan, SCAN_CRON, {}, { tz: "UTC" });
 

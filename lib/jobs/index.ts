@@ -11,8 +11,9 @@ export { createJobRunner } from "./runner";
  * Background work of the app process (RUN_JOBS=1) or of `npm run worker`:
  * - the runner of the durable jobs (lib/jobs/queue.ts: work that follows a
  *   change, written in the change's transaction), the same on both engines;
- * - the reminders (the daily digest to recruiters, the one debrief reminder
- *   to candidates), found by scanning for what is due: on PostgreSQL on
+ * - the reminders (the daily digest to recruiters; the candidates' plan
+ *   emails: the debrief reminder, notes due soon, the call window opening,
+ *   lib/jobs/plan-reminders.ts), found by scanning for what is due: on PostgreSQL on
  *   pg-boss (safe with any number of app instances and `npm run worker`
  *   processes at once); on the embedded database (PGlite, one process by
  *   design) pg-boss cannot run, and the same functions run from a timer in

@@ -1,19 +1,13 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { DbOrTx } from "@/db/runtime";
-import {
-  listQueueItems,
-  unsafeListDebriefReminders,
-  unsafeListDigestRecipients,
-  unsafeUsedDedupeKeys,
-  type DebriefReminder,
-  type DigestRecipient,
-} from "@/db/queries/dashboard";
+import { listQueueItems, unsafeListDigestRecipients, unsafeUsedDedupeKeys, type DigestRecipient } from "@/db/queries/dashboard";
 import { sendEmail } from "@/lib/email/send";
 import { appOrigin } from "@/lib/platform/url";
 import { isBusinessDay } from "@/lib/core/follow-up/business-days";
 import { logger } from "@/lib/platform/logger";
-import { debriefReminderEmail, digestEmail } from "./templates";
+import { duePlanReminders, planReminderKey, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
+import { digestEmail } from "./templates";
 
 /**
  * The reminder jobs as plain functions of (database, now): pg-boss runs them
@@ -27,7 +21,8 @@ export const DIGEST_FROM_HOUR = 7;
 export const DIGEST_UNTIL_HOUR = 12;
 
 export type DigestJob = DigestRecipient & { day: string; dedupeKey: string; holidays?: string[] };
-export type DebriefReminderJob = DebriefReminder & { dedupeKey: string };
+/** The debrief reminder is one of the candidates' plan emails (./plan-reminders.ts). */
+export type DebriefReminderJob = PlanReminderJob & { kind: "debrief" };
 export type SendOutcome = "sent" | "logged" | "failed" | "duplicate" | "empty";
 
 export function digestKey(r: { firmId: string; userId: string }, day: string): string {
@@ -35,9 +30,8 @@ export function digestKey(r: { firmId: string; userId: string }, day: string): s
 }
 
 export function debriefReminderKey(interviewId: string): string {
-  return `debrief-reminder:${interviewId}`;
+  return planReminderKey(interviewId, "debrief");
 }
-
 
 /** Who should get a digest now: it is morning in their firm's zone, and they have not had today's. */
 export async function dueDigests(db: DbOrTx, now: Date): Promise<DigestJob[]> {
@@ -57,15 +51,13 @@ export async function dueDigests(db: DbOrTx, now: Date): Promise<DigestJob[]> {
   return jobs.filter((j) => !used.has(j.dedupeKey));
 }
 
-/** Candidates whose debrief is still missing a day after the interview and who have not been reminded. */
+/**
+ * Candidates whose debrief is past the deadline their firm's policy set (the
+ * plan sets none when the firm did not arrange the interview) and who have
+ * not been reminded.
+ */
 export async function dueDebriefReminders(db: DbOrTx, now: Date): Promise<DebriefReminderJob[]> {
-  const rows = await unsafeListDebriefReminders(db, now);
-  const jobs = rows.map((r) => ({ ...r, dedupeKey: debriefReminderKey(r.interviewId) }));
-  const used = await unsafeUsedDedupeKeys(
-    db,
-    jobs.map((j) => j.dedupeKey),
-  );
-  return jobs.filter((j) => !used.has(j.dedupeKey));
+  return (await duePlanReminders(db, now)).filter((j): j is DebriefReminderJob => j.kind === "debrief");
 }
 
 /** One recruiter's digest: their overdue and due-today items. Nothing to say → no email. */
@@ -81,19 +73,16 @@ export async function sendDigest(db: DbOrTx, job: DigestJob, now: Date): Promise
 }
 
 export async function sendDebriefReminder(db: DbOrTx, job: DebriefReminderJob): Promise<SendOutcome> {
-  const mail = debriefReminderEmail({
-    candidateName: job.candidateName,
-    firmName: job.firmName,
-    clientName: job.clientName,
-    jobTitle: job.jobTitle,
-    startsAt: job.startsAt,
-    zone: job.timeZone,
-    origin: appOrigin(),
-  });
-  return sendEmail(db, { firmId: job.firmId, to: job.email, ...mail, dedupeKey: job.dedupeKey });
+  return sendPlanReminder(db, job);
 }
 
-export type PassResult = { digests: Record<SendOutcome, number>; debriefReminders: Record<SendOutcome, number> };
+export type PassResult = {
+  digests: Record<SendOutcome, number>;
+  /** The debrief reminders. */
+  debriefReminders: Record<SendOutcome, number>;
+  /** The other plan emails: thank-you notes due soon, the call window opening. */
+  planReminders: Record<SendOutcome, number>;
+};
 
 const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0, duplicate: 0, empty: 0 });
 
@@ -103,7 +92,7 @@ const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0
  * into one job per email.
  */
 export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<PassResult> {
-  const result: PassResult = { digests: zero(), debriefReminders: zero() };
+  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero() };
   for (const job of await dueDigests(db, now)) {
     try {
       result.digests[await sendDigest(db, job, now)] += 1;
@@ -112,12 +101,13 @@ export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<Pa
       logger.error({ err: err instanceof Error ? err.message : String(err), firmId: job.firmId, userId: job.userId }, "digest failed");
     }
   }
-  for (const job of await dueDebriefReminders(db, now)) {
+  for (const job of await duePlanReminders(db, now)) {
+    const counts = job.kind === "debrief" ? result.debriefReminders : result.planReminders;
     try {
-      result.debriefReminders[await sendDebriefReminder(db, job)] += 1;
+      counts[await sendPlanReminder(db, job)] += 1;
     } catch (err) {
-      result.debriefReminders.failed += 1;
-      logger.error({ err: err instanceof Error ? err.message : String(err), interviewId: job.interviewId }, "debrief reminder failed");
+      counts.failed += 1;
+      logger.error({ err: err instanceof Error ? err.message : String(err), interviewId: job.interviewId, kind: job.kind }, "plan reminder failed");
     }
   }
   return result;

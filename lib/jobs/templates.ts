@@ -40,7 +40,7 @@ export function digestEmail(input: {
   return { subject: `Afterview: ${counts.join(", ")}`, text: parts.join("\n") };
 }
 
-export function debriefReminderEmail(input: {
+type CandidateMail = {
   candidateName: string;
   firmName: string;
   clientName: string;
@@ -48,13 +48,45 @@ export function debriefReminderEmail(input: {
   startsAt: Date;
   zone: string;
   origin: string;
-}) {
-  const first = input.candidateName.split(" ")[0] || input.candidateName;
+  /** The one-click unsubscribe link (lib/email/unsubscribe.ts). */
+  unsubscribeUrl: string;
+};
+
+function firstName(name: string): string {
+  return name.split(" ")[0] || name;
+}
+
+/** "New York time" for America/New_York: times in these mails are the firm's. */
+export function zoneLabel(zone: string): string {
+  const city = zone.split("/").pop() ?? zone;
+  return `${city.replace(/_/g, " ")} time`;
+}
+
+function moment(date: Date, zone: string): string {
+  return `${format(date, "EEE d MMM, HH:mm", { in: tz(zone) })} (${zoneLabel(zone)})`;
+}
+
+function footer(input: CandidateMail): string[] {
+  return [
+    "",
+    `You get these short emails from ${input.firmName} when a step of your follow-up plan needs you.`,
+    "Stop them (you can turn them back on in your profile):",
+    input.unsubscribeUrl,
+  ];
+}
+
+/** A list of names as a sentence: "Ines", "Ines and Tom", "Ines, Tom and Ana". */
+function names(list: string[]): string {
+  if (list.length <= 1) return list[0] ?? "";
+  return `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+}
+
+export function debriefReminderEmail(input: CandidateMail) {
   const day = format(input.startsAt, "EEEE d MMMM", { in: tz(input.zone) });
   return {
     subject: `Your debrief of the ${input.clientName} interview`,
     text: [
-      `Hello ${first},`,
+      `Hello ${firstName(input.candidateName)},`,
       "",
       `How did your interview with ${input.clientName} for the ${input.jobTitle} role on ${day} go?`,
       `Your debrief for ${input.firmName} is still missing. It takes about five minutes, and the sooner your recruiter has it, the better they can follow up with the client for you.`,
@@ -63,6 +95,42 @@ export function debriefReminderEmail(input: {
       `${input.origin}/my/interviews`,
       "",
       "This is the only reminder we send for this interview.",
+      ...footer(input),
+    ].join("\n"),
+  };
+}
+
+export function thankYouReminderEmail(input: CandidateMail & { interviewId: string; people: string[]; dueAt: Date }) {
+  const whom = input.people.length > 0 ? names(input.people) : "the people you met";
+  const notes = input.people.length === 1 ? "note" : "notes";
+  return {
+    subject: input.people.length === 1 ? `Your thank-you note for ${input.clientName} is due soon` : `Your thank-you notes for ${input.clientName} are due soon`,
+    text: [
+      `Hello ${firstName(input.candidateName)},`,
+      "",
+      `Your thank-you ${notes} to ${whom} after the ${input.jobTitle} interview ${input.people.length === 1 ? "is" : "are"} due by ${moment(input.dueAt, input.zone)}.`,
+      "One short email per person is enough: thank them, and add the one thing you did not get to mention.",
+      "Once sent, tick it off on your plan:",
+      `${input.origin}/my/plan/${input.interviewId}`,
+      ...footer(input),
+    ].join("\n"),
+  };
+}
+
+export function callWindowEmail(input: CandidateMail & { interviewId: string; notBefore: Date; dueAt: Date; reason: string }) {
+  const sameDay = format(input.notBefore, "yyyy-MM-dd", { in: tz(input.zone) }) === format(input.dueAt, "yyyy-MM-dd", { in: tz(input.zone) });
+  const until = sameDay ? format(input.dueAt, "HH:mm", { in: tz(input.zone) }) : moment(input.dueAt, input.zone);
+  return {
+    subject: `Your one call about the ${input.clientName} interview`,
+    text: [
+      `Hello ${firstName(input.candidateName)},`,
+      "",
+      `Your plan for the ${input.jobTitle} interview allows one call to the interviewer, from ${moment(input.notBefore, input.zone)} until ${until}.`,
+      ...(input.reason ? [input.reason] : []),
+      "One call only: a second one reads as pestering. After it, your recruiter does the chasing.",
+      "Log the call on your plan once you have made it:",
+      `${input.origin}/my/plan/${input.interviewId}`,
+      ...footer(input),
     ].join("\n"),
   };
 }

@@ -158,5 +158,7 @@ describe.each([
     expectOwnOrigin(await linksTo(b.recruiter.email), /^\/interviews\//);
     await runRemindersOnce(db(), new Date("2026-03-04T16:30:00Z"));
     expectOwnOrigin(await linksTo(`daniel-${b.slug}@test.example`), /^\/my\/interviews/);
+    // Its one-click unsubscribe link too.
+    expectOwnOrigin(await linksTo(`daniel-${b.slug}@test.example`), /^\/unsubscribe\/[\w-]+\.[\w-]+$/);
   });
 });

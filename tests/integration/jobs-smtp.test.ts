@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { openDatabase, type Database } from "@/db/client";
+import * as s from "@/db/schema";
 import { resetMailTransport } from "@/lib/email/send";
 import { resetEnvCache } from "@/lib/platform/env";
 import { startJobs, type JobsHandle } from "@/lib/jobs";
@@ -52,6 +53,7 @@ describe("reminders through a real SMTP server, with two worker instances at onc
   const database = useFreshDatabase();
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let a: TestFirm;
+  let f: Awaited<ReturnType<typeof buildQueueFixture>>;
   let second: Database | null = null;
   const savedSmtpUrl = process.env.SMTP_URL;
 
@@ -62,7 +64,7 @@ describe("reminders through a real SMTP server, with two worker instances at onc
     resetMailTransport();
     a = await createTestFirm(database.current.db, "a");
     await createTestFirm(database.current.db, "b");
-    await buildQueueFixture(database.current.db, a);
+    f = await buildQueueFixture(database.current.db, a);
   });
 
   afterAll(async () => {
@@ -106,6 +108,36 @@ describe("reminders through a real SMTP server, with two worker instances at onc
       expect(rita.subject).toBe("Afterview: 6 overdue, 3 due today");
       expect(rita.body).toContain("OVERDUE (6)");
       expect(rita.from).toBe("no-reply@afterview.local");
+    } finally {
+      await Promise.all(instances.map((i) => i.stop()));
+    }
+  });
+
+  it("delivers a candidate's plan email once, with a one-click unsubscribe header", async () => {
+    const first = database.current;
+    const db = first.db;
+    // Daniel (round B, no debrief yet) can sign in: his debrief reminder is due at 11:30 ET the next day.
+    const email = `daniel-${a.slug}@test.example`;
+    const [u] = await db.insert(s.users).values({ email, name: "Daniel Brooks" }).returning({ id: s.users.id });
+    await db.insert(s.memberships).values({ firmId: a.firmId, userId: u!.id, role: "candidate", candidateId: f.B.candidateId });
+    const clock = () => new Date("2026-03-04T16:30:00Z");
+    const options = { clock, pollingIntervalSeconds: 0.5, schedule: false, intervalMs: 150 };
+    const instances: JobsHandle[] = [
+      await startJobs({ ...options, database: first }),
+      await startJobs({ ...options, database: second ?? first }),
+    ];
+    try {
+      await Promise.all(instances.map((i) => i.runNow()));
+      await Promise.all(instances.map((i) => i.runNow()));
+      const toDaniel = () => smtp.received.filter((m) => m.to.includes(email));
+      expect(await until(() => toDaniel().length >= 1, 30_000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 3_000));
+      await Promise.all(instances.map((i) => i.runNow()));
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(toDaniel()).toHaveLength(1);
+      const headers = toDaniel()[0]!.body.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");
+      expect(headers).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/[\w-]+\.[\w-]+>$/m);
+      expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     } finally {
       await Promise.all(instances.map((i) => i.stop()));
     }

@@ -73,4 +73,14 @@ describe("firm settings and follow-up policy", () => {
     expectFieldError(r, "sessionIdleMinutes", /at most 480/);
     expect((await firm()).version).toBe(2);
   });
+
+  it("turns the candidates' plan emails on, and off with the box unticked", async () => {
+    signedInAs(await sessionFor(database.current.db, a, a.admin));
+    const on = await submit(updateFirmSettingsAction, formData({ ...valid, version: String((await firm()).version), candidateReminders: "on" }));
+    expect(on.ok, JSON.stringify(on)).toBe(true);
+    expect((await firm()).candidateReminders).toBe(true);
+    const off = await submit(updateFirmSettingsAction, formData({ ...valid, version: String((await firm()).version) }));
+    expect(off.ok, JSON.stringify(off)).toBe(true);
+    expect((await firm()).candidateReminders).toBe(false);
+  });
 });

@@ -36,6 +36,7 @@ export const firmSettingsSchema = z
     sessionIdleMinutes: whole("the idle timeout", 5, 480),
     sessionAbsoluteHours: whole("the session limit", 1, 72),
     mfaRequired: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    candidateReminders: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     retentionDays: z.preprocess(
       (v) => (v === "" || v === undefined || v === null ? null : v),
       z.union([z.null(), whole("the retention period", 30, 3650)]),

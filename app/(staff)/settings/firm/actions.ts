@@ -23,6 +23,7 @@ export const updateFirmSettingsAction = defineFormAction(firmSettingsSchema, "se
     sessionIdleMinutes: input.sessionIdleMinutes,
     sessionAbsoluteHours: input.sessionAbsoluteHours,
     mfaRequired: input.mfaRequired,
+    candidateReminders: input.candidateReminders,
     retentionDays: input.retentionDays,
   });
   if (!result.ok) {

@@ -19,6 +19,7 @@ type Settings = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   mfaRequired: boolean;
+  candidateReminders: boolean;
   retentionDays: number | null;
   version: number;
 };
@@ -66,6 +67,23 @@ export function FirmSettingsForm({ settings }: { settings: Settings }) {
                   <Input type="number" inputMode="numeric" min={0} defaultValue={v(state, f.name, settings.policy[f.name])} />
                 </FormField>
               ))}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Emails to candidates</CardTitle>
+              <CardDescription>Each goes out once, in the firm&apos;s time zone, with a one-click unsubscribe.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <FormField
+                name="candidateReminders"
+                label="Email candidates when a plan step needs them"
+                hint="A debrief past its deadline, thank-you notes due within hours, the morning their one call is allowed."
+                orientation="horizontal"
+                error={state.fieldErrors?.candidateReminders}
+              >
+                <Checkbox defaultChecked={state.values ? state.values.candidateReminders === "on" : settings.candidateReminders} />
+              </FormField>
             </CardContent>
           </Card>
           <Card>
