@@ -1,22 +1,16 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
-import { env } from "@/lib/platform/env";
-import { hashToken, safeEqual } from "./tokens";
+import { hashToken } from "./tokens";
+import { purposeKey, readSignedPayload, signPayload } from "./signed-payload";
 
 /** RFC 6238 defaults that every authenticator app understands. */
 const TOTP_OPTIONS = { issuer: "Afterview", algorithm: "SHA1", digits: 6, period: 30 } as const;
 const TICKET_TTL_MS = 5 * 60_000;
 
-function key(purpose: string): Buffer {
-  const secret = env().AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set.");
-  return Buffer.from(hkdfSync("sha256", secret, "afterview", purpose, 32));
-}
-
 /** TOTP secrets are stored encrypted (AES-256-GCM), so a database leak alone yields no second factor. */
 export function encryptMfaSecret(base32: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key("mfa-secret"), iv);
+  const cipher = createCipheriv("aes-256-gcm", purposeKey("mfa-secret"), iv);
   const ct = Buffer.concat([cipher.update(base32, "utf8"), cipher.final()]);
   return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(":");
 }
@@ -24,7 +18,7 @@ export function encryptMfaSecret(base32: string): string {
 export function decryptMfaSecret(stored: string): string {
   const [v, iv, tag, ct] = stored.split(":");
   if (v !== "v1" || !iv || !tag || !ct) throw new Error("Unknown MFA secret format.");
-  const decipher = createDecipheriv("aes-256-gcm", key("mfa-secret"), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv("aes-256-gcm", purposeKey("mfa-secret"), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
 }
@@ -85,9 +79,7 @@ export function looksLikeRecoveryCode(code: string): boolean {
  * so the ticket works once; a wrong code leaves it for another try.
  */
 export function signMfaTicket(userId: string, now = Date.now()): string {
-  const body = Buffer.from(JSON.stringify({ u: userId, e: now + TICKET_TTL_MS, j: randomBytes(16).toString("base64url") })).toString("base64url");
-  const sig = createHmac("sha256", key("mfa-ticket")).update(body).digest("base64url");
-  return `${body}.${sig}`;
+  return signPayload("mfa-ticket", { u: userId, e: now + TICKET_TTL_MS, j: randomBytes(16).toString("base64url") });
 }
 
 export interface MfaTicket {
@@ -99,18 +91,10 @@ export interface MfaTicket {
 
 /** The ticket's contents when its signature holds and it has not expired (whether it was spent is for the database). */
 export function readMfaTicket(ticket: string, now = Date.now()): MfaTicket | null {
-  const [body, sig] = ticket.split(".");
-  if (!body || !sig) return null;
-  const expected = createHmac("sha256", key("mfa-ticket")).update(body).digest("base64url");
-  if (!safeEqual(sig, expected)) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { u?: unknown; e?: unknown; j?: unknown };
-    if (typeof parsed.u !== "string" || typeof parsed.e !== "number" || parsed.e < now) return null;
-    if (typeof parsed.j !== "string" || parsed.j.length < 16) return null;
-    return { userId: parsed.u, spendKey: `mfa-ticket:${parsed.j}`, expiresAt: new Date(parsed.e) };
-  } catch {
-    return null;
-  }
+  const parsed = readSignedPayload("mfa-ticket", ticket);
+  if (!parsed || typeof parsed.u !== "string" || typeof parsed.e !== "number" || parsed.e < now) return null;
+  if (typeof parsed.j !== "string" || parsed.j.length < 16) return null;
+  return { userId: parsed.u, spendKey: `mfa-ticket:${parsed.j}`, expiresAt: new Date(parsed.e) };
 }
 
 export function verifyMfaTicket(ticket: string, now = Date.now()): string | null {

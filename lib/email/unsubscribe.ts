@@ -1,7 +1,5 @@
-import { createHmac, hkdfSync, randomBytes } from "node:crypto";
-import { safeEqual } from "@/lib/auth/tokens";
+import { readSignedPayload, signPayload } from "@/lib/auth/signed-payload";
 import { isUuid } from "@/lib/core/vocabulary";
-import { env, isProduction } from "@/lib/platform/env";
 
 /**
  * The one-click unsubscribe link of the candidates' plan emails: the firm and
@@ -13,41 +11,18 @@ import { env, isProduction } from "@/lib/platform/env";
 
 export type UnsubscribeTarget = { firmId: string; candidateId: string };
 
-let devKey: Buffer | undefined;
-
-function key(): Buffer {
-  const secret = env().AUTH_SECRET;
-  if (!secret) {
-    if (isProduction()) throw new Error("AUTH_SECRET is not set.");
-    // Local runs without a configured secret: links last as long as the process.
-    devKey ??= randomBytes(32);
-    return devKey;
-  }
-  return Buffer.from(hkdfSync("sha256", secret, "afterview", "plan-email-unsubscribe", 32));
-}
-
-function sign(body: string): string {
-  return createHmac("sha256", key()).update(body).digest("base64url");
-}
+const PURPOSE = "plan-email-unsubscribe";
+const LOCAL = { processKeyWithoutSecret: true };
 
 export function signUnsubscribeToken(target: UnsubscribeTarget): string {
-  const body = Buffer.from(JSON.stringify({ v: 1, f: target.firmId, c: target.candidateId })).toString("base64url");
-  return `${body}.${sign(body)}`;
+  return signPayload(PURPOSE, { v: 1, f: target.firmId, c: target.candidateId }, LOCAL);
 }
 
 /** The firm and candidate the token was made for, or null when it is malformed or forged. */
 export function verifyUnsubscribeToken(token: string): UnsubscribeTarget | null {
-  if (typeof token !== "string" || token.length > 512) return null;
-  const [body, mac, extra] = token.split(".");
-  if (!body || !mac || extra !== undefined) return null;
-  if (!safeEqual(mac, sign(body))) return null;
-  try {
-    const p = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Record<string, unknown>;
-    if (p?.v !== 1 || typeof p.f !== "string" || typeof p.c !== "string" || !isUuid(p.f) || !isUuid(p.c)) return null;
-    return { firmId: p.f, candidateId: p.c };
-  } catch {
-    return null;
-  }
+  const p = readSignedPayload(PURPOSE, token, { ...LOCAL, maxLength: 512 });
+  if (p?.v !== 1 || typeof p.f !== "string" || typeof p.c !== "string" || !isUuid(p.f) || !isUuid(p.c)) return null;
+  return { firmId: p.f, candidateId: p.c };
 }
 
 /** Where a token's link points (also the List-Unsubscribe address). */

@@ -1,6 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { env, isProduction } from "@/lib/platform/env";
-import { safeEqual } from "@/lib/auth/tokens";
+import { readSignedPayload, signPayload } from "@/lib/auth/signed-payload";
 import { ISO_INSTANT, type ReportKey } from "@/db/queries/reports";
 import { isUuid } from "@/lib/core/vocabulary";
 
@@ -11,22 +9,8 @@ import { isUuid } from "@/lib/core/vocabulary";
  * a cursor replayed with other filters or by another firm, fails the check.
  */
 
-let devKey: Buffer | undefined;
-
-function signingKey(): Buffer {
-  const secret = env().AUTH_SECRET;
-  if (!secret) {
-    if (isProduction()) throw new Error("AUTH_SECRET is not set.");
-    // Local runs without a configured secret: cursors last as long as the process.
-    devKey ??= randomBytes(32);
-    return devKey;
-  }
-  return createHmac("sha256", secret).update("afterview:api-cursor:v1").digest();
-}
-
-function sign(body: string): string {
-  return createHmac("sha256", signingKey()).update(body).digest("base64url");
-}
+const PURPOSE = "api-cursor";
+const LOCAL = { processKeyWithoutSecret: true };
 
 export interface CursorContext {
   firmId: string;
@@ -39,22 +23,12 @@ type Payload = { v: 1; f: string; r: string; q: string; k: ReportKey };
 
 export function encodeCursor(ctx: CursorContext, key: ReportKey): string {
   const payload: Payload = { v: 1, f: ctx.firmId, r: ctx.report, q: ctx.filters, k: key };
-  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return `${body}.${sign(body)}`;
+  return signPayload(PURPOSE, payload, LOCAL);
 }
 
 /** The keyset position, or null when the cursor is malformed, tampered with or issued for something else. */
 export function decodeCursor(cursor: string, ctx: CursorContext): ReportKey | null {
-  if (cursor.length > 2048) return null;
-  const [body, mac, extra] = cursor.split(".");
-  if (!body || !mac || extra !== undefined) return null;
-  if (!safeEqual(mac, sign(body))) return null;
-  let payload: Payload;
-  try {
-    payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Payload;
-  } catch {
-    return null;
-  }
+  const payload = readSignedPayload(PURPOSE, cursor, LOCAL) as Partial<Payload> | null;
   if (payload?.v !== 1 || payload.f !== ctx.firmId || payload.r !== ctx.report || payload.q !== ctx.filters) return null;
   const k = payload.k;
   if (!k || !isUuid(k.id)) return null;
