@@ -16,6 +16,10 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // The time limit only catches a case that hangs. Property tests run
+          // thousands of examples and the suites share the machine with the
+          // integration runs, so a busy CPU stretches them past the default 5 s.
+          testTimeout: 30_000,
         },
       },
       {
