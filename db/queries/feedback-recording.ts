@@ -19,6 +19,7 @@ import { updateVersioned, type RecordKind } from "./versioned";
 import { completePolicyTask } from "./tasks";
 import { decisionBlocked, decisionWord, hasHappened, stageForDecision } from "@/lib/core/review/feedback-rules";
 import {
+  feedbackAnswersOf,
   getFeedback,
   getFeedbackContext,
   type FeedbackContext,
@@ -183,13 +184,7 @@ export async function createFeedback(scope: QueryScope, input: FeedbackFields & 
       .values({
         firmId: scope.firmId,
         interviewId: input.interviewId,
-        contactId: input.contactId,
-        receivedAt: input.receivedAt,
-        channel: input.channel,
-        recommendation: input.recommendation,
-        takeaways: input.takeaways,
-        sharedSummary: input.sharedSummary,
-        internalNotes: input.internalNotes,
+        ...feedbackAnswersOf(input),
         decision: input.decision,
         decisionAppliedAt: input.decision ? now : null,
         recordedBy: scope.userId,
@@ -245,13 +240,7 @@ export async function updateFeedback(
     const newDecision = !before.decision && input.decision ? input.decision : null;
     const stageChange = newDecision ? await applyDecision(t, ctx, newDecision, input, now, contactName) : null;
     const saved = await updateVersioned(t, feedbackKind, input.id, input.version, {
-      contactId: input.contactId,
-      receivedAt: input.receivedAt,
-      channel: input.channel,
-      recommendation: input.recommendation,
-      takeaways: input.takeaways,
-      sharedSummary: input.sharedSummary,
-      internalNotes: input.internalNotes,
+      ...feedbackAnswersOf(input),
       ...(newDecision ? { decision: newDecision, decisionAppliedAt: now } : {}),
     });
     if (!saved) throw staleFeedback(before);

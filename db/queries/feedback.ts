@@ -37,6 +37,19 @@ type FeedbackAnswers = {
   decision: Decision | null;
 };
 
+/** The interviewer's answers out of a larger record (a form's input, a stored row), decision aside. */
+export function feedbackAnswersOf(source: Omit<FeedbackAnswers, "decision">): Omit<FeedbackAnswers, "decision"> {
+  return {
+    contactId: source.contactId,
+    receivedAt: source.receivedAt,
+    channel: source.channel,
+    recommendation: source.recommendation,
+    takeaways: source.takeaways,
+    sharedSummary: source.sharedSummary,
+    internalNotes: source.internalNotes,
+  };
+}
+
 export type FeedbackRow = FeedbackAnswers & {
   id: string;
   interviewId: string;

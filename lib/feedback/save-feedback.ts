@@ -1,5 +1,5 @@
 import { listApplicationInterviewIds } from "@/db/queries/applications";
-import { getFeedback, getFeedbackContext, previewFeedbackDecision, type FeedbackFields } from "@/db/queries/feedback";
+import { feedbackAnswersOf, getFeedback, getFeedbackContext, previewFeedbackDecision, type FeedbackFields } from "@/db/queries/feedback";
 import { createFeedback, updateFeedback } from "@/db/queries/feedback-recording";
 import { inTransaction, type QueryScope } from "@/db/queries/scope";
 import { AppError } from "@/lib/core/errors";
@@ -66,13 +66,7 @@ export async function saveFeedback(scope: QueryScope, input: FeedbackInput): Pro
       ? { stage: input.seenStage as Stage, changedAt: new Date(input.seenStageAt) }
       : null;
   const fields = {
-    contactId: input.contactId,
-    receivedAt: input.receivedAt,
-    channel: input.channel,
-    recommendation: input.recommendation,
-    takeaways: input.takeaways,
-    sharedSummary: input.sharedSummary,
-    internalNotes: input.internalNotes,
+    ...feedbackAnswersOf(input),
     decision: input.decision,
     ratings: input.ratings,
     seenStage,
