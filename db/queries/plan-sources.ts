@@ -49,8 +49,9 @@ export type PlanSource = {
     firstSubmittedAt: Date | null;
     timelineGiven: "yes" | "no" | "unsure" | null;
     expectedDecisionOn: string | null;
-    askedToCall: boolean | null;
+    callInvitation: "none" | "on_day" | "if_no_news" | "no_date" | null;
     callBy: string | null;
+    callTime: string | null;
     invitedBack: boolean | null;
     invitedBackDetails: string;
     notMentioned: string;
@@ -67,8 +68,10 @@ export type PlanSource = {
   calls: { id: string; calledAt: Date; contactId: string | null }[];
   /**
    * Facts outside the debrief. The recruiter-side ones (review, client
-   * feedback, its decision, the timeline) are read only with
-   * `staffProgress`; a candidate's own view of the plan never sees them.
+   * feedback, the timeline) are read only with `staffProgress`. A candidate's
+   * own view learns only WHEN the client's decision arrived (so their plan
+   * says the recruiter has news and closes the call), never what it was.
+   * A decision is next round, offer or reject; a hold is not one.
    */
   progress: {
     debriefReviewedAt: Date | null;
@@ -127,8 +130,9 @@ export async function listPlanSources(
       reviewedAt: debriefs.reviewedAt,
       timelineGiven: debriefs.timelineGiven,
       expectedDecisionOn: debriefs.expectedDecisionOn,
-      askedToCall: debriefs.askedToCall,
+      callInvitation: debriefs.callInvitation,
       callBy: debriefs.callBy,
+      callTime: debriefs.callTime,
       invitedBack: debriefs.invitedBack,
       invitedBackDetails: debriefs.invitedBackDetails,
       notMentioned: debriefs.notMentioned,
@@ -164,17 +168,15 @@ export async function listPlanSources(
 
   const interviewerRows = await listInterviewers(scope, found);
 
-  const feedbackRows = staffProgress
-    ? await scope.db
-        .select({
-          interviewId: interviewerFeedback.interviewId,
-          firstAt: min(interviewerFeedback.receivedAt),
-          decidedAt: sql<Date | string | null>`min(${interviewerFeedback.receivedAt}) filter (where ${interviewerFeedback.decision} is not null)`,
-        })
-        .from(interviewerFeedback)
-        .where(and(eq(interviewerFeedback.firmId, scope.firmId), inArray(interviewerFeedback.interviewId, found)))
-        .groupBy(interviewerFeedback.interviewId)
-    : [];
+  const feedbackRows = await scope.db
+    .select({
+      interviewId: interviewerFeedback.interviewId,
+      firstAt: min(interviewerFeedback.receivedAt),
+      decidedAt: sql<Date | string | null>`min(${interviewerFeedback.receivedAt}) filter (where ${interviewerFeedback.decision} is not null and ${interviewerFeedback.decision} <> 'hold')`,
+    })
+    .from(interviewerFeedback)
+    .where(and(eq(interviewerFeedback.firmId, scope.firmId), inArray(interviewerFeedback.interviewId, found)))
+    .groupBy(interviewerFeedback.interviewId);
 
   const progressKeys = staffProgress ? ["get_timeline", "accept_invitation"] : ["accept_invitation"];
   const taskWhere = [
@@ -235,8 +237,9 @@ export async function listPlanSources(
             firstSubmittedAt: d.firstSubmittedAt,
             timelineGiven: d.timelineGiven,
             expectedDecisionOn: d.expectedDecisionOn,
-            askedToCall: d.askedToCall,
+            callInvitation: d.callInvitation,
             callBy: d.callBy,
+            callTime: d.callTime,
             invitedBack: d.invitedBack,
             invitedBackDetails: d.invitedBackDetails,
             notMentioned: d.notMentioned,
@@ -246,7 +249,7 @@ export async function listPlanSources(
       calls: callRows.filter((c) => c.interviewId === r.id).map(({ interviewId: _interviewId, ...c }) => c),
       progress: {
         debriefReviewedAt: staffProgress ? (d?.reviewedAt ?? null) : null,
-        feedbackReceivedAt: toDate(fb?.firstAt),
+        feedbackReceivedAt: staffProgress ? toDate(fb?.firstAt) : null,
         decisionReceivedAt: toDate(fb?.decidedAt),
         timelineObtainedAt: taskDone("get_timeline"),
         invitationAcceptedAt: taskDone("accept_invitation"),
