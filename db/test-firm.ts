@@ -180,7 +180,7 @@ export async function addReviewRecords(db: Db, firm: TestFirm): Promise<ReviewRe
       wentWell: "The system design round",
       invitedBack: true,
       invitedBackDetails: "A final round with the CTO",
-      askedToCall: false,
+      callInvitation: "none",
       submittedVersions: 1,
       firstSubmittedAt: submittedAt,
       submittedAt,

@@ -3,7 +3,7 @@ import { debriefPeople, debriefVersions, debriefs, firms, interviews, users } fr
 import type { InterviewStatus } from "../schema/enums";
 import { atomically } from "./atomic";
 import type { QueryScope } from "./scope";
-import type { DebriefDraft, DebriefPersonDraft } from "@/lib/core/validation/debrief-rules";
+import { callAnswerOfSnapshot, type DebriefDraft, type DebriefPersonDraft } from "@/lib/core/validation/debrief-rules";
 
 /**
  * The candidate's debrief of one interview. Every read and write here is the
@@ -35,8 +35,9 @@ export const DEBRIEF_FIELD_COLUMNS = {
   timelineGiven: debriefs.timelineGiven,
   timelineDetails: debriefs.timelineDetails,
   expectedDecisionOn: debriefs.expectedDecisionOn,
-  askedToCall: debriefs.askedToCall,
+  callInvitation: debriefs.callInvitation,
   callBy: debriefs.callBy,
+  callTime: debriefs.callTime,
   invitedBack: debriefs.invitedBack,
   invitedBackDetails: debriefs.invitedBackDetails,
   salaryDiscussed: debriefs.salaryDiscussed,
@@ -171,13 +172,14 @@ export type DebriefVersionEntry = {
 };
 
 /**
- * Every submitted version of a debrief, newest first, for the recruiter.
+ * Every submitted version of a debrief, newest first, for the recruiter. A
+ * version saved before calls had kinds reads in today's words (callAnswerOfSnapshot).
  * Staff only: a candidate scope gets nothing (the candidate sees their current
  * debrief, not an audit trail).
  */
 export async function listDebriefVersions(scope: QueryScope, debriefId: string): Promise<DebriefVersionEntry[]> {
   if (scope.candidateId || scope.role === "candidate") return [];
-  return scope.db
+  const rows = await scope.db
     .select({
       id: debriefVersions.id,
       number: debriefVersions.number,
@@ -190,4 +192,5 @@ export async function listDebriefVersions(scope: QueryScope, debriefId: string):
     .where(and(eq(debriefVersions.firmId, scope.firmId), eq(debriefVersions.debriefId, debriefId)))
     .orderBy(desc(debriefVersions.number))
     .limit(100);
+  return rows.map((row) => ({ ...row, snapshot: callAnswerOfSnapshot(row.snapshot) }));
 }

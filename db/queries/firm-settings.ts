@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { firms, type FollowUpPolicySettings } from "../schema";
+import { firms, policyWithDefaults, type FollowUpPolicySettings } from "../schema";
 import { recordAudit } from "./audit";
 import type { QueryScope } from "./scope";
 
@@ -19,7 +19,7 @@ const columns = {
 
 export async function getFirmSettings(scope: QueryScope) {
   const [row] = await scope.db.select(columns).from(firms).where(eq(firms.id, scope.firmId)).limit(1);
-  return row ?? null;
+  return row ? { ...row, policy: policyWithDefaults(row.policy) } : null;
 }
 
 export type FirmSettings = NonNullable<Awaited<ReturnType<typeof getFirmSettings>>>;

@@ -49,8 +49,9 @@ export type PlanSource = {
     firstSubmittedAt: Date | null;
     timelineGiven: "yes" | "no" | "unsure" | null;
     expectedDecisionOn: string | null;
-    askedToCall: boolean | null;
+    callInvitation: "none" | "on_day" | "if_no_news" | "no_date" | null;
     callBy: string | null;
+    callTime: string | null;
     invitedBack: boolean | null;
     invitedBackDetails: string;
     notMentioned: string;
@@ -67,10 +68,10 @@ export type PlanSource = {
   calls: { id: string; calledAt: Date; contactId: string | null }[];
   /**
    * Facts outside the debrief. The recruiter-side ones (review, client
-   * feedback, the timeline) are read only with `staffProgress`; a
-   * candidate's own view of the plan never sees them. It does see that a
-   * client decision arrived (`decisionReceivedAt`: its wait and call are
-   * over), never what the decision was.
+   * feedback, the timeline) are read only with `staffProgress`. A candidate's
+   * own view learns only WHEN the client's decision arrived (so their plan
+   * says the recruiter has news and closes the call), never what it was.
+   * A decision is next round, offer or reject; a hold is not one.
    */
   progress: {
     debriefReviewedAt: Date | null;
@@ -129,8 +130,9 @@ export async function listPlanSources(
       reviewedAt: debriefs.reviewedAt,
       timelineGiven: debriefs.timelineGiven,
       expectedDecisionOn: debriefs.expectedDecisionOn,
-      askedToCall: debriefs.askedToCall,
+      callInvitation: debriefs.callInvitation,
       callBy: debriefs.callBy,
+      callTime: debriefs.callTime,
       invitedBack: debriefs.invitedBack,
       invitedBackDetails: debriefs.invitedBackDetails,
       notMentioned: debriefs.notMentioned,
@@ -170,14 +172,14 @@ export async function listPlanSources(
   // their wait and call; never the feedback or what the decision was.
   const feedbackRows = (
     await scope.db
-        .select({
-          interviewId: interviewerFeedback.interviewId,
-          firstAt: min(interviewerFeedback.receivedAt),
-          decidedAt: sql<Date | string | null>`min(${interviewerFeedback.receivedAt}) filter (where ${interviewerFeedback.decision} is not null)`,
-        })
-        .from(interviewerFeedback)
-        .where(and(eq(interviewerFeedback.firmId, scope.firmId), inArray(interviewerFeedback.interviewId, found)))
-        .groupBy(interviewerFeedback.interviewId)
+      .select({
+        interviewId: interviewerFeedback.interviewId,
+        firstAt: min(interviewerFeedback.receivedAt),
+        decidedAt: sql<Date | string | null>`min(${interviewerFeedback.receivedAt}) filter (where ${interviewerFeedback.decision} is not null and ${interviewerFeedback.decision} <> 'hold')`,
+      })
+      .from(interviewerFeedback)
+      .where(and(eq(interviewerFeedback.firmId, scope.firmId), inArray(interviewerFeedback.interviewId, found)))
+      .groupBy(interviewerFeedback.interviewId)
   ).map((row) => (staffProgress ? row : { ...row, firstAt: null }));
 
   const progressKeys = staffProgress ? ["get_timeline", "accept_invitation"] : ["accept_invitation"];
@@ -239,8 +241,9 @@ export async function listPlanSources(
             firstSubmittedAt: d.firstSubmittedAt,
             timelineGiven: d.timelineGiven,
             expectedDecisionOn: d.expectedDecisionOn,
-            askedToCall: d.askedToCall,
+            callInvitation: d.callInvitation,
             callBy: d.callBy,
+            callTime: d.callTime,
             invitedBack: d.invitedBack,
             invitedBackDetails: d.invitedBackDetails,
             notMentioned: d.notMentioned,
@@ -250,7 +253,7 @@ export async function listPlanSources(
       calls: callRows.filter((c) => c.interviewId === r.id).map(({ interviewId: _interviewId, ...c }) => c),
       progress: {
         debriefReviewedAt: staffProgress ? (d?.reviewedAt ?? null) : null,
-        feedbackReceivedAt: toDate(fb?.firstAt),
+        feedbackReceivedAt: staffProgress ? toDate(fb?.firstAt) : null,
         decisionReceivedAt: toDate(fb?.decidedAt),
         timelineObtainedAt: taskDone("get_timeline"),
         invitationAcceptedAt: taskDone("accept_invitation"),

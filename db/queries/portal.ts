@@ -12,6 +12,7 @@ import {
   interviews,
   jobs,
   memberships,
+  policyWithDefaults,
   users,
 } from "../schema";
 import type { InterviewKind, InterviewStatus, Stage } from "../schema/enums";
@@ -36,7 +37,8 @@ export async function getPortalFirm(scope: QueryScope) {
     .from(firms)
     .where(eq(firms.id, scope.firmId))
     .limit(1);
-  return row ?? null;
+  // A number added to the policy later is missing from an older firm's jsonb.
+  return row ? { ...row, policy: policyWithDefaults(row.policy) } : null;
 }
 export type PortalFirm = NonNullable<Awaited<ReturnType<typeof getPortalFirm>>>;
 

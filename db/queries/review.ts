@@ -18,6 +18,7 @@ import {
 } from "../schema";
 import type { InterviewKind, InterviewStatus, Stage } from "../schema/enums";
 import { recordAudit } from "./audit";
+import { callAnswerOfSnapshot } from "@/lib/core/validation/debrief-rules";
 import { DEBRIEF_FIELD_COLUMNS, type DebriefFieldsInput } from "./debriefs";
 import { listFeedbackForInterview, type FeedbackRow } from "./feedback";
 import { listPeopleMet, type PersonMet } from "./people-met";
@@ -212,7 +213,8 @@ async function loadDebrief(scope: QueryScope, interviewId: string): Promise<Revi
     .limit(100);
   const needsReview =
     d.status === "submitted" && (!d.reviewedAt || (d.submittedAt !== null && d.reviewedAt.getTime() < d.submittedAt.getTime()));
-  return { ...d, versions, needsReview };
+  // A version saved before calls had kinds reads in today's words.
+  return { ...d, versions: versions.map((v) => ({ ...v, snapshot: callAnswerOfSnapshot(v.snapshot) })), needsReview };
 }
 
 /**

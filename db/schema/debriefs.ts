@@ -22,8 +22,8 @@ import { interviews } from "./pipeline";
 /**
  * The candidate's account of one interview: how it went (impression, interest,
  * what went well, concerns, questions asked, what was not mentioned), the
- * timeline and any promised decision date, whether they were asked to call or
- * invited back, salary, other processes, availability, notes for the
+ * timeline and any promised decision date, what the interviewer said about
+ * calling, whether they were invited back, salary, other processes, availability, notes for the
  * recruiter, and the people they met (debrief_people).
  */
 export const debriefs = pgTable(
@@ -44,7 +44,6 @@ export const debriefs = pgTable(
     timelineGiven: timelineGivenEnum(),
     timelineDetails: text().notNull().default(""),
     expectedDecisionOn: date({ mode: "string" }),
-    askedToCall: boolean(),
     /** What the interviewer said about calling (rule 4); null until answered. */
     callInvitation: callInvitationEnum(),
     /** 'YYYY-MM-DD': the named day (on_day) or the no-news date (if_no_news). */

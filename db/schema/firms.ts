@@ -7,9 +7,10 @@ import { createdAt, id, updatedAt, version } from "./_shared";
  * timeline at the interview → the recruiter gets one from the client; (2) a
  * thank-you note to each person met; (3) the candidate's debrief, the
  * recruiter's review of it and the client's feedback follow promptly; (4) no
- * calls to the interviewer, except one when asked to call or after a promised
- * date; (5) no unannounced visits, unless invited back; (6) patience until the
- * promised decision date plus a grace, then the recruiter chases.
+ * calls to the interviewer, except the one the debrief gives a reason for (a
+ * named day, a no-news or promised date, an invitation without a date); (5)
+ * no unannounced visits, unless invited back; (6) patience until the promised
+ * decision date plus a grace, then the recruiter chases.
  */
 export type FollowUpPolicySettings = {
   /** rule 2: thank-you notes due this many hours after the interview ends */
@@ -18,8 +19,14 @@ export type FollowUpPolicySettings = {
   debriefWithinHours: number;
   /** rule 3: the recruiter collects client feedback within this many business days */
   feedbackWithinBusinessDays: number;
-  /** rule 4: the one allowed call falls this many business days after the promised date */
+  /**
+   * rule 4: the one allowed call opens this many business days after a
+   * no-news or promised decision date; an invitation without a date allows it
+   * within this many business days of the interview
+   */
   callAfterBusinessDays: number;
+  /** rule 4: how many business days the call after a no-news or promised date stays allowed */
+  callWindowBusinessDays: number;
   /** rule 6: the wait on the employer lasts until the expected date plus this grace */
   decisionGraceBusinessDays: number;
   /** rule 1: the recruiter gets a timeline from the client within this many business days */
@@ -31,9 +38,24 @@ export const DEFAULT_POLICY: FollowUpPolicySettings = {
   debriefWithinHours: 24,
   feedbackWithinBusinessDays: 2,
   callAfterBusinessDays: 3,
+  callWindowBusinessDays: 1,
   decisionGraceBusinessDays: 2,
   timelineTaskWithinBusinessDays: 1,
 };
+
+/**
+ * A firm's stored policy with the defaults filled in: a number added to the
+ * policy after the firm was created (callWindowBusinessDays) is missing from
+ * its jsonb until an admin saves the settings again.
+ */
+export function policyWithDefaults(stored: Partial<FollowUpPolicySettings> | null | undefined): FollowUpPolicySettings {
+  const out: FollowUpPolicySettings = { ...DEFAULT_POLICY };
+  for (const key of Object.keys(DEFAULT_POLICY) as (keyof FollowUpPolicySettings)[]) {
+    const value = stored?.[key];
+    if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
+}
 
 export const firms = pgTable("firms", {
   id: id().primaryKey(),

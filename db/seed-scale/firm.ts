@@ -179,7 +179,7 @@ export async function seedFirm(database: Database, job: FirmJob): Promise<ScaleF
       from (${ivBase(lo, hi)}) x cross join lateral generate_series(0, (${h("seq", 10)} % 2)::int) k`);
     await load("debriefs", appRanges, (lo, hi) => `
       insert into debriefs (firm_id, id, interview_id, candidate_id, status, overall_impression, interest_level, went_well,
-        concerns, questions_asked, not_mentioned, timeline_given, timeline_details, expected_decision_on, asked_to_call,
+        concerns, questions_asked, not_mentioned, timeline_given, timeline_details, expected_decision_on, call_invitation,
         invited_back, submitted_versions, first_submitted_at, submitted_at, reviewed_at, reviewed_by, last_saved_at,
         created_at, updated_at, version)
       select ${F}, ${ids.sql(T.debrief, "seq")}, ${ids.sql(T.interview, "seq")}, ${ids.sql(T.candidate, "cand")},
@@ -189,7 +189,7 @@ export async function seedFirm(database: Database, job: FirmJob): Promise<ScaleF
         case when ${h("seq", 22)} % 10 < 3 then ${pick(NOT_MENTIONED, h("seq", 23))} else '' end,
         tg, case tg when 'yes' then 'They gave a timeline.' when 'no' then 'No timeline given.' else 'Not sure.' end,
         case when tg = 'yes' and has_date then (ends_at at time zone 'America/New_York')::date + 7 end,
-        false, false, versions,
+        'none'::call_invitation, false, versions,
         case when not draft then first_at end, case when not draft then submitted_at end,
         case when reviewed then least(submitted_at + interval '20 hours', ${NOW}) end,
         case when reviewed then ${recruiterOf("job")} end,

@@ -76,8 +76,9 @@ function bulkDebriefFields(b: FirmBuilder, iv: InterviewMeta): DebriefFields {
     [20, "unsure"],
   ]);
   const expected = timelineGiven === "yes" && b.chance(0.55) ? clock.bd(end, b.int(2, 7)) : null;
-  const askedToCall = b.chance(0.08);
-  const callBy = askedToCall && b.chance(0.5) ? clock.keyOf(clock.bd(end, b.int(2, 4))) : null;
+  const invited = b.chance(0.08);
+  const callBy = invited && b.chance(0.5) ? clock.keyOf(clock.bd(end, b.int(2, 4))) : null;
+  const callInvitation = !invited ? "none" : callBy ? "on_day" : "no_date";
   const invitedBack = b.chance(0.06);
   return {
     overallImpression: b.int(2, 5),
@@ -96,8 +97,9 @@ function bulkDebriefFields(b: FirmBuilder, iv: InterviewMeta): DebriefFields {
           ? b.pick(TIMELINE_NO)
           : b.pick(TIMELINE_UNSURE),
     expectedDecisionOn: expected ? clock.keyOf(expected) : null,
-    askedToCall,
+    callInvitation,
     callBy,
+    callTime: null,
     invitedBack,
     invitedBackDetails: invitedBack ? "Invited back to meet the wider team over lunch." : "",
     salaryDiscussed: b.chance(0.3) ? b.pick(SALARY) : "",

@@ -52,7 +52,7 @@ export function marcusStory(b: FirmBuilder, { clients, jobs, people }: Northwind
         timelineGiven: "yes",
         timelineDetails: `${director.name} said they would have an answer by ${clock.label(promised)}.`,
         expectedDecisionOn: clock.keyOf(promised),
-        askedToCall: false,
+        callInvitation: "none",
       },
       people: [director, pmoLead].map((contact) => ({
         contact,

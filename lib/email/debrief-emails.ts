@@ -1,5 +1,7 @@
 import { format } from "date-fns";
 import { tz } from "@date-fns/tz";
+import { callInvitationLine } from "@/lib/core/validation/debrief-rules";
+import type { CallInvitation } from "@/lib/core/vocabulary";
 
 /** Mail to the recruiter about a candidate's debrief and plan. Plain text first, the link on its own line. */
 
@@ -32,8 +34,9 @@ export type DebriefSubmittedMail = {
   interestLevel: number | null;
   timelineGiven: "yes" | "no" | "unsure" | null;
   expectedDecisionOn: string | null;
-  askedToCall: boolean | null;
+  callInvitation: CallInvitation | null;
   callBy: string | null;
+  callTime: string | null;
   invitedBack: boolean | null;
   notMentioned: string;
   notesForRecruiter: string;
@@ -77,7 +80,9 @@ export function debriefSubmittedEmail(m: DebriefSubmittedMail) {
   if (m.timelineGiven === "no") lines.push(`Timeline: none given at the interview — get one from the client (rule 1).`);
   else if (m.timelineGiven === "unsure") lines.push(`Timeline: the candidate is not sure what they were told.`);
   if (m.expectedDecisionOn) lines.push(`Expected decision: ${calendarDay(m.expectedDecisionOn)}`);
-  if (m.askedToCall) lines.push(`Asked to call the interviewer${m.callBy ? ` by ${calendarDay(m.callBy)}` : ""}.`);
+  // The candidate's plan follows it (rule 4); the recruiter should know what was said.
+  const call = m.callInvitation && m.callInvitation !== "none" ? callInvitationLine(m, calendarDay) : null;
+  if (call) lines.push(`${call}.`);
   if (m.invitedBack) lines.push(`Invited back.`);
   if (m.peopleMet.length) lines.push(`People met: ${m.peopleMet.join(", ")}`);
   const notMentioned = quote(m.notMentioned);

@@ -6,8 +6,9 @@ import { followUpInputFrom, type FirmSettings } from "./follow-up-input";
 
 /**
  * The candidate's own view of their follow-up plans: built without the
- * recruiter-side facts (client feedback and its decision), showing only the
- * candidate's steps, in the candidate's words.
+ * recruiter-side facts (client feedback; of the decision only when it
+ * arrived, never what it was), showing only the candidate's steps, in the
+ * candidate's words.
  */
 
 /** Where the candidate stands with an interview's debrief, as their portal shows it. */

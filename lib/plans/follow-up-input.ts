@@ -24,10 +24,12 @@ export function followUpInputFrom(src: PlanSource, firm: FirmSettings, now: Date
       ? {
           status: src.debrief.status,
           submittedAt: src.debrief.submittedAt,
+          firstSubmittedAt: src.debrief.firstSubmittedAt,
           timelineGiven: src.debrief.timelineGiven,
           expectedDecisionOn: src.debrief.expectedDecisionOn,
-          askedToCall: src.debrief.askedToCall,
+          callInvitation: src.debrief.callInvitation,
           callBy: src.debrief.callBy,
+          callTime: src.debrief.callTime,
           invitedBack: src.debrief.invitedBack,
           invitedBackDetails: src.debrief.invitedBackDetails,
           notMentioned: src.debrief.notMentioned,

@@ -1,8 +1,11 @@
+import { listPlanSources } from "@/db/queries/plan-sources";
 import { getMyInterview, getPortalFirm, logCall } from "@/db/queries/portal";
 import { inTransaction, type QueryScope } from "@/db/queries/scope";
 import { AppError } from "@/lib/core/errors";
+import { buildPlan, type Plan } from "@/lib/core/follow-up";
 import { logger } from "@/lib/platform/logger";
 import { appOrigin } from "@/lib/platform/url";
+import { followUpInputFrom } from "./follow-up-input";
 import { warnRecruiterOfRepeatCall } from "./repeat-call";
 import { syncPlan } from "./sync";
 
@@ -23,7 +26,25 @@ const REFUSED = "Some fields need attention.";
  * plan's tasks are stored in one transaction; a second (or later) call then
  * warns the recruiter, and a failed warning never undoes the call.
  */
-export async function logCallToInterviewer(scope: QueryScope & { userName: string }, input: LogCallToInterviewerInput): Promise<{ callCount: number }> {
+/** What the candidate is told once a call is logged, in the words of their plan (rule 4). */
+export function loggedCallMessage(callCount: number, plan: Pick<Plan, "callReason" | "warnings"> | null): string {
+  if (callCount >= 2) {
+    return "Call logged. Your recruiter has been told about the repeated call and follows up with the employer from here.";
+  }
+  if (!plan) return "Call logged. From here your recruiter follows up.";
+  if (plan.callReason === "none") {
+    return "Call logged. Your plan did not include a call to the interviewer; from here your recruiter follows up with the employer, not you.";
+  }
+  if (plan.warnings.some((w) => w.code === "call_outside_window")) {
+    return "Call logged. It was outside the window your plan gave for the one call; from here your recruiter follows up, not you.";
+  }
+  return "Call logged. That is the one call your plan allows; from here your recruiter follows up.";
+}
+
+export async function logCallToInterviewer(
+  scope: QueryScope & { userName: string },
+  input: LogCallToInterviewerInput,
+): Promise<{ callCount: number; message: string }> {
   const [interview, firm] = await Promise.all([getMyInterview(scope, input.interviewId), getPortalFirm(scope)]);
   if (!interview || !firm) throw new AppError("not_found");
   const now = new Date();
@@ -41,7 +62,10 @@ export async function logCallToInterviewer(scope: QueryScope & { userName: strin
     return result;
   });
   if (result.status === "not_found") throw new AppError("not_found");
-  if (result.status === "closed") throw new AppError("invalid", "This interview was cancelled, so there is no call to log.");
+  if (result.status === "closed") {
+    const what = result.interviewStatus === "no_show" ? "was recorded as missed" : "was cancelled";
+    throw new AppError("invalid", `This interview ${what}, so there is no call to log.`);
+  }
   if (result.callCount >= 2) {
     try {
       const contactName = interview.interviewers.find((i) => i.contactId === input.contactId)?.name ?? null;
@@ -57,5 +81,9 @@ export async function logCallToInterviewer(scope: QueryScope & { userName: strin
       logger.error({ interviewId: input.interviewId, err: err instanceof Error ? err.message : String(err) }, "repeat call warning failed");
     }
   }
-  return { callCount: result.callCount };
+  // The plan as it stands after the call, for the candidate's answer.
+  const [src] = await listPlanSources(scope, [input.interviewId]);
+  const plan = src ? buildPlan(followUpInputFrom(src, firm, new Date())) : null;
+  const message = loggedCallMessage(result.callCount, plan);
+  return { callCount: result.callCount, message };
 }

@@ -4,7 +4,10 @@ import { AppError } from "@/lib/core/errors";
 import { syncPlan } from "./sync";
 
 function refusal(result: Exclude<SetThankYouResult, { status: "saved" }>): AppError {
-  if (result.status === "closed") return new AppError("invalid", "This interview was cancelled, so there are no notes to send.");
+  if (result.status === "closed") {
+    const what = result.interviewStatus === "no_show" ? "was recorded as missed" : "was cancelled";
+    return new AppError("invalid", `This interview ${what}, so there are no notes to send.`);
+  }
   if (result.status === "not_started") return new AppError("invalid", "This interview has not taken place yet.");
   return new AppError("not_found");
 }

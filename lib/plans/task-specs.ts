@@ -99,6 +99,9 @@ export function planTaskSpecs(plan: Plan, src: PlanSource): PlanTaskSpec[] {
     if (GUIDANCE_STEPS.has(step.kind)) continue;
     // Nothing to go through before the debrief arrives.
     if (step.kind === "review_debrief" && step.state === "waiting") continue;
+    // A call the plan no longer allows (the client decided, or its window
+    // passed) is owed by nobody: its task is skipped rather than left overdue.
+    if (step.kind === "call" && step.state === "not_allowed" && (plan.decided || (step.dueAt && step.dueAt < plan.generatedAt))) continue;
     const candidateStep = step.owner === "candidate";
     specs.push({
       policyKey: step.key,

@@ -30,7 +30,7 @@ test("a recruiter clears the work a debrief brings: review, feedback with a deci
   await debrief.person("Pat Newcontact").getByLabel("Email").fill("pat.newcontact@client.example");
   await debrief.choose("Did the interviewer say where they are in the hiring process?", "Yes");
   await debrief.field("When do they expect to decide or reply?").fill(inDays(7));
-  await debrief.choose("Did the interviewer ask you to call them?", "No");
+  await debrief.choose("What did the interviewer say about calling them?", "Not invited to call");
   await debrief.choose(/^Were you invited back/, "No");
   await debrief.submit();
   await expect(candidate).toHaveURL(/\/my\/plan\/[0-9a-f-]+\?submitted=1$/);

@@ -43,7 +43,7 @@ test("a candidate fills half a debrief, reloads, finds it, finishes and submits,
   await debrief.field(/^Qualifications or experience/).fill("Kubernetes administrator certification");
   await debrief.choose("Did the interviewer say where they are in the hiring process?", "Yes");
   await debrief.field("When do they expect to decide or reply?").fill(inDays(7));
-  await debrief.choose("Did the interviewer ask you to call them?", "No");
+  await debrief.choose("What did the interviewer say about calling them?", "Not invited to call");
   await debrief.choose(/^Were you invited back/, "No");
   const start = await debrief.startTime();
   await debrief.submit();
@@ -147,7 +147,7 @@ test("a debrief still goes through when the answer to an earlier autosave was lo
   await debrief.choose("How interested are you in the job now?", /^4,/);
   await debrief.choose("Did the interviewer say where they are in the hiring process?", "Yes");
   await debrief.field("When do they expect to decide or reply?").fill(inDays(7));
-  await debrief.choose("Did the interviewer ask you to call them?", "No");
+  await debrief.choose("What did the interviewer say about calling them?", "Not invited to call");
   await debrief.choose(/^Were you invited back/, "No");
   await debrief.saved();
 

@@ -29,7 +29,7 @@ export function completeDebrief(over: Partial<DebriefDraft> = {}): DebriefDraft 
     notMentioned: "AWS Professional certification",
     timelineGiven: "yes",
     timelineDetails: "A decision by Friday.",
-    askedToCall: false,
+    callInvitation: "none",
     invitedBack: false,
     people: [debriefPerson()],
     ...over,

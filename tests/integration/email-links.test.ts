@@ -128,7 +128,7 @@ describe.each([
   it("debrief submitted (to the recruiter) and the repeat-call warning", async () => {
     signedInAs(await sessionFor(db(), a, a.candidateUser));
     const interviewId = await completedInterview();
-    const r = await submit(submitDebriefAction, formData({ interviewId, version: "", draft: JSON.stringify(filed({ askedToCall: true })) }));
+    const r = await submit(submitDebriefAction, formData({ interviewId, version: "", draft: JSON.stringify(filed({ callInvitation: "no_date" })) }));
     expect(r.ok, JSON.stringify(r)).toBe(true);
     // The recruiter's email is a durable job; its link was fixed when the submission queued it.
     await runJobs(database.current);

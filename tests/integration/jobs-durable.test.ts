@@ -243,7 +243,7 @@ describe("durable jobs: written with the change, run after its commit", () => {
         interestLevel: 5,
         notMentioned: "Rust experience",
         timelineGiven: "no" as const,
-        askedToCall: false,
+        callInvitation: "none",
         invitedBack: false,
         people: [{ id: uuidv7(), contactId: null, name: "Ines", title: "", email: "", phone: "", thankYouSent: false, thankYouSentAt: null, thankYouChannel: null }],
       };

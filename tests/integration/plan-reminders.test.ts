@@ -148,7 +148,7 @@ describe("plan reminders: the debrief, thank-you notes due soon, the call window
       submittedAt: at("2026-03-02T22:00:00Z"),
       firstSubmittedAt: at("2026-03-02T22:00:00Z"),
       expectedDecisionOn: "2026-03-06",
-      askedToCall: false,
+      callInvitation: "none",
     });
     const calls = async (now: Date) => (await duePlanReminders(db(), now)).filter((j) => j.kind === "call" && j.interviewId === round.interviewId);
     // The day before, and 07:30 EDT on the day (11:30 UTC; still 06:30 in winter time): not yet.

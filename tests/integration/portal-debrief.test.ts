@@ -122,7 +122,7 @@ describe("candidate portal: the debrief", () => {
     const draft = { ...emptyDebriefDraft(), wentWell: "Half done", people: [debriefPerson({ name: "" })] };
     const r = await submit(submitDebriefAction, envelope(interviewId, null, draft));
     expect(r.ok).toBe(false);
-    for (const field of ["overallImpression", "interestLevel", "timelineGiven", "askedToCall", "invitedBack", "people.0.name"]) {
+    for (const field of ["overallImpression", "interestLevel", "timelineGiven", "callInvitation", "invitedBack", "people.0.name"]) {
       expectFieldError(r, field);
     }
     expect(r.formError).toMatch(/attention before you submit/);
@@ -291,11 +291,14 @@ describe("candidate portal: the debrief", () => {
     for (const key of ["internalNotes", "takeaways", "sharedSummary", "recommendation", "rating", "\"notes\"", "reviewedBy"]) {
       expect(text.includes(key), `candidate data has a ${key} field`).toBe(false);
     }
-    // Not even the fact that feedback arrived; only that the client decided (not what), which ends the wait.
+    // Of the feedback, only that a decision arrived: the plan says the recruiter has news, never what it is.
     expect(everything.sources[0]?.progress).toMatchObject({ feedbackReceivedAt: null, debriefReviewedAt: null });
     expect(everything.sources[0]?.progress.decisionReceivedAt).toBeInstanceOf(Date);
+    expect(text.includes("reject")).toBe(false);
     expect(everything.plan?.plan.decisionArrived).toBe(true);
     expect(everything.plan?.plan.steps.every((step) => step.kind !== "collect_feedback" && step.kind !== "chase_decision")).toBe(true);
-    expect(everything.plan?.plan.steps.find((step) => step.kind === "wait")?.state).toBe("done");
+    const wait = everything.plan?.plan.steps.find((step) => step.kind === "wait");
+    expect(wait?.state).toBe("done");
+    expect(wait?.reason).toMatch(/Your recruiter has news and will be in touch\.$/);
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { getMyDebrief } from "@/db/queries/debriefs";
+import { listPlanSources } from "@/db/queries/plan-sources";
 import { listPlanTasks } from "@/db/queries/plan-tasks";
 import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { acceptInvitationAction, logCallAction, markThankYouAction } from "@/app/(candidate)/my/plan/actions";
@@ -121,7 +122,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
 
   it("never resurrects a task someone completed or skipped, and skips open ones whose step left the plan", async () => {
     const interviewId = await newInterview();
-    const first = await file(interviewId, complete({ askedToCall: true, invitedBack: true, invitedBackDetails: "Meet the team" }));
+    const first = await file(interviewId, complete({ callInvitation: "no_date", invitedBack: true, invitedBackDetails: "Meet the team" }));
     let rows = await tasksOf(interviewId);
     expect(rows.map((t) => t.policyKey)).toEqual(expect.arrayContaining(["call", "accept_invitation"]));
 
@@ -140,7 +141,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(accepted.ok, JSON.stringify(accepted)).toBe(true);
 
     // The amendment takes the call and the invitation out of the plan.
-    await file(interviewId, complete({ askedToCall: false, invitedBack: false }));
+    await file(interviewId, complete({ callInvitation: "none", invitedBack: false }));
     expect(first.data?.versionNumber).toBe(1);
     rows = await tasksOf(interviewId);
     const state = Object.fromEntries(rows.map((t) => [t.policyKey, t.state]));
@@ -152,7 +153,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(callTask).toMatchObject({ state: "skipped", skipReason: "No longer needed: the debrief was amended", completedBy: null });
 
     // Back in the plan: the same call task reopens; done and skipped (by a person) stay as they are.
-    await file(interviewId, complete({ askedToCall: true }));
+    await file(interviewId, complete({ callInvitation: "no_date" }));
     rows = await tasksOf(interviewId);
     expect(rows.filter((t) => t.policyKey === "call").map((t) => [t.id, t.state, t.skipReason])).toEqual([[callTask!.id, "open", null]]);
     expect(rows.find((t) => t.policyKey === "review_debrief")?.state).toBe("skipped");
@@ -208,12 +209,50 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(plan.steps.every((st) => st.kind !== "review_debrief")).toBe(true);
   });
 
+  it("keeps the recruiter's deadlines when an amendment repeats the facts: they count from the first submission", async () => {
+    const interviewId = await newInterview({ endedHoursAgo: 30 });
+    const facts = { timelineGiven: "no" as const, invitedBack: true, invitedBackDetails: "Meet the team" };
+    await file(interviewId, complete(facts));
+    const due = async () =>
+      Object.fromEntries(
+        (await tasksOf(interviewId))
+          .filter((t) => ["get_timeline", "accept_invitation", "review_debrief", "collect_feedback"].includes(t.policyKey ?? ""))
+          .map((t) => [t.policyKey, t.dueAt?.toISOString() ?? null]),
+      );
+    const before = await due();
+    expect(Object.keys(before).sort()).toEqual(["accept_invitation", "collect_feedback", "get_timeline", "review_debrief"]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await file(interviewId, complete({ ...facts, wentWell: "Remembered later: the whiteboard round went well." }));
+    expect(await due()).toEqual(before);
+  });
+
+  it("reads a hold as no decision, and a next round as one, when ending the candidate's wait", async () => {
+    const interviewId = await newInterview();
+    await file(interviewId, complete({ expectedDecisionOn: null, callInvitation: "if_no_news", callBy: new Date(Date.now() + 10 * 24 * HOUR).toISOString().slice(0, 10) }));
+    const feedback = (decision: s.InterviewerFeedback["decision"], hoursAgo: number) =>
+      db().insert(s.interviewerFeedback).values({ firmId: a.firmId, interviewId, contactId: a.contactId, receivedAt: new Date(Date.now() - hoursAgo * HOUR), decision });
+    const waitOf = async () => (await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId))!.plan.steps.find((st) => st.kind === "wait")!;
+    await feedback("hold", 1);
+    expect((await listPlanSources(scopeOf(db(), a, a.recruiter), [interviewId]))[0]!.progress.decisionReceivedAt).toBeNull();
+    expect((await waitOf()).state).toBe("waiting");
+    await feedback("next_round", 0.5);
+    const decidedAt = (await listPlanSources(scopeOf(db(), a, a.recruiter), [interviewId]))[0]!.progress.decisionReceivedAt;
+    expect(decidedAt).toBeInstanceOf(Date);
+    expect(Date.now() - decidedAt!.getTime()).toBeLessThan(HOUR);
+    const wait = await waitOf();
+    expect(wait.state).toBe("done");
+    expect(wait.reason).toMatch(/Your recruiter has news and will be in touch\.$/);
+    const call = (await getMyPlan(scopeOf(db(), a, a.candidateUser), interviewId))!.plan.steps.find((st) => st.kind === "call")!;
+    expect(call.state).toBe("not_allowed");
+  });
+
   it("warns the recruiter on a second logged call: an email and a rule 4 task", async () => {
     const interviewId = await newInterview({ endedHoursAgo: 1 });
-    await file(interviewId, complete({ askedToCall: true }));
+    await file(interviewId, complete({ callInvitation: "no_date" }));
     const one = await submit(logCallAction, formData({ interviewId, contactId: a.contactId, calledAt: "", notes: "Left a message" }));
     expect(one.ok, JSON.stringify(one)).toBe(true);
-    expect(one.message).toMatch(/one call your plan allows/);
+    // An invitation without a date opens the call the morning after the interview: an hour after it is too early.
+    expect(one.message).toMatch(/outside the window your plan gave for the one call/);
     const mailsAfterOne = await db().select().from(s.emailOutbox).where(and(eq(s.emailOutbox.firmId, a.firmId), eq(s.emailOutbox.to, a.recruiter.email)));
     expect(mailsAfterOne.some((m) => m.subject.includes("has called"))).toBe(false);
 

@@ -331,11 +331,11 @@ describe("seedDemo", () => {
       ]);
       expect(tasks.length).toBeGreaterThan(0);
       expect(new Set(tasks.map((t) => t.state))).toEqual(new Set(["done"]));
-      const d = await one<{ status: string; expected_decision_on: string | null; asked_to_call: boolean }>(
-        "select status, expected_decision_on, asked_to_call from debriefs where firm_id = $1 and id = $2",
+      const d = await one<{ status: string; expected_decision_on: string | null; call_invitation: string | null }>(
+        "select status, expected_decision_on, call_invitation from debriefs where firm_id = $1 and id = $2",
         [summary.firmId, summary.story.waiting.debriefId],
       );
-      expect(d).toEqual({ status: "submitted", expected_decision_on: null, asked_to_call: false });
+      expect(d).toEqual({ status: "submitted", expected_decision_on: null, call_invitation: "none" });
     });
   });
 

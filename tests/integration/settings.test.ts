@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { updateFirmSettingsAction } from "@/app/(staff)/settings/firm/actions";
+import { getFirmSettings } from "@/db/queries/firm-settings";
+import { getPortalFirm } from "@/db/queries/portal";
 import { expectFieldError, submit } from "../helpers/actions";
 import { signedInAs } from "../helpers/context";
 import { useFirm } from "../helpers/firms";
-import { formData, sessionFor } from "../helpers/fixtures";
+import { formData, scopeOf, sessionFor } from "../helpers/fixtures";
 
 const valid = {
   version: "1",
@@ -16,6 +18,7 @@ const valid = {
   debriefWithinHours: "12",
   feedbackWithinBusinessDays: "3",
   callAfterBusinessDays: "4",
+  callWindowBusinessDays: "2",
   decisionGraceBusinessDays: "1",
   timelineTaskWithinBusinessDays: "2",
   sessionIdleMinutes: "45",
@@ -38,6 +41,7 @@ describe("firm settings and follow-up policy", () => {
       debriefWithinHours: 12,
       feedbackWithinBusinessDays: 3,
       callAfterBusinessDays: 4,
+      callWindowBusinessDays: 2,
       decisionGraceBusinessDays: 1,
       timelineTaskWithinBusinessDays: 2,
     });
@@ -61,15 +65,34 @@ describe("firm settings and follow-up policy", () => {
     expect((await firm()).policy.thankYouWithinHours).toBe(36);
   });
 
+  it("reads an older firm's policy, saved before the call window was a setting, with its default", async () => {
+    const saved = (await firm()).policy;
+    const { callWindowBusinessDays: _window, ...older } = saved;
+    await database.current.db.update(s.firms).set({ policy: older as typeof saved }).where(eq(s.firms.id, a.firmId));
+    const scope = scopeOf(database.current.db, a, a.admin);
+    expect((await getFirmSettings(scope))?.policy).toMatchObject({ thankYouWithinHours: 36, callWindowBusinessDays: 1 });
+    expect((await getPortalFirm(scope))?.policy.callWindowBusinessDays).toBe(1);
+    await database.current.db.update(s.firms).set({ policy: saved }).where(eq(s.firms.id, a.firmId));
+  });
+
   it("puts each bad value next to its field", async () => {
     signedInAs(await sessionFor(database.current.db, a, a.admin));
     const r = await submit(
       updateFirmSettingsAction,
-      formData({ ...valid, version: "2", timeZone: "Mars/Olympus", holidays: "25/12/2026", thankYouWithinHours: "0", sessionIdleMinutes: "900" }),
+      formData({
+        ...valid,
+        version: "2",
+        timeZone: "Mars/Olympus",
+        holidays: "25/12/2026",
+        thankYouWithinHours: "0",
+        callWindowBusinessDays: "0",
+        sessionIdleMinutes: "900",
+      }),
     );
     expectFieldError(r, "timeZone", /time zone/);
     expectFieldError(r, "holidays", /YYYY|2026-12-25/);
     expectFieldError(r, "thankYouWithinHours", /at least 1/);
+    expectFieldError(r, "callWindowBusinessDays", /The call window must be at least 1/);
     expectFieldError(r, "sessionIdleMinutes", /at most 480/);
     expect((await firm()).version).toBe(2);
   });

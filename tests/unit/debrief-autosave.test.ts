@@ -69,6 +69,14 @@ describe("the device's copy", () => {
     expect(parseStored(JSON.stringify({ ...stored, v: 2 }))).toBeNull();
     expect(parseStored(JSON.stringify({ ...stored, draft: { ...draft(), people: "none" } }))).toBeNull();
   });
+
+  it("reads a copy kept before calls had kinds ('asked to call') in today's words", () => {
+    const { callInvitation: _kind, callTime: _time, ...older } = draft({ callBy: "2026-03-13" });
+    const stored = { v: 1, draft: { ...older, askedToCall: true }, baseVersion: 3, changedAt: 1 };
+    const read = parseStored(JSON.stringify(stored));
+    expect(read?.draft).toMatchObject({ callInvitation: "on_day", callBy: "2026-03-13", callTime: null });
+    expect(read?.draft).not.toHaveProperty("askedToCall");
+  });
 });
 
 describe("answers", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DEBRIEF_LIMITS,
+  callAnswerOfSnapshot,
   debriefEnvelopeSchema,
   debriefProblems,
   emptyDebriefDraft,
@@ -29,7 +30,7 @@ function draft(over: Partial<DebriefDraft> = {}): DebriefDraft {
     overallImpression: 4,
     interestLevel: 3,
     timelineGiven: "yes",
-    askedToCall: false,
+    callInvitation: "none",
     invitedBack: false,
     people: [
       {
@@ -107,16 +108,66 @@ describe("debrief problems", () => {
   it("asks for every required answer on submit, but not in a draft", () => {
     const empty = { ...emptyDebriefDraft() };
     expect(Object.keys(debriefProblems(empty, ctx, "submit")).sort()).toEqual(
-      ["askedToCall", "interestLevel", "invitedBack", "overallImpression", "people", "timelineGiven"].sort(),
+      ["callInvitation", "interestLevel", "invitedBack", "overallImpression", "people", "timelineGiven"].sort(),
     );
     expect(debriefProblems(empty, ctx, "draft")).toEqual({});
   });
 
   it("flags a decision or call-by date before the interview, in a draft too", () => {
-    const p = debriefProblems(draft({ expectedDecisionOn: "2026-03-09", callBy: "2026-03-01", askedToCall: true }), ctx, "draft");
+    const p = debriefProblems(draft({ expectedDecisionOn: "2026-03-09", callBy: "2026-03-01", callInvitation: "no_date" }), ctx, "draft");
     expect(p.expectedDecisionOn?.[0]).toMatch(/before the interview \(Tuesday 10 March\)/);
     expect(p.callBy?.[0]).toMatch(/before the interview/);
     expect(debriefProblems(draft({ expectedDecisionOn: "2026-03-10" }), ctx, "submit")).toEqual({});
+  });
+
+  it("asks for the date a call invitation names, with a message that says which date", () => {
+    const onDay = debriefProblems(draft({ callInvitation: "on_day", callBy: null }), ctx, "submit");
+    expect(onDay.callBy).toEqual(["Enter the day the interviewer named for your call."]);
+    const noNews = debriefProblems(draft({ callInvitation: "if_no_news", callBy: null }), ctx, "submit");
+    expect(noNews.callBy).toEqual(["Enter the date after which you may call if there is no news."]);
+    // Not while typing, and not for the answers that name no date.
+    expect(debriefProblems(draft({ callInvitation: "on_day", callBy: null }), ctx, "draft")).toEqual({});
+    expect(debriefProblems(draft({ callInvitation: "no_date" }), ctx, "submit")).toEqual({});
+    expect(debriefProblems(draft({ callInvitation: "on_day", callBy: "2026-03-12", callTime: "10:30" }), ctx, "submit")).toEqual({});
+  });
+
+  it("refuses a call time that is not HH:MM, in a draft too", () => {
+    for (const callTime of ["25:00", "9", "10:7"]) {
+      const p = debriefProblems(draft({ callInvitation: "on_day", callBy: "2026-03-12", callTime }), ctx, "draft");
+      expect(p.callTime, callTime).toEqual(["Enter a time like 14:30, or leave it empty."]);
+    }
+    expect(parseDebriefDraft(JSON.stringify({ callInvitation: "someday" })).ok).toBe(false);
+    const blank = parseDebriefDraft(JSON.stringify({ callInvitation: "on_day", callTime: "" }));
+    expect(blank.ok && blank.draft.callTime).toBeNull();
+  });
+
+  it("keeps a call date only with an answer that names one, and a time only with a named day", () => {
+    expect(normalizeDebriefForSubmit(draft({ callInvitation: "if_no_news", callBy: "2026-03-13", callTime: "10:00" }))).toMatchObject({
+      callBy: "2026-03-13",
+      callTime: null,
+    });
+    expect(normalizeDebriefForSubmit(draft({ callInvitation: "on_day", callBy: "2026-03-13", callTime: "10:00" }))).toMatchObject({
+      callBy: "2026-03-13",
+      callTime: "10:00",
+    });
+    expect(normalizeDebriefForSubmit(draft({ callInvitation: "no_date", callBy: "2026-03-13", callTime: "10:00" }))).toMatchObject({
+      callBy: null,
+      callTime: null,
+    });
+  });
+
+  it("reads a version saved as 'asked to call' in today's words", () => {
+    expect(callAnswerOfSnapshot({ askedToCall: true, callBy: "2026-03-13", wentWell: "x" })).toEqual({
+      callInvitation: "on_day",
+      callBy: "2026-03-13",
+      callTime: null,
+      wentWell: "x",
+    });
+    expect(callAnswerOfSnapshot({ askedToCall: true, callBy: null })).toMatchObject({ callInvitation: "no_date", callBy: null });
+    expect(callAnswerOfSnapshot({ askedToCall: false, callBy: null })).toMatchObject({ callInvitation: "none" });
+    expect(callAnswerOfSnapshot({ askedToCall: null, callBy: null })).toMatchObject({ callInvitation: null });
+    const today = { callInvitation: "if_no_news", callBy: "2026-03-13", callTime: null };
+    expect(callAnswerOfSnapshot(today)).toBe(today);
   });
 
   it("names the person whose email is not valid", () => {
@@ -145,7 +196,7 @@ describe("debrief problems", () => {
   });
 
   it("tidies a debrief for submission without touching the draft's other answers", () => {
-    const d = draft({ askedToCall: false, callBy: "2026-03-12", timelineGiven: "no", expectedDecisionOn: "2026-03-13" });
+    const d = draft({ callInvitation: "none", callBy: "2026-03-12", timelineGiven: "no", expectedDecisionOn: "2026-03-13" });
     d.people[0] = { ...d.people[0]!, name: "  Dana Reyes ", thankYouSent: false, thankYouSentAt: "2026-03-10T18:00:00Z", thankYouChannel: "email" };
     const n = normalizeDebriefForSubmit(d);
     expect(n.callBy).toBeNull();

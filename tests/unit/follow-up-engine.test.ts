@@ -40,10 +40,12 @@ function submitted(overrides: Partial<FollowUpDebrief> = {}): FollowUpDebrief {
   return {
     status: "submitted",
     submittedAt: new Date("2026-04-15T00:00:00Z"),
+    firstSubmittedAt: null,
     timelineGiven: "yes",
     expectedDecisionOn: null,
-    askedToCall: false,
+    callInvitation: "none",
     callBy: null,
+    callTime: null,
     invitedBack: false,
     invitedBackDetails: "",
     notMentioned: "",
@@ -111,8 +113,8 @@ const scenarios: Scenario[] = [
       "thank_you:c-dana",
       "thank_you:c-lee",
       "debrief",
-      "review_debrief",
       "collect_feedback",
+      "review_debrief",
       "no_call",
       "no_visit",
       "wait",
@@ -121,7 +123,8 @@ const scenarios: Scenario[] = [
       "thank_you:c-dana": { dueAt: "2026-04-15T15:00:00.000Z", state: "due" },
       "thank_you:c-lee": { dueAt: "2026-04-15T15:00:00.000Z", state: "due" },
       debrief: { dueAt: "2026-04-15T15:00:00.000Z", state: "due" },
-      review_debrief: { dueAt: "2026-04-15T15:00:00.000Z", state: "waiting" },
+      // Nothing to review yet, so no date either: the review counts from the debrief's first submission.
+      review_debrief: { dueAt: null, state: "waiting" },
       collect_feedback: { dueAt: "2026-04-16T15:00:00.000Z", state: "due" },
       no_call: { dueAt: null, state: "not_allowed" },
       no_visit: { dueAt: null, state: "not_allowed" },
@@ -255,7 +258,8 @@ const scenarios: Scenario[] = [
     steps: {
       get_timeline: { dueAt: "2026-04-16T00:00:00.000Z", state: "due" },
       debrief: { state: "done" },
-      review_debrief: { dueAt: "2026-04-15T15:00:00.000Z", state: "due" },
+      // 24 hours from the first submission (Tue 20:00 EDT)
+      review_debrief: { dueAt: "2026-04-16T00:00:00.000Z", state: "due" },
       wait: { dueAt: null, state: "waiting" },
     },
     waitingUntil: null,
@@ -285,72 +289,157 @@ const scenarios: Scenario[] = [
     steps: { get_timeline: { state: "done" } },
   },
   {
-    name: "puts the call three business days after the promised date, and not before",
-    // promised Fri 17 Apr → call Wed 22 Apr 09:00–17:00 EDT; wait until Tue 21 Apr 09:00 EDT
+    name: "rule 4, promised date: the one call falls 3 business days after it, after the wait, and the recruiter chases the day after",
+    // promised Fri 17 Apr → wait until Tue 21 Apr 09:00 EDT; call Wed 22 Apr 09:00–17:00 EDT; chase Thu 23 Apr
     input: build({ debrief: submitted({ expectedDecisionOn: "2026-04-17" }), now: "2026-04-15T12:00:00Z" }),
     steps: {
-      call: { notBefore: "2026-04-22T13:00:00.000Z", dueAt: "2026-04-22T21:00:00.000Z", state: "not_allowed" },
       wait: { dueAt: "2026-04-21T13:00:00.000Z", state: "waiting" },
-      chase_decision: { notBefore: "2026-04-21T13:00:00.000Z", dueAt: "2026-04-21T21:00:00.000Z", state: "waiting" },
+      call: { notBefore: "2026-04-22T13:00:00.000Z", dueAt: "2026-04-22T21:00:00.000Z", state: "not_allowed" },
+      chase_decision: { notBefore: "2026-04-23T13:00:00.000Z", dueAt: "2026-04-23T21:00:00.000Z", state: "waiting" },
     },
     absent: ["no_call"],
     waitingUntil: "2026-04-21T13:00:00.000Z",
   },
   {
-    name: "allows the promised-date call on its day",
+    name: "rule 4, promised date: allows the call on its day, with the wait over and the chase still to come",
     input: build({ debrief: submitted({ expectedDecisionOn: "2026-04-17" }), now: "2026-04-22T14:00:00Z" }),
     steps: {
       call: { state: "due" },
       wait: { state: "done" },
-      chase_decision: { state: "overdue" },
+      chase_decision: { state: "waiting" },
     },
   },
   {
-    name: "marks an unmade promised-date call overdue after its day",
-    input: build({ debrief: submitted({ expectedDecisionOn: "2026-04-17" }), now: "2026-04-23T12:00:00Z" }),
-    steps: { call: { state: "overdue" } },
+    name: "rule 4, promised date: an unmade call is no longer allowed once its window has passed; the recruiter chases",
+    input: build({ debrief: submitted({ expectedDecisionOn: "2026-04-17" }), now: "2026-04-23T14:00:00Z" }),
+    steps: { call: { state: "not_allowed" }, chase_decision: { state: "due" } },
   },
   {
-    name: "plans the call by the interviewer's call-by date, from the morning after the interview",
-    // morning after Tue 14 Apr = Wed 15 Apr 09:00 EDT; call by Mon 20 Apr 17:00 EDT
-    input: build({ debrief: submitted({ askedToCall: true, callBy: "2026-04-20" }), now: "2026-04-15T12:00:00Z" }),
+    name: "rule 4, if no news: Daniel (interview Fri 4 Dec, no news by Fri 11 Dec) may call on Wed 16 Dec only",
+    // EST (UTC−5): wait until Tue 15 Dec 09:00; call Wed 16 Dec 09:00–17:00; chase Thu 17 Dec
+    input: build({
+      interview: { startsAt: new Date("2026-12-04T19:00:00Z"), endsAt: new Date("2026-12-04T20:00:00Z") },
+      debrief: submitted({
+        submittedAt: new Date("2026-12-05T02:00:00Z"),
+        expectedDecisionOn: "2026-12-11",
+        callInvitation: "if_no_news",
+        callBy: "2026-12-11",
+      }),
+      now: "2026-12-07T15:00:00Z",
+    }),
+    steps: {
+      call: { notBefore: "2026-12-16T14:00:00.000Z", dueAt: "2026-12-16T22:00:00.000Z", state: "not_allowed" },
+      wait: { dueAt: "2026-12-15T14:00:00.000Z", state: "waiting" },
+      chase_decision: { notBefore: "2026-12-17T14:00:00.000Z", dueAt: "2026-12-17T22:00:00.000Z", state: "waiting" },
+    },
+    absent: ["no_call"],
+    waitingUntil: "2026-12-15T14:00:00.000Z",
+  },
+  {
+    name: "rule 4, if no news: the no-news date alone sets the wait and the call",
+    // no news by Fri 17 Apr, no decision date → wait until Tue 21 Apr; call Wed 22 Apr
+    input: build({ debrief: submitted({ callInvitation: "if_no_news", callBy: "2026-04-17" }), now: "2026-04-15T12:00:00Z" }),
+    steps: { call: { notBefore: "2026-04-22T13:00:00.000Z", dueAt: "2026-04-22T21:00:00.000Z" } },
+    waitingUntil: "2026-04-21T13:00:00.000Z",
+  },
+  {
+    name: "rule 4, call window: a firm window of 2 business days keeps the call allowed Wed 16 and Thu 17 Dec",
+    input: build({
+      policy: { callWindowBusinessDays: 2 },
+      interview: { startsAt: new Date("2026-12-04T19:00:00Z"), endsAt: new Date("2026-12-04T20:00:00Z") },
+      debrief: submitted({ submittedAt: new Date("2026-12-05T02:00:00Z"), callInvitation: "if_no_news", callBy: "2026-12-11" }),
+      now: "2026-12-17T15:00:00Z",
+    }),
+    steps: {
+      call: { notBefore: "2026-12-16T14:00:00.000Z", dueAt: "2026-12-17T22:00:00.000Z", state: "due" },
+      chase_decision: { notBefore: "2026-12-18T14:00:00.000Z", state: "waiting" },
+    },
+  },
+  {
+    name: "rule 4, named day: the call is due by 17:00 that day, allowed from the morning after the interview",
+    // morning after Tue 14 Apr = Wed 15 Apr 09:00 EDT; on or by Mon 20 Apr 17:00 EDT
+    input: build({ debrief: submitted({ callInvitation: "on_day", callBy: "2026-04-20" }), now: "2026-04-15T12:00:00Z" }),
     steps: {
       call: { notBefore: "2026-04-15T13:00:00.000Z", dueAt: "2026-04-20T21:00:00.000Z", state: "not_allowed" },
     },
     absent: ["no_call"],
   },
   {
-    name: "opens the asked-for call window the morning after the interview",
-    input: build({ debrief: submitted({ askedToCall: true, callBy: "2026-04-20" }), now: "2026-04-16T15:00:00Z" }),
+    name: "rule 4, named day: the call is allowed the morning after the interview",
+    input: build({ debrief: submitted({ callInvitation: "on_day", callBy: "2026-04-20" }), now: "2026-04-16T15:00:00Z" }),
     steps: { call: { state: "due" } },
   },
   {
-    name: "pulls a Saturday call-by date back to the Friday",
-    input: build({ debrief: submitted({ askedToCall: true, callBy: "2026-04-18" }), now: "2026-04-16T15:00:00Z" }),
+    name: "rule 4, named day and time: the call is due at that time",
+    // Mon 20 Apr 10:30 EDT
+    input: build({
+      debrief: submitted({ callInvitation: "on_day", callBy: "2026-04-20", callTime: "10:30" }),
+      now: "2026-04-20T15:00:00Z",
+    }),
+    steps: { call: { dueAt: "2026-04-20T14:30:00.000Z", state: "overdue" } },
+  },
+  {
+    name: "rule 4, named day: a Saturday means the Friday before it",
+    input: build({ debrief: submitted({ callInvitation: "on_day", callBy: "2026-04-18" }), now: "2026-04-16T15:00:00Z" }),
     steps: { call: { notBefore: "2026-04-15T13:00:00.000Z", dueAt: "2026-04-17T21:00:00.000Z" } },
   },
   {
-    name: "follows the interviewer's request over a promised date, with still one call",
-    // call by Mon 20 Apr; promised Fri 24 Apr → wait until Tue 28 Apr 09:00 EDT
+    name: "rule 4, named day: the request wins over the default wait; the recruiter chases when the wait ends",
+    // on or by Mon 20 Apr; promised Fri 24 Apr → wait until Tue 28 Apr 09:00 EDT, chase that day
     input: build({
-      debrief: submitted({ askedToCall: true, callBy: "2026-04-20", expectedDecisionOn: "2026-04-24" }),
+      debrief: submitted({ callInvitation: "on_day", callBy: "2026-04-20", expectedDecisionOn: "2026-04-24" }),
       now: "2026-04-16T15:00:00Z",
     }),
-    steps: { call: { dueAt: "2026-04-20T21:00:00.000Z" } },
+    steps: {
+      call: { dueAt: "2026-04-20T21:00:00.000Z", state: "due" },
+      chase_decision: { notBefore: "2026-04-28T13:00:00.000Z", dueAt: "2026-04-28T21:00:00.000Z" },
+    },
     waitingUntil: "2026-04-28T13:00:00.000Z",
   },
   {
-    name: "plans the call within 3 business days when asked without a date",
+    name: "rule 4, invited without a date: within 3 business days of the interview",
     // Tue 14 Apr 17:00 EDT + 3 business days = Fri 17 Apr 17:00 EDT
-    input: build({ debrief: submitted({ askedToCall: true, callBy: null }), now: "2026-04-16T15:00:00Z" }),
+    input: build({ debrief: submitted({ callInvitation: "no_date" }), now: "2026-04-16T15:00:00Z" }),
     steps: { call: { notBefore: "2026-04-15T13:00:00.000Z", dueAt: "2026-04-17T21:00:00.000Z", state: "due" } },
   },
   {
-    name: "forbids calls when the interviewer neither asked for one nor promised a date",
+    name: "rule 4, invited without a date: the invitation wins over a promised date",
+    input: build({ debrief: submitted({ callInvitation: "no_date", expectedDecisionOn: "2026-04-24" }), now: "2026-04-16T15:00:00Z" }),
+    steps: {
+      call: { dueAt: "2026-04-17T21:00:00.000Z" },
+      chase_decision: { notBefore: "2026-04-28T13:00:00.000Z" },
+    },
+  },
+  {
+    name: "rule 4, otherwise: no call, and the plan says so",
     input: build({ debrief: submitted(), now: "2026-04-16T15:00:00Z" }),
     steps: { no_call: { dueAt: null, state: "not_allowed" } },
     absent: ["call"],
     warnings: [],
+  },
+  {
+    name: "rule 4, otherwise: an unanswered call question with a promised date still allows the call after it",
+    input: build({ debrief: submitted({ callInvitation: null, expectedDecisionOn: "2026-04-17" }), now: "2026-04-15T12:00:00Z" }),
+    steps: { call: { notBefore: "2026-04-22T13:00:00.000Z" } },
+  },
+  {
+    name: "rule 4: a decision before the window closes the call; wait and call say the recruiter has news",
+    input: build({
+      debrief: submitted({ expectedDecisionOn: "2026-04-17" }),
+      progress: { decisionReceivedAt: new Date("2026-04-20T15:00:00Z") },
+      now: "2026-04-22T14:00:00Z",
+    }),
+    steps: { call: { state: "not_allowed" }, wait: { state: "done" }, chase_decision: { state: "done" } },
+  },
+  {
+    name: "rule 4: a call outside the plan's window warns the recruiter",
+    input: build({
+      debrief: submitted({ expectedDecisionOn: "2026-04-17" }),
+      calls: ["2026-04-16T15:00:00Z"],
+      now: "2026-04-16T16:00:00Z",
+    }),
+    steps: { call: { state: "done" } },
+    warnings: ["call_outside_window"],
   },
   {
     name: "marks the call done after one logged call",
@@ -395,14 +484,14 @@ const scenarios: Scenario[] = [
     absent: ["accept_invitation"],
   },
   {
-    name: "marks a debrief filed late as done, and the recruiter's review overdue",
+    name: "marks a debrief filed late as done, and gives the recruiter 24 hours from its submission to review it",
     input: build({
       debrief: submitted({ submittedAt: new Date("2026-04-16T14:00:00Z") }),
       now: "2026-04-16T15:00:00Z",
     }),
     steps: {
       debrief: { dueAt: "2026-04-15T15:00:00.000Z", state: "done" },
-      review_debrief: { dueAt: "2026-04-15T15:00:00.000Z", state: "overdue" },
+      review_debrief: { dueAt: "2026-04-17T14:00:00.000Z", state: "due" },
     },
   },
   {
@@ -468,7 +557,7 @@ const scenarios: Scenario[] = [
     steps: {
       "thank_you:c-dana": { dueAt: "2026-04-15T03:00:00.000Z" },
       debrief: { dueAt: "2026-04-14T21:00:00.000Z" },
-      review_debrief: { dueAt: "2026-04-14T21:00:00.000Z" },
+      review_debrief: { dueAt: null },
       collect_feedback: { dueAt: "2026-04-17T15:00:00.000Z" },
     },
   },
@@ -477,7 +566,7 @@ const scenarios: Scenario[] = [
     // timeline +2 from Tue 20:00 → Thu 16 Apr 20:00 EDT; asked call +1 from Tue 17:00 → Wed 15 Apr 17:00 EDT
     input: build({
       policy: { callAfterBusinessDays: 1, timelineTaskWithinBusinessDays: 2 },
-      debrief: submitted({ timelineGiven: "no", askedToCall: true }),
+      debrief: submitted({ timelineGiven: "no", callInvitation: "no_date" }),
       now: "2026-04-15T12:00:00Z",
     }),
     steps: {
@@ -544,7 +633,7 @@ const scenarios: Scenario[] = [
     }),
     steps: {
       call: { notBefore: "2026-07-08T13:00:00.000Z", dueAt: "2026-07-08T21:00:00.000Z" },
-      chase_decision: { notBefore: "2026-07-07T13:00:00.000Z", dueAt: "2026-07-07T21:00:00.000Z" },
+      chase_decision: { notBefore: "2026-07-09T13:00:00.000Z", dueAt: "2026-07-09T21:00:00.000Z" },
     },
     waitingUntil: "2026-07-07T13:00:00.000Z",
   },
@@ -585,9 +674,9 @@ const scenarios: Scenario[] = [
     },
   },
   {
-    name: "hands the chase to the recruiter once the grace has passed",
-    input: build({ debrief: submitted({ expectedDecisionOn: "2026-04-17" }), now: "2026-04-21T14:00:00Z" }),
-    steps: { wait: { state: "done" }, chase_decision: { state: "due" } },
+    name: "hands the chase to the recruiter once the grace has passed, when no call is planned after it",
+    input: build({ debrief: submitted({ callInvitation: "no_date", expectedDecisionOn: "2026-04-17" }), now: "2026-04-21T14:00:00Z" }),
+    steps: { wait: { state: "done" }, chase_decision: { notBefore: "2026-04-21T13:00:00.000Z", state: "due" } },
   },
   {
     name: "ends the wait and the chase when the client's decision arrives",
@@ -630,7 +719,7 @@ const scenarios: Scenario[] = [
         submittedAt: null,
         timelineGiven: "no",
         invitedBack: true,
-        askedToCall: true,
+        callInvitation: "no_date",
         callBy: "2026-04-20",
         expectedDecisionOn: "2026-04-17",
       }),
@@ -709,6 +798,67 @@ describe("buildPlan details", () => {
     expect(byKey(plan.steps, "wait").reason).toContain("Fri 17 Apr");
   });
 
+  it("says the same thing in the wait and the call: wait, then the one call, then the recruiter chases", () => {
+    const plan = buildPlan(
+      build({
+        interview: { startsAt: new Date("2026-12-04T19:00:00Z"), endsAt: new Date("2026-12-04T20:00:00Z") },
+        debrief: submitted({ submittedAt: new Date("2026-12-05T02:00:00Z"), expectedDecisionOn: "2026-12-11", callInvitation: "if_no_news", callBy: "2026-12-11" }),
+        now: "2026-12-07T15:00:00Z",
+      }),
+    );
+    expect(byKey(plan.steps, "wait").reason).toBe(
+      "The employer expects to decide by Fri 11 Dec; with 2 business days of grace you wait until Tue 15 Dec, then your one call is allowed (see the call step) if there is still no news, and after that your recruiter chases, not you.",
+    );
+    expect(byKey(plan.steps, "call").reason).toBe(
+      "The interviewer said to call if there is no news by Fri 11 Dec, so if no decision has reached your recruiter, one call is allowed 3 business days after that date, on Wed 16 Dec only; after that your recruiter chases, not you.",
+    );
+    expect(plan.callReason).toBe("if_no_news");
+  });
+
+  it("says plainly that there is no call when the debrief gives no reason for one", () => {
+    const plan = buildPlan(build({ debrief: submitted(), now: "2026-04-16T15:00:00Z" }));
+    expect(plan.callReason).toBe("none");
+    expect(byKey(plan.steps, "no_call").reason).toMatch(/^The interviewer did not invite a call or give a date for news, so don't call/);
+    expect(byKey(plan.steps, "wait").reason).toMatch(/your recruiter follows up, not you\.$/);
+  });
+
+  it("ends the candidate's wait and call with the recruiter's news once the decision has arrived, without saying what it was", () => {
+    const plan = buildPlan(
+      build({
+        debrief: submitted({ expectedDecisionOn: "2026-04-17" }),
+        progress: { decisionReceivedAt: new Date("2026-04-20T15:00:00Z") },
+        now: "2026-04-21T14:00:00Z",
+      }),
+    );
+    expect(plan.decided).toBe(true);
+    for (const key of ["wait", "call"]) {
+      expect(byKey(plan.steps, key).reason.endsWith("Your recruiter has news and will be in touch.")).toBe(true);
+    }
+    // Before it arrives, neither says so.
+    const before = buildPlan(build({ debrief: submitted({ expectedDecisionOn: "2026-04-17" }), now: "2026-04-20T14:00:00Z" }));
+    expect(before.steps.some((step) => step.reason.includes("has news"))).toBe(false);
+  });
+
+  it("keeps every date when an amendment repeats the facts, counting the recruiter's tasks from the first submission", () => {
+    const facts = { timelineGiven: "no" as const, invitedBack: true, expectedDecisionOn: "2026-04-17", callInvitation: "on_day" as const, callBy: "2026-04-20" };
+    const first = buildPlan(build({ debrief: submitted(facts), now: "2026-04-16T18:00:00Z" }));
+    const amended = buildPlan(
+      build({
+        debrief: submitted({ ...facts, firstSubmittedAt: new Date("2026-04-15T00:00:00Z"), submittedAt: new Date("2026-04-16T17:00:00Z") }),
+        now: "2026-04-16T18:00:00Z",
+      }),
+    );
+    const dates = (plan: ReturnType<typeof buildPlan>) => plan.steps.map((s) => [s.key, iso(s.dueAt), iso(s.notBefore ?? null)]);
+    expect(dates(amended)).toEqual(dates(first));
+    // get_timeline and accept_invitation: Wed 15 Apr 20:00 EDT, a business day after Tue's first submission
+    expect(iso(byKey(amended.steps, "get_timeline").dueAt)).toBe("2026-04-16T00:00:00.000Z");
+    expect(iso(byKey(amended.steps, "accept_invitation").dueAt)).toBe("2026-04-16T00:00:00.000Z");
+    expect(iso(byKey(amended.steps, "review_debrief").dueAt)).toBe("2026-04-16T00:00:00.000Z");
+    // A changed fact moves its deadline: a new named day moves the call.
+    const moved = buildPlan(build({ debrief: submitted({ ...facts, callBy: "2026-04-21" }), now: "2026-04-16T18:00:00Z" }));
+    expect(iso(byKey(moved.steps, "call").dueAt)).toBe("2026-04-21T21:00:00.000Z");
+  });
+
   it("names the invitation's details in the reason for accepting it", () => {
     const plan = buildPlan(
       build({ debrief: submitted({ invitedBack: true, invitedBackDetails: "Office tour,\nThursday" }), now: "2026-04-15T12:00:00Z" }),
@@ -745,8 +895,8 @@ describe("buildPlan details", () => {
       "review_debrief",
       "collect_feedback",
       "wait",
-      "chase_decision",
       "call",
+      "chase_decision",
       "no_visit",
     ]);
   });
@@ -756,6 +906,7 @@ describe("buildPlan details", () => {
     expect(() => buildPlan(build({ policy: { callAfterBusinessDays: -1 }, now: "2026-04-15T12:00:00Z" }))).toThrow(
       RangeError,
     );
+    expect(() => buildPlan(build({ policy: { callWindowBusinessDays: 0 }, now: "2026-04-15T12:00:00Z" }))).toThrow(RangeError);
   });
 });
 

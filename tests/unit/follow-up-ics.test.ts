@@ -16,10 +16,12 @@ const input: FollowUpInput = {
   debrief: {
     status: "submitted",
     submittedAt: new Date("2026-04-15T00:00:00Z"),
+    firstSubmittedAt: null,
     timelineGiven: "yes",
     expectedDecisionOn: "2026-04-17",
-    askedToCall: false,
+    callInvitation: "none",
     callBy: null,
+    callTime: null,
     invitedBack: false,
     invitedBackDetails: "",
     notMentioned: "AWS certification, Solutions Architect; Professional level",

@@ -57,6 +57,7 @@ const inputArb: fc.Arbitrary<FollowUpInput> = fc
       debriefWithinHours: fc.integer({ min: 0, max: 96 }),
       feedbackWithinBusinessDays: fc.integer({ min: 0, max: 10 }),
       callAfterBusinessDays: fc.integer({ min: 0, max: 10 }),
+      callWindowBusinessDays: fc.integer({ min: 1, max: 5 }),
       decisionGraceBusinessDays: fc.integer({ min: 0, max: 10 }),
       timelineTaskWithinBusinessDays: fc.integer({ min: 0, max: 10 }),
     }),
@@ -64,8 +65,14 @@ const inputArb: fc.Arbitrary<FollowUpInput> = fc
     submittedAfterMinutes: fc.integer({ min: 0, max: 6 * MINUTES_PER_DAY }),
     timelineGiven: fc.constantFrom("yes", "no", "unsure", null),
     expectedOffset: fc.option(fc.integer({ min: 0, max: 21 }), { nil: null }),
-    askedToCall: fc.constantFrom(true, false, null),
+    callInvitation: fc.constantFrom("none", "on_day", "if_no_news", "no_date", null),
     callByOffset: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
+    callTime: fc.option(
+      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
+      { nil: null },
+    ),
+    // An amendment this long after the first submission (null: none yet).
+    amendedAfterMinutes: fc.option(fc.integer({ min: 1, max: 6 * MINUTES_PER_DAY }), { nil: null }),
     invitedBack: fc.constantFrom(true, false, null),
     people: fc.array(
       fc.record({ hasContact: fc.boolean(), sent: fc.boolean(), sentAfterMinutes: fc.option(fc.integer({ min: 0, max: 5 * MINUTES_PER_DAY }), { nil: null }) }),
@@ -90,11 +97,17 @@ const inputArb: fc.Arbitrary<FollowUpInput> = fc
           ? null
           : {
               status: r.debriefKind === "submitted" ? "submitted" : "draft",
-              submittedAt: r.debriefKind === "submitted" ? addMinutes(end, r.submittedAfterMinutes) : null,
+              submittedAt:
+                r.debriefKind === "submitted"
+                  ? addMinutes(end, r.submittedAfterMinutes + (r.amendedAfterMinutes ?? 0))
+                  : null,
+              firstSubmittedAt:
+                r.debriefKind === "submitted" && r.amendedAfterMinutes !== null ? addMinutes(end, r.submittedAfterMinutes) : null,
               timelineGiven: r.timelineGiven,
               expectedDecisionOn: r.expectedOffset === null ? null : localDay(end, r.expectedOffset, zone),
-              askedToCall: r.askedToCall,
+              callInvitation: r.callInvitation,
               callBy: r.callByOffset === null ? null : localDay(end, r.callByOffset, zone),
+              callTime: r.callTime,
               invitedBack: r.invitedBack,
               invitedBackDetails: "",
               notMentioned: r.notMentioned,
@@ -179,6 +192,56 @@ describe("follow-up engine properties", SLOW, () => {
     );
   });
 
+  it("dates no step before the interview's end", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const end = input.interview.endsAt.getTime();
+        for (const step of buildPlan(input).steps) {
+          for (const at of [step.dueAt, step.notBefore ?? null]) {
+            if (at) expect(at.getTime(), `${step.key} at ${at.toISOString()}`).toBeGreaterThanOrEqual(end);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives an amendment with the same facts the same dates as the first submission", () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 1, max: 10 * MINUTES_PER_DAY }), (input, laterMinutes) => {
+        const debrief = input.debrief;
+        fc.pre(debrief !== null && debrief.status === "submitted" && debrief.submittedAt !== null);
+        const first = debrief!.firstSubmittedAt ?? debrief!.submittedAt!;
+        const asFirst = { ...input, debrief: { ...debrief!, firstSubmittedAt: null, submittedAt: first } };
+        const amended = {
+          ...input,
+          debrief: { ...debrief!, firstSubmittedAt: first, submittedAt: addMinutes(first, laterMinutes) },
+        };
+        const dates = (i: FollowUpInput) =>
+          buildPlan(i).steps.map((s) => [s.key, s.dueAt?.toISOString() ?? null, s.notBefore?.toISOString() ?? null]);
+        expect(dates(amended)).toEqual(dates(asFirst));
+      }),
+      RUNS,
+    );
+  });
+
+  it("never allows a call once the client's decision has arrived, and then says the recruiter has news", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const plan = buildPlan(input);
+        const decided = input.progress.decisionReceivedAt != null && input.progress.decisionReceivedAt.getTime() <= input.now.getTime();
+        const call = plan.steps.find((s) => s.kind === "call");
+        if (decided && call && call.state !== "done") expect(call.state).toBe("not_allowed");
+        if (decided) {
+          for (const step of plan.steps.filter((s) => s.kind === "wait" || s.kind === "call" || s.kind === "no_call")) {
+            expect(step.reason.endsWith("Your recruiter has news and will be in touch.")).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it("gives the same plan on every run, whatever the system clock says, without touching its input", () => {
     fc.assert(
       fc.property(inputArb, fc.date({ noInvalidDate: true }), (input, clock) => {
@@ -213,8 +276,9 @@ describe("follow-up engine properties", SLOW, () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const now = input.now.getTime();
+        const decided = input.progress.decisionReceivedAt != null && input.progress.decisionReceivedAt.getTime() <= now;
         for (const step of buildPlan(input).steps) {
-          assertStateConsistent(step, now);
+          assertStateConsistent(step, now, decided);
         }
       }),
       RUNS,
@@ -252,7 +316,7 @@ describe("follow-up engine properties", SLOW, () => {
   });
 });
 
-function assertStateConsistent(step: PlanStep, now: number): void {
+function assertStateConsistent(step: PlanStep, now: number, decided: boolean): void {
   const due = step.dueAt?.getTime() ?? null;
   const notBefore = step.notBefore?.getTime() ?? null;
   switch (step.state) {
@@ -265,7 +329,10 @@ function assertStateConsistent(step: PlanStep, now: number): void {
       break;
     case "not_allowed":
       expect(
-        step.kind === "no_call" || step.kind === "no_visit" || (step.kind === "call" && notBefore !== null && now < notBefore),
+        step.kind === "no_call" ||
+          step.kind === "no_visit" ||
+          // A call: before its window, after a window that closes, or once the decision is in.
+          (step.kind === "call" && ((notBefore !== null && now < notBefore) || (due !== null && now > due) || decided)),
         `${step.key} not allowed`,
       ).toBe(true);
       break;

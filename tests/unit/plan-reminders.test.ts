@@ -23,7 +23,7 @@ const round: ReminderRound = {
   endsAt: new Date("2026-03-09T15:00:00Z"),
 };
 
-const plan = (steps: PlanStep[]): Plan => ({ steps, warnings: [], waitingUntil: null, generatedAt: new Date(0) });
+const plan = (steps: PlanStep[]): Plan => ({ steps, warnings: [], waitingUntil: null, callReason: "no_date", decided: false, generatedAt: new Date(0) });
 
 const call = (over: Partial<PlanStep> = {}): PlanStep => ({
   key: "call",

@@ -66,7 +66,7 @@ describe("a thank-you task's former key", () => {
     state: "due",
     personId,
   });
-  const plan = (steps: PlanStep[]): Plan => ({ steps, warnings: [], waitingUntil: null, generatedAt: new Date() });
+  const plan = (steps: PlanStep[]): Plan => ({ steps, warnings: [], waitingUntil: null, callReason: "none", decided: false, generatedAt: new Date() });
 
   it("is the person's key once the person is a contact, so the task moves instead of doubling", () => {
     const [spec] = planTaskSpecs(plan([note("thank_you:c-1", "p-1")]), source());

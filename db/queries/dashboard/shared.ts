@@ -5,7 +5,7 @@ import type { PgSelect } from "drizzle-orm/pg-core";
 import { dateAtLocalHour, formatDay, localDateKey } from "@/lib/core/follow-up/business-days";
 import { CLOSED_STAGES } from "@/lib/core/vocabulary";
 import type { DbOrTx } from "../../client";
-import { applications, candidates, clients, DEFAULT_POLICY, firms, interviews, jobs, tasks, users } from "../../schema";
+import { applications, candidates, clients, firms, interviews, jobs, policyWithDefaults, tasks, users } from "../../schema";
 import type { InterviewKind } from "../../schema/enums";
 import type { QueryScope } from "../scope";
 import type { DashboardView, FirmClock, QueueItem, QueueState } from "./types";
@@ -26,7 +26,7 @@ export async function firmClock(db: DbOrTx, firmId: string): Promise<FirmClock |
     .where(eq(firms.id, firmId))
     .limit(1);
   if (!row) return null;
-  return { timeZone: row.timeZone, holidays: row.holidays, policy: { ...DEFAULT_POLICY, ...row.policy } };
+  return { timeZone: row.timeZone, holidays: row.holidays, policy: policyWithDefaults(row.policy) };
 }
 
 export function staff(scope: QueryScope): boolean {

@@ -80,18 +80,18 @@ function scanForBusinessDay(date: Date, zone: string, holidays: readonly string[
   throw new RangeError("No business day found: the holiday list covers every day in reach");
 }
 
-/** A 'YYYY-MM-DD' calendar date in the zone at the given local wall-clock hour. */
-export function dateAtLocalHour(day: string, hour: number, zone: string): Date {
+/** A 'YYYY-MM-DD' calendar date in the zone at the given local wall-clock hour (and minute). */
+export function dateAtLocalHour(day: string, hour: number, zone: string, minute = 0): Date {
   const parsed = parseISO(day, { in: tz(zone) });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isValid(parsed)) {
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${day}`);
   }
-  return new Date(set(parsed, { hours: hour, minutes: 0, seconds: 0, milliseconds: 0 }).getTime());
+  return new Date(set(parsed, { hours: hour, minutes: minute, seconds: 0, milliseconds: 0 }).getTime());
 }
 
-/** The same calendar day as `date` in the zone, at the given local wall-clock hour. */
-export function sameDayAtLocalHour(date: Date, hour: number, zone: string): Date {
-  return new Date(set(date, { hours: hour, minutes: 0, seconds: 0, milliseconds: 0 }, { in: tz(zone) }).getTime());
+/** The same calendar day as `date` in the zone, at the given local wall-clock hour (and minute). */
+export function sameDayAtLocalHour(date: Date, hour: number, zone: string, minute = 0): Date {
+  return new Date(set(date, { hours: hour, minutes: minute, seconds: 0, milliseconds: 0 }, { in: tz(zone) }).getTime());
 }
 
 /** Clock hours, not business hours: "+24 hours" is 24 elapsed hours even across a DST change. */

@@ -7,8 +7,24 @@ import {
   formatDay,
   sameDayAtLocalHour,
 } from "./business-days";
-import { assertValidInput, businessDays, compareSteps, hours, oneLine, parseSuggestions, peopleToThank, planCall, step } from "./steps";
-import type { FollowUpDebrief, FollowUpInput, Plan, PlanStep, PlanWarning } from "./types";
+import {
+  assertValidInput,
+  businessDays,
+  compareSteps,
+  hours,
+  maxDate,
+  oneLine,
+  parseSuggestions,
+  peopleToThank,
+  planCall,
+  planWaitUntil,
+  step,
+  waitAnchorOf,
+} from "./steps";
+import type { CallReason, FollowUpDebrief, FollowUpInput, Plan, PlanStep, PlanWarning } from "./types";
+
+/** How the candidate's wait and call steps end once the client's decision has reached the recruiter. */
+export const RECRUITER_HAS_NEWS = "Your recruiter has news and will be in touch.";
 
 /**
  * The follow-up policy (rules 1–6, each spelled out where its steps are made
@@ -23,6 +39,13 @@ import type { FollowUpDebrief, FollowUpInput, Plan, PlanStep, PlanWarning } from
  * - A rule that starts from a calendar date (a promised decision date, a
  *   call-by date) works on the firm's business hours: allowed from 09:00, due
  *   by 17:00 firm time.
+ *
+ * Anchors: the thank-yous, the debrief and the client's feedback count from
+ * the interview's end; the recruiter's tasks that come from the debrief (the
+ * timeline, the review, accepting an invitation back) from its FIRST
+ * submission, so an amendment that keeps the facts keeps the dates. Rules 4
+ * and 6 count from the dates the debrief names. No step is dated before the
+ * interview's end.
  *
  * Which debrief data counts: the people met, their thank-you ticks and the
  * "not mentioned" suggestions come from the debrief in any state (they are the
@@ -40,7 +63,7 @@ export function buildPlan(input: FollowUpInput): Plan {
   // Nothing happened to follow up: a cancelled round or a no-show gets no
   // thank-yous, no debrief and nothing to chase; the recruiter handles it by hand.
   if (interview.status === "cancelled" || interview.status === "no_show") {
-    return { steps: [], warnings: [], waitingUntil: null, generatedAt: now };
+    return { steps: [], warnings: [], waitingUntil: null, callReason: "none", decided: false, generatedAt: now };
   }
 
   const zone = firm.timeZone;
@@ -50,10 +73,13 @@ export function buildPlan(input: FollowUpInput): Plan {
   const happened = (at: Date | null | undefined): at is Date => at != null && at.getTime() <= now.getTime();
 
   const debrief = input.debrief;
+  // The first submission anchors the recruiter's tasks from the debrief; never before the interview's end.
+  const firstSubmission = debrief ? (debrief.firstSubmittedAt ?? debrief.submittedAt) : null;
   const submittedAt =
-    debrief?.status === "submitted" && happened(debrief.submittedAt) ? debrief.submittedAt : null;
+    debrief?.status === "submitted" && happened(firstSubmission) ? maxDate(firstSubmission, interview.endsAt) : null;
   const submitted: FollowUpDebrief | null = submittedAt ? debrief : null;
   const progress = input.progress;
+  const decided = happened(progress.decisionReceivedAt);
   const callsSoFar = input.calls.filter((call) => happened(call.calledAt)).length;
 
   const steps: PlanStep[] = [];
@@ -69,7 +95,7 @@ export function buildPlan(input: FollowUpInput): Plan {
         owner: "recruiter",
         kind: "get_timeline",
         title: "Get a decision timeline from the client",
-        reason: `The candidate was not told when to expect news, so get a timeline from the client within ${businessDays(n)} of the debrief.`,
+        reason: `The candidate was not told when to expect news, so get a timeline from the client within ${businessDays(n)} of the debrief's first submission.`,
         dueAt: plusBusinessDays(submittedAt, n),
         done: happened(progress.timelineObtainedAt),
         now,
@@ -122,9 +148,9 @@ export function buildPlan(input: FollowUpInput): Plan {
       now,
     }),
   );
-  // The review shares the debrief's deadline: the product asks for both
-  // "right away". Until the debrief arrives there is nothing to review, so the
-  // step waits rather than going overdue on the recruiter.
+  // The review is due "right away" after the debrief's first submission, with
+  // the firm's debrief hours. Until the debrief arrives there is nothing to
+  // review, so the step waits, undated, rather than going overdue on the recruiter.
   steps.push(
     step({
       key: "review_debrief",
@@ -133,9 +159,9 @@ export function buildPlan(input: FollowUpInput): Plan {
       kind: "review_debrief",
       title: "Go through the debrief with the candidate",
       reason: interview.arrangedByFirm
-        ? `Go through the debrief with the candidate right away; like the debrief itself it is due within ${hours(policy.debriefWithinHours)} of the interview's end.`
+        ? `Go through the debrief with the candidate right away, within ${hours(policy.debriefWithinHours)} of its first submission.`
         : "Go through the debrief with the candidate as soon as it is submitted; the firm did not arrange this interview, so there is no deadline.",
-      dueAt: debriefDue,
+      dueAt: interview.arrangedByFirm && submittedAt ? addClockHours(submittedAt, policy.debriefWithinHours) : null,
       done: happened(progress.debriefReviewedAt),
       blocked: submitted === null ? "waiting" : undefined,
       now,
@@ -155,9 +181,31 @@ export function buildPlan(input: FollowUpInput): Plan {
     }),
   );
 
-  // rule 4: calls are off unless the interviewer asked for one or promised news by a date.
-  const call = planCall(input, submitted);
+  // rule 4: calls are off unless the debrief gives a reason; never more than
+  // one. rule 6's wait comes first (the call's window is placed after it).
+  const waitingUntil = planWaitUntil(input, submitted);
+  const call = planCall(input, submitted, waitingUntil);
+  const callReason: CallReason = call ? call.reason : "none";
+  const firstCall = input.calls.map((c) => c.calledAt).filter(happened).sort((a, b) => a.getTime() - b.getTime())[0];
   if (call) {
+    const made = callsSoFar >= 1;
+    const windowOver = now.getTime() > call.dueAt.getTime();
+    let reason = call.text;
+    let blocked: "not_allowed" | undefined;
+    if (!made && decided) {
+      // The decision reached the recruiter: nothing left to call about.
+      reason = `The employer's decision has reached your recruiter, so there is no call to make. ${RECRUITER_HAS_NEWS}`;
+      blocked = "not_allowed";
+    } else if (made && decided) {
+      reason = `You made your one call. ${RECRUITER_HAS_NEWS}`;
+    } else if (now.getTime() < call.notBefore.getTime()) {
+      // Calling early is the pestering the policy exists to prevent.
+      blocked = "not_allowed";
+    } else if (!made && windowOver && call.closesWithWindow) {
+      // An allowed call, not an owed one: once its window has passed, the recruiter chases.
+      reason = `${call.text.slice(0, -1)}; that window has passed, so leave the chasing to your recruiter.`;
+      blocked = "not_allowed";
+    }
     steps.push(
       step({
         key: "call",
@@ -165,15 +213,21 @@ export function buildPlan(input: FollowUpInput): Plan {
         owner: "candidate",
         kind: "call",
         title: "Call the interviewer, once",
-        reason: call.reason,
+        reason,
         dueAt: call.dueAt,
         notBefore: call.notBefore,
-        done: callsSoFar >= 1,
-        // Calling early is the pestering the policy exists to prevent.
-        blocked: now.getTime() < call.notBefore.getTime() ? "not_allowed" : undefined,
+        done: made,
+        blocked,
         now,
       }),
     );
+    if (firstCall && (firstCall.getTime() < call.notBefore.getTime() || firstCall.getTime() > call.dueAt.getTime())) {
+      warnings.push({
+        rule: 4,
+        code: "call_outside_window",
+        message: "The candidate called the interviewer outside the window the plan allowed for the one call.",
+      });
+    }
   } else {
     steps.push({
       key: "no_call",
@@ -181,8 +235,11 @@ export function buildPlan(input: FollowUpInput): Plan {
       owner: "candidate",
       kind: "no_call",
       title: "Don't call the interviewer",
-      reason:
-        "Calls to the interviewer are off unless they ask for one or promise news by a date; an uninvited call reads as pestering.",
+      reason: decided
+        ? `The interviewer did not invite a call, and the employer's decision has reached your recruiter. ${RECRUITER_HAS_NEWS}`
+        : submitted
+          ? "The interviewer did not invite a call or give a date for news, so don't call: an uninvited call reads as pestering, and your recruiter follows up for you."
+          : "Calls to the interviewer are off unless your debrief says they invited one or gave a date for news; an uninvited call reads as pestering.",
       dueAt: null,
       state: "not_allowed",
     });
@@ -191,7 +248,7 @@ export function buildPlan(input: FollowUpInput): Plan {
         rule: 4,
         code: "call_not_planned",
         message:
-          "The candidate logged a call to the interviewer although no call was planned (the interviewer neither asked for one nor promised news by a date).",
+          "The candidate logged a call to the interviewer although the plan allowed none (the interviewer neither invited a call nor gave a date for news).",
       });
     }
   }
@@ -233,30 +290,44 @@ export function buildPlan(input: FollowUpInput): Plan {
     });
   }
 
-  // rule 6: patience — the candidate waits until the expected date plus the
-  // grace, is never nagged (the wait never goes due or overdue), and after
-  // that the recruiter chases. The wait ends at the start of the grace day's
-  // business hours; the recruiter chases during that day.
-  const expectedOn = submitted?.expectedDecisionOn ?? null;
+  // rule 6: patience. The candidate waits until the expected date plus the
+  // grace and is never nagged (the wait never goes due or overdue). After the
+  // wait comes the candidate's one call if rule 4 allows one after a date;
+  // then (or straight after the wait when there is none) the recruiter chases.
+  const expectedOn = waitAnchorOf(submitted);
   const grace = policy.decisionGraceBusinessDays;
-  const waitingUntil = expectedOn
-    ? plusBusinessDays(dateAtLocalHour(expectedOn, BUSINESS_DAY_START_HOUR, zone), grace)
-    : null;
-  const decided = happened(progress.decisionReceivedAt);
   const expectedLabel = expectedOn ? formatDay(dateAtLocalHour(expectedOn, 12, zone), zone) : "";
+  const callAfterWait = call !== null && call.closesWithWindow;
+  const earlyCall = call !== null && !call.closesWithWindow;
+  let waitReason: string;
+  if (decided) {
+    waitReason = `The employer's decision has reached your recruiter, so there is nothing more to wait for. ${RECRUITER_HAS_NEWS}`;
+  } else if (waitingUntil && call && callAfterWait) {
+    waitReason = `The employer expects to decide by ${expectedLabel}; with ${businessDays(grace)} of grace you wait until ${formatDay(waitingUntil, zone)}, then your one call is allowed (see the call step) if there is still no news, and after that your recruiter chases, not you.`;
+  } else if (waitingUntil) {
+    waitReason = `The employer expects to decide by ${expectedLabel}; ${earlyCall ? "apart from the one call the interviewer asked for, " : ""}with ${businessDays(grace)} of grace you wait until ${formatDay(waitingUntil, zone)}, and after that your recruiter chases, not you.`;
+  } else {
+    waitReason = earlyCall
+      ? "No decision date is known yet, so apart from the one call the interviewer asked for, wait on the employer once your steps are done; your recruiter follows up, not you."
+      : "No decision date is known yet, so wait on the employer once your steps are done; your recruiter follows up, not you.";
+  }
   steps.push({
     key: "wait",
     rule: 6,
     owner: "candidate",
     kind: "wait",
     title: "Wait for the employer's decision",
-    reason: waitingUntil
-      ? `The employer expects to decide by ${expectedLabel}; with ${businessDays(grace)} of grace you wait until ${formatDay(waitingUntil, zone)}, and after that your recruiter chases, not you.`
-      : "No decision date is known yet, so wait on the employer once your steps are done; your recruiter follows up, not you.",
+    reason: waitReason,
     dueAt: waitingUntil,
     state: decided || (waitingUntil !== null && now.getTime() >= waitingUntil.getTime()) ? "done" : "waiting",
   });
   if (waitingUntil) {
+    // The recruiter chases on the day the wait ends, or, when the candidate's
+    // one call falls after the wait, on the business day after its window.
+    const chaseFrom =
+      call && callAfterWait
+        ? plusBusinessDays(sameDayAtLocalHour(call.dueAt, BUSINESS_DAY_START_HOUR, zone), 1)
+        : waitingUntil;
     steps.push(
       step({
         key: "chase_decision",
@@ -264,16 +335,19 @@ export function buildPlan(input: FollowUpInput): Plan {
         owner: "recruiter",
         kind: "chase_decision",
         title: "Chase the client for a decision",
-        reason: `The employer's date of ${expectedLabel} plus ${businessDays(grace)} of grace is up, so the recruiter, not the candidate, chases the decision.`,
-        dueAt: sameDayAtLocalHour(waitingUntil, BUSINESS_DAY_END_HOUR, zone),
-        notBefore: waitingUntil,
+        reason:
+          call && callAfterWait
+            ? `The employer's date of ${expectedLabel} plus ${businessDays(grace)} of grace and the candidate's one call have passed without a decision, so the recruiter, not the candidate, chases it.`
+            : `The employer's date of ${expectedLabel} plus ${businessDays(grace)} of grace is up, so the recruiter, not the candidate, chases the decision.`,
+        dueAt: maxDate(sameDayAtLocalHour(chaseFrom, BUSINESS_DAY_END_HOUR, zone), chaseFrom),
+        notBefore: chaseFrom,
         done: decided,
-        blocked: !decided && now.getTime() < waitingUntil.getTime() ? "waiting" : undefined,
+        blocked: !decided && now.getTime() < chaseFrom.getTime() ? "waiting" : undefined,
         now,
       }),
     );
   }
 
   steps.sort(compareSteps);
-  return { steps, warnings, waitingUntil, generatedAt: now };
+  return { steps, warnings, waitingUntil, callReason, decided, generatedAt: now };
 }

@@ -6,9 +6,11 @@ import {
   dateAtLocalHour,
   formatDay,
   lastBusinessDayOnOrBefore,
+  localDateKey,
   sameDayAtLocalHour,
 } from "./business-days";
 import type {
+  CallReason,
   FollowUpDebrief,
   FollowUpInput,
   FollowUpPolicySettings,
@@ -22,73 +24,145 @@ import type {
  * the order of steps, the input's checks and the plan's wording of durations.
  */
 
-export type CallPlan = { notBefore: Date; dueAt: Date; reason: string };
+/** rule 4's call: why, its window, and the reason as the candidate reads it. */
+export type CallPlan = {
+  reason: Exclude<CallReason, "none">;
+  notBefore: Date;
+  dueAt: Date;
+  /** After the window the call is no longer allowed (if_no_news, promised_date) rather than overdue. */
+  closesWithWindow: boolean;
+  text: string;
+};
+
+/** The day the rule 6 wait counts from: the promised decision date, else the no-news date. */
+export function waitAnchorOf(submitted: FollowUpDebrief | null): string | null {
+  if (!submitted) return null;
+  if (submitted.expectedDecisionOn) return submitted.expectedDecisionOn;
+  return submitted.callInvitation === "if_no_news" ? submitted.callBy : null;
+}
 
 /**
- * rule 4: exactly one call, in one of three windows.
- * - Asked to call by a date: from 09:00 on the business day after the
- *   interview until 17:00 on the call-by date (pulled back to the last
- *   business day on or before it — a weekend deadline means the Friday).
- * - Asked to call, no date: from that same morning until 17:00 on the
- *   `callAfterBusinessDays`-th business day after the interview.
- * - Only promised news by a date: on the `callAfterBusinessDays`-th business
- *   day after that date, 09:00–17:00, and only then.
- * An explicit request wins over a promised date: it is what the interviewer asked for.
+ * rule 6: the candidate waits until the expected date plus the grace, from the
+ * start of that business day's hours (never before the interview's end).
  */
-export function planCall(input: FollowUpInput, submitted: FollowUpDebrief | null): CallPlan | null {
+export function planWaitUntil(input: FollowUpInput, submitted: FollowUpDebrief | null): Date | null {
+  const anchor = waitAnchorOf(submitted);
+  if (!anchor) return null;
+  const { firm, interview } = input;
+  const until = addBusinessDaysInZone(
+    dateAtLocalHour(anchor, BUSINESS_DAY_START_HOUR, firm.timeZone),
+    firm.policy.decisionGraceBusinessDays,
+    firm.timeZone,
+    firm.holidays,
+  );
+  return maxDate(until, interview.endsAt);
+}
+
+/** 'HH:MM' as hour and minute, or null for anything else. */
+export function clockTime(value: string | null): { hour: number; minute: number } | null {
+  const match = value ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value) : null;
+  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null;
+}
+
+/**
+ * rule 4: at most one call, and only when the debrief gives a reason.
+ * - on_day (a named day, maybe a time): due on that day at that time, else by
+ *   17:00 (a weekend or holiday means the business day before it); allowed
+ *   from 09:00 the business day after the interview. The request wins over
+ *   the default wait.
+ * - if_no_news (a date), or not invited but promised a decision by a date:
+ *   allowed on the `callAfterBusinessDays`-th business day after that date,
+ *   09:00, for `callWindowBusinessDays` business days (until 17:00 on the
+ *   last), never before the rule 6 wait ends.
+ * - no_date: from 09:00 the business day after the interview until 17:00 on
+ *   the `callAfterBusinessDays`-th business day after it.
+ * - otherwise (not invited, no date, or unanswered): no call.
+ * Each window lies after the interview's end. Whether a decision has arrived
+ * is the engine's business (it closes a call not yet made).
+ */
+export function planCall(input: FollowUpInput, submitted: FollowUpDebrief | null, waitingUntil: Date | null): CallPlan | null {
   if (!submitted) return null;
   const { interview, firm } = input;
   const zone = firm.timeZone;
   const holidays = firm.holidays;
   const n = firm.policy.callAfterBusinessDays;
-  const morningAfterInterview = addBusinessDaysInZone(
-    sameDayAtLocalHour(interview.endsAt, BUSINESS_DAY_START_HOUR, zone),
-    1,
-    zone,
-    holidays,
-  );
+  const end = interview.endsAt;
+  const plus = (from: Date, days: number) => addBusinessDaysInZone(from, days, zone, holidays);
+  const morningAfter = plus(sameDayAtLocalHour(end, BUSINESS_DAY_START_HOUR, zone), 1);
+  const dayLabel = (day: string) => formatDay(dateAtLocalHour(day, 12, zone), zone);
+  const invitation = submitted.callInvitation;
 
-  if (submitted.askedToCall === true && submitted.callBy) {
-    const callByDay = lastBusinessDayOnOrBefore(
-      dateAtLocalHour(submitted.callBy, BUSINESS_DAY_END_HOUR, zone),
+  if (invitation === "on_day" && submitted.callBy) {
+    const time = clockTime(submitted.callTime);
+    const [hour, minute] = time ? [time.hour, time.minute] : [BUSINESS_DAY_END_HOUR, 0];
+    let dueAt = sameDayAtLocalHour(
+      lastBusinessDayOnOrBefore(dateAtLocalHour(submitted.callBy, 12, zone), zone, holidays),
+      hour,
       zone,
-      holidays,
+      minute,
     );
-    const dueAt = callByDay;
-    // A call-by date on the interview day itself leaves no "morning after":
-    // the call is then allowed as soon as the interview is over.
-    const notBefore =
-      morningAfterInterview.getTime() <= dueAt.getTime() ? morningAfterInterview : minDate(interview.endsAt, dueAt);
+    // A named day (or time) that is already over when the interview ends: the
+    // first business day after the interview at that time.
+    for (let i = 0; dueAt.getTime() <= end.getTime(); i++) {
+      dueAt = sameDayAtLocalHour(plus(sameDayAtLocalHour(end, 12, zone), i), hour, zone, minute);
+    }
+    const notBefore = morningAfter.getTime() <= dueAt.getTime() ? morningAfter : maxDate(end, sameDayAtLocalHour(dueAt, 0, zone));
+    const at = time ? ` at ${submitted.callTime}` : "";
     return {
+      reason: "on_day",
       notBefore,
       dueAt,
-      reason: `The interviewer asked you to call by ${formatDay(dateAtLocalHour(submitted.callBy, 12, zone), zone)}, so make that one call; a second call reads as pestering.`,
+      closesWithWindow: false,
+      text: `The interviewer asked you to call on or by ${formatDay(dueAt, zone)}${at}, so make that one call then; their request comes before any wait, and one call is all the plan allows.`,
     };
   }
-  if (submitted.askedToCall === true) {
-    const lastDay = addBusinessDaysInZone(
-      sameDayAtLocalHour(interview.endsAt, BUSINESS_DAY_END_HOUR, zone),
-      n,
-      zone,
-      holidays,
-    );
+
+  const dated =
+    invitation === "if_no_news" && submitted.callBy
+      ? { reason: "if_no_news" as const, day: submitted.callBy }
+      : (invitation === null || invitation === "none") && submitted.expectedDecisionOn
+        ? { reason: "promised_date" as const, day: submitted.expectedDecisionOn }
+        : null;
+  if (dated) {
+    const windowDays = firm.policy.callWindowBusinessDays;
+    let notBefore = plus(dateAtLocalHour(dated.day, BUSINESS_DAY_START_HOUR, zone), n);
+    // The call comes after the wait (rule 6), and after the interview.
+    if (waitingUntil && notBefore.getTime() < waitingUntil.getTime()) notBefore = waitingUntil;
+    if (notBefore.getTime() < end.getTime()) notBefore = end;
+    let dueAt = plus(sameDayAtLocalHour(notBefore, BUSINESS_DAY_END_HOUR, zone), windowDays - 1);
+    if (dueAt.getTime() <= notBefore.getTime()) {
+      // Opened after 17:00 (an interview that ended late): the window starts the next business day.
+      notBefore = plus(sameDayAtLocalHour(notBefore, BUSINESS_DAY_START_HOUR, zone), 1);
+      dueAt = plus(sameDayAtLocalHour(notBefore, BUSINESS_DAY_END_HOUR, zone), windowDays - 1);
+    }
+    const when =
+      localDateKey(notBefore, zone) === localDateKey(dueAt, zone)
+        ? `on ${formatDay(notBefore, zone)} only`
+        : `from ${formatDay(notBefore, zone)} to ${formatDay(dueAt, zone)} only`;
+    const why =
+      dated.reason === "if_no_news"
+        ? `The interviewer said to call if there is no news by ${dayLabel(dated.day)}`
+        : `The interviewer promised a decision by ${dayLabel(dated.day)}`;
     return {
-      notBefore: minDate(morningAfterInterview, lastDay),
-      dueAt: lastDay,
-      reason: `The interviewer asked for a call without a date, so make one call within ${businessDays(n)} of the interview, and only one.`,
-    };
-  }
-  if (submitted.expectedDecisionOn) {
-    const notBefore = addBusinessDaysInZone(
-      dateAtLocalHour(submitted.expectedDecisionOn, BUSINESS_DAY_START_HOUR, zone),
-      n,
-      zone,
-      holidays,
-    );
-    return {
+      reason: dated.reason,
       notBefore,
-      dueAt: sameDayAtLocalHour(notBefore, BUSINESS_DAY_END_HOUR, zone),
-      reason: `The interviewer promised news by ${formatDay(dateAtLocalHour(submitted.expectedDecisionOn, 12, zone), zone)}, so one call is allowed ${businessDays(n)} after that date, on ${formatDay(notBefore, zone)}, and only then.`,
+      dueAt,
+      closesWithWindow: true,
+      text: `${why}, so if no decision has reached your recruiter, one call is allowed ${businessDays(n)} after that date, ${when}; after that your recruiter chases, not you.`,
+    };
+  }
+
+  if (invitation === "no_date" || invitation === "on_day" || invitation === "if_no_news") {
+    // An invitation without a (usable) date: early, while the interview is fresh.
+    let dueAt = plus(sameDayAtLocalHour(end, BUSINESS_DAY_END_HOUR, zone), n);
+    if (dueAt.getTime() <= end.getTime()) dueAt = plus(sameDayAtLocalHour(end, BUSINESS_DAY_END_HOUR, zone), Math.max(n, 1));
+    const notBefore = morningAfter.getTime() <= dueAt.getTime() ? morningAfter : end;
+    return {
+      reason: "no_date",
+      notBefore,
+      dueAt,
+      closesWithWindow: false,
+      text: `The interviewer invited a call without a date, so make one call within ${businessDays(n)} of the interview, by ${formatDay(dueAt, zone)}, and only one.`,
     };
   }
   return null;
@@ -171,6 +245,9 @@ export function assertValidInput(input: FollowUpInput): void {
   ] as const) {
     if (!Number.isInteger(p[name]) || p[name] < 0) throw new RangeError(`policy.${name} must be a whole number ≥ 0`);
   }
+  if (!Number.isInteger(p.callWindowBusinessDays) || p.callWindowBusinessDays < 1) {
+    throw new RangeError("policy.callWindowBusinessDays must be a whole number ≥ 1");
+  }
   for (const [name, value] of [
     ["now", input.now],
     ["interview.endsAt", input.interview.endsAt],
@@ -181,6 +258,10 @@ export function assertValidInput(input: FollowUpInput): void {
 
 export function minDate(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
+}
+
+export function maxDate(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
 }
 
 export function oneLine(text: string): string {

@@ -1,5 +1,5 @@
 import type { FollowUpPolicySettings } from "@/db/schema/firms";
-import type { InterviewStatus } from "@/lib/core/vocabulary";
+import type { CallInvitation, InterviewStatus } from "@/lib/core/vocabulary";
 import type { Debrief } from "@/db/schema/debriefs";
 
 export type { FollowUpPolicySettings };
@@ -36,13 +36,23 @@ export type FollowUpPerson = {
 
 export type FollowUpDebrief = {
   status: Debrief["status"];
+  /** The latest submission (an amendment moves it). */
   submittedAt: Date | null;
+  /**
+   * The first submission: the recruiter's tasks from the debrief (rules 1, 3
+   * review, 5) count from it, so an amendment with the same facts keeps their
+   * dates. Null falls back to submittedAt.
+   */
+  firstSubmittedAt: Date | null;
   timelineGiven: Debrief["timelineGiven"];
   /** 'YYYY-MM-DD', a calendar date in the firm's zone. */
   expectedDecisionOn: string | null;
-  askedToCall: boolean | null;
-  /** 'YYYY-MM-DD', a calendar date in the firm's zone. */
+  /** What the interviewer said about calling (rule 4); null when unanswered. */
+  callInvitation: CallInvitation | null;
+  /** 'YYYY-MM-DD' in the firm's zone: the named day (on_day) or the no-news date (if_no_news). */
   callBy: string | null;
+  /** 'HH:MM' in the firm's zone, the time named with on_day; anything else is ignored. */
+  callTime: string | null;
   invitedBack: boolean | null;
   invitedBackDetails: string;
   /** Free text, one qualification per line. */
@@ -69,7 +79,11 @@ export type FollowUpProgress = {
   debriefReviewedAt: Date | null;
   feedbackReceivedAt: Date | null;
   timelineObtainedAt?: Date | null;
-  /** When the client's decision reached the recruiter (ends the rule 6 wait). */
+  /**
+   * When the client's decision (next round, offer or reject; a hold is not
+   * one) reached the recruiter: ends the rule 6 wait and closes a call not yet
+   * made (rule 4).
+   */
   decisionReceivedAt?: Date | null;
   /** When the candidate accepted an invitation to come back (rule 5). */
   invitationAcceptedAt?: Date | null;
@@ -125,9 +139,12 @@ export type PlanStep = {
   personName?: string;
 };
 
+/** Why rule 4 plans the call it plans (or none). */
+export type CallReason = "on_day" | "if_no_news" | "promised_date" | "no_date" | "none";
+
 export type PlanWarning = {
   rule: 4;
-  code: "second_call" | "call_not_planned";
+  code: "second_call" | "call_not_planned" | "call_outside_window";
   message: string;
 };
 
@@ -136,6 +153,10 @@ export type Plan = {
   warnings: PlanWarning[];
   /** rule 6: the candidate waits on the employer until this instant; null without an expected date. */
   waitingUntil: Date | null;
+  /** rule 4: what the call step stands on ("none": the plan says not to call). */
+  callReason: CallReason;
+  /** The client's decision has reached the recruiter (by `now`); the candidate is told there is news. */
+  decided: boolean;
   /** The `now` the plan was built for (used as the ICS DTSTAMP, keeping planToIcs pure). */
   generatedAt: Date;
 };

@@ -12,7 +12,7 @@
  * the inline hints shown while typing.
  */
 
-import type { ThankYouChannel, TimelineGiven } from "../vocabulary";
+import type { CallInvitation, ThankYouChannel, TimelineGiven } from "../vocabulary";
 
 export const DEBRIEF_LIMITS = {
   long: 4000,
@@ -69,9 +69,12 @@ export type DebriefDraft = {
   timelineDetails: string;
   /** 'YYYY-MM-DD'. */
   expectedDecisionOn: string | null;
-  askedToCall: boolean | null;
-  /** 'YYYY-MM-DD'. */
+  /** What the interviewer said about calling them (rule 4); null until answered. */
+  callInvitation: CallInvitation | null;
+  /** 'YYYY-MM-DD': the day they named (on_day) or the no-news date (if_no_news). */
   callBy: string | null;
+  /** 'HH:MM' in the firm's zone: the time they named, with on_day only. */
+  callTime: string | null;
   invitedBack: boolean | null;
   invitedBackDetails: string;
   salaryDiscussed: string;
@@ -107,8 +110,9 @@ export const BLANK_DEBRIEF_ANSWERS: Omit<DebriefDraft, "people"> = {
   timelineGiven: null,
   timelineDetails: "",
   expectedDecisionOn: null,
-  askedToCall: null,
+  callInvitation: null,
   callBy: null,
+  callTime: null,
   invitedBack: null,
   invitedBackDetails: "",
   salaryDiscussed: "",
@@ -125,6 +129,56 @@ export function isCalendarDate(value: string): boolean {
   const [y, m, d] = value.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A wall-clock time as 'HH:MM' (24-hour). */
+export function isClockTime(value: string): boolean {
+  return HH_MM.test(value);
+}
+
+/** The call invitations that name a date, and what the date means for each. */
+export const CALL_DATE_REQUIRED: Partial<Record<CallInvitation, string>> = {
+  on_day: "Enter the day the interviewer named for your call.",
+  if_no_news: "Enter the date after which you may call if there is no news.",
+};
+
+/**
+ * A debrief's answer about calling in today's words, from a submitted version
+ * saved before the answer had kinds: "asked to call" with a date was a call on
+ * or by that day, without one an invitation without a date. Versions already
+ * in today's words come back as they are.
+ */
+export function callAnswerOfSnapshot(snapshot: Record<string, unknown>): Record<string, unknown> {
+  if (!("askedToCall" in snapshot) || "callInvitation" in snapshot) return snapshot;
+  const { askedToCall, ...rest } = snapshot;
+  const callBy = typeof rest.callBy === "string" && rest.callBy ? rest.callBy : null;
+  const callInvitation: CallInvitation | null =
+    askedToCall === true ? (callBy ? "on_day" : "no_date") : askedToCall === false ? "none" : null;
+  return { ...rest, callInvitation, callBy: askedToCall === true ? callBy : null, callTime: null };
+}
+
+/**
+ * What the interviewer said about calling, in one line for the recruiter
+ * ("Invited to call on or by Tue 8 Dec at 10:00"); `day` formats a 'YYYY-MM-DD'.
+ */
+export function callInvitationLine(
+  answer: { callInvitation: CallInvitation | null; callBy: string | null; callTime: string | null },
+  day: (ymd: string) => string,
+): string | null {
+  switch (answer.callInvitation) {
+    case "none":
+      return "Not invited to call";
+    case "on_day":
+      return `Invited to call on or by ${answer.callBy ? day(answer.callBy) : "a day they named"}${answer.callTime ? ` at ${answer.callTime}` : ""}`;
+    case "if_no_news":
+      return `Invited to call if there is no news by ${answer.callBy ? day(answer.callBy) : "a date"}`;
+    case "no_date":
+      return "Invited to call, no date given";
+    default:
+      return null;
+  }
 }
 
 /** Field errors keyed by dotted path ("people.0.email"), the way the form names its fields. */
@@ -157,7 +211,11 @@ export function debriefProblems(draft: DebriefDraft, ctx: DebriefCheckContext, m
     if (draft.timelineGiven === null) {
       add("timelineGiven", "Say whether the interviewer told you where they are in the hiring process.");
     }
-    if (draft.askedToCall === null) add("askedToCall", "Say whether the interviewer asked you to call.");
+    if (draft.callInvitation === null) {
+      add("callInvitation", "Say what the interviewer said about calling them: choose one of the four answers.");
+    } else if (!draft.callBy && CALL_DATE_REQUIRED[draft.callInvitation]) {
+      add("callBy", CALL_DATE_REQUIRED[draft.callInvitation]!);
+    }
     if (draft.invitedBack === null) add("invitedBack", "Say whether you were invited back.");
     if (draft.people.length === 0) add("people", "Add at least one person you met, so you can thank them.");
   }
@@ -173,6 +231,8 @@ export function debriefProblems(draft: DebriefDraft, ctx: DebriefCheckContext, m
       );
     }
   }
+
+  if (draft.callTime && !isClockTime(draft.callTime)) add("callTime", "Enter a time like 14:30, or leave it empty.");
 
   draft.people.forEach((person, i) => {
     const name = person.name.trim();
@@ -197,14 +257,16 @@ export function debriefProblems(draft: DebriefDraft, ctx: DebriefCheckContext, m
 }
 
 /**
- * The debrief as submitted: trimmed names and emails, no call-by date without
- * a request to call, no sent time without a sent note. Drafts are stored as
+ * The debrief as submitted: trimmed names and emails, a call date only with an
+ * invitation that names one and a call time only with a named day, no sent time
+ * without a sent note. Drafts are stored as
  * typed, so switching an answer back and forth loses nothing.
  */
 export function normalizeDebriefForSubmit(draft: DebriefDraft): DebriefDraft {
   return {
     ...draft,
-    callBy: draft.askedToCall === true ? draft.callBy : null,
+    callBy: draft.callInvitation === "on_day" || draft.callInvitation === "if_no_news" ? draft.callBy : null,
+    callTime: draft.callInvitation === "on_day" && draft.callTime ? draft.callTime : null,
     expectedDecisionOn: draft.timelineGiven === "no" ? null : draft.expectedDecisionOn,
     people: draft.people.map((p) => ({
       ...p,

@@ -22,7 +22,7 @@ import {
   type DebriefFieldErrors,
   type DebriefPersonDraft,
 } from "./debrief-rules";
-import { THANK_YOU_CHANNELS, TIMELINE_GIVEN } from "../vocabulary";
+import { CALL_INVITATIONS, THANK_YOU_CHANNELS, TIMELINE_GIVEN } from "../vocabulary";
 
 export * from "./debrief-rules";
 
@@ -74,8 +74,18 @@ export const debriefDraftSchema = z.object({
   timelineGiven: z.enum(TIMELINE_GIVEN, { error: "Choose yes, no or not sure." }).nullable().default(null),
   timelineDetails: limited(DEBRIEF_TEXT_FIELDS.timelineDetails).default(""),
   expectedDecisionOn: calendarDate,
-  askedToCall: yesNo,
+  callInvitation: z
+    .enum(CALL_INVITATIONS, { error: "Choose one of the four answers about calling." })
+    .nullable()
+    .default(null),
   callBy: calendarDate,
+  /** Stored as typed in a draft ('HH:MM' once complete; checked by debriefProblems). */
+  callTime: z
+    .string()
+    .max(5, { error: "Enter a time like 14:30." })
+    .nullable()
+    .default(null)
+    .transform((v) => (v === "" ? null : v)),
   invitedBack: yesNo,
   invitedBackDetails: limited(DEBRIEF_TEXT_FIELDS.invitedBackDetails).default(""),
   salaryDiscussed: limited(DEBRIEF_TEXT_FIELDS.salaryDiscussed).default(""),

@@ -31,6 +31,7 @@ export const firmSettingsSchema = z
     debriefWithinHours: whole("the debrief window", 1, 168),
     feedbackWithinBusinessDays: whole("the feedback window", 1, 30),
     callAfterBusinessDays: whole("the call delay", 1, 30),
+    callWindowBusinessDays: whole("the call window", 1, 10),
     decisionGraceBusinessDays: whole("the grace period", 0, 30),
     timelineTaskWithinBusinessDays: whole("the timeline window", 0, 30),
     sessionIdleMinutes: whole("the idle timeout", 5, 480),

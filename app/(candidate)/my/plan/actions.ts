@@ -27,7 +27,7 @@ export const markThankYouAction = defineFormAction(thankYouNoteSchema, "portal.p
 
 /** rule 4: the candidate logs a call to the interviewer; a second one warns the recruiter. */
 export const logCallAction = defineFormAction(logCallSchema, "portal.plan.write", async (scope, input) => {
-  const { callCount } = await logCallToInterviewer(scope, {
+  const { callCount, message } = await logCallToInterviewer(scope, {
     interviewId: input.interviewId,
     contactId: input.contactId || null,
     calledAt: input.calledAt ?? "",
@@ -35,14 +35,7 @@ export const logCallAction = defineFormAction(logCallSchema, "portal.plan.write"
     parseLocal: fromLocalInput,
   });
   refreshPortal();
-  return {
-    ok: true,
-    message:
-      callCount === 1
-        ? "Call logged. That is the one call your plan allows; from here your recruiter follows up."
-        : "Call logged. Your recruiter has been told about the repeated call and follows up with the employer from here.",
-    data: { callCount },
-  };
+  return { ok: true, message, data: { callCount } };
 });
 
 /** rule 5: the candidate says they accepted the invitation to come back. */

@@ -3,7 +3,8 @@ import { Card, CardContent } from "@/app/_components/ui/card";
 import { StatusPill, type Status } from "@/app/_components/ui/status-pill";
 import { cn } from "@/lib/core/utils";
 import { DebriefVersions } from "./debrief-versions";
-import { FIELD_LABELS } from "./debrief-labels";
+import { callInvitationLine } from "@/lib/core/validation/debrief-rules";
+import { FIELD_LABELS, SNAPSHOT_LABELS } from "./debrief-labels";
 import { dayLabel, momentLabel } from "./format";
 import { MarkReviewedForm } from "./review-forms";
 
@@ -71,10 +72,10 @@ export function DebriefCard({ review, zone }: { review: InterviewReview; zone: s
                   </div>
                 );
               })}
-              {d.askedToCall ? (
+              {d.callInvitation ? (
                 <div>
-                  <dt className="text-xs font-medium text-muted-foreground">Asked to call</dt>
-                  <dd className="mt-0.5">Yes{d.callBy ? `, by ${dayLabel(new Date(`${d.callBy}T12:00:00Z`), "UTC")}` : ""}</dd>
+                  <dt className="text-xs font-medium text-muted-foreground">{SNAPSHOT_LABELS.callInvitation}</dt>
+                  <dd className="mt-0.5">{callInvitationLine(d, (ymd) => dayLabel(new Date(`${ymd}T12:00:00Z`), "UTC"))}</dd>
                 </div>
               ) : null}
             </dl>

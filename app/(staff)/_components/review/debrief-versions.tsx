@@ -1,9 +1,13 @@
 import { MessageSquareQuote } from "lucide-react";
 import type { ReviewDebrief } from "@/db/queries/review";
+import { CALL_INVITATION_LABELS, type CallInvitation } from "@/lib/core/vocabulary";
 import { SNAPSHOT_LABELS } from "./debrief-labels";
 import { momentLabel } from "./format";
 
-function show(value: unknown): string {
+function show(value: unknown, key?: string): string {
+  if (key === "callInvitation" && typeof value === "string" && value in CALL_INVITATION_LABELS) {
+    return CALL_INVITATION_LABELS[value as CallInvitation];
+  }
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) return value.map((p) => (p && typeof p === "object" ? String((p as { name?: string }).name ?? "") : String(p))).join(", ") || "—";
@@ -60,8 +64,8 @@ export function DebriefVersions({ d, zone }: { d: ReviewDebrief; zone: string })
                         <th scope="row" className="px-3 py-1.5 text-left font-medium">
                           {SNAPSHOT_LABELS[k] ?? k}
                         </th>
-                        <td className="px-3 py-1.5 whitespace-pre-line text-muted-foreground">{show(v.snapshot[k])}</td>
-                        <td className="px-3 py-1.5 whitespace-pre-line">{show(next.snapshot[k])}</td>
+                        <td className="px-3 py-1.5 whitespace-pre-line text-muted-foreground">{show(v.snapshot[k], k)}</td>
+                        <td className="px-3 py-1.5 whitespace-pre-line">{show(next.snapshot[k], k)}</td>
                       </tr>
                     ))}
                   </tbody>

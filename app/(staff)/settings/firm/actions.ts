@@ -17,6 +17,7 @@ export const updateFirmSettingsAction = defineFormAction(firmSettingsSchema, "se
       debriefWithinHours: input.debriefWithinHours,
       feedbackWithinBusinessDays: input.feedbackWithinBusinessDays,
       callAfterBusinessDays: input.callAfterBusinessDays,
+      callWindowBusinessDays: input.callWindowBusinessDays,
       decisionGraceBusinessDays: input.decisionGraceBusinessDays,
       timelineTaskWithinBusinessDays: input.timelineTaskWithinBusinessDays,
     },
@@ -37,7 +38,7 @@ export const updateFirmSettingsAction = defineFormAction(firmSettingsSchema, "se
       formError:
         `Another admin saved these settings while you were editing, so nothing was saved. Their values: ` +
         `thank-you notes ${p.thankYouWithinHours} h, debrief ${p.debriefWithinHours} h, feedback ${p.feedbackWithinBusinessDays} business days, ` +
-        `call after ${p.callAfterBusinessDays} business days, grace ${p.decisionGraceBusinessDays}, timeline ${p.timelineTaskWithinBusinessDays}; ` +
+        `call after ${p.callAfterBusinessDays} business days, call window ${p.callWindowBusinessDays}, grace ${p.decisionGraceBusinessDays}, timeline ${p.timelineTaskWithinBusinessDays}; ` +
         `time zone ${c.timeZone}; idle ${c.sessionIdleMinutes} min; session ${c.sessionAbsoluteHours} h. Your form still shows your changes — save again to apply them over theirs.`,
     };
   }

@@ -28,7 +28,18 @@ const POLICY_FIELDS: { name: keyof FollowUpPolicySettings; label: string; hint: 
   { name: "thankYouWithinHours", label: "Thank-you notes due within", hint: "Rule 2: hours after the interview ends.", unit: "hours" },
   { name: "debriefWithinHours", label: "Debrief due within", hint: "Rule 3: hours after the interview ends, when the firm arranged it.", unit: "hours" },
   { name: "feedbackWithinBusinessDays", label: "Collect client feedback within", hint: "Rule 3: business days after the interview.", unit: "business days" },
-  { name: "callAfterBusinessDays", label: "The one allowed call", hint: "Rule 4: business days after the promised date.", unit: "business days" },
+  {
+    name: "callAfterBusinessDays",
+    label: "The one allowed call",
+    hint: "Rule 4: business days after a no-news or promised date; with an invitation without a date, the call falls within this many business days of the interview.",
+    unit: "business days",
+  },
+  {
+    name: "callWindowBusinessDays",
+    label: "The call stays allowed for",
+    hint: "Rule 4: the window of the call after a no-news or promised date (at least 1).",
+    unit: "business days",
+  },
   { name: "decisionGraceBusinessDays", label: "Grace after the expected decision", hint: "Rule 6: then the recruiter chases.", unit: "business days" },
   { name: "timelineTaskWithinBusinessDays", label: "Get a timeline from the client within", hint: "Rule 1: when the interviewer gave none.", unit: "business days" },
 ];
@@ -64,7 +75,7 @@ export function FirmSettingsForm({ settings }: { settings: Settings }) {
             <CardContent className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
               {POLICY_FIELDS.map((f) => (
                 <FormField key={f.name} name={f.name} label={`${f.label} (${f.unit})`} hint={f.hint} error={state.fieldErrors?.[f.name]} required>
-                  <Input type="number" inputMode="numeric" min={0} defaultValue={v(state, f.name, settings.policy[f.name])} />
+                  <Input type="number" inputMode="numeric" min={f.name === "callWindowBusinessDays" ? 1 : 0} defaultValue={v(state, f.name, settings.policy[f.name])} />
                 </FormField>
               ))}
             </CardContent>

@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import type { FormState } from "@/lib/core/form-state";
 import type { DebriefDraft } from "@/lib/core/validation/debrief";
+import { callAnswerOfSnapshot } from "@/lib/core/validation/debrief-rules";
 import type { DebriefFormData } from "./debrief-data";
 
 /**
@@ -43,7 +44,9 @@ export function parseStored(raw: string | null): Stored | null {
   try {
     const parsed = JSON.parse(raw) as Partial<Stored>;
     if (parsed?.v !== 1 || !parsed.draft || typeof parsed.draft !== "object" || !Array.isArray(parsed.draft.people)) return null;
-    return parsed as Stored;
+    // A copy kept before calls had kinds ("asked to call") reads in today's words.
+    const draft = callAnswerOfSnapshot(parsed.draft as unknown as Record<string, unknown>) as unknown as DebriefDraft;
+    return { ...(parsed as Stored), draft: { ...draft, callInvitation: draft.callInvitation ?? null, callTime: draft.callTime ?? null } };
   } catch {
     return null;
   }

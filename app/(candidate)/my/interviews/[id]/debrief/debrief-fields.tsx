@@ -53,7 +53,7 @@ export function Section({ id, title, description, children }: { id: string; titl
   );
 }
 
-const GRID_COLUMNS: Record<number, string> = { 2: "grid-cols-2", 3: "grid-cols-3", 4: "grid-cols-4", 5: "grid-cols-5" };
+const GRID_COLUMNS: Record<number, string> = { 1: "grid-cols-1 sm:grid-cols-2", 2: "grid-cols-2", 3: "grid-cols-3", 4: "grid-cols-4", 5: "grid-cols-5" };
 
 type Option<T> = { value: T; label: string; srLabel?: string };
 
@@ -120,7 +120,7 @@ export function ChoiceGroup<T extends string | number | boolean>({
               <span
                 aria-hidden="true"
                 className={cx(
-                  "flex h-12 cursor-pointer select-none items-center justify-center rounded-md border bg-background px-2 text-center text-[0.9375rem] font-medium text-foreground transition-colors hover:bg-hover",
+                  "flex min-h-12 cursor-pointer select-none items-center justify-center rounded-md border bg-background px-2 text-center text-[0.9375rem] font-medium text-foreground transition-colors hover:bg-hover",
                   error && !checked ? "border-overdue" : "border-border-strong",
                   "peer-checked:border-accent peer-checked:bg-accent peer-checked:text-accent-foreground",
                   "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-ring",

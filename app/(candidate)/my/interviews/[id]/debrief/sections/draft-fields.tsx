@@ -11,7 +11,7 @@ export type DraftForm = {
   errorOf: (key: string) => string | undefined;
 };
 
-type ChoiceField = "overallImpression" | "interestLevel" | "timelineGiven" | "askedToCall" | "invitedBack";
+type ChoiceField = "overallImpression" | "interestLevel" | "timelineGiven" | "callInvitation" | "invitedBack";
 type DateField = "expectedDecisionOn" | "callBy";
 
 /** A free-text answer of the draft, with its length limit. */
@@ -49,12 +49,15 @@ export function DraftChoice<K extends ChoiceField>({
   legend,
   options,
   ends,
+  columns,
 }: {
   form: DraftForm;
   field: K;
   legend: string;
   options: { value: NonNullable<DebriefDraft[K]>; label: string; srLabel?: string }[];
   ends?: [string, string];
+  /** 1: one answer a line on a phone, two a line from a small screen up (long answers). */
+  columns?: 1;
 }) {
   return (
     <ChoiceGroup<NonNullable<DebriefDraft[K]>>
@@ -65,20 +68,52 @@ export function DraftChoice<K extends ChoiceField>({
       onChange={(v) => form.change(field, v)}
       error={form.errorOf(field)}
       ends={ends}
+      columns={columns}
       required
     />
   );
 }
 
-/** A date the interviewer gave, not before the interview; empty when they gave none. */
-export function DraftDate({ form, field, label, interviewDay }: { form: DraftForm; field: DateField; label: string; interviewDay: string }) {
+/** A date the interviewer gave, not before the interview; empty when they gave none (unless required). */
+export function DraftDate({
+  form,
+  field,
+  label,
+  interviewDay,
+  hint = "Leave it empty if they gave no date.",
+  required,
+}: {
+  form: DraftForm;
+  field: DateField;
+  label: string;
+  interviewDay: string;
+  hint?: string;
+  required?: boolean;
+}) {
   return (
     <InputField
       type="date"
       name={field}
       label={label}
-      hint="Leave it empty if they gave no date."
+      hint={hint}
+      required={required}
       min={interviewDay}
+      value={form.draft[field] ?? ""}
+      onChange={(v) => form.change(field, v || null)}
+      error={form.errorOf(field)}
+      className="max-w-xs"
+    />
+  );
+}
+
+/** A wall-clock time the interviewer gave ('HH:MM'), optional. */
+export function DraftTime({ form, field, label, hint }: { form: DraftForm; field: "callTime"; label: string; hint: string }) {
+  return (
+    <InputField
+      type="time"
+      name={field}
+      label={label}
+      hint={hint}
       value={form.draft[field] ?? ""}
       onChange={(v) => form.change(field, v || null)}
       error={form.errorOf(field)}
