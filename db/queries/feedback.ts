@@ -15,6 +15,7 @@ import type { Decision, Rating, Recommendation, Stage } from "../schema/enums";
 import { type FeedbackChannel } from "@/lib/core/vocabulary";
 import { isStaffScope, type QueryScope } from "./scope";
 import { decisionBlocked, stageForDecision } from "@/lib/core/review/feedback-rules";
+import { withInterviewRecords } from "./interview-joins";
 
 /**
  * Interviewer feedback: what the client's interviewer thought, recorded by the
@@ -83,26 +84,25 @@ export type FeedbackSaved = {
 /** The interview feedback is about, with its application, candidate and client; null outside the scope. */
 export async function getFeedbackContext(scope: QueryScope, interviewId: string) {
   if (!isStaffScope(scope)) return null;
-  const [row] = await scope.db
-    .select({
-      interviewId: interviews.id,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      status: interviews.status,
-      applicationId: applications.id,
-      stage: applications.stage,
-      stageChangedAt: applications.stageChangedAt,
-      applicationVersion: applications.version,
-      clientId: clients.id,
-      clientName: clients.name,
-      candidateName: candidates.name,
-      jobTitle: jobs.title,
-    })
-    .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+  const [row] = await withInterviewRecords(
+    scope.db
+      .select({
+        interviewId: interviews.id,
+        startsAt: interviews.startsAt,
+        endsAt: interviews.endsAt,
+        status: interviews.status,
+        applicationId: applications.id,
+        stage: applications.stage,
+        stageChangedAt: applications.stageChangedAt,
+        applicationVersion: applications.version,
+        clientId: clients.id,
+        clientName: clients.name,
+        candidateName: candidates.name,
+        jobTitle: jobs.title,
+      })
+      .from(interviews)
+      .$dynamic(),
+  )
     .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, interviewId)))
     .limit(1);
   return row ?? null;

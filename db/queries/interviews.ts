@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { alias, type PgSelect } from "drizzle-orm/pg-core";
+import { alias } from "drizzle-orm/pg-core";
 import {
   applications,
   candidates,
@@ -19,6 +19,7 @@ import { staffDebriefStatus } from "@/lib/core/review/debrief-status";
 import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
 import { isStaffScope, type QueryScope } from "./scope";
 import { type RecordKind } from "./versioned";
+import { interviewJoins, withInterviewRecords } from "./interview-joins";
 
 /** The firm's time zone: interviews are entered and shown in it. */
 export async function getFirmTimeZone(scope: QueryScope): Promise<string> {
@@ -66,17 +67,9 @@ export type InterviewRecord = {
 export const interviewKind: RecordKind<InterviewRecord> = { table: interviews, columns: interviewColumns, entityType: "interview" };
 
 const recruiter = alias(users, "interview_recruiter");
-const appJoin = and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId));
-const candidateJoin = and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId));
-const jobJoin = and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId));
-const clientJoin = and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId));
 const participantContactJoin = and(eq(contacts.firmId, interviewParticipants.firmId), eq(contacts.id, interviewParticipants.contactId));
 const debriefJoin = and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id));
 
-/** Interviews with their application, candidate, job and client. */
-function withInterviewRecords<T extends PgSelect>(query: T) {
-  return query.innerJoin(applications, appJoin).innerJoin(candidates, candidateJoin).innerJoin(jobs, jobJoin).innerJoin(clients, clientJoin);
-}
 
 const interviewerNames = correlated<string>(sql`coalesce((select string_agg(${contacts.name}, ', ' order by ${contacts.name}) from ${interviewParticipants} join ${contacts} on ${contacts.firmId} = ${interviewParticipants.firmId} and ${contacts.id} = ${interviewParticipants.contactId} where ${interviewParticipants.firmId} = ${interviews.firmId} and ${interviewParticipants.interviewId} = ${interviews.id}), '')`);
 const feedbackCount = correlated<number>(
@@ -250,9 +243,9 @@ export async function listInterviewsForContact(scope: QueryScope, contactId: str
     })
     .from(interviewParticipants)
     .innerJoin(interviews, and(eq(interviews.firmId, interviewParticipants.firmId), eq(interviews.id, interviewParticipants.interviewId)))
-    .innerJoin(applications, appJoin)
-    .innerJoin(candidates, candidateJoin)
-    .innerJoin(jobs, jobJoin)
+    .innerJoin(applications, interviewJoins.application)
+    .innerJoin(candidates, interviewJoins.candidate)
+    .innerJoin(jobs, interviewJoins.job)
     .where(and(eq(interviewParticipants.firmId, scope.firmId), eq(interviewParticipants.contactId, contactId)))
     .orderBy(desc(interviews.startsAt))
     .limit(200);

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/core/errors";
 import { applications, clients, contacts, debriefPeople, debriefs, interviewParticipants, interviews, jobs } from "../schema";
 import { recordAudit } from "./audit";
 import { isStaffScope, withTx, type QueryScope } from "./scope";
+import { interviewJoins } from "./interview-joins";
 
 /**
  * The people a candidate met, as listed in their debrief, proposed to the
@@ -30,9 +31,9 @@ async function interviewClient(scope: QueryScope, interviewId: string) {
   const [row] = await scope.db
     .select({ interviewId: interviews.id, clientId: clients.id, clientName: clients.name })
     .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+    .innerJoin(applications, interviewJoins.application)
+    .innerJoin(jobs, interviewJoins.job)
+    .innerJoin(clients, interviewJoins.client)
     .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, interviewId)))
     .limit(1);
   return row ?? null;

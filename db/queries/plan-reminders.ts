@@ -4,6 +4,7 @@ import { applications, auditEvents, callLogs, candidates, clients, debriefs, DEF
 import { ENDED_STAGES } from "./dashboard/shared";
 import { recordAudit } from "./audit";
 import type { QueryScope } from "./scope";
+import { withInterviewRecords } from "./interview-joins";
 
 /**
  * The reads and writes of the candidates' plan emails (lib/jobs/plan-reminders.ts):
@@ -49,29 +50,28 @@ export type ReminderRound = {
 export async function unsafeListReminderRounds(db: DbOrTx, now: Date): Promise<ReminderRound[]> {
   const submitted = sql`exists (select 1 from ${debriefs} where ${debriefs.firmId} = ${interviews.firmId} and ${debriefs.interviewId} = ${interviews.id} and ${debriefs.status} = 'submitted')`;
   const noCall = sql`not exists (select 1 from ${callLogs} where ${callLogs.firmId} = ${interviews.firmId} and ${callLogs.interviewId} = ${interviews.id})`;
-  const rows = await db
-    .select({
-      firmId: firms.id,
-      firmName: firms.name,
-      timeZone: firms.timeZone,
-      holidays: firms.holidays,
-      policy: firms.policy,
-      interviewId: interviews.id,
-      candidateId: candidates.id,
-      candidateName: candidates.name,
-      candidateUserId: users.id,
-      email: users.email,
-      clientName: clients.name,
-      jobTitle: jobs.title,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-    })
-    .from(interviews)
-    .innerJoin(firms, eq(firms.id, interviews.firmId))
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+  const rows = await withInterviewRecords(
+    db
+      .select({
+        firmId: firms.id,
+        firmName: firms.name,
+        timeZone: firms.timeZone,
+        holidays: firms.holidays,
+        policy: firms.policy,
+        interviewId: interviews.id,
+        candidateId: candidates.id,
+        candidateName: candidates.name,
+        candidateUserId: users.id,
+        email: users.email,
+        clientName: clients.name,
+        jobTitle: jobs.title,
+        startsAt: interviews.startsAt,
+        endsAt: interviews.endsAt,
+      })
+      .from(interviews)
+      .innerJoin(firms, eq(firms.id, interviews.firmId))
+      .$dynamic(),
+  )
     .innerJoin(
       memberships,
       and(

@@ -16,6 +16,7 @@ import {
 } from "../schema";
 import type { InterviewKind, InterviewStatus, Stage } from "../schema/enums";
 import type { QueryScope } from "./scope";
+import { withInterviewRecords } from "./interview-joins";
 
 /**
  * What a follow-up plan is built from (lib/plans turns it into the engine's
@@ -92,27 +93,26 @@ export async function listPlanSources(
   const staffProgress = opts.staffProgress === true || !scope.candidateId;
   const where = [eq(interviews.firmId, scope.firmId), inArray(interviews.id, ids)];
   if (scope.candidateId) where.push(eq(interviews.candidateId, scope.candidateId));
-  const rows = await scope.db
-    .select({
-      id: interviews.id,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      status: interviews.status,
-      arrangedByFirm: interviews.arrangedByFirm,
-      applicationId: interviews.applicationId,
-      applicationStage: applications.stage,
-      candidateId: interviews.candidateId,
-      clientName: clients.name,
-      jobTitle: jobs.title,
-      appRecruiter: applications.recruiterUserId,
-      candidateOwner: candidates.ownerUserId,
-    })
-    .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
+  const rows = await withInterviewRecords(
+    scope.db
+      .select({
+        id: interviews.id,
+        kind: interviews.kind,
+        startsAt: interviews.startsAt,
+        endsAt: interviews.endsAt,
+        status: interviews.status,
+        arrangedByFirm: interviews.arrangedByFirm,
+        applicationId: interviews.applicationId,
+        applicationStage: applications.stage,
+        candidateId: interviews.candidateId,
+        clientName: clients.name,
+        jobTitle: jobs.title,
+        appRecruiter: applications.recruiterUserId,
+        candidateOwner: candidates.ownerUserId,
+      })
+      .from(interviews)
+      .$dynamic(),
+  )
     .where(and(...where));
   if (rows.length === 0) return [];
   const found = rows.map((r) => r.id);

@@ -20,6 +20,7 @@ import { atomically } from "./atomic";
 import { recordAudit } from "./audit";
 import { listInterviewers } from "./plan-sources";
 import type { QueryScope } from "./scope";
+import { interviewJoins } from "./interview-joins";
 
 /**
  * The candidate portal's reads (and the call log, its one write of its own):
@@ -86,9 +87,9 @@ function interviewsWithContext(scope: QueryScope, candidateId: string) {
   return scope.db
     .select(INTERVIEW_LIST_COLUMNS)
     .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+    .innerJoin(applications, interviewJoins.application)
+    .innerJoin(jobs, interviewJoins.job)
+    .innerJoin(clients, interviewJoins.client)
     .leftJoin(
       debriefs,
       and(
@@ -143,8 +144,8 @@ export async function getInterviewRecruiter(scope: QueryScope, interviewId: stri
   const [ids] = await scope.db
     .select({ appRecruiter: applications.recruiterUserId, owner: candidates.ownerUserId })
     .from(interviews)
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
+    .innerJoin(applications, interviewJoins.application)
+    .innerJoin(candidates, interviewJoins.candidate)
     .where(and(...where))
     .limit(1);
   if (!ids) return null;

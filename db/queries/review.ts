@@ -24,6 +24,7 @@ import { listFeedbackForInterview, type FeedbackRow } from "./feedback";
 import { listPeopleMet, type PersonMet } from "./people-met";
 import { withTx, type QueryScope } from "./scope";
 import { completePolicyTask } from "./tasks";
+import { withInterviewRecords } from "./interview-joins";
 
 /**
  * The staff view of one interview's debrief beside the client's feedback:
@@ -87,34 +88,33 @@ export async function getInterviewReview(
 ): Promise<InterviewReview | null> {
   if (!staff(scope)) return null;
   const now = opts.now ?? new Date();
-  const [head] = await scope.db
-    .select({
-      id: interviews.id,
-      kind: interviews.kind,
-      status: interviews.status,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      location: interviews.location,
-      arrangedByFirm: interviews.arrangedByFirm,
-      applicationId: applications.id,
-      stage: applications.stage,
-      stageChangedAt: applications.stageChangedAt,
-      applicationVersion: applications.version,
-      recruiterName: users.name,
-      candidateId: candidates.id,
-      candidateName: candidates.name,
-      jobId: jobs.id,
-      jobTitle: jobs.title,
-      clientId: clients.id,
-      clientName: clients.name,
-      timeZone: firms.timeZone,
-    })
-    .from(interviews)
-    .innerJoin(firms, eq(firms.id, interviews.firmId))
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+  const [head] = await withInterviewRecords(
+    scope.db
+      .select({
+        id: interviews.id,
+        kind: interviews.kind,
+        status: interviews.status,
+        startsAt: interviews.startsAt,
+        endsAt: interviews.endsAt,
+        location: interviews.location,
+        arrangedByFirm: interviews.arrangedByFirm,
+        applicationId: applications.id,
+        stage: applications.stage,
+        stageChangedAt: applications.stageChangedAt,
+        applicationVersion: applications.version,
+        recruiterName: users.name,
+        candidateId: candidates.id,
+        candidateName: candidates.name,
+        jobId: jobs.id,
+        jobTitle: jobs.title,
+        clientId: clients.id,
+        clientName: clients.name,
+        timeZone: firms.timeZone,
+      })
+      .from(interviews)
+      .innerJoin(firms, eq(firms.id, interviews.firmId))
+      .$dynamic(),
+  )
     .leftJoin(users, eq(users.id, applications.recruiterUserId))
     .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, interviewId)))
     .limit(1);

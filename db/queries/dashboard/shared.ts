@@ -9,6 +9,7 @@ import { applications, candidates, clients, firms, interviews, jobs, policyWithD
 import type { InterviewKind } from "../../schema/enums";
 import type { QueryScope } from "../scope";
 import type { DashboardView, FirmClock, QueueItem, QueueState } from "./types";
+import { withInterviewRecords } from "../interview-joins";
 
 /** Items of one kind are capped so a neglected firm's dashboard stays a page, not a dump. */
 export const KIND_LIMIT = 100;
@@ -85,11 +86,7 @@ export const interviewContext = {
  * is in drizzle's dynamic mode so the joins can be added here.)
  */
 export function joinInterviewContext<T extends PgSelect>(q: T) {
-  return q
-    .innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId)))
-    .innerJoin(candidates, and(eq(candidates.firmId, interviews.firmId), eq(candidates.id, interviews.candidateId)))
-    .innerJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+  return withInterviewRecords(q)
     .leftJoin(users, eq(users.id, applications.recruiterUserId));
 }
 
