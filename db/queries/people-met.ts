@@ -142,6 +142,26 @@ async function pendingWithClient(scope: QueryScope, personId: string) {
   return iv ? { person, iv } : null;
 }
 
+type Pending = NonNullable<Awaited<ReturnType<typeof pendingWithClient>>>;
+
+/**
+ * Resolves a pending person met in one transaction: `resolveWith` gets the
+ * person and their interview's client; "not_found" when either is gone or out
+ * of the scope.
+ */
+async function resolvePending<T>(
+  scope: QueryScope,
+  personId: string,
+  resolveWith: (t: QueryScope, found: Pending) => Promise<T>,
+): Promise<T | "not_found"> {
+  if (!isStaffScope(scope)) return "not_found";
+  return scope.db.transaction(async (tx) => {
+    const t = withTx(scope, tx);
+    const found = await pendingWithClient(t, personId);
+    return found ? resolveWith(t, found) : ("not_found" as const);
+  });
+}
+
 async function linkToInterview(scope: QueryScope, interviewId: string, contactId: string) {
   await scope.db
     .insert(interviewParticipants)
@@ -174,13 +194,9 @@ export async function confirmPersonAsContact(
   scope: QueryScope,
   input: { personId: string; fields: NewContactFields; now?: Date },
 ): Promise<{ contactId: string; interviewId: string } | "not_found"> {
-  if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
-  return scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
-    const found = await pendingWithClient(t, input.personId);
-    if (!found) return "not_found" as const;
-    const { person, iv } = found;
+  return resolvePending(scope, input.personId, async (t, { person, iv }) => {
+    const tx = t.db;
     const email = input.fields.email.trim().toLowerCase() || null;
     if (email) {
       const [dup] = await tx
@@ -227,13 +243,9 @@ export async function mergePersonWithContact(
   scope: QueryScope,
   input: { personId: string; contactId: string; now?: Date },
 ): Promise<{ contactId: string; interviewId: string } | "not_found"> {
-  if (!isStaffScope(scope)) return "not_found";
   const now = input.now ?? new Date();
-  return scope.db.transaction(async (tx) => {
-    const t = withTx(scope, tx);
-    const found = await pendingWithClient(t, input.personId);
-    if (!found) return "not_found" as const;
-    const { person, iv } = found;
+  return resolvePending(scope, input.personId, async (t, { person, iv }) => {
+    const tx = t.db;
     const [contact] = await tx
       .select({ id: contacts.id, clientId: contacts.clientId, title: contacts.title, email: contacts.email, phone: contacts.phone })
       .from(contacts)
