@@ -109,7 +109,7 @@ export function CandidatePlanSection({ plan }: { plan: StaffPlan }) {
                 </div>
               ) : null}
               <div className="overflow-x-auto" role="region" aria-label="Steps of the candidate's plan" tabIndex={0}>
-                <table className="w-full min-w-[36rem] text-left text-sm">
+                <table className="w-full min-w-[30rem] text-left text-sm">
                   <caption className="sr-only">The candidate&apos;s steps, their dates and their state</caption>
                   <thead className="border-b border-border text-xs text-muted-foreground">
                     <tr>
