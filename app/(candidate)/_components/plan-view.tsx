@@ -1,9 +1,10 @@
-import { Ban, CalendarPlus, Check, Clock, Hourglass, Mail, TriangleAlert } from "lucide-react";
+import { Ban, CalendarPlus, Check, Clock, Hourglass, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { AcceptInvitationForm, LogCallForm, ThankYouForm } from "@/app/(candidate)/my/plan/plan-forms";
+import { ThankYouDraftActions } from "@/app/(candidate)/my/plan/thank-you-draft";
 import type { CandidatePlan, CandidateStep } from "@/lib/plans/candidate-plan";
 import { cn } from "@/lib/core/utils";
 import { kindLabel, longDay, toLocalInput } from "./format";
@@ -52,7 +53,10 @@ function StepIcon({ step }: { step: CandidateStep }) {
   }
 }
 
-function StepItem({ step, plan, ctx }: { step: CandidateStep; plan: CandidatePlan; ctx: Ctx }) {
+/** What the thank-you draft quotes from the candidate's own debrief (rule 2), beside what the plan knows. */
+export type NoteFacts = { wentWell: string; candidateName?: string };
+
+function StepItem({ step, plan, ctx, noteFacts }: { step: CandidateStep; plan: CandidatePlan; ctx: Ctx; noteFacts?: NoteFacts }) {
   const pill = pillFor(step);
   const timing = stepTiming(step, ctx);
   const person = step.thankYou;
@@ -78,15 +82,19 @@ function StepItem({ step, plan, ctx }: { step: CandidateStep; plan: CandidatePla
         ) : null}
         <p className="text-sm text-muted-foreground">{step.reason}</p>
 
-        {person && open && person.email ? (
-          <p className="text-sm">
-            <a
-              href={`mailto:${person.email}?subject=${encodeURIComponent("Thank you for your time")}`}
-              className="inline-flex min-h-11 items-center gap-1.5 font-medium break-all text-accent-text underline-offset-4 hover:underline"
-            >
-              <Mail aria-hidden="true" className="size-4 shrink-0" /> Write to {person.email}
-            </a>
-          </p>
+        {person && open ? (
+          <ThankYouDraftActions
+            email={person.email}
+            facts={{
+              personName: person.personName,
+              jobTitle: plan.interview.jobTitle,
+              clientName: plan.interview.clientName,
+              interviewDay: longDay(plan.interview.startsAt, ctx.zone),
+              wentWell: noteFacts?.wentWell ?? "",
+              notMentioned: step.suggestions.join("\n"),
+              candidateName: noteFacts?.candidateName,
+            }}
+          />
         ) : null}
         {step.kind === "thank_you" && open && step.suggestions.length > 0 ? (
           <div className="rounded-md bg-subtle px-3 py-2 text-sm">
@@ -127,6 +135,7 @@ export function PlanView({
   now,
   headingLevel = 2,
   linkToPlan = false,
+  noteFacts,
 }: {
   plan: CandidatePlan;
   zone: string;
@@ -134,6 +143,8 @@ export function PlanView({
   now: Date;
   headingLevel?: 2 | 3;
   linkToPlan?: boolean;
+  /** For the thank-you drafts; without it the draft leaves out what went well. */
+  noteFacts?: NoteFacts;
 }) {
   const ctx = { zone, now };
   const todo = plan.steps.filter((s) => !DONT_KINDS.has(s.kind) && s.kind !== "wait");
@@ -191,7 +202,7 @@ export function PlanView({
           </Sub>
           <ol className="divide-y divide-border">
             {todo.map((s) => (
-              <StepItem key={s.key} step={s} plan={plan} ctx={ctx} />
+              <StepItem key={s.key} step={s} plan={plan} ctx={ctx} noteFacts={noteFacts} />
             ))}
           </ol>
         </div>

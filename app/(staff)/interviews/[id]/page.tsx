@@ -12,6 +12,8 @@ import { formatDateTime, formatDuration, formatRelative, formatTimeRange } from 
 import { loadRecord, type RecordPageProps } from "../../_components/records/load-record";
 import { EditButton, RecordHeader } from "../../_components/records/detail-header";
 import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge";
+import { interviewPlanForStaff } from "@/lib/plans/staff-plan";
+import { CandidatePlanSection } from "./candidate-plan-section";
 import { StatusActions } from "./status-actions";
 
 export const metadata: Metadata = { title: "Interview" };
@@ -19,8 +21,8 @@ export const metadata: Metadata = { title: "Interview" };
 
 export default async function InterviewPage({ params, searchParams }: RecordPageProps) {
   const { scope, id, record: interview } = await loadRecord("interviews.read", params, getInterview);
-  const [zone, sp] = await Promise.all([getFirmTimeZone(scope), searchParams]);
   const now = new Date();
+  const [zone, sp, plan] = await Promise.all([getFirmTimeZone(scope), searchParams, interviewPlanForStaff(scope, id, { now })]);
   const kind = INTERVIEW_KIND_LABELS[interview.kind];
   const writable = can(scope.role, "interviews.write");
 
@@ -133,6 +135,7 @@ export default async function InterviewPage({ params, searchParams }: RecordPage
           <section id="debrief-and-feedback" aria-label="Debrief and feedback">
             <DebriefFeedbackPanel scope={scope} interviewId={interview.id} />
           </section>
+          {plan ? <CandidatePlanSection plan={plan} /> : null}
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <Card>

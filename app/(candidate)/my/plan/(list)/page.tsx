@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ListTodo } from "lucide-react";
+import { getMyDebrief } from "@/db/queries/debriefs";
 import { Button } from "@/app/_components/ui/button";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { PageHeader } from "@/app/_components/ui/page-header";
@@ -16,6 +17,10 @@ export default async function MyPlanPage() {
   const now = new Date();
   const data = await getMyPlans(scope, { now });
   const plans = data?.plans ?? [];
+  // What went well, for the thank-you drafts of the plans that still have a note to send.
+  const withNotes = plans.filter((p) => p.steps.some((s) => s.kind === "thank_you" && (s.state === "due" || s.state === "overdue")));
+  const debriefs = await Promise.all(withNotes.map((p) => getMyDebrief(scope, p.interview.id)));
+  const wentWell = new Map(withNotes.map((p, i) => [p.interview.id, debriefs[i]?.wentWell ?? ""]));
   const zone = data?.firm.timeZone ?? "UTC";
   return (
     <div className="flex flex-col">
@@ -37,7 +42,15 @@ export default async function MyPlanPage() {
       ) : (
         <div className="flex flex-col gap-6">
           {plans.map((plan) => (
-            <PlanView key={plan.interview.id} plan={plan} zone={zone} zoneLabel={zoneAbbreviation(zone, now)} now={now} linkToPlan />
+            <PlanView
+              key={plan.interview.id}
+              plan={plan}
+              zone={zone}
+              zoneLabel={zoneAbbreviation(zone, now)}
+              now={now}
+              linkToPlan
+              noteFacts={{ wentWell: wentWell.get(plan.interview.id) ?? "" }}
+            />
           ))}
         </div>
       )}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { z } from "zod";
+import { getMyDebrief } from "@/db/queries/debriefs";
 import { listMyCalls } from "@/db/queries/portal";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
@@ -25,7 +26,7 @@ export default async function InterviewPlanPage({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(id).success) notFound();
   const now = new Date();
-  const [data, calls] = await Promise.all([getMyPlan(scope, id, { now }), listMyCalls(scope, id)]);
+  const [data, calls, debrief] = await Promise.all([getMyPlan(scope, id, { now }), listMyCalls(scope, id), getMyDebrief(scope, id)]);
   if (!data) notFound();
   const { plan, firm } = data;
   const zone = firm.timeZone;
@@ -73,7 +74,13 @@ export default async function InterviewPlanPage({
         </Alert>
       ) : (
         <div className="flex flex-col gap-6">
-          <PlanView plan={plan} zone={zone} zoneLabel={zoneAbbreviation(zone, now)} now={now} />
+          <PlanView
+            plan={plan}
+            zone={zone}
+            zoneLabel={zoneAbbreviation(zone, now)}
+            now={now}
+            noteFacts={{ wentWell: debrief?.wentWell ?? "" }}
+          />
           {calls.length > 0 ? (
             <section aria-labelledby="calls-title" className="flex flex-col gap-2">
               <h2 id="calls-title" className="text-base font-semibold">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type FormEvent } from "react";
 import { whenLabel } from "@/app/(candidate)/_components/format";
 import { debriefProblems, type DebriefDraft } from "@/lib/core/validation/debrief-rules";
 import type { DebriefFormData } from "./debrief-data";
@@ -13,7 +13,18 @@ import { HowItWentSection } from "./sections/how-it-went";
 import { PeopleMetSection } from "./sections/people-met";
 import { SubmitBar } from "./sections/submit-bar";
 import { TimelineSection } from "./sections/timeline";
+import { withEarlyEdits } from "./early-edits";
 import { useDebriefAutosave } from "./use-debrief-autosave";
+
+const noSubscription = () => () => {};
+/** False in the server's HTML and during hydration, true once React runs the form. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
 
 export type DebriefFormProps = {
   interviewId: string;
@@ -43,7 +54,18 @@ export function DebriefForm(props: DebriefFormProps) {
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<{ href: string; amended: boolean } | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const hydrated = useHydrated();
+
+  // Answers given before the script took over are in the controls but not in the draft: take them in,
+  // so they are saved, submitted and never put back by a later render (see early-edits.ts).
+  useLayoutEffect(() => {
+    const form = formRef.current;
+    if (form) autosave.adoptEarlyEdits((d) => withEarlyEdits(form, d));
+    // Once, on hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const checkContext = useMemo(
     () => ({
@@ -109,7 +131,8 @@ export function DebriefForm(props: DebriefFormProps) {
     if (autosave.submitting) return;
     setSubmitAttempted(true);
     setServerErrors({});
-    const local = debriefProblems(draft, { ...checkContext, now: new Date() }, "submit");
+    setSentTo(null);
+    const local = debriefProblems(autosave.current(), { ...checkContext, now: new Date() }, "submit");
     const count = Object.keys(local).length;
     if (count > 0) {
       setFormError(`${count === 1 ? "One answer needs" : `${count} answers need`} attention before you can submit. Your draft is kept.`);
@@ -121,7 +144,10 @@ export function DebriefForm(props: DebriefFormProps) {
     const state = await autosave.submit();
     if (state.ok) {
       const number = (state.data as { versionNumber?: number } | undefined)?.versionNumber ?? 1;
-      router.push(`/my/plan/${interviewId}?submitted=${number}`);
+      const plan = `/my/plan/${interviewId}?submitted=${number}`;
+      // Said at once, with a way there: the plan page can take a while on a slow connection.
+      setSentTo({ href: plan, amended: number > 1 });
+      router.push(plan);
       return;
     }
     if (state.fieldErrors) setServerErrors(state.fieldErrors as Record<string, string[]>);
@@ -157,6 +183,16 @@ export function DebriefForm(props: DebriefFormProps) {
             </AlertDescription>
           </Alert>
         ) : null}
+        {sentTo ? (
+          <Alert variant="success" announce>
+            <AlertDescription>
+              {sentTo.amended ? "Amendment sent" : "Debrief sent"} to your recruiter. Opening your plan…{" "}
+              <a href={sentTo.href} className="font-medium underline underline-offset-4">
+                Open your plan
+              </a>
+            </AlertDescription>
+          </Alert>
+        ) : null}
         {formError ? (
           <Alert variant="error" announce id="form-error">
             <AlertDescription>{formError}</AlertDescription>
@@ -184,6 +220,7 @@ export function DebriefForm(props: DebriefFormProps) {
         timeZone={timeZone}
         renderedAt={renderedAt}
         submitting={autosave.submitting}
+        ready={hydrated}
         submitted={submitted}
         problemCount={submitAttempted ? shownErrors.length : 0}
         onRetry={autosave.retryNow}

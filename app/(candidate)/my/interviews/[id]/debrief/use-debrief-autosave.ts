@@ -216,6 +216,27 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     setStatus({ kind: "saved", at: current.lastSavedAt ?? new Date().toISOString() });
   }, [interviewId, setDraftQuietly, status]);
 
+  /**
+   * Takes in answers given before hydration (`withEdits` lays them over a draft): into the draft, which
+   * then saves; or, when this device kept changes from an earlier visit, over that copy, which the
+   * restoring below then brings back (with its check that the server copy did not move on meanwhile).
+   * Runs once, on hydration, before anything renders again.
+   */
+  const adoptEarlyEdits = useCallback(
+    (withEdits: (d: DebriefDraft) => DebriefDraft) => {
+      const stored = readStored(interviewId);
+      if (stored && !sameDraft(stored.draft, initial.draft)) {
+        const merged = withEdits(stored.draft);
+        if (merged !== stored.draft) writeStored(interviewId, { ...stored, draft: merged, changedAt: Date.now() });
+        return;
+      }
+      const before = draftRef.current;
+      const after = withEdits(before);
+      if (after !== before) update(() => after);
+    },
+    [initial.draft, interviewId, update],
+  );
+
   /** Submits (or amends); field problems come back keyed by field. */
   const submit = useCallback(async (): Promise<FormState> => {
     clearTimeout(timer.current);
@@ -261,12 +282,13 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
   useEffect(() => {
     const stored = readStored(interviewId);
     if (!stored) return;
-    if (sameDraft(stored.draft, initial.draft)) {
-      clearStored(interviewId);
+    // The same as the server's copy: nothing to restore. The same as this page's draft (answers given
+    // before hydration, just taken in and being saved): nothing to restore either.
+    if (sameDraft(stored.draft, initial.draft) || sameDraft(stored.draft, draftRef.current)) {
+      if (sameDraft(stored.draft, initial.draft)) clearStored(interviewId);
       return;
     }
     // Restoring runs once, after hydration: the device's copy is not known on the server.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setDraftQuietly(stored.draft);
     setRestored(true);
     changeSeq.current += 1;
@@ -274,6 +296,7 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
       void saveRef.current();
     } else {
       blocked.current = "conflict";
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- once, on mount (above)
       setStatus({ kind: "conflict", current: initial });
     }
     // Only on mount: `initial` is the server copy this page was rendered with.
@@ -328,5 +351,8 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     keepMine,
     takeSaved,
     hasUnsavedChanges: () => changeSeq.current !== savedSeq.current,
+    adoptEarlyEdits,
+    /** The draft as it is now, including a change made in this same event (state lags a render behind). */
+    current: () => draftRef.current,
   };
 }

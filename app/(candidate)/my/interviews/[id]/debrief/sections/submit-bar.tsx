@@ -89,6 +89,7 @@ export function SubmitBar({
   timeZone,
   renderedAt,
   submitting,
+  ready,
   submitted,
   problemCount,
   onRetry,
@@ -100,6 +101,11 @@ export function SubmitBar({
   timeZone: string;
   renderedAt: Date;
   submitting: boolean;
+  /**
+   * Whether the form's script runs. Before that a click would submit the form natively: a GET of this
+   * page with every answer in the address, which reloads it with the answers gone and no message.
+   */
+  ready: boolean;
   submitted: boolean;
   problemCount: number;
   onRetry: () => void;
@@ -173,7 +179,12 @@ export function SubmitBar({
             </button>
           ) : null}
         </div>
-        <button type="submit" className={BUTTON_CLASSES.submit} disabled={submitting} aria-busy={submitting || undefined}>
+        <button
+          type="submit"
+          className={BUTTON_CLASSES.submit}
+          disabled={submitting || !ready}
+          aria-busy={submitting || !ready || undefined}
+        >
           {submitting ? <LoaderIcon className="animate-spin" /> : null}
           {submitting ? "Sending…" : submitted ? "Submit amendment" : "Submit debrief"}
         </button>
