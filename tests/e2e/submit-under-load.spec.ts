@@ -23,7 +23,7 @@ async function answerRequiredAtOnce(page: Page) {
     for (const group of Array.from(document.querySelectorAll(selector))) {
       const radios = Array.from(group.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
       // "No" where the question has it (no follow-up date to give), else the scale's top answer.
-      const pick = radios.find((r) => /^No\b/.test(r.getAttribute("aria-label") ?? "")) ?? radios.at(-1);
+      const pick = radios.find((r) => /^Not?\b/.test(r.getAttribute("aria-label") ?? "")) ?? radios.at(-1);
       pick?.click();
     }
   }, REQUIRED);

@@ -34,7 +34,6 @@ describe("the candidate's plan on the staff interview page", () => {
         interestLevel: 4,
         timelineGiven: "yes",
         expectedDecisionOn: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10),
-        askedToCall: false,
         callInvitation: "none",
         invitedBack: false,
         submittedVersions: 1,
