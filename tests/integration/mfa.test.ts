@@ -95,7 +95,7 @@ describe("two-factor sign-in", () => {
     signedInAs(await sessionFor(database.current.db, a, a.admin));
     const fields = {
       version: "1", name: "Firm MFA", timeZone: "America/New_York", holidays: "", thankYouWithinHours: "24", debriefWithinHours: "24",
-      feedbackWithinBusinessDays: "2", callAfterBusinessDays: "3", decisionGraceBusinessDays: "2", timelineTaskWithinBusinessDays: "1",
+      feedbackWithinBusinessDays: "2", callAfterBusinessDays: "3", callWindowBusinessDays: "1", decisionGraceBusinessDays: "2", timelineTaskWithinBusinessDays: "1",
       sessionIdleMinutes: "30", sessionAbsoluteHours: "12", mfaRequired: "on", retentionDays: "",
     };
     expect((await submit(updateFirmSettingsAction, formData(fields))).ok).toBe(true);

@@ -65,6 +65,7 @@ export const cases: Record<string, IsolationCases> = {
     moveScorecardAttribute: { args: (c) => [c.bAdmin, { id: c.a.jobId, version: 1, direction: "up" }], empty: nothing },
   },
   feedback: {
+    feedbackAnswersOf: "skip: not a query",
     getFeedbackContext: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: nothing },
     listFeedbackForInterview: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: nothing },
     getFeedback: { args: (c) => [c.bRecruiter, c.a.interviewId], empty: nothing },

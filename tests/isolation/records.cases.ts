@@ -39,6 +39,9 @@ export const cases: Record<string, IsolationCases> = {
     nameOrDateSort: SKIP,
     personFilter: SKIP,
   },
+  "interview-joins": {
+    withInterviewRecords: SKIP,
+  },
   versioned: {
     changedFields: SKIP,
     isUniqueViolation: SKIP,
