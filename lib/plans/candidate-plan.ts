@@ -1,7 +1,7 @@
 import { getPortalFirm, listMyInterviews, type MyInterview, type PortalFirm } from "@/db/queries/portal";
 import { listPlanSources, type PlanSource } from "@/db/queries/plan-sources";
 import type { QueryScope } from "@/db/queries/scope";
-import { buildPlan, planToIcs, type Plan, type PlanStep, type PlanStepKind } from "@/lib/core/follow-up";
+import { buildPlan, planToIcs, stepView, type Plan, type PlanStep, type PlanStepKind } from "@/lib/core/follow-up";
 import { followUpInputFrom, type FirmSettings } from "./follow-up-input";
 
 /**
@@ -35,6 +35,8 @@ export type CandidateStep = {
   dueAt: Date | null;
   notBefore: Date | null;
   state: PlanStep["state"];
+  /** A call the plan no longer allows (the client decided, or its window passed), not one whose time has not come. */
+  closed: boolean;
   suggestions: string[];
   /** Thank-you steps: whom, and how the plan's tick reaches them. */
   thankYou?: {
@@ -92,17 +94,7 @@ export function candidatePlanFrom(src: PlanSource, firm: FirmSettings, now: Date
   const steps: CandidateStep[] = plan.steps
     .filter((s) => s.owner === "candidate")
     .map((s) => {
-      const step: CandidateStep = {
-        key: s.key,
-        kind: s.kind,
-        rule: s.rule,
-        title: s.title,
-        reason: s.reason,
-        dueAt: s.dueAt,
-        notBefore: s.notBefore ?? null,
-        state: s.state,
-        suggestions: s.suggestions ?? [],
-      };
+      const step: CandidateStep = { ...stepView(s, plan), suggestions: s.suggestions ?? [] };
       if (s.kind === "thank_you") {
         const person = fromDebrief ? src.people.find((p) => p.id === s.personId) : undefined;
         const interviewer = fromDebrief ? undefined : src.interviewers.find((i) => i.contactId === s.personId);

@@ -1,7 +1,7 @@
 import { listPlanSources, type PlanSource } from "@/db/queries/plan-sources";
 import { getPortalFirm } from "@/db/queries/portal";
 import { isStaffScope, type QueryScope } from "@/db/queries/scope";
-import { buildPlan, type PlanStep, type PlanStepKind, type PlanWarning } from "@/lib/core/follow-up";
+import { buildPlan, stepView, type PlanStep, type PlanStepKind, type PlanWarning } from "@/lib/core/follow-up";
 import { followUpInputFrom } from "./follow-up-input";
 
 /**
@@ -23,6 +23,8 @@ export type StaffPlanStep = {
   dueAt: Date | null;
   notBefore: Date | null;
   state: PlanStep["state"];
+  /** A call the plan no longer allows (the client decided, or its window passed), not one whose time has not come. */
+  closed: boolean;
   /** Thank-you steps: whom, and what the candidate ticked off. */
   thankYou?: { personName: string; sentAt: Date | null; channel: string | null };
   /** Things the candidate did against this step (a call before it was allowed, a second call). */
@@ -106,17 +108,7 @@ export async function interviewPlanForStaff(
   const steps: StaffPlanStep[] = plan.steps
     .filter((s) => s.owner === "candidate")
     .map((s) => {
-      const step: StaffPlanStep = {
-        key: s.key,
-        kind: s.kind,
-        rule: s.rule,
-        title: s.title,
-        reason: s.reason,
-        dueAt: s.dueAt,
-        notBefore: s.notBefore ?? null,
-        state: s.state,
-        flags: [],
-      };
+      const step: StaffPlanStep = { ...stepView(s, plan), flags: [] };
       if (s.kind === "thank_you") {
         const person = src.people.find((p) => p.id === s.personId || (p.contactId !== null && p.contactId === s.personId));
         step.thankYou = {

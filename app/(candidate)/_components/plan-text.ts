@@ -20,6 +20,7 @@ export function stepTiming(step: CandidateStep, { zone, now }: Ctx): string | nu
     case "call": {
       const from = step.notBefore;
       if (step.state === "done") return "Done: you made the one call.";
+      if (step.closed) return due && now.getTime() >= due.getTime() ? `No longer allowed: the window closed ${whenLabel(due, zone, now)}.` : "No longer needed.";
       if (step.state === "not_allowed" && from && due) {
         return sameDay(from, due, zone)
           ? `Allowed only on ${dayLabel(from, zone, now)}, ${timeLabel(from, zone)}–${timeLabel(due, zone)}.`
@@ -59,7 +60,7 @@ export function pillFor(step: CandidateStep): { state: Status; label: string } {
     case "overdue":
       return { state: "overdue", label: "Overdue" };
     case "not_allowed":
-      return { state: "not_allowed", label: "Not yet" };
+      return { state: "not_allowed", label: step.closed ? "No longer" : "Not yet" };
     case "waiting":
       return { state: "neutral", label: "Waiting" };
   }
@@ -87,7 +88,7 @@ export function planSummary(plan: CandidatePlan, { zone, now }: Ctx): string[] {
   const invitation = open.find((s) => s.kind === "accept_invitation");
   if (invitation) lines.push("Accept the invitation to come back");
   const call = plan.steps.find((s) => s.kind === "call");
-  if (call?.state === "not_allowed" && call.notBefore) {
+  if (call?.state === "not_allowed" && !call.closed && call.notBefore) {
     lines.push(`One call allowed ${dayLabel(call.notBefore, zone, now)} (and only then)`);
   } else if (call?.state === "due") {
     lines.push(call.dueAt ? `One call allowed now, until ${whenLabel(call.dueAt, zone, now)}` : "One call allowed now");

@@ -1,5 +1,5 @@
 export { buildPlan } from "./engine";
-export { parseSuggestions } from "./steps";
+export { parseSuggestions, stepView } from "./steps";
 export {
   BUSINESS_DAY_END_HOUR,
   BUSINESS_DAY_START_HOUR,

@@ -276,3 +276,27 @@ export function hours(n: number): string {
 export function businessDays(n: number): string {
   return `${n} business day${n === 1 ? "" : "s"}`;
 }
+
+/**
+ * The fields every audience shows of a step, and whether a call the plan does
+ * not allow is closed for good (the client decided, or its window passed)
+ * rather than not open yet.
+ */
+export function stepView(step: PlanStep, plan: { decided: boolean; generatedAt: Date }) {
+  const notBefore = step.notBefore ?? null;
+  const closed =
+    step.kind === "call" &&
+    step.state === "not_allowed" &&
+    (plan.decided || !notBefore || plan.generatedAt.getTime() >= notBefore.getTime());
+  return {
+    key: step.key,
+    kind: step.kind,
+    rule: step.rule as number,
+    title: step.title,
+    reason: step.reason,
+    dueAt: step.dueAt,
+    notBefore,
+    state: step.state,
+    closed,
+  };
+}

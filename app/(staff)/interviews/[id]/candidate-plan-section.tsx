@@ -31,7 +31,7 @@ function pillOf(step: StaffPlanStep): { state: Status; label: string } {
     case "overdue":
       return { state: "overdue", label: step.kind === "call" ? "Window closed" : "Overdue" };
     case "not_allowed":
-      return { state: "not_allowed", label: "Not yet allowed" };
+      return { state: "not_allowed", label: step.closed ? "No longer allowed" : "Not yet allowed" };
     case "waiting":
       return { state: "neutral", label: "Waiting" };
   }
