@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -164,7 +165,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(pgDir ?? "memory://", opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    // pg_trgm backs the record searches (migration 0009), as on a server.
+    const extensions = { pg_trgm };
+    client = await PGlite.create(pgDir ?? "memory://", opts.loadDataDir ? { loadDataDir: opts.loadDataDir, extensions } : { extensions });
     await client.query("select 1");
   } catch (err) {
     release();

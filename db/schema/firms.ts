@@ -70,6 +70,12 @@ export const firms = pgTable("firms", {
   /** Candidates get a short email when a plan step needs them (notes due soon, the call window opening). */
   candidateReminders: boolean().notNull().default(true),
   retentionDays: integer(),
+  /**
+   * False while the stored queue state (interview_queue) is being filled in
+   * for the firm's existing interviews; the queue works its items out from the
+   * records until then.
+   */
+  queueStateReady: boolean().notNull().default(true),
   /** Marks data made by `db:seed --scale`; the bench refuses databases holding anything else. */
   isBenchmark: boolean().notNull().default(false),
   createdAt: createdAt(),

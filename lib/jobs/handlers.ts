@@ -4,6 +4,7 @@ import { unsafeJobActor, type ClaimedJob } from "@/db/queries/background-jobs";
 import { firmScopedDb, type Database } from "@/db/runtime";
 import { notifyDebriefSubmitted } from "@/lib/debriefs/notify-debrief-submitted";
 import { storePlanOf } from "@/lib/plans/sync";
+import { queueBackfillPayload, runQueueBackfill } from "./queue-backfill";
 
 /**
  * Every kind of background job, in one place: the shape of its payload
@@ -78,6 +79,8 @@ export const JOB_HANDLERS = {
       await storePlanOf(scope, p.interviewId, { now: ctx.now });
     },
   }),
+  /** A batch of a firm's stored queue state, filled in for the interviews it had before the state existed. */
+  "queue.backfill": defineJob({ payload: queueBackfillPayload, maxAttempts: 20, run: runQueueBackfill }),
 } satisfies Record<string, JobDefinition<z.ZodType>>;
 
 export type JobHandlers = Record<string, JobDefinition<z.ZodType>>;

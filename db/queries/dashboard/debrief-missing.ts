@@ -1,6 +1,6 @@
-import { asc, eq, lt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import { formatMoment } from "@/lib/core/follow-up/business-days";
-import { debriefs, interviews } from "../../schema";
+import { debriefs, interviewQueue, interviews } from "../../schema";
 import {
   HOUR,
   KIND_LIMIT,
@@ -23,14 +23,19 @@ import type { QueueItem } from "./types";
 export async function debriefsMissing(q: QueueContext): Promise<QueueItem[]> {
   const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
   const submittedDebrief = sql`exists (select 1 from ${debriefs} where ${debriefs.firmId} = ${interviews.firmId} and ${debriefs.interviewId} = ${interviews.id} and ${debriefs.status} = 'submitted')`;
-  const rows = await interviewRows(q.scope)
+  const dueBy = new Date(q.todayEnd.getTime() - debriefWindow);
+  const rows = await interviewRows(q, {
+    where: and(interviewQueue.debriefAwaited, lt(interviewQueue.endsAt, q.now), lte(interviewQueue.endsAt, dueBy)),
+    order: interviewQueue.endsAt,
+    limit: KIND_LIMIT,
+  })
     .where(
       interviewBase(q, [
         happened,
         stillOpen,
         eq(interviews.arrangedByFirm, true),
         lt(interviews.endsAt, q.now),
-        lte(interviews.endsAt, new Date(q.todayEnd.getTime() - debriefWindow)),
+        lte(interviews.endsAt, dueBy),
         sql`not ${submittedDebrief}`,
         notSkipped("debrief"),
       ]),

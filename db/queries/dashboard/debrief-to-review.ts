@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { debriefs, interviews } from "../../schema";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { debriefs, interviewQueue, interviews } from "../../schema";
 import {
   HOUR,
   KIND_LIMIT,
@@ -7,6 +7,7 @@ import {
   happened,
   interviewBase,
   joinInterviewContext,
+  onlyOpen,
   interviewContext,
   itemContext,
   notSkipped,
@@ -24,9 +25,11 @@ import type { QueueItem } from "./types";
  */
 export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
   const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
-  const rows = await joinInterviewContext(
-    q.scope.db
-      .select({
+  const rows = await onlyOpen(
+    q,
+    joinInterviewContext(
+      q.scope.db
+        .select({
         ...interviewContext,
         debriefId: debriefs.id,
         submittedAt: debriefs.submittedAt,
@@ -35,9 +38,11 @@ export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
         expectedDecisionOn: debriefs.expectedDecisionOn,
         notMentioned: debriefs.notMentioned,
         timelineGiven: debriefs.timelineGiven,
-      })
-      .from(interviews)
-      .$dynamic(),
+        })
+        .from(interviews)
+        .$dynamic(),
+    ),
+    { where: isNotNull(interviewQueue.reviewSince), order: interviewQueue.reviewSince, limit: KIND_LIMIT },
   )
     .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
     .where(

@@ -1,13 +1,15 @@
 import { tz } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { dateAtLocalHour } from "@/lib/core/follow-up/business-days";
-import { applications, debriefs, interviewerFeedback, interviews } from "../../schema";
+import { applications, debriefs, interviewerFeedback, interviewQueue, interviews } from "../../schema";
 import {
   KIND_LIMIT,
   dayLabel,
   happened,
-  interviewBase, joinInterviewContext,
+  interviewBase,
+  joinInterviewContext,
+  onlyOpen,
   interviewContext,
   itemContext,
   notSkipped,
@@ -24,11 +26,15 @@ import type { QueueItem } from "./types";
 export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
   const decisionIn = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id} and ${interviewerFeedback.decision} is not null and ${interviewerFeedback.decision} <> 'hold')`;
   const laterRound = sql`exists (select 1 from ${interviews} i2 where i2.firm_id = ${interviews.firmId} and i2.application_id = ${interviews.applicationId} and i2.starts_at > ${interviews.startsAt} and i2.status <> 'cancelled')`;
-  const rows = await joinInterviewContext(
-    q.scope.db
-      .select({ ...interviewContext, expectedDecisionOn: debriefs.expectedDecisionOn })
-      .from(interviews)
-      .$dynamic(),
+  const rows = await onlyOpen(
+    q,
+    joinInterviewContext(
+      q.scope.db
+        .select({ ...interviewContext, expectedDecisionOn: debriefs.expectedDecisionOn })
+        .from(interviews)
+        .$dynamic(),
+    ),
+    { where: lt(interviewQueue.decisionDueOn, q.today), order: interviewQueue.decisionDueOn, limit: KIND_LIMIT },
   )
     .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
     .where(

@@ -1,6 +1,6 @@
-import { asc, lt, sql } from "drizzle-orm";
+import { and, asc, lt, sql } from "drizzle-orm";
 import { addBusinessDaysInZone } from "@/lib/core/follow-up/business-days";
-import { interviewerFeedback, interviews } from "../../schema";
+import { interviewerFeedback, interviewQueue, interviews } from "../../schema";
 import {
   DAY,
   KIND_LIMIT,
@@ -24,12 +24,17 @@ export async function feedbackOverdue(q: QueueContext): Promise<QueueItem[]> {
   const anyFeedback = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id})`;
   // The business-day deadline is worked out below (a business day is at least
   // a calendar day, so this bound is safe).
-  const rows = await interviewRows(q.scope)
+  const endedBefore = new Date(q.now.getTime() - policy.feedbackWithinBusinessDays * DAY);
+  const rows = await interviewRows(q, {
+    where: and(interviewQueue.feedbackAwaited, lt(interviewQueue.endsAt, endedBefore)),
+    order: interviewQueue.endsAt,
+    limit: KIND_LIMIT * 2,
+  })
     .where(
       interviewBase(q, [
         happened,
         stillOpen,
-        lt(interviews.endsAt, new Date(q.now.getTime() - policy.feedbackWithinBusinessDays * DAY)),
+        lt(interviews.endsAt, endedBefore),
         sql`not ${anyFeedback}`,
         notSkipped("collect_feedback"),
       ]),

@@ -1,11 +1,11 @@
 import { tz } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
-import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
-import type { PgSelect } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
 import { dateAtLocalHour, formatDay, localDateKey } from "@/lib/core/follow-up/business-days";
 import { CLOSED_STAGES } from "@/lib/core/vocabulary";
 import type { DbOrTx } from "../../client";
-import { applications, candidates, clients, firms, interviews, jobs, policyWithDefaults, tasks, users } from "../../schema";
+import { applications, candidates, clients, firms, interviewQueue, interviews, jobs, policyWithDefaults, tasks, users } from "../../schema";
 import type { InterviewKind } from "../../schema/enums";
 import type { QueryScope } from "../scope";
 import type { DashboardView, FirmClock, QueueItem, QueueState } from "./types";
@@ -22,12 +22,12 @@ export const ENDED_STAGES = [...CLOSED_STAGES, "placed"] as const;
 
 export async function firmClock(db: DbOrTx, firmId: string): Promise<FirmClock | null> {
   const [row] = await db
-    .select({ timeZone: firms.timeZone, holidays: firms.holidays, policy: firms.policy })
+    .select({ timeZone: firms.timeZone, holidays: firms.holidays, policy: firms.policy, storedQueue: firms.queueStateReady })
     .from(firms)
     .where(eq(firms.id, firmId))
     .limit(1);
   if (!row) return null;
-  return { timeZone: row.timeZone, holidays: row.holidays, policy: policyWithDefaults(row.policy) };
+  return { timeZone: row.timeZone, holidays: row.holidays, policy: policyWithDefaults(row.policy), storedQueue: row.storedQueue };
 }
 
 export function staff(scope: QueryScope): boolean {
@@ -45,6 +45,8 @@ export type QueueContext = {
   todayEnd: Date;
   /** 'YYYY-MM-DD' today in the firm's zone. */
   today: string;
+  /** Read the open items from the stored queue state (interview_queue) rather than work them out from the records. */
+  stored: boolean;
 };
 
 export function queueContext(scope: QueryScope, view: DashboardView, now: Date, clock: FirmClock): QueueContext {
@@ -57,6 +59,7 @@ export function queueContext(scope: QueryScope, view: DashboardView, now: Date, 
     zone,
     todayEnd: new Date(endOfDay(now, { in: tz(zone) }).getTime()),
     today: localDateKey(now, zone),
+    stored: clock.storedQueue,
   };
 }
 
@@ -90,9 +93,36 @@ export function joinInterviewContext<T extends PgSelect>(q: T) {
     .leftJoin(users, eq(users.id, applications.recruiterUserId));
 }
 
+/** Which stored rows hold one kind's open items (interview_queue), in the kind's order, and how many to read. */
+export type OpenItems = { where: SQL | undefined; order: AnyPgColumn; limit: number };
+
+/**
+ * Narrows an interview-based select to the kind's open items. Once the
+ * firm's stored queue state is ready, the select joins the kind's open rows
+ * of interview_queue, read through its partial index (at most `open.limit`,
+ * in the kind's order), so the cost follows what needs attention, not the
+ * firm's history; until then it is left as it is and works them out from all
+ * the firm's interviews. The kind's own conditions apply to the rows either
+ * way.
+ */
+export function onlyOpen<T extends PgSelect>(q: QueueContext, select: T, open: OpenItems): T {
+  if (!q.stored) return select;
+  const where: (SQL | undefined)[] = [eq(interviewQueue.firmId, q.scope.firmId), open.where];
+  if (q.view === "mine") where.push(eq(interviewQueue.recruiterUserId, q.scope.userId));
+  const openRows = q.scope.db
+    .select({ firmId: interviewQueue.firmId, interviewId: interviewQueue.interviewId })
+    .from(interviewQueue)
+    .where(and(...where))
+    .orderBy(asc(open.order))
+    .limit(open.limit)
+    .as("open_items");
+  // The selected fields are the caller's, so the join leaves the row type as it was.
+  return select.innerJoin(openRows, and(eq(interviews.firmId, openRows.firmId), eq(interviews.id, openRows.interviewId))) as unknown as T;
+}
+
 /** Interviews with the columns every interview-based item needs. */
-export function interviewRows(scope: QueryScope) {
-  return joinInterviewContext(scope.db.select(interviewContext).from(interviews).$dynamic());
+export function interviewRows(q: QueueContext, open: OpenItems) {
+  return onlyOpen(q, joinInterviewContext(q.scope.db.select(interviewContext).from(interviews).$dynamic()), open);
 }
 
 /** The firm, the view ("mine": applications I recruit for) and the kind's own conditions. */

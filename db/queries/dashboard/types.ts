@@ -97,4 +97,10 @@ export type Dashboard = {
   doneToday: (DashboardTask & { completedAt: Date; state: "done" | "skipped" })[];
 };
 
-export type FirmClock = { timeZone: string; holidays: string[]; policy: FollowUpPolicySettings };
+export type FirmClock = {
+  timeZone: string;
+  holidays: string[];
+  policy: FollowUpPolicySettings;
+  /** The firm's stored queue state is complete (firms.queue_state_ready). */
+  storedQueue: boolean;
+};
