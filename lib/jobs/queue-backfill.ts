@@ -9,6 +9,8 @@ export const QUEUE_BACKFILL_BATCH = 2_000;
 export const queueBackfillPayload = z.object({
   /** The last interview id done; none at the start. */
   after: z.uuid().nullable().optional(),
+  /** Interviews per batch (default QUEUE_BACKFILL_BATCH). */
+  batch: z.number().int().min(1).max(50_000).optional(),
 });
 
 /**
@@ -21,14 +23,15 @@ export const queueBackfillPayload = z.object({
  */
 export async function runQueueBackfill(p: z.output<typeof queueBackfillPayload>, ctx: JobContext): Promise<void> {
   await ctx.database.db.transaction(async (tx) => {
-    const done = await unsafeRefreshQueueBatch(tx, ctx.firmId, { after: p.after ?? null, limit: QUEUE_BACKFILL_BATCH });
-    if (done.count < QUEUE_BACKFILL_BATCH || !done.last) {
+    const batch = p.batch ?? QUEUE_BACKFILL_BATCH;
+    const done = await unsafeRefreshQueueBatch(tx, ctx.firmId, { after: p.after ?? null, limit: batch });
+    if (done.count < batch || !done.last) {
       await unsafeMarkQueueStateReady(tx, ctx.firmId);
       return;
     }
     await insertJob(
       { db: tx, firmId: ctx.firmId },
-      { kind: "queue.backfill", payload: { after: done.last }, maxAttempts: 20, dedupeKey: `queue.backfill:${done.last}` },
+      { kind: "queue.backfill", payload: { after: done.last, batch: p.batch }, maxAttempts: 20, dedupeKey: `queue.backfill:${done.last}` },
     );
   });
 }

@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
+import { migrateDatabase } from "@/db/migrate";
+import { migrationsUpTo } from "../helpers/migrations";
 import * as s from "@/db/schema";
 import { createTestFirm, type TestFirm } from "../helpers/fixtures";
 import { emptyDatabase } from "../helpers/db";
@@ -14,21 +13,6 @@ import { emptyDatabase } from "../helpers/db";
  * some after 0007 had mapped the rows it found. Every debrief ends in the new
  * words, the old column is gone, and an older firm's policy gets the call window.
  */
-
-/** The migrations up to and including `lastTag`, as a folder of their own. */
-function migrationsUpTo(lastTag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "afterview-migrations-"));
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
-    entries: { tag: string; idx: number }[];
-  };
-  const last = journal.entries.find((e) => e.tag === lastTag);
-  if (!last) throw new Error(`no migration ${lastTag}`);
-  const entries = journal.entries.filter((e) => e.idx <= last.idx);
-  fs.mkdirSync(path.join(dir, "meta"));
-  fs.writeFileSync(path.join(dir, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
 
 describe("migration 0008: what a debrief said about calling", () => {
   let database: Database;
@@ -90,7 +74,7 @@ describe("migration 0008: what a debrief said about calling", () => {
   });
 
   it("maps asked to call with a date to on_day, without to no_date, not asked to none, and drops the column", async () => {
-    expect(await migrateDatabase(database)).toBe(1);
+    expect(await migrateDatabase(database, migrationsUpTo("0008_drop_asked_to_call"))).toBe(1);
     const rows = await database.query<{ id: string; call_invitation: string | null; call_by: string | null }>(
       `select id, call_invitation::text as call_invitation, call_by::text as call_by from debriefs where firm_id = $1`,
       [a.firmId],
