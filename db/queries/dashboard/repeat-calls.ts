@@ -1,5 +1,5 @@
 import { and, eq, lte, sql } from "drizzle-orm";
-import { applications, callLogs, candidates, clients, interviews, jobs, users } from "../../schema";
+import { callLogs, interviews } from "../../schema";
 import { DAY, KIND_LIMIT, interviewBase, joinInterviewContext, interviewContext, itemContext, round, stillOpen, type QueueContext } from "./shared";
 import type { QueueItem } from "./types";
 
@@ -8,37 +8,33 @@ const CALL_WINDOW_DAYS = 14;
 
 /** Rule 4: the candidate has called the interviewer more than once, recently. */
 export async function repeatCalls(q: QueueContext): Promise<QueueItem[]> {
-  const rows = await joinInterviewContext(
-    q.scope.db
-      .select({
-        ...interviewContext,
-        calls: sql<number>`count(${callLogs.id})::int`,
-        lastCallAt: sql<Date>`max(${callLogs.calledAt})`.mapWith(interviews.startsAt),
-      })
-      .from(interviews)
-      .$dynamic(),
-  )
-    .innerJoin(callLogs, and(eq(callLogs.firmId, interviews.firmId), eq(callLogs.interviewId, interviews.id)))
-    .where(and(eq(callLogs.firmId, q.scope.firmId), interviewBase(q, [stillOpen, lte(callLogs.calledAt, q.now)])))
-    .groupBy(
-      interviews.id,
-      interviews.endsAt,
-      interviews.startsAt,
-      interviews.kind,
-      interviews.arrangedByFirm,
-      candidates.id,
-      candidates.name,
-      jobs.title,
-      clients.name,
-      applications.recruiterUserId,
-      users.name,
-    )
+  // The firm's calls grouped first (its call log, through its index), so only
+  // the interviews with repeat calls are joined to their records.
+  const repeat = q.scope.db
+    .select({
+      firmId: callLogs.firmId,
+      interviewId: callLogs.interviewId,
+      calls: sql<number>`count(*)::int`.as("calls"),
+      lastCallAt: sql<Date>`max(${callLogs.calledAt})`.mapWith(callLogs.calledAt).as("last_call_at"),
+    })
+    .from(callLogs)
+    .where(and(eq(callLogs.firmId, q.scope.firmId), lte(callLogs.calledAt, q.now)))
+    .groupBy(callLogs.firmId, callLogs.interviewId)
     .having(
       and(
-        sql`count(${callLogs.id}) >= 2`,
+        sql`count(*) >= 2`,
         sql`max(${callLogs.calledAt}) >= ${new Date(q.now.getTime() - CALL_WINDOW_DAYS * DAY)}`,
       ),
     )
+    .as("repeat_calls");
+  const rows = await joinInterviewContext(
+    q.scope.db
+      .select({ ...interviewContext, calls: repeat.calls, lastCallAt: repeat.lastCallAt })
+      .from(interviews)
+      .$dynamic(),
+  )
+    .innerJoin(repeat, and(eq(repeat.firmId, interviews.firmId), eq(repeat.interviewId, interviews.id)))
+    .where(interviewBase(q, [stillOpen]))
     .limit(KIND_LIMIT);
 
   return rows.map((r) => ({
