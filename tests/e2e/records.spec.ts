@@ -148,7 +148,8 @@ test("lists keep search, sort and page in the URL", async ({ page, request }) =>
   await expect(page).toHaveURL(/\/clients\?q=Client\+of$/);
   await expect(page.getByRole("link", { name: `Client of ${firm.slug}` })).toBeVisible();
   // A search without a chosen order is ranked; a header link pages the matches by that column instead.
-  await expect(page.getByText("Ranked by relevance to “Client of”")).toBeVisible();
+  await expect(page.getByText("Ranked by relevance to “Client of”: the closest matches first.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Clients, ranked by relevance to “Client of”" })).toBeVisible();
   await page.getByRole("link", { name: /^Added/ }).click();
   await expect(page).toHaveURL(/sort=created/);
   await expect(page.getByRole("columnheader", { name: /Added/ })).toHaveAttribute("aria-sort", /descending|ascending/);
