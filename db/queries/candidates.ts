@@ -8,10 +8,12 @@ import {
   memberships,
   users,
 } from "../schema";
+import { candidateSearchText } from "../schema/people";
 import type { Stage } from "../schema/enums";
 import { recordAudit } from "./audit";
+import { recordSearch, searchablePage } from "./search";
 import { isFirmStaff } from "./jobs";
-import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort, personFilter } from "./keyset";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, nameOrDateSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -103,29 +105,22 @@ export async function findCandidates(scope: QueryScope, filter: CandidateFilter 
       sql`exists (select 1 from ${applications} where ${applications.firmId} = ${candidates.firmId} and ${applications.candidateId} = ${candidates.id} and ${applications.stage} = ${filter.stage})`,
     );
   }
-  if (filter.q) {
-    const term = likeTerm(filter.q);
-    where.push(
-      sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${candidates.phone} ilike ${term} or ${candidates.headline} ilike ${term} or ${candidates.location} ilike ${term})`,
-    );
-  }
-  return keysetQuery(
-    { sort, id: candidates.id, filter, where },
-    (cursorKey) =>
-      scope.db
-        .select({
-          ...candidateColumns,
-          ownerName: owner.name,
-          openApplications,
-          furthestStage,
-          nextInterviewAt,
-          cursorKey,
-        })
-        .from(candidates)
-        .leftJoin(owner, eq(owner.id, candidates.ownerUserId))
-        .$dynamic(),
-    (n) => scope.db.select({ n }).from(candidates).$dynamic(),
-  );
+  const list = { sort, id: candidates.id, filter, where, search: recordSearch(candidateSearchText(candidates), filter.q) };
+  const rows = (cursorKey: SQL<string>) =>
+    scope.db
+      .select({
+        ...candidateColumns,
+        ownerName: owner.name,
+        openApplications,
+        furthestStage,
+        nextInterviewAt,
+        cursorKey,
+      })
+      .from(candidates)
+      .leftJoin(owner, eq(owner.id, candidates.ownerUserId))
+      .$dynamic();
+  const count = (n: SQL<number>) => scope.db.select({ n }).from(candidates).$dynamic();
+  return searchablePage(list, rows, count);
 }
 
 /** One candidate with their owner and whether they can sign in to the portal. */

@@ -1,7 +1,9 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, jobs } from "../schema";
+import { clientSearchText } from "../schema/people";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, nameOrDateSort } from "./keyset";
+import { recordSearch, searchablePage } from "./search";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, nameOrDateSort } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -56,12 +58,8 @@ export async function findClients(scope: QueryScope, filter: ClientFilter = {}) 
   if (!isStaffScope(scope)) return EMPTY_PAGE;
   const sort = nameOrDateSort(clients, filter.sort, filter.dir);
   const where: (SQL | undefined)[] = [eq(clients.firmId, scope.firmId), archivedFilter(clients.archivedAt, filter.status ?? "active")];
-  if (filter.q) {
-    const term = likeTerm(filter.q);
-    where.push(sql`(${clients.name} ilike ${term} or ${clients.industry} ilike ${term} or ${clients.website} ilike ${term})`);
-  }
-  return keysetQuery(
-    { sort, id: clients.id, filter, where },
+  return searchablePage(
+    { sort, id: clients.id, filter, where, search: recordSearch(clientSearchText(clients), filter.q) },
     (cursorKey) =>
       scope.db
         .select({ ...clientColumns, openJobs: openJobCount, contacts: contactCount, cursorKey })

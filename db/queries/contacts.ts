@@ -1,7 +1,10 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { clients, contacts, interviewParticipants } from "../schema";
+import { contactSearchText } from "../schema/people";
 import { recordAudit } from "./audit";
-import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort } from "./keyset";
+import { type RecordSearch, recordSearch, searchablePage, searchClose, searchContains, searchRank } from "./search";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, type SortSpec, textSort, timeSort } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -61,21 +64,36 @@ const interviewCount = correlated<number>(
   sql`(select count(*)::int from ${interviewParticipants} where ${interviewParticipants.firmId} = ${contacts.firmId} and ${interviewParticipants.contactId} = ${contacts.id})`,
 );
 
+const matchedClient = alias(clients, "matched_client");
+
+/**
+ * A contact matches by its own search expression or by its client's name;
+ * the client's side is a list of ids, so both sides can use an index.
+ */
+function contactSearch(firmId: string, q: string | undefined): RecordSearch | undefined {
+  const own = recordSearch(contactSearchText(contacts), q);
+  if (!own || !q) return undefined;
+  const clientName = sql`lower(${matchedClient.name})`;
+  const byClient = (match: SQL) =>
+    sql`${contacts.clientId} = any(array(select ${matchedClient.id} from ${clients} as ${matchedClient} where ${matchedClient.firmId} = ${firmId} and ${match}))`;
+  const clientClose = searchClose(clientName, q);
+  return {
+    match: sql`(${own.match} or ${byClient(searchContains(clientName, q))})`,
+    close: own.close && clientClose && sql`(${own.close} or ${byClient(clientClose)})`,
+    rank: sql<number>`greatest(${own.rank}, ${searchRank(sql`lower(${clients.name})`, q)})`,
+  };
+}
+
 /** People at the firm's clients: searched, filtered by client, one keyset page at a time. */
 export async function findContacts(scope: QueryScope, filter: ContactFilter = {}) {
   if (!isStaffScope(scope)) return EMPTY_PAGE;
   const sort = contactSort(filter);
   const where: (SQL | undefined)[] = [eq(contacts.firmId, scope.firmId), archivedFilter(contacts.archivedAt, filter.status ?? "active")];
   if (filter.clientId) where.push(eq(contacts.clientId, filter.clientId));
-  if (filter.q) {
-    const term = likeTerm(filter.q);
-    where.push(
-      sql`(${contacts.name} ilike ${term} or ${contacts.title} ilike ${term} or coalesce(${contacts.email}, '') ilike ${term} or ${contacts.phone} ilike ${term} or ${clients.name} ilike ${term})`,
-    );
-  }
+  const search = contactSearch(scope.firmId, filter.q);
   const join = and(eq(clients.firmId, contacts.firmId), eq(clients.id, contacts.clientId));
-  return keysetQuery(
-    { sort, id: contacts.id, filter, where },
+  return searchablePage(
+    { sort, id: contacts.id, filter, where, search },
     (cursorKey) =>
       scope.db
         .select({ ...contactColumns, clientName: clients.name, interviews: interviewCount, cursorKey })

@@ -147,12 +147,16 @@ test("lists keep search, sort and page in the URL", async ({ page, request }) =>
   await page.getByRole("searchbox", { name: "Search clients" }).press("Enter");
   await expect(page).toHaveURL(/\/clients\?q=Client\+of$/);
   await expect(page.getByRole("link", { name: `Client of ${firm.slug}` })).toBeVisible();
+  // A search without a chosen order is ranked; a header link pages the matches by that column instead.
+  await expect(page.getByText("Ranked by relevance to “Client of”: the closest matches first.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Clients, ranked by relevance to “Client of”" })).toBeVisible();
   await page.getByRole("link", { name: /^Added/ }).click();
   await expect(page).toHaveURL(/sort=created/);
   await expect(page.getByRole("columnheader", { name: /Added/ })).toHaveAttribute("aria-sort", /descending|ascending/);
   await page.getByLabel("Show").selectOption("archived");
   await expect(page).toHaveURL(/status=archived/);
   await expect(page.getByRole("heading", { name: "No clients match" })).toBeVisible();
+  await expect(page.getByText("Nothing matches “Client of”.")).toBeVisible();
   await expectAccessible(page);
 });
 

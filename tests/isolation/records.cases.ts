@@ -39,6 +39,14 @@ export const cases: Record<string, IsolationCases> = {
     nameOrDateSort: SKIP,
     personFilter: SKIP,
   },
+  search: {
+    searchContains: SKIP,
+    searchClose: SKIP,
+    searchRank: SKIP,
+    recordSearch: SKIP,
+    isRankedSearch: SKIP,
+    searchablePage: SKIP,
+  },
   "interview-joins": {
     withInterviewRecords: SKIP,
   },

@@ -8,6 +8,7 @@ import { requireScope, type Scope } from "@/lib/auth/scope";
 import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
 import { candidateListSchema, PAGE_SIZE, resolveMe, type CandidateListParams, type SearchParams } from "@/lib/core/validation/records";
 import { anyOf, archivedFilter, memberFilter, OWNER } from "../_components/records/list-filters";
+import { isRankedList, RankedNote, rankedBy, searchEmpty } from "../_components/records/ranked-search";
 import { ListResults, NewRecordButton, RecordListPage, sortedBy, type ListScreen } from "../_components/records/list-page";
 import { CandidatesTable } from "./candidates-table";
 import { candidateRow } from "./rows";
@@ -23,7 +24,8 @@ const CANDIDATES: ListScreen = {
 
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("candidates.read");
-  const params = candidateListSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = candidateListSchema.parse(raw);
   const owners = await listOwnerOptions(scope);
   return (
     <RecordListPage
@@ -36,14 +38,14 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
         archivedFilter(params.status, "candidates"),
       ]}
     >
-      <CandidateResults scope={scope} params={params} />
+      <CandidateResults scope={scope} params={params} ranked={isRankedList(raw, params.q)} />
     </RecordListPage>
   );
 }
 
-async function CandidateResults({ scope, params }: { scope: Scope; params: CandidateListParams }) {
+async function CandidateResults({ scope, params, ranked }: { scope: Scope; params: CandidateListParams; ranked: boolean }) {
   const [page, zone] = await Promise.all([
-    findCandidates(scope, { ...params, ownerUserId: resolveMe(params.owner, scope.userId), limit: PAGE_SIZE }),
+    findCandidates(scope, { ...params, sort: ranked ? undefined : params.sort, ownerUserId: resolveMe(params.owner, scope.userId), limit: PAGE_SIZE }),
     getFirmTimeZone(scope),
   ]);
   const dir = params.dir ?? (params.sort === "name" ? "asc" : "desc");
@@ -53,11 +55,13 @@ async function CandidateResults({ scope, params }: { scope: Scope; params: Candi
       screen={CANDIDATES}
       page={page}
       filtered={filtered}
+      empty={searchEmpty(CANDIDATES, params.q)}
+      before={ranked ? <RankedNote q={params.q} noun={CANDIDATES.noun} page={page} /> : null}
       create={can(scope.role, "candidates.write") ? { href: "/candidates/new", label: "New candidate" } : null}
     >
       <CandidatesTable
         rows={page.rows.map((r) => candidateRow(r, zone))}
-        {...sortedBy(CANDIDATES, params.sort, dir)}
+        {...(ranked ? rankedBy(CANDIDATES, params.q) : sortedBy(CANDIDATES, params.sort, dir))}
       />
     </ListResults>
   );

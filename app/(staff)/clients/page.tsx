@@ -6,6 +6,7 @@ import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { clientListSchema, PAGE_SIZE, type ClientListParams, type SearchParams } from "@/lib/core/validation/records";
 import { archivedFilter } from "../_components/records/list-filters";
+import { isRankedList, RankedNote, rankedBy, searchEmpty } from "../_components/records/ranked-search";
 import { ListResults, NewRecordButton, RecordListPage, sortedBy, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { CLIENT_TABS } from "../_components/tabs";
@@ -25,7 +26,8 @@ const CLIENTS: ListScreen = {
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("clients.read");
-  const params = clientListSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = clientListSchema.parse(raw);
   return (
     <RecordListPage
       screen={CLIENTS}
@@ -34,13 +36,13 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       params={params}
       filters={[archivedFilter(params.status, "clients")]}
     >
-      <ClientResults scope={scope} params={params} />
+      <ClientResults scope={scope} params={params} ranked={isRankedList(raw, params.q)} />
     </RecordListPage>
   );
 }
 
-async function ClientResults({ scope, params }: { scope: Scope; params: ClientListParams }) {
-  const [page, zone] = await Promise.all([findClients(scope, { ...params, limit: PAGE_SIZE }), getFirmTimeZone(scope)]);
+async function ClientResults({ scope, params, ranked }: { scope: Scope; params: ClientListParams; ranked: boolean }) {
+  const [page, zone] = await Promise.all([findClients(scope, { ...params, sort: ranked ? undefined : params.sort, limit: PAGE_SIZE }), getFirmTimeZone(scope)]);
   const dir = params.dir ?? (params.sort === "name" ? "asc" : "desc");
   const filtered = params.q !== "" || params.status !== "active";
   return (
@@ -48,11 +50,13 @@ async function ClientResults({ scope, params }: { scope: Scope; params: ClientLi
       screen={CLIENTS}
       page={page}
       filtered={filtered}
+      empty={searchEmpty(CLIENTS, params.q)}
+      before={ranked ? <RankedNote q={params.q} noun={CLIENTS.noun} page={page} /> : null}
       create={can(scope.role, "clients.write") ? { href: "/clients/new", label: "New client" } : null}
     >
       <ClientsTable
         rows={page.rows.map((r) => clientRow(r, zone))}
-        {...sortedBy(CLIENTS, params.sort, dir)}
+        {...(ranked ? rankedBy(CLIENTS, params.q) : sortedBy(CLIENTS, params.sort, dir))}
       />
     </ListResults>
   );

@@ -6,6 +6,7 @@ import { can } from "@/lib/core/permissions";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import { contactListSchema, PAGE_SIZE, type ContactListParams, type SearchParams } from "@/lib/core/validation/records";
 import { archivedFilter, clientFilter } from "../_components/records/list-filters";
+import { isRankedList, RankedNote, rankedBy, searchEmpty } from "../_components/records/ranked-search";
 import { ListResults, NewRecordButton, RecordListPage, sortedBy, type ListScreen } from "../_components/records/list-page";
 import { SectionTabs } from "../_components/section-tabs";
 import { CLIENT_TABS } from "../_components/tabs";
@@ -28,7 +29,8 @@ const CONTACTS: ListScreen = {
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("contacts.read");
-  const params = contactListSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = contactListSchema.parse(raw);
   const clients = await listClientOptions(scope, { include: params.client });
   return (
     <RecordListPage
@@ -42,13 +44,13 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       params={params}
       filters={[clientFilter(clients, params.client), archivedFilter(params.status, "contacts")]}
     >
-      <ContactResults scope={scope} params={params} />
+      <ContactResults scope={scope} params={params} ranked={isRankedList(raw, params.q)} />
     </RecordListPage>
   );
 }
 
-async function ContactResults({ scope, params }: { scope: Scope; params: ContactListParams }) {
-  const page = await findContacts(scope, { ...params, clientId: params.client, limit: PAGE_SIZE });
+async function ContactResults({ scope, params, ranked }: { scope: Scope; params: ContactListParams; ranked: boolean }) {
+  const page = await findContacts(scope, { ...params, sort: ranked ? undefined : params.sort, clientId: params.client, limit: PAGE_SIZE });
   const dir = params.dir ?? (params.sort === "created" ? "desc" : "asc");
   const filtered = params.q !== "" || params.status !== "active" || !!params.client;
   return (
@@ -56,10 +58,12 @@ async function ContactResults({ scope, params }: { scope: Scope; params: Contact
       screen={CONTACTS}
       page={page}
       filtered={filtered}
+      empty={searchEmpty(CONTACTS, params.q)}
+      before={ranked ? <RankedNote q={params.q} noun={CONTACTS.noun} page={page} /> : null}
     >
       <ContactsTable
         rows={page.rows.map(contactRow)}
-        {...sortedBy(CONTACTS, params.sort, dir)}
+        {...(ranked ? rankedBy(CONTACTS, params.q) : sortedBy(CONTACTS, params.sort, dir))}
       />
     </ListResults>
   );
