@@ -19,7 +19,7 @@ export const TIER_S_FILE = "tier-S-pages.json";
 export type Who = { admin: { id: string; cookie: string }; recruiter: { id: string; cookie: string } };
 export type StaffPage = { key: string; name: string; path: string; who: "admin" | "recruiter"; expect: RegExp };
 export type PageResult = StaffPage & { latency: Latency };
-type TierSRecord = { date: string; tier: "S"; pages: Record<string, { path: string; p50: number; p95: number }> };
+type TierSRecord = { date: string; tier: "S"; seconds: number; pages: Record<string, { path: string; p50: number; p95: number }> };
 
 export const PIPELINE_PATH = "/jobs/pipeline?stage=open&recruiter=me";
 
@@ -109,12 +109,13 @@ function tierSRecord(outDir: string): { record: TierSRecord; file: string } | nu
   return null;
 }
 
-function writeTierS(outDir: string, date: Date, results: PageResult[]) {
+function writeTierS(outDir: string, date: Date, seconds: number, results: PageResult[]) {
   const commit = spawnSync("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim();
   const record = {
     date: date.toISOString(),
     commit,
     tier: "S",
+    seconds,
     pages: Object.fromEntries(results.map((r) => [r.key, { path: r.path.replace(/[0-9a-f-]{36}/g, "{id}"), p50: round(r.latency.p50), p95: round(r.latency.p95) }])),
   };
   fs.mkdirSync(outDir, { recursive: true });
@@ -162,12 +163,12 @@ export async function measureStaffPages(opts: {
   }
   let baseline = "";
   if (opts.tier === "S") {
-    writeTierS(opts.outDir, opts.started, results);
+    writeTierS(opts.outDir, opts.started, seconds, results);
   } else {
     const s = tierSRecord(opts.outDir);
     if (!s) problems.push(`No ${TIER_S_FILE} beside the report or in tests/bench: run tier S first for the tier-M ÷ tier-S ratios.`);
     else {
-      baseline = `Tier-S p95s from \`${path.relative(ROOT, s.file)}\` (run of ${s.record.date}).`;
+      baseline = `Tier-S p95s from \`${path.relative(ROOT, s.file)}\` (run of ${s.record.date}, ${s.record.seconds ?? "?"} s a page).`;
       for (const r of results) {
         const sp95 = s.record.pages[r.key]?.p95 ?? NaN;
         const v = r.latency.p95 / sp95;

@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --tier S|M] [--quick] [--out FILE]`: benchmarks the
- * production build against real PostgreSQL (DATABASE_URL) on a data tier —
- * S (a few thousand rows) or M (one firm of 200,000 candidates and about
- * 1,000,000 interviews beside 19 small firms) — and writes the numbers and
- * their ratios to tests/bench/RESULTS.md (and the query plans to
- * tests/bench/plans/). It seeds the tier when the database lacks it, and
- * refuses a database that holds anything but benchmark data.
+ * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N]]`:
+ * benchmarks the production build against real PostgreSQL (DATABASE_URL) on
+ * a data tier — S (2,000 candidates) or M (one firm of 200,000 candidates and
+ * about 1,000,000 interviews beside 19 small firms) — and writes the numbers
+ * and their ratios to tests/bench/RESULTS.md (tier M) or RESULTS-S.md (tier
+ * S), the query plans to tests/bench/plans/. It seeds the tier when the
+ * database lacks it, and refuses a database that holds anything but
+ * benchmark data. With --soak it runs the mixed load of soak.ts instead.
  *
  * Every target is a ratio of two measurements taken side by side in the same
  * run, because the machines are shared and absolute times drift. Nothing here
@@ -129,7 +130,8 @@ async function main(): Promise<number> {
   const { big, small, seededSeconds } = await ensureTier(url, tier, log);
   await topUpTier(url, big, log);
   if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir });
-  const out = args.out ?? path.join(ROOT, "tests", "bench", "RESULTS.md");
+  // Tier M's report is RESULTS.md; tier S's sits beside it, so that a tier-S run (which tier M needs first) keeps it.
+  const out = args.out ?? path.join(ROOT, "tests", "bench", tier === "M" ? "RESULTS.md" : "RESULTS-S.md");
   log(`Tier ${tier}: "${big.name}" and the small firm "${small.name}".`);
 
   const started = new Date();

@@ -13,6 +13,10 @@ import type { BenchFirm } from "./support";
 export const BIG_JOB_APPLICATIONS = 2_000;
 export const SOAK_CANDIDATES = 200;
 
+/** SQL for a deterministic UUID (RFC 9562 version 8, as the app's validation requires a valid one) from a text expression. */
+const uuidOf = (text: string) =>
+  `(select (substr(h, 1, 12) || '8' || substr(h, 14, 3) || 'a' || substr(h, 18))::uuid from (select md5(${text}) as h) m)`;
+
 /** The big firm's job with the most applications, topped up to BIG_JOB_APPLICATIONS when no job has that many. */
 async function ensureBigJob(client: pg.Client, firm: BenchFirm, log: (line: string) => void): Promise<void> {
   const top = await client.query<{ job_id: string; n: number }>(
@@ -31,7 +35,7 @@ async function ensureBigJob(client: pg.Client, firm: BenchFirm, log: (line: stri
   const r = await client.query(
     `insert into applications (firm_id, id, candidate_id, job_id, stage, stage_changed_at, closed_reason, recruiter_user_id,
                                created_by, created_at, updated_at)
-     select $1, md5('bench-big-job:' || c.id::text)::uuid, c.id, $2,
+     select $1, ${uuidOf("'bench-big-job:' || c.id::text")}, c.id, $2,
             (array['sourced', 'submitted', 'interviewing', 'interviewing', 'offer', 'placed', 'rejected', 'withdrawn'])
               [1 + (('x' || substr(md5(c.id::text), 1, 7))::bit(28)::int % 8)]::application_stage,
             $3::timestamptz + (c.n % 700) * interval '1 day', '', $4, $4,
@@ -62,7 +66,7 @@ async function ensureCandidateAccounts(client: pg.Client, firm: BenchFirm, log: 
     const emails = Array.from({ length: SOAK_CANDIDATES }, (_, i) => `candidate${String(i).padStart(6, "0")}@${firm.slug}.test`);
     await client.query(
       `insert into users (id, email, name, password_hash, created_at, updated_at)
-       select md5('bench-user:' || c.id::text)::uuid, c.email, c.name,
+       select ${uuidOf("'bench-user:' || c.id::text")}, c.email, c.name,
               (select u.password_hash from users u where u.email = $3), c.created_at, c.created_at
          from candidates c
         where c.firm_id = $1 and c.email = any($2) and not exists (select 1 from users u where u.email = c.email)`,
@@ -70,7 +74,7 @@ async function ensureCandidateAccounts(client: pg.Client, firm: BenchFirm, log: 
     );
     await client.query(
       `insert into memberships (firm_id, id, user_id, role, candidate_id, created_at, updated_at)
-       select $1, md5('bench-membership:' || c.id::text)::uuid, u.id, 'candidate', c.id, c.created_at, c.created_at
+       select $1, ${uuidOf("'bench-membership:' || c.id::text")}, u.id, 'candidate', c.id, c.created_at, c.created_at
          from candidates c join users u on u.email = c.email
         where c.firm_id = $1 and c.email = any($2)
           and not exists (select 1 from memberships m where m.firm_id = $1 and m.user_id = u.id)`,
