@@ -1,12 +1,10 @@
 /**
  * The measurements of `npm run bench`, each against the running production
  * server: exports (against psql), page latency under a fixed request rate
- * (against bare control routes), debrief submission throughput, Lighthouse
- * and the JavaScript a page transfers.
+ * (against bare control routes) and debrief submission throughput.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -15,22 +13,6 @@ import { reportCopySelect } from "@/db/queries/reports";
 import { parseReportFilters } from "@/lib/core/reports/filters";
 import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { median, percentile, rssBytes, sampleRss, sleep, type BenchFirm, type Server } from "./support";
-
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  for (const c of candidates) if (c && fs.existsSync(c)) return c;
-  throw new Error("No Chromium found: install one (apt-get install chromium) or set CHROME_PATH.");
-}
 
 // ---------------------------------------------------------------------------
 // Exports
@@ -331,106 +313,4 @@ export async function insertDebriefVersions(server: Server, debriefIds: string[]
   );
   const elapsed = (performance.now() - started) / 1000;
   return { perSecond: ok / elapsed, ok, failed, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-}
-
-// ---------------------------------------------------------------------------
-// Lighthouse and JavaScript transferred
-// ---------------------------------------------------------------------------
-
-export type PageAudit = { name: string; path: string; score: number | null; lcpMs: number | null; tbtMs: number | null; jsKb: number | null; error?: string };
-
-/** Lighthouse 12, desktop preset, performance only, in a headless Chromium of its own. */
-export async function lighthouseScore(base: string, pagePath: string, cookie: string | undefined) {
-  const port = 9222 + Math.floor(Math.random() * 700);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "afterview-lh-"));
-  const chrome = spawn(chromiumPath(), [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, "about:blank"], {
-    stdio: "ignore",
-  });
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) break;
-      } catch {
-        /* starting */
-      }
-      await sleep(100);
-    }
-    const { default: lighthouse, desktopConfig } = await import("lighthouse");
-    const result = await lighthouse(
-      `${base}${pagePath}`,
-      { port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: cookie ? { Cookie: cookie } : undefined },
-      desktopConfig,
-    );
-    const lhr = result?.lhr;
-    if (!lhr) throw new Error("Lighthouse returned no result");
-    if (lhr.runtimeError) throw new Error(lhr.runtimeError.message);
-    const finalUrl = lhr.finalDisplayedUrl ?? "";
-    if (!finalUrl.includes(pagePath.split("?")[0]!)) throw new Error(`Lighthouse ended on ${finalUrl}, not ${pagePath}`);
-    const score = lhr.categories.performance?.score;
-    return {
-      score: score === null || score === undefined ? null : Math.round(score * 100),
-      lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? null,
-      tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? null,
-    };
-  } finally {
-    const exited = new Promise((resolve) => chrome.once("exit", resolve));
-    chrome.kill("SIGKILL");
-    await Promise.race([exited, sleep(5000)]);
-    try {
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    } catch {
-      /* a leftover temporary profile is harmless */
-    }
-  }
-}
-
-export type ScriptBytes = { total: number; byLoad: number; largest: { file: string; bytes: number }[] };
-
-/**
- * Compressed bytes of every script response while the page loads to network
- * idle, in Playwright's Chromium: in total, those that arrived by the load
- * event, and the largest files.
- */
-export async function scriptBytes(base: string, pagePath: string, cookie: string | undefined): Promise<ScriptBytes> {
-  const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS.filter((f) => f !== "--headless") });
-  try {
-    const context = await browser.newContext();
-    if (cookie) {
-      await context.addCookies(
-        cookie.split("; ").map((pair) => {
-          const eq = pair.indexOf("=");
-          return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: base };
-        }),
-      );
-    }
-    const page = await context.newPage();
-    const pending: Promise<{ file: string; bytes: number; beforeLoad: boolean }>[] = [];
-    let loaded = false;
-    page.on("load", () => (loaded = true));
-    page.on("response", (res) => {
-      if (res.request().resourceType() !== "script") return;
-      const beforeLoad = !loaded;
-      const file = new URL(res.url()).pathname.split("/").pop() ?? res.url();
-      pending.push(
-        res
-          .request()
-          .sizes()
-          .then((s) => ({ file, bytes: s.responseBodySize, beforeLoad }))
-          .catch(() => ({ file, bytes: 0, beforeLoad })),
-      );
-    });
-    const res = await page.goto(`${base}${pagePath}`, { waitUntil: "networkidle" });
-    if (!res || res.status() !== 200 || !page.url().includes(pagePath.split("?")[0]!)) {
-      throw new Error(`${pagePath} answered ${res?.status()} at ${page.url()}`);
-    }
-    const sizes = await Promise.all(pending);
-    return {
-      total: sizes.reduce((a, b) => a + b.bytes, 0),
-      byLoad: sizes.filter((s) => s.beforeLoad).reduce((a, b) => a + b.bytes, 0),
-      largest: [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 5).map(({ file, bytes }) => ({ file, bytes })),
-    };
-  } finally {
-    await browser.close();
-  }
 }

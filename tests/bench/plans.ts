@@ -7,23 +7,30 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Db } from "@/db/client";
-import { findApplications } from "@/db/queries/applications";
+import { findApplications, listApplicationsForCandidate, listApplicationsForJob } from "@/db/queries/applications";
+import { listAuditEvents } from "@/db/queries/audit";
+import { getCandidateTimeline } from "@/db/queries/candidate-timeline";
+import { findCandidates, listCandidateOptions } from "@/db/queries/candidates";
 import { listClientOptions } from "@/db/queries/clients";
 import { getDashboard } from "@/db/queries/dashboard";
+import { findTasks } from "@/db/queries/tasks";
 import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
 import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
 import * as schema from "@/db/schema";
 import { localDateKey } from "@/lib/core/follow-up/business-days";
 import { parseReportFilters } from "@/lib/core/reports/filters";
-import { PIPELINE_PAGE_SIZE } from "@/lib/core/validation/records";
+import { candidateListSchema, PAGE_SIZE, PIPELINE_PAGE_SIZE } from "@/lib/core/validation/records";
 
-export type PlanPage = "pipeline" | "dashboard" | "reports";
+export type PlanPage = "pipeline" | "dashboard" | "reports" | "candidates-search" | "candidate" | "job-board" | "tasks" | "audit";
+
+/** Who opens the page, the page's query string and, for a record's page, the record's id. */
+export type PlanWho = { firmId: string; userId: string; query: string; id?: string };
 
 type Captured = { sql: string; params: unknown[] };
 
 /** Runs the page's query-layer calls and returns the statements they sent. */
-async function capture(pool: pg.Pool, page: PlanPage, who: { firmId: string; userId: string; query: string }): Promise<Captured[]> {
+async function capture(pool: pg.Pool, page: PlanPage, who: PlanWho): Promise<Captured[]> {
   const captured: Captured[] = [];
   const db = drizzle({
     client: pool,
@@ -49,6 +56,19 @@ async function capture(pool: pg.Pool, page: PlanPage, who: { firmId: string; use
         limit: PIPELINE_PAGE_SIZE,
       }),
     ]);
+  } else if (page === "candidates-search") {
+    // The list's page of rows (app/(staff)/candidates/page.tsx).
+    await findCandidates(scope, { ...candidateListSchema.parse(Object.fromEntries(params)), limit: PAGE_SIZE });
+  } else if (page === "candidate") {
+    // The record, its applications and the timeline that streams in after them.
+    await Promise.all([listApplicationsForCandidate(scope, who.id!), getCandidateTimeline(scope, who.id!)]);
+  } else if (page === "job-board") {
+    // The board's applications and the candidates that can still be put forward.
+    await Promise.all([listApplicationsForJob(scope, who.id!), listCandidateOptions(scope, { notOnJobId: who.id! })]);
+  } else if (page === "tasks") {
+    await findTasks(scope, { view: params.get("view") === "everyone" ? "everyone" : "mine", now: new Date(), limit: 50 });
+  } else if (page === "audit") {
+    await listAuditEvents(scope, { limit: 200 });
   } else if (page === "dashboard") {
     await getDashboard(scope, { view: params.get("view") === "everyone" ? "everyone" : "mine" });
   } else {
@@ -64,7 +84,7 @@ async function capture(pool: pg.Pool, page: PlanPage, who: { firmId: string; use
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of every statement the page's queries send, as one text document. */
-export async function explainPage(url: string, page: PlanPage, who: { firmId: string; userId: string; query: string }): Promise<{ text: string; totalMs: number }> {
+export async function explainPage(url: string, page: PlanPage, who: PlanWho): Promise<{ text: string; totalMs: number }> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
     const statements = await capture(pool, page, who);

@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --tier S|M] [--quick] [--out FILE]`: benchmarks the
- * production build against real PostgreSQL (DATABASE_URL) on a data tier —
- * S (a few thousand rows) or M (one firm of 200,000 candidates and about
- * 1,000,000 interviews beside 19 small firms) — and writes the numbers and
- * their ratios to tests/bench/RESULTS.md (and the query plans to
- * tests/bench/plans/). It seeds the tier when the database lacks it, and
- * refuses a database that holds anything but benchmark data.
+ * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N]]`:
+ * benchmarks the production build against real PostgreSQL (DATABASE_URL) on
+ * a data tier — S (2,000 candidates) or M (one firm of 200,000 candidates and
+ * about 1,000,000 interviews beside 19 small firms) — and writes the numbers
+ * and their ratios to tests/bench/RESULTS.md (tier M) or RESULTS-S.md (tier
+ * S), the query plans to tests/bench/plans/. It seeds the tier when the
+ * database lacks it, and refuses a database that holds anything but
+ * benchmark data. With --soak it runs the mixed load of soak.ts instead.
  *
  * Every target is a ratio of two measurements taken side by side in the same
  * run, because the machines are shared and absolute times drift. Nothing here
@@ -17,33 +18,31 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import {
-  appExport,
   actionId,
   calibrate,
-  copySelect,
   debriefTargets,
-  idleRss,
   insertDebriefVersions,
-  lighthouseScore,
   load,
-  psqlCopy,
   rateFor,
-  scriptBytes,
   setDatabaseUrl,
   submitDebriefs,
-  subsetQuery,
   type Latency,
-  type Transfer,
 } from "./measure";
-import { explainPage, type PlanPage } from "./plans";
-import { checkBenchDatabase, ensureTier, MB, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
+import { auditPages } from "./audit";
+import { measureExports } from "./exports";
+import { fmtMs, fmtN, log, x, type Ratio } from "./format";
+import { measureStaffPages, PIPELINE_PATH } from "./pages";
+import { explainPage, type PlanPage, type PlanWho } from "./plans";
+import { runSoak } from "./soak";
+import { checkBenchDatabase, ensureTier, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
+import { topUpTier } from "./topup";
 
-const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR]";
+const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N]]";
 
-type Args = { tier: Tier; quick: boolean; out: string; appDir: string };
+type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tier: "S", quick: false, out: path.join(ROOT, "tests", "bench", "RESULTS.md"), appDir: ROOT };
+  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -52,6 +51,12 @@ function parseArgs(argv: string[]): Args {
       if (t !== "S" && t !== "M") throw new Refusal(`--tier is S or M. ${USAGE}`);
       args.tier = t;
     } else if (flag === "--quick") args.quick = true;
+    else if (flag === "--soak") args.soak = true;
+    else if (flag === "--seconds") {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 10) throw new Refusal(`--seconds needs a whole number of seconds, at least 10. ${USAGE}`);
+      args.seconds = n;
+    }
     else if (flag === "--out") {
       const v = value();
       if (!v) throw new Refusal(`--out needs a file. ${USAGE}`);
@@ -68,14 +73,6 @@ function parseArgs(argv: string[]): Args {
   }
   return args;
 }
-
-const log = (line: string) => console.log(`bench: ${line}`);
-
-type Ratio = { name: string; value: number; target: string; ok: boolean; detail: string };
-
-const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` : "–");
-const fmtN = (n: number) => Math.round(n).toLocaleString("en-US");
-const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : "–");
 
 async function firmUsers(url: string, firm: BenchFirm) {
   const client = new pg.Client({ connectionString: url });
@@ -131,6 +128,10 @@ async function main(): Promise<number> {
   const quick = args.quick;
   const seconds = quick ? 3 : tier === "M" ? 15 : 8;
   const { big, small, seededSeconds } = await ensureTier(url, tier, log);
+  await topUpTier(url, big, log);
+  if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir });
+  // Tier M's report is RESULTS.md; tier S's sits beside it, so that a tier-S run (which tier M needs first) keeps it.
+  const out = args.out ?? path.join(ROOT, "tests", "bench", tier === "M" ? "RESULTS.md" : "RESULTS-S.md");
   log(`Tier ${tier}: "${big.name}" and the small firm "${small.name}".`);
 
   const started = new Date();
@@ -151,7 +152,7 @@ async function main(): Promise<number> {
   const problems: string[] = [];
   const sections: string[] = [];
   const plans: { page: string; file: string; totalMs: number }[] = [];
-  const outDir = path.dirname(args.out);
+  const outDir = path.dirname(out);
   const plansDir = path.join(outDir, "plans");
   try {
     const bigUsers = await firmUsers(url, big);
@@ -160,89 +161,14 @@ async function main(): Promise<number> {
     const recruiterCookie = await signIn(server.base, bigUsers.recruiter.email);
     const smallRecruiterCookie = await signIn(server.base, smallUsers.recruiter.email);
 
-    // --- 1. CSV export against psql, and the server's memory.
-    log("CSV export through the app against psql \\copy…");
-    const fullCount = TIERS[tier].candidates * TIERS[tier].interviewsPerCandidate;
-    const subsetTarget = tier === "M" ? 100_000 : Math.round(fullCount / 10);
-    const subset = await subsetQuery(url, big, subsetTarget);
-    const fullSelect = await copySelect(big, "");
-    // Warm the caches and the server's code paths on the subset, then measure.
-    await psqlCopy(url, await copySelect(big, subset));
-    await appExport(server, adminCookie, "interviews.csv", subset);
-    // Three rounds at tier M: one 1,000,000-row export varies by about 10% from run to run on a shared machine.
-    const rounds = quick ? 1 : tier === "M" ? 3 : 2;
-    const psqlRuns: Transfer[] = [];
-    const appRuns: (Transfer & { peakRss: number })[] = [];
-    let idle = idleRss(server);
-    for (let r = 0; r < rounds; r++) {
-      psqlRuns.push(await psqlCopy(url, fullSelect));
-      idle = Math.min(idle, idleRss(server));
-      appRuns.push(await appExport(server, adminCookie, "interviews.csv", ""));
-    }
-    const bestPsql = psqlRuns.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
-    const bestApp = appRuns.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
-    if (bestApp.rows !== bestPsql.rows) log(`warning: the app exported ${bestApp.rows} rows, psql ${bestPsql.rows}.`);
-    idle = Math.min(idle, idleRss(server));
-    const subsetCsv = await appExport(server, adminCookie, "interviews.csv", subset);
-    const fullPeak = Math.max(...appRuns.map((r) => r.peakRss));
-    ratios.push({
-      name: `CSV export rate, app ÷ psql (${fmtN(bestApp.rows)} rows)`,
-      value: bestApp.rowsPerSecond / bestPsql.rowsPerSecond,
-      target: "≥ 0.9×",
-      ok: bestApp.rowsPerSecond / bestPsql.rowsPerSecond >= 0.9,
-      detail: `${fmtN(bestApp.rowsPerSecond)} vs ${fmtN(bestPsql.rowsPerSecond)} rows/s`,
-    });
-    ratios.push({
-      name: `Server peak RSS, ${fmtN(bestApp.rows)} ÷ ${fmtN(subsetCsv.rows)} rows`,
-      value: fullPeak / subsetCsv.peakRss,
-      target: "≤ 1.2×",
-      ok: fullPeak / subsetCsv.peakRss <= 1.2,
-      detail: `${(fullPeak / MB).toFixed(0)} MB vs ${(subsetCsv.peakRss / MB).toFixed(0)} MB`,
-    });
-    ratios.push({
-      name: `Server peak RSS above idle, ${fmtN(bestApp.rows)} rows`,
-      value: (fullPeak - idle) / MB,
-      target: "< 150 MB",
-      ok: (fullPeak - idle) / MB < 150,
-      detail: `idle ${(idle / MB).toFixed(0)} MB, peak ${(fullPeak / MB).toFixed(0)} MB`,
-    });
-    const exportRows = [
-      ...psqlRuns.map((r, i) => ["psql \\copy", "all", i + 1, r] as const),
-      ...appRuns.map((r, i) => ["app CSV", "all", i + 1, r] as const),
-      ["app CSV", "subset", 1, subsetCsv] as const,
-    ];
-
-    // --- 2. XLSX against CSV for the same rows.
-    log("XLSX against CSV for the same rows…");
-    const xlsx = await appExport(server, adminCookie, "interviews.xlsx", subset);
-    ratios.push({
-      name: `XLSX ÷ CSV time (${fmtN(xlsx.rows)} rows)`,
-      value: xlsx.seconds / subsetCsv.seconds,
-      target: "≤ 5×",
-      ok: xlsx.seconds / subsetCsv.seconds <= 5,
-      detail: `${xlsx.seconds.toFixed(2)} s vs ${subsetCsv.seconds.toFixed(2)} s`,
-    });
-    sections.push(
-      [
-        "## Exports (interviews report)",
-        "",
-        `Subset filter: \`${subset}\`. Rows per second include the whole download, read to its end by this process.`,
-        "",
-        "| Source | Rows | Round | Rows | MB | Seconds | Rows/s | Server peak RSS |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
-        ...exportRows.map(
-          ([src, set, round, r]) =>
-            `| ${src} | ${set} | ${round} | ${fmtN(r.rows)} | ${(r.bytes / MB).toFixed(1)} | ${r.seconds.toFixed(2)} | ${fmtN(r.rowsPerSecond)} | ${"peakRss" in r ? `${(r.peakRss / MB).toFixed(0)} MB` : "–"} |`,
-        ),
-        `| app XLSX | subset | 1 | ${fmtN(xlsx.rows)} | ${(xlsx.bytes / MB).toFixed(1)} | ${xlsx.seconds.toFixed(2)} | ${fmtN(xlsx.rowsPerSecond)} | ${(xlsx.peakRss / MB).toFixed(0)} MB |`,
-        "",
-        `Server idle RSS before the exports: ${(idle / MB).toFixed(0)} MB.`,
-      ].join("\n"),
-    );
+    // --- 1 and 2. The CSV export against psql \copy, the server's memory, XLSX against CSV.
+    const exports = await measureExports({ url, server, big, tier, quick, adminCookie });
+    ratios.push(...exports.ratios);
+    sections.push(exports.section);
 
     // --- 3. The pipeline list against its control, and big firm against small.
     log("Pipeline list under a fixed rate…");
-    const pipelinePath = "/jobs/pipeline?stage=open&recruiter=me";
+    const pipelinePath = PIPELINE_PATH;
     // The control renders the same 50 rows with the pipeline's own table component from one query, without
     // the session, the staff layout, the filters or the count. The bare SQL-and-string route beside it shows
     // the floor: what the same rows cost with no React rendering at all.
@@ -272,34 +198,17 @@ async function main(): Promise<number> {
       detail: `${fmtMs(pipeline.p95)} vs ${fmtMs(pipelineSmall.p95)}`,
     });
 
-    // --- 5. The needs-attention queue and the reports page.
-    log("Dashboard queue and reports page…");
-    const dashboardPath = "/dashboard?view=everyone";
-    const reportsPath = "/reports";
-    const measurePage = async (pagePath: string, expect: RegExp): Promise<Latency> => {
-      try {
-        const ms = await calibrate(`${server.base}${pagePath}`, adminCookie, expect, 3);
-        return await load(`${server.base}${pagePath}`, adminCookie, rateFor(ms), seconds, ms);
-      } catch (err) {
-        problems.push(`${pagePath}: ${err instanceof Error ? err.message : String(err)}`);
-        return { p50: NaN, p95: NaN, p99: NaN, requests: 0, failed: 0, rate: null, mode: "failed" };
-      }
-    };
-    const dashboard = await measurePage(dashboardPath, /Needs attention/);
-    const reports = await measurePage(reportsPath, /Reports/);
     const latencyRows: [string, Latency][] = [
       [`Pipeline list \`${pipelinePath}\`, big firm`, pipeline],
       ["Bare control `/bench/pipeline` (same 50 rows and table component, one query, no session or layout)", control],
       ["SQL and a string template `/api/bench/pipeline` (the same rows' floor)", floor],
       [`Pipeline list, small firm`, pipelineSmall],
-      [`Needs-attention queue \`${dashboardPath}\``, dashboard],
-      [`Reports page \`${reportsPath}\` (no filters: every row of the firm)`, reports],
     ];
     sections.push(
       [
-        "## Page latency under a fixed request rate (autocannon)",
+        "## The pipeline list against its controls (autocannon)",
         "",
-        `Each line ran for ${seconds} s at the rate shown (half what one core serves of the slowest of the pair), or one request at a time when a single request takes over 400 ms. Latency is to the last byte of the streamed page.`,
+        `Each line ran for ${seconds} s at the rate shown (half what one core serves of the slowest of the four). Latency is to the last byte of the streamed page.`,
         "",
         "| Page | Rate | Requests | Not 200 | p50 | p95 | p99 |",
         "|---|---|---:|---:|---:|---:|---:|",
@@ -307,13 +216,25 @@ async function main(): Promise<number> {
       ].join("\n"),
     );
 
+    // --- 5. Every staff page, against the pipeline list and (tier M) against tier S.
+    log("Every staff page…");
+    const who = { admin: { id: bigUsers.admin.id, cookie: adminCookie }, recruiter: { id: bigUsers.recruiter.id, cookie: recruiterCookie } };
+    const staff = await measureStaffPages({ url, server, firm: big, who, tier, seconds, outDir, started, problems, log });
+    ratios.push(...staff.ratios);
+    sections.push(staff.section);
+
     // Query plans.
     log("Query plans…");
     fs.mkdirSync(plansDir, { recursive: true });
-    const planPages: [PlanPage, string, { firmId: string; userId: string; query: string }][] = [
+    const planPages: [PlanPage, string, PlanWho][] = [
       ["pipeline", "pipeline list (big firm)", { firmId: big.id, userId: bigUsers.recruiter.id, query: "stage=open&recruiter=me" }],
       ["dashboard", "needs-attention queue (big firm, everyone)", { firmId: big.id, userId: bigUsers.admin.id, query: "view=everyone" }],
       ["reports", "reports page (big firm, no filters)", { firmId: big.id, userId: bigUsers.admin.id, query: "" }],
+      ["candidates-search", `candidates search (q=${staff.ids.term})`, { firmId: big.id, userId: bigUsers.admin.id, query: `q=${staff.ids.term}` }],
+      ["candidate", "candidate with the longest timeline", { firmId: big.id, userId: bigUsers.admin.id, query: "", id: staff.ids.candidateId }],
+      ["job-board", "job board (the biggest job)", { firmId: big.id, userId: bigUsers.admin.id, query: "", id: staff.ids.jobId }],
+      ["tasks", "tasks (everyone)", { firmId: big.id, userId: bigUsers.admin.id, query: "view=everyone" }],
+      ["audit", "audit log", { firmId: big.id, userId: bigUsers.admin.id, query: "" }],
     ];
     for (const [page, label, who] of planPages) {
       try {
@@ -378,54 +299,15 @@ async function main(): Promise<number> {
       ].join("\n"),
     );
 
-    // --- 6. Lighthouse and JavaScript transferred.
+    // --- 6. Lighthouse and JavaScript transferred, above the not-found page's.
     log("Lighthouse and JavaScript transferred…");
-    const candidateCookie = targets[0]!.cookie;
-    const audited: { name: string; path: string; cookie?: string; budgetKb: number | null }[] = [
-      { name: "Sign-in", path: "/sign-in", budgetKb: null },
-      { name: "Dashboard", path: "/dashboard", cookie: adminCookie, budgetKb: 200 },
-      { name: "Debrief form", path: `/my/interviews/${targets[0]!.interviewId}/debrief`, cookie: candidateCookie, budgetKb: 120 },
-    ];
-    const auditRows: string[] = [];
-    for (const a of audited) {
-      let score: number | null = null;
-      let lcp: number | null = null;
-      let tbt: number | null = null;
-      let kb: number | null = null;
-      let scripts = "";
-      let note = "";
-      try {
-        const lh = await lighthouseScore(server.base, a.path, a.cookie);
-        score = lh.score;
-        lcp = lh.lcpMs;
-        tbt = lh.tbtMs;
-      } catch (err) {
-        note = `Lighthouse: ${err instanceof Error ? err.message : String(err)}`;
-      }
-      try {
-        const js = await scriptBytes(server.base, a.path, a.cookie);
-        kb = js.total / 1024;
-        scripts = `${(js.byLoad / 1024).toFixed(1)} kB by the load event; largest: ${js.largest.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(1)}`).join(", ")}`;
-      } catch (err) {
-        note += `${note ? "; " : ""}scripts: ${err instanceof Error ? err.message : String(err)}`;
-      }
-      if (score !== null) {
-        ratios.push({ name: `Lighthouse performance (desktop), ${a.name}`, value: score, target: "≥ 95", ok: score >= 95, detail: `LCP ${fmtMs(lcp ?? NaN)}, TBT ${fmtMs(tbt ?? NaN)}` });
-      }
-      if (kb !== null && a.budgetKb !== null) {
-        ratios.push({ name: `JavaScript transferred, ${a.name}`, value: kb, target: `≤ ${a.budgetKb} kB`, ok: kb <= a.budgetKb, detail: "compressed, all script responses to network idle" });
-      }
-      auditRows.push(`| ${a.name} | \`${a.path.replace(/[0-9a-f-]{36}/, "{id}")}\` | ${score ?? "–"} | ${fmtMs(lcp ?? NaN)} | ${fmtMs(tbt ?? NaN)} | ${kb === null ? "–" : kb.toFixed(1)} | ${[scripts, note].filter(Boolean).join("; ")} |`);
-    }
-    sections.push(
-      [
-        "## Lighthouse 12 (desktop preset) and JavaScript transferred (Playwright)",
-        "",
-        "| Page | Path | Performance | LCP | TBT | JS kB (compressed) | Notes |",
-        "|---|---|---:|---:|---:|---:|---|",
-        ...auditRows,
-      ].join("\n"),
-    );
+    const audit = await auditPages(server.base, {
+      adminCookie,
+      candidateCookie: targets[0]!.cookie,
+      debriefPath: `/my/interviews/${targets[0]!.interviewId}/debrief`,
+    });
+    ratios.push(...audit.ratios);
+    sections.push(audit.section);
   } finally {
     await server.stop();
   }
@@ -457,7 +339,7 @@ async function main(): Promise<number> {
   const writeReport = (extra: string[]) => {
     const doc = `# Benchmark results, tier ${tier}\n\nWritten by \`npm run bench\`; every target is a ratio of two measurements taken side by side in this run.\n\n${machine}\n\n## Targets\n\n${table}\n\n${[...sections, ...extra].join("\n\n")}\n${notes}`;
     fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(args.out, doc);
+    fs.writeFileSync(out, doc);
   };
   writeReport([]);
 
@@ -478,7 +360,7 @@ async function main(): Promise<number> {
   }
 
   console.log(`\n${table}\n`);
-  log(`wrote ${path.relative(process.cwd(), args.out)} (${ratios.filter((r) => r.ok).length} of ${ratios.length} targets met).`);
+  log(`wrote ${path.relative(process.cwd(), out)} (${ratios.filter((r) => r.ok).length} of ${ratios.length} targets met).`);
   if (problems.length > 0) {
     console.error(`bench: ${problems.length} measurement(s) broke:\n  ${problems.join("\n  ")}`);
     return 1;

@@ -19,7 +19,7 @@ export type Tier = "S" | "M";
 
 /** The data of each tier: one firm of `candidates`, with `smallFirms` firms of `smallFirmCandidates` beside it. */
 export const TIERS: Record<Tier, { candidates: number; interviewsPerCandidate: number; smallFirms: number; smallFirmCandidates: number }> = {
-  S: { candidates: 1_000, interviewsPerCandidate: 5, smallFirms: 2, smallFirmCandidates: 300 },
+  S: { candidates: 2_000, interviewsPerCandidate: 5, smallFirms: 2, smallFirmCandidates: 300 },
   M: { candidates: 200_000, interviewsPerCandidate: 5, smallFirms: 19, smallFirmCandidates: 300 },
 };
 
@@ -171,9 +171,10 @@ function listenerPid(port: number): number | null {
 
 /**
  * Builds (when the sources changed) and starts the production server with
- * `npm start`'s launcher, in `appDir` (the checkout, or a copy of one).
+ * `npm start`'s launcher, in `appDir` (the checkout, or a copy of one);
+ * `extraEnv` overrides its settings (the soak runs the jobs: RUN_JOBS=1).
  */
-export async function startServer(url: string, log: (line: string) => void, appDir = ROOT): Promise<Server> {
+export async function startServer(url: string, log: (line: string) => void, appDir = ROOT, extraEnv: Record<string, string> = {}): Promise<Server> {
   fs.mkdirSync(WORK, { recursive: true });
   const port = await freePort();
   const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
@@ -195,6 +196,7 @@ export async function startServer(url: string, log: (line: string) => void, appD
       SEED_DEMO: "0",
       RUN_JOBS: "0",
       LOG_LEVEL: "warn",
+      ...extraEnv,
     },
   });
   const stop = async () => {
