@@ -37,12 +37,12 @@ import { runSoak } from "./soak";
 import { checkBenchDatabase, ensureTier, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
 import { topUpTier } from "./topup";
 
-const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N]]";
+const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N] [--writes-only]]";
 
-type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number };
+type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number; writesOnly: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300 };
+  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300, writesOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -52,6 +52,7 @@ function parseArgs(argv: string[]): Args {
       args.tier = t;
     } else if (flag === "--quick") args.quick = true;
     else if (flag === "--soak") args.soak = true;
+    else if (flag === "--writes-only") args.writesOnly = true;
     else if (flag === "--seconds") {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 10) throw new Refusal(`--seconds needs a whole number of seconds, at least 10. ${USAGE}`);
@@ -129,7 +130,7 @@ async function main(): Promise<number> {
   const seconds = quick ? 3 : tier === "M" ? 15 : 8;
   const { big, small, seededSeconds } = await ensureTier(url, tier, log);
   await topUpTier(url, big, log);
-  if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir });
+  if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir, writesOnly: args.writesOnly });
   // Tier M's report is RESULTS.md; tier S's sits beside it, so that a tier-S run (which tier M needs first) keeps it.
   const out = args.out ?? path.join(ROOT, "tests", "bench", tier === "M" ? "RESULTS.md" : "RESULTS-S.md");
   log(`Tier ${tier}: "${big.name}" and the small firm "${small.name}".`);

@@ -105,7 +105,12 @@ async function get(url: string, cookie: string): Promise<{ ok: boolean; error?: 
   return res.status === 200 ? { ok: true } : { ok: false, error: `HTTP ${res.status}` };
 }
 
-export async function runSoak(opts: { url: string; tier: Tier; seconds: number; big: BenchFirm; out: string; appDir: string }): Promise<number> {
+/**
+ * `writesOnly`: fail only on a lost or duplicated write (or a crash), and
+ * report failed requests without failing — for CI, whose machine may be too
+ * busy to hold the offered load's latency; the measured run fails on both.
+ */
+export async function runSoak(opts: { url: string; tier: Tier; seconds: number; big: BenchFirm; out: string; appDir: string; writesOnly: boolean }): Promise<number> {
   const { url, tier, seconds, big } = opts;
   setDatabaseUrl(url);
   const server = await startServer(url, log, opts.appDir, { RUN_JOBS: "1" });
@@ -301,7 +306,7 @@ export async function runSoak(opts: { url: string; tier: Tier; seconds: number; 
     fs.writeFileSync(opts.out, doc);
     console.log(`\n${doc}`);
     log(`wrote ${path.relative(process.cwd(), opts.out)}.`);
-    return failures === 0 && problems.length === 0 ? 0 : 1;
+    return (failures === 0 || opts.writesOnly) && problems.length === 0 ? 0 : 1;
   } finally {
     await db.end().catch(() => {});
     await server.stop();
