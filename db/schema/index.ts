@@ -6,3 +6,4 @@ export * from "./pipeline";
 export * from "./debriefs";
 export * from "./feedback";
 export * from "./work";
+export * from "./reports";

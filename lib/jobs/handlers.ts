@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getMyDebrief } from "@/db/queries/debriefs";
 import { unsafeJobActor, type ClaimedJob } from "@/db/queries/background-jobs";
 import { firmScopedDb, type Database } from "@/db/runtime";
+import { runRollupBackfill, runRollupRefresh } from "@/lib/reports/rollup-jobs";
 import { notifyDebriefSubmitted } from "@/lib/debriefs/notify-debrief-submitted";
 import { storePlanOf } from "@/lib/plans/sync";
 
@@ -76,6 +77,21 @@ export const JOB_HANDLERS = {
       const scope = await actorScope(ctx, p.userId);
       if (!scope) return;
       await storePlanOf(scope, p.interviewId, { now: ctx.now });
+    },
+  }),
+  /** The reports' rollups: rebuild the days the triggers marked (queued by the triggers themselves). */
+  "reports.rollup": defineJob({
+    payload: z.object({}),
+    async run(_p, ctx) {
+      await runRollupRefresh({ db: ctx.database.db, firmId: ctx.firmId, now: ctx.now });
+    },
+  }),
+  /** The reports' rollups built from the records, a batch of days at a time (resumable; lib/reports/rollup-jobs.ts). */
+  "reports.backfill": defineJob({
+    payload: z.object({}),
+    maxAttempts: 10,
+    async run(_p, ctx) {
+      await runRollupBackfill({ db: ctx.database.db, firmId: ctx.firmId, now: ctx.now });
     },
   }),
 } satisfies Record<string, JobDefinition<z.ZodType>>;
