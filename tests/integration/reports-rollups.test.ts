@@ -25,6 +25,8 @@ import { addEdgeInterviews, seedReportData, type ReportData } from "./reports-da
 
 const TZ = "America/New_York";
 const TODAYS = ["2026-02-13", "2026-03-10", "2026-12-31"];
+/** Hundreds of comparisons, each of three queries: a limit for a busy machine, not a measure. */
+const SLOW = 300_000;
 
 /** A repeatable sequence of choices (mulberry32). */
 function random(seed: number) {
@@ -71,6 +73,8 @@ describe("the reports page's daily rollups", () => {
     "?from=2026-01-01&to=2026-01-31",
     "?from=2026-02-01&to=2026-03-31&stage=interviewing",
     "?to=2026-02-15",
+    "?dates=interview",
+    "?dates=interview&client=CLIENT1&stage=interviewing",
     "?dates=interview&from=2026-01-01&to=2026-02-28",
     "?dates=interview&from=2026-03-01&to=2026-03-31",
     "?dates=interview&from=2026-03-09&to=2026-03-09",
@@ -97,7 +101,7 @@ describe("the reports page's daily rollups", () => {
     }
   }
 
-  it("reads the rows until the firm's rollups are built, then gives the rows' numbers from them", async () => {
+  it("reads the rows until the firm's rollups are built, then gives the rows' numbers from them", { timeout: SLOW }, async () => {
     const scope = scopeOf(db(), a, a.admin);
     const input = { filters: { dates: "application" as const }, timeZone: TZ, today: "2026-03-10" };
     expect(await getRollupReportMetrics(scope, input)).toBeNull();
@@ -131,7 +135,7 @@ describe("the reports page's daily rollups", () => {
     expect(await getRollupReportMetrics(scope, { filters: { dates: "application" }, timeZone: "UTC", today: "2026-03-10" })).toBeNull();
   });
 
-  it("after random changes, gives the rows' numbers once the refresh has run, and never another firm's", async () => {
+  it("after random changes, gives the rows' numbers once the refresh has run, and never another firm's", { timeout: SLOW }, async () => {
     const next = random(17);
     const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
     const apps = await db().select().from(s.applications).where(eq(s.applications.firmId, a.firmId));
@@ -206,7 +210,7 @@ describe("the reports page's daily rollups", () => {
     expect(await queued()).toHaveLength(1);
   });
 
-  it("starts over when the firm's calendar changes, reading the rows meanwhile", async () => {
+  it("starts over when the firm's calendar changes, reading the rows meanwhile", { timeout: SLOW }, async () => {
     const scope = scopeOf(db(), a, a.admin);
     await db().update(s.firms).set({ timeZone: "Asia/Kolkata" }).where(eq(s.firms.id, a.firmId));
     expect(await unsafeRefreshReportRollups(db(), a.firmId)).toBe("backfill");

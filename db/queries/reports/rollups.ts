@@ -54,18 +54,24 @@ export function rollupSql(scope: Pick<QueryScope, "firmId">, input: RollupInput)
   if (!DAY_KEY.test(input.today)) throw new UnsafeValueError("not a day");
   for (const d of [f.from, f.to]) if (d !== undefined && !DAY_KEY.test(d)) throw new UnsafeValueError("not a day");
   const F = uuidLit(scope.firmId);
-  const basis = f.dates === "interview" ? "interview" : "application";
-  const where = [`r.firm_id = ${F}`, `r.basis = '${basis}'`];
-  if (f.from) where.push(`r.day >= ${textLit(f.from)}::date`);
-  if (f.to) where.push(`r.day <= ${textLit(f.to)}::date`);
-  if (f.client) where.push(`r.client_id = ${uuidLit(f.client)}`);
-  if (f.recruiter) where.push(`r.recruiter_id = ${uuidLit(f.recruiter)}`);
-  if (f.stage) where.push(`r.stage = ${textLit(f.stage)}`);
-  const w = where.join(" and ");
+  // Applications are keyed by the day they were made; interviews by either day, the one the range is on
+  // (with no range, by the interview's day: those rows hold the interviews alone).
+  const ranged = Boolean(f.from || f.to);
+  const whereOf = (basis: "application" | "interview", days: boolean) => {
+    const where = [`r.firm_id = ${F}`, `r.basis = '${basis}'`];
+    if (days && f.from) where.push(`r.day >= ${textLit(f.from)}::date`);
+    if (days && f.to) where.push(`r.day <= ${textLit(f.to)}::date`);
+    if (f.client) where.push(`r.client_id = ${uuidLit(f.client)}`);
+    if (f.recruiter) where.push(`r.recruiter_id = ${uuidLit(f.recruiter)}`);
+    if (f.stage) where.push(`r.stage = ${textLit(f.stage)}`);
+    return where.join(" and ");
+  };
+  const appsWhere = whereOf("application", f.dates === "application");
+  const w = whereOf(f.dates === "application" && ranged ? "application" : "interview", true);
   const sets = "grouping sets ((), (recruiter_id), (client_id))";
   const sel = (cols: string, rows: "applications" | "interviews") =>
     `select nullif(r.recruiter_id, ${NIL}) as recruiter_id, r.client_id, ${cols}
-      from report_rollups r where ${w} and r.week ${rows === "applications" ? "=" : "<>"} ${NONE}`;
+      from report_rollups r where ${rows === "applications" ? `${appsWhere} and r.week =` : `${w} and r.week <>`} ${NONE}`;
 
   const applications = namedGroups(
     F,
