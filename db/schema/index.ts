@@ -7,3 +7,4 @@ export * from "./debriefs";
 export * from "./feedback";
 export * from "./work";
 export * from "./queue";
+export * from "./reports";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getMyDebrief } from "@/db/queries/debriefs";
 import { unsafeJobActor, type ClaimedJob } from "@/db/queries/background-jobs";
 import { firmScopedDb, type Database } from "@/db/runtime";
+import { runRollupBackfill, runRollupRefresh } from "@/lib/reports/rollup-jobs";
 import { notifyDebriefSubmitted } from "@/lib/debriefs/notify-debrief-submitted";
 import { storePlanOf } from "@/lib/plans/sync";
 import { queueBackfillPayload, runQueueBackfill } from "./queue-backfill";
@@ -81,6 +82,21 @@ export const JOB_HANDLERS = {
   }),
   /** A batch of a firm's stored queue state, filled in for the interviews it had before the state existed. */
   "queue.backfill": defineJob({ payload: queueBackfillPayload, maxAttempts: 20, run: runQueueBackfill }),
+  /** The reports' rollups: rebuild the days the triggers marked (queued by the triggers themselves). */
+  "reports.rollup": defineJob({
+    payload: z.object({}),
+    async run(_p, ctx) {
+      await runRollupRefresh({ db: ctx.database.db, firmId: ctx.firmId, now: ctx.now });
+    },
+  }),
+  /** The reports' rollups built from the records, a batch of days at a time (resumable; lib/reports/rollup-jobs.ts). */
+  "reports.backfill": defineJob({
+    payload: z.object({}),
+    maxAttempts: 10,
+    async run(_p, ctx) {
+      await runRollupBackfill({ db: ctx.database.db, firmId: ctx.firmId, now: ctx.now });
+    },
+  }),
 } satisfies Record<string, JobDefinition<z.ZodType>>;
 
 export type JobHandlers = Record<string, JobDefinition<z.ZodType>>;

@@ -206,3 +206,50 @@ export async function seedReportData(db: Db, firm: TestFirm): Promise<ReportData
 export async function bodyBytes(res: Response): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
+
+/**
+ * A few more interviews on firm A's first application: medians whose middle
+ * values average differently in floating point depending on how they are
+ * combined (0.1 and 0.7 hours), an odd and an even count, and interviews near
+ * week boundaries on either side of a daylight-saving change.
+ */
+export async function addEdgeInterviews(db: Db, firm: TestFirm): Promise<void> {
+  const add = async (startsAt: string, status: s.InterviewStatus, debriefAfterMin: number | null, feedbackAfterMin: number | null, promised: string | null) => {
+    const start = new Date(startsAt);
+    const end = new Date(start.getTime() + 3600_000);
+    const [iv] = await db
+      .insert(s.interviews)
+      .values({ firmId: firm.firmId, applicationId: firm.applicationId, candidateId: firm.candidateId, kind: "video", startsAt: start, endsAt: end, status })
+      .returning({ id: s.interviews.id });
+    if (debriefAfterMin !== null || promised !== null) {
+      const at = debriefAfterMin === null ? null : new Date(end.getTime() + debriefAfterMin * 60_000);
+      await db.insert(s.debriefs).values({
+        firmId: firm.firmId,
+        interviewId: iv!.id,
+        candidateId: firm.candidateId,
+        status: at ? "submitted" : "draft",
+        submittedVersions: at ? 1 : 0,
+        firstSubmittedAt: at,
+        submittedAt: at,
+        expectedDecisionOn: promised,
+      });
+    }
+    if (feedbackAfterMin !== null) {
+      await db.insert(s.interviewerFeedback).values({
+        firmId: firm.firmId,
+        interviewId: iv!.id,
+        contactId: firm.contactId,
+        receivedAt: new Date(end.getTime() + feedbackAfterMin * 60_000),
+        recommendation: "yes",
+        decision: "next_round",
+      });
+    }
+  };
+  // Sunday 23:30 in New York after the clocks went forward on 2026-03-08 (Monday 03:30 UTC).
+  await add("2026-03-09T03:30:00Z", "completed", 6, 6, "2026-03-12");
+  await add("2026-03-01T04:30:00Z", "completed", 42, 42, "2026-03-02");
+  // Monday 00:00 in New York, before the change.
+  await add("2026-03-02T05:00:00Z", "completed", null, null, "2026-03-20");
+  await add("2026-04-13T12:00:00Z", "scheduled", null, null, null);
+  await add("2026-02-23T23:45:00Z", "cancelled", null, null, null);
+}

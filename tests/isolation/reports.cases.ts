@@ -42,6 +42,13 @@ export const cases: Record<string, IsolationCases> = {
         );
       },
     },
+    // Firm B's own rollups' state (none in the harness's firms): nothing of firm A's.
+    getReportRollupStatus: { args: (c) => [c.bAdmin] },
+    getRollupReportMetrics: {
+      // Firm A's client as a filter in firm B's scope: null (no rollups) or firm B's nothing.
+      args: (c) => [c.bAdmin, { filters: { dates: "application", client: c.a.clientId }, timeZone: "UTC", today: "2026-03-20" }],
+      empty: (r) => r === null || (r as { metrics: ReportMetrics }).metrics.summary.applications === 0,
+    },
     openReportCursor: {
       // Null on the embedded database; on PostgreSQL a cursor over firm B's rows, filtered to firm A's client.
       args: (c) => [c.bAdmin, { report: "interviews", filters: { dates: "application", client: c.a.clientId }, timeZone: "UTC" }],

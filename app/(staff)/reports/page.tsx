@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterX } from "lucide-react";
-import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
+import { checkReportFilterIds, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
@@ -11,7 +11,8 @@ import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
 import { localDateKey } from "@/lib/core/follow-up/business-days";
 import { filtersToSearchParams, hasAnyFilter, parseReportFilters, type FilterFieldErrors } from "@/lib/core/reports/filters";
-import { formatCount, formatHours, formatPercent } from "@/lib/core/reports/format";
+import { formatAsOf, formatCount, formatHours, formatPercent } from "@/lib/core/reports/format";
+import { loadReportMetrics } from "@/lib/reports/page-metrics";
 import { FunnelChart, PromisesChart, SpeedByRecruiterChart, WeeklyInterviewsChart } from "./_components/charts";
 import { ExportPanel } from "./_components/export-panel";
 import { FilterForm } from "./_components/filter-form";
@@ -53,8 +54,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   let errors: FilterFieldErrors = parsed.ok ? {} : parsed.fieldErrors;
   if (parsed.ok) errors = await checkReportFilterIds(scope, parsed.filters);
   const filters = parsed.ok && Object.keys(errors).length === 0 ? parsed.filters : null;
-  // Aggregated by the database: the page never holds the firm's rows.
-  const metrics = filters ? await getReportMetrics(scope, { filters, timeZone, today: localDateKey(new Date(), timeZone) }) : null;
+  // Aggregated by the database (from the daily rollups when they can serve): the page never holds the firm's rows.
+  const now = new Date();
+  const loaded = filters ? await loadReportMetrics(scope, { filters, timeZone, today: localDateKey(now, timeZone) }, now) : null;
+  const metrics = loaded?.metrics ?? null;
   const query = filters ? filtersToSearchParams(filters).toString() : "";
   const empty = metrics !== null && metrics.summary.applications === 0 && metrics.summary.interviews === 0;
   const s = metrics?.summary;
@@ -119,9 +122,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       {metrics && s && !empty ? (
         <>
           <section aria-labelledby="summary-heading" className="flex flex-col gap-3">
-            <h2 id="summary-heading" className="text-base font-semibold">
-              Summary
-            </h2>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="summary-heading" className="text-base font-semibold">
+                Summary
+              </h2>
+              <p className="text-xs text-muted-foreground" data-testid="reports-freshness">
+                {loaded?.asOf
+                  ? `Counts ${formatAsOf(loaded.asOf, now, timeZone)}; changes since then show within a minute or so.`
+                  : "Counts up to the moment."}
+              </p>
+            </div>
             <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
               <Stat label="Applications" value={formatCount(s.applications)} />
               <Stat label="Interviews" value={formatCount(s.interviews)} detail="not counting cancelled" />

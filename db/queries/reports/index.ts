@@ -5,5 +5,6 @@
 export { ISO_INSTANT, type ReportKey, type ReportQuery } from "./sql";
 export * from "./options";
 export * from "./rows";
-export * from "./metrics";
+export { getReportMetrics } from "./metrics";
+export { getReportRollupStatus, getRollupReportMetrics, unsafeBackfillReportRollups, unsafeRefreshReportRollups, type RollupStatus } from "./rollups";
 export * from "./stream";

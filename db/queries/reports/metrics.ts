@@ -41,7 +41,7 @@ const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
  * so the double is the same; hours as whole tenths (the reports round them to
  * one decimal), which sort faster than numeric.
  */
-function reportMetricsSql(input: FilterInput & { today: string }): { applications: string; interviews: string; weeks: string } {
+export function reportMetricsSql(input: FilterInput & { today: string }): { applications: string; interviews: string; weeks: string } {
   if (!DAY_KEY.test(input.today)) throw new UnsafeValueError("not a day");
   const F = uuidLit(input.firmId);
   const zone = textLit(input.timeZone);
@@ -56,12 +56,7 @@ function reportMetricsSql(input: FilterInput & { today: string }): { application
   const middles = (expr: string, name: string) =>
     `percentile_disc(0.5) within group (order by (${expr})::float8)::text as ${name}_lo,
         percentile_cont(0.5) within group (order by (${expr})::float8)::text as ${name}_mid`;
-  // Names are looked up once per group, after aggregating, as the rows' joins do.
-  const named = (agg: string) => `select g.*, ru.name as recruiter, cl.name as client
-    from ${agg} g
-    left join users ru on ru.id = g.recruiter_id
-    left join clients cl on cl.firm_id = ${F} and cl.id = g.client_id
-    order by g.grp, g.recruiter_id, g.client_id`;
+  const named = (agg: string) => namedGroups(F, agg);
 
   const applications = `with facts as (
       select j.client_id, ${recruiter} as recruiter_id,
@@ -124,14 +119,30 @@ function reportMetricsSql(input: FilterInput & { today: string }): { application
   // The application and job are joined only when a filter needs them (every interview has both).
   const needsJob = Boolean(f.client || f.recruiter);
   const needsApplication = needsJob || Boolean(input.candidateId || f.job || f.stage || (f.dates !== "interview" && (f.from || f.to)));
-  const weeks = `with counts as (
-      select date_trunc('week', i.starts_at at time zone ${zone})::date as week, count(*)::int as interviews
+  const weeks = everyWeek(`select date_trunc('week', i.starts_at at time zone ${zone})::date as week, count(*)::int as interviews
       from interviews i${needsApplication ? `\n      join applications a on a.firm_id = i.firm_id and a.id = i.application_id` : ""}${
         needsJob ? `\n      join jobs j on j.firm_id = a.firm_id and j.id = a.job_id` : ""
       }
       where ${ivWhere}
         and i.status <> 'cancelled'
-      group by 1
+      group by 1`);
+
+  return { applications, interviews, weeks };
+}
+
+/** Names looked up once per group, after aggregating, as the rows' joins do. */
+export function namedGroups(F: string, agg: string): string {
+  return `select g.*, ru.name as recruiter, cl.name as client
+    from ${agg} g
+    left join users ru on ru.id = g.recruiter_id
+    left join clients cl on cl.firm_id = ${F} and cl.id = g.client_id
+    order by g.grp, g.recruiter_id, g.client_id`;
+}
+
+/** Weekly counts (`week`, `interviews`) with every week from the first to the last, quiet ones as zero. */
+export function everyWeek(counts: string): string {
+  return `with counts as (
+      ${counts}
     )
     select to_char(w.week, 'YYYY-MM-DD') as week, coalesce(c.interviews, 0)::int as interviews
     from generate_series(
@@ -141,8 +152,6 @@ function reportMetricsSql(input: FilterInput & { today: string }): { application
     ) as w(week)
     left join counts c on c.week = w.week::date
     order by w.week`;
-
-  return { applications, interviews, weeks };
 }
 
 /**
@@ -150,7 +159,7 @@ function reportMetricsSql(input: FilterInput & { today: string }): { application
  * on a large firm the plan's cost passes the inlining and optimisation
  * thresholds, and compiling then takes seconds — longer than the scan.
  */
-function aggregateRows(scope: QueryScope, text: string): Promise<Record<string, unknown>[]> {
+export function aggregateRows(scope: QueryScope, text: string): Promise<Record<string, unknown>[]> {
   return scope.db.transaction(async (tx) => {
     await tx.execute(sql.raw("set local jit = off"));
     return rowsOf(await tx.execute(sql.raw(text)));
@@ -180,21 +189,8 @@ function grouped<T>(rows: Record<string, unknown>[], toValue: (r: Record<string,
   return { total: total ? toValue(total) : null, byRecruiter: group(1, "recruiter"), byClient: group(2, "client") };
 }
 
-/**
- * The reports page's numbers for the filters, aggregated by the database:
- * equal to `computeReportMetrics(await listReportFacts(…))` without reading
- * the rows. `today` is the firm's calendar day ('YYYY-MM-DD') for overdue promises.
- */
-export async function getReportMetrics(
-  scope: QueryScope,
-  input: Omit<ReportQuery, "report"> & { today: string },
-): Promise<ReportMetrics> {
-  const text = reportMetricsSql({ ...scopedFilters(scope, input), today: input.today });
-  const [apps, ivs, weeks] = await Promise.all([
-    aggregateRows(scope, text.applications),
-    aggregateRows(scope, text.interviews),
-    aggregateRows(scope, text.weeks),
-  ]);
+/** The three statements' rows as the page's metrics. */
+export function metricsOfAggregateRows(apps: Record<string, unknown>[], ivs: Record<string, unknown>[], weeks: Record<string, unknown>[]): ReportMetrics {
   const a = grouped<ApplicationAggregate>(apps, (r) => ({
     reached: PIPELINE.map((_, i) => Number(r[`reached_${i + 1}`] ?? 0)),
   }));
@@ -215,4 +211,25 @@ export async function getReportMetrics(
     interviews: { total: i.total ?? NO_INTERVIEWS, byRecruiter: i.byRecruiter, byClient: i.byClient },
     weeks: weeks.map((r) => ({ week: String(r.week), interviews: Number(r.interviews) })),
   });
+}
+
+/**
+ * The reports page's numbers for the filters, aggregated by the database from
+ * the rows: equal to `computeReportMetrics(await listReportFacts(…))` without
+ * reading the rows. `today` is the firm's calendar day ('YYYY-MM-DD') for
+ * overdue promises. The page reads the rollups instead when they can serve
+ * (getRollupReportMetrics in ./rollups); this is the exact reference and the
+ * fallback.
+ */
+export async function getReportMetrics(
+  scope: QueryScope,
+  input: Omit<ReportQuery, "report"> & { today: string },
+): Promise<ReportMetrics> {
+  const text = reportMetricsSql({ ...scopedFilters(scope, input), today: input.today });
+  const [apps, ivs, weeks] = await Promise.all([
+    aggregateRows(scope, text.applications),
+    aggregateRows(scope, text.interviews),
+    aggregateRows(scope, text.weeks),
+  ]);
+  return metricsOfAggregateRows(apps, ivs, weeks);
 }

@@ -33,3 +33,15 @@ export function formatWeek(key: string): string {
   const [y, m, d] = key.split("-").map(Number) as [number, number, number];
   return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/**
+ * How fresh the rollups are, on the firm's calendar: "as of 09:12" today,
+ * "as of Mar 2, 09:12" on another day.
+ */
+export function formatAsOf(at: Date, now: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  if (day.format(at) === day.format(now)) return `as of ${time}`;
+  const date = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" }).format(at);
+  return `as of ${date}, ${time}`;
+}

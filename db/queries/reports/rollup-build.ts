@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ROLLUP_NO_RECRUITER, ROLLUP_NONE_DATE } from "@/db/schema";
+import { DEBRIEF_FIRST_SUBMITTED, DEBRIEF_STATE, hours, PIPELINE, PIPELINE_ARRAY, rowsOf, textLit, UnsafeValueError, uuidLit } from "./sql";
+
+/**
+ * Building the daily rollups (schema: db/schema/reports.ts). A day is rebuilt
+ * whole — its rows deleted and summed again from the records, with the very
+ * expressions of the row-based metrics (./metrics.ts) — so rebuilding is
+ * idempotent, and a day rebuilt twice, or by the backfill and by the refresh
+ * at once, comes out the same. Both run as the tables' owner, one firm at a
+ * time, under a per-firm advisory lock.
+ */
+
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+const NONE = `'${ROLLUP_NONE_DATE}'::date`;
+const NIL = `'${ROLLUP_NO_RECRUITER}'::uuid`;
+
+function daysLit(days: readonly string[]): string {
+  for (const d of days) if (!DAY_KEY.test(d)) throw new UnsafeValueError("not a day");
+  return `'{${days.join(",")}}'::date[]`;
+}
+
+/** The firm's rollup work one at a time (the refresh and the backfill may both be queued). */
+export async function lockFirmRollups(tx: DbOrTx, firmId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('report_rollups'), hashtext(${firmId}))`);
+}
+
+/** Rows of `select … from <where the instant is on one of the days>`: the bounds let the time indexes serve. */
+function onDays(column: string, zone: string, days: string): string {
+  return `${column} >= ((select min(d) from unnest(${days}) d)::timestamp at time zone ${zone})
+        and ${column} < (((select max(d) from unnest(${days}) d) + 1)::timestamp at time zone ${zone})
+        and (${column} at time zone ${zone})::date = any(${days})`;
+}
+
+function interviewRows(F: string, zone: string, basis: "interview" | "application", days: string): string {
+  const tenths = (later: string, earlier: string) => `(${hours(later, earlier)} * 10)::int`;
+  const day = basis === "interview" ? "i.starts_at" : "a.created_at";
+  return `with facts as (
+      select (${day} at time zone ${zone})::date as day,
+        date_trunc('week', i.starts_at at time zone ${zone})::date as week,
+        j.client_id, coalesce(a.recruiter_user_id, j.owner_user_id, ${NIL}) as recruiter_id, a.stage,
+        i.status <> 'cancelled' as held_or_ahead,
+        i.status = 'completed' as completed,
+        (${DEBRIEF_STATE}) in ('submitted', 'reviewed') as debriefed,
+        ${tenths(DEBRIEF_FIRST_SUBMITTED, "i.ends_at")} as tenths_to_debrief,
+        ${tenths("fb.first_at", "i.ends_at")} as tenths_to_feedback,
+        d.expected_decision_on as promised_on,
+        ((fb.first_at at time zone ${zone})::date - d.expected_decision_on) as days_vs_promise
+      from interviews i
+      join applications a on a.firm_id = i.firm_id and a.id = i.application_id
+      join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
+      left join debriefs d on d.firm_id = ${F} and d.interview_id = i.id
+      left join lateral (
+        select min(f.received_at) as first_at from interviewer_feedback f where f.firm_id = ${F} and f.interview_id = i.id
+      ) fb on true
+      where i.firm_id = ${F} and ${onDays(day, zone, days)}
+    )
+    select ${F}, '${basis}', day, week, client_id, recruiter_id, stage,
+      case when promised_on is not null and days_vs_promise is null then promised_on else ${NONE} end,
+      0, 0, 0, 0, 0,
+      (count(*) filter (where held_or_ahead))::int,
+      (count(*) filter (where completed))::int,
+      (count(*) filter (where completed and debriefed))::int,
+      (count(*) filter (where promised_on is not null))::int,
+      (count(*) filter (where days_vs_promise is not null))::int,
+      (count(*) filter (where days_vs_promise <= 0))::int,
+      (count(*) filter (where promised_on is not null and days_vs_promise is null))::int,
+      coalesce(array_agg(tenths_to_debrief order by tenths_to_debrief) filter (where tenths_to_debrief is not null), '{}'),
+      coalesce(array_agg(tenths_to_feedback order by tenths_to_feedback) filter (where tenths_to_feedback is not null), '{}'),
+      coalesce(array_agg(days_vs_promise order by days_vs_promise) filter (where days_vs_promise is not null), '{}')
+    from facts
+    group by 3, 4, 5, 6, 7, 8`;
+}
+
+function applicationRows(F: string, zone: string, days: string): string {
+  return `with facts as (
+      select (a.created_at at time zone ${zone})::date as day, j.client_id,
+        coalesce(a.recruiter_user_id, j.owner_user_id, ${NIL}) as recruiter_id, a.stage,
+        greatest(coalesce(array_position(${PIPELINE_ARRAY}, a.stage::text), 1), coalesce(sc.furthest, 1)) as furthest
+      from applications a
+      join jobs j on j.firm_id = a.firm_id and j.id = a.job_id
+      left join lateral (
+        select max(array_position(${PIPELINE_ARRAY}, s.to_stage::text)) as furthest
+        from application_stage_changes s where s.firm_id = ${F} and s.application_id = a.id
+      ) sc on true
+      where a.firm_id = ${F} and ${onDays("a.created_at", zone, days)}
+    )
+    select ${F}, 'application', day, ${NONE}, client_id, recruiter_id, stage, ${NONE},
+      ${PIPELINE.map((_, i) => `(count(*) filter (where furthest >= ${i + 1}))::int`).join(", ")},
+      0, 0, 0, 0, 0, 0, 0, '{}'::int[], '{}'::int[], '{}'::int[]
+    from facts
+    group by 3, 5, 6, 7`;
+}
+
+const COLUMNS = `firm_id, basis, day, week, client_id, recruiter_id, stage, promise_due,
+      reached1, reached2, reached3, reached4, reached5, interviews, completed, debriefed,
+      promised, answered, kept, open_promises, debrief_tenths, feedback_tenths, promise_days`;
+
+/** Rebuilds the firm's rollups of these days (on `timeZone`'s calendar), in the caller's transaction. */
+export async function rebuildRollupDays(tx: DbOrTx, firmId: string, timeZone: string, days: readonly string[]): Promise<void> {
+  if (days.length === 0) return;
+  const F = uuidLit(firmId);
+  const zone = textLit(timeZone);
+  const D = daysLit(days);
+  await tx.execute(sql.raw(`set local jit = off`));
+  await tx.execute(sql.raw(`delete from report_rollups where firm_id = ${F} and day = any(${D})`));
+  for (const select of [applicationRows(F, zone, D), interviewRows(F, zone, "application", D), interviewRows(F, zone, "interview", D)]) {
+    await tx.execute(sql.raw(`insert into report_rollups (${COLUMNS})\n${select}`));
+  }
+}
+
+/** The firm's days with anything to report, on the calendar: the first and the last. */
+export async function firmDayRange(tx: DbOrTx, firmId: string, timeZone: string): Promise<{ first: string; last: string } | null> {
+  const F = uuidLit(firmId);
+  const zone = textLit(timeZone);
+  const rows = rowsOf(
+    await tx.execute(
+      sql.raw(`select to_char(min(d), 'YYYY-MM-DD') as first, to_char(max(d), 'YYYY-MM-DD') as last from (
+        select (min(created_at) at time zone ${zone})::date as d from applications where firm_id = ${F}
+        union all select (max(created_at) at time zone ${zone})::date from applications where firm_id = ${F}
+        union all select (min(starts_at) at time zone ${zone})::date from interviews where firm_id = ${F}
+        union all select (max(starts_at) at time zone ${zone})::date from interviews where firm_id = ${F}
+      ) x`),
+    ),
+  );
+  const r = rows[0];
+  return r?.first ? { first: String(r.first), last: String(r.last) } : null;
+}

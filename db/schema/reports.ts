@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./_shared";
+import { stageEnum } from "./enums";
+import { firmIdRef } from "./firms";
+
+/**
+ * The reports page's daily rollups (db/queries/reports/rollups.ts): sums of
+ * the page's counts per firm, day, client, recruiter and current stage, so
+ * the page reads a few rows per day instead of every application and
+ * interview. Rebuilt, a day at a time, by the `reports.rollup` job from the
+ * marks that triggers leave on every change of their inputs.
+ *
+ * `basis` says what `day` is: 'application' rows are keyed by the day the
+ * application was made (its funnel counts, and its interviews' counts by the
+ * week they start in); 'interview' rows by the day the interview starts. Days
+ * and weeks are on the firm's calendar (`report_rollup_state.time_zone`).
+ */
+export const ROLLUP_NONE_DATE = "9999-12-31";
+export const ROLLUP_NO_RECRUITER = "00000000-0000-0000-0000-000000000000";
+
+const count = () => integer().notNull().default(0);
+const values = () => integer().array().notNull().default(sql`'{}'::int[]`);
+
+export const reportRollups = pgTable(
+  "report_rollups",
+  {
+    firmId: firmIdRef(),
+    basis: text().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    /** Monday of the interviews' week; ROLLUP_NONE_DATE on an application's own counts. */
+    week: date({ mode: "string" }).notNull(),
+    clientId: uuid().notNull(),
+    /** The application's recruiter (or its job's owner); ROLLUP_NO_RECRUITER for none. */
+    recruiterId: uuid().notNull(),
+    /** The application's stage now. */
+    stage: stageEnum().notNull(),
+    /** For promises not answered yet: the promised day (overdue once it is past); else ROLLUP_NONE_DATE. */
+    promiseDue: date({ mode: "string" }).notNull(),
+    reached1: count(),
+    reached2: count(),
+    reached3: count(),
+    reached4: count(),
+    reached5: count(),
+    interviews: count(),
+    completed: count(),
+    debriefed: count(),
+    promised: count(),
+    answered: count(),
+    kept: count(),
+    openPromises: count(),
+    /** The values behind the medians (an exact, mergeable multiset): tenths of hours, whole days. */
+    debriefTenths: values(),
+    feedbackTenths: values(),
+    promiseDays: values(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.basis, t.day, t.week, t.clientId, t.recruiterId, t.stage, t.promiseDue] }),
+    check("report_rollups_basis", sql`${t.basis} in ('application', 'interview')`),
+  ],
+);
+
+/** Instants whose days need rebuilding, appended by triggers in the changes' own transactions (never updated). */
+export const reportRollupMarks = pgTable(
+  "report_rollup_marks",
+  {
+    firmId: firmIdRef(),
+    id: uuid().notNull().default(sql`gen_random_uuid()`),
+    at: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("report_rollup_marks_created_idx").on(t.firmId, t.createdAt)],
+);
+
+/** Per firm: the calendar the rollups are built on, how far the backfill has come, and when they were last brought up to date. */
+export const reportRollupState = pgTable(
+  "report_rollup_state",
+  {
+    firmId: firmIdRef(),
+    timeZone: text().notNull(),
+    /** The next day the backfill rebuilds, up to `backfillUntil`. */
+    backfillNext: date({ mode: "string" }).notNull(),
+    backfillUntil: date({ mode: "string" }).notNull(),
+    complete: boolean().notNull().default(false),
+    /** The rollups hold every change committed before this instant. */
+    freshAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.firmId] })],
+);

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatAsOf } from "@/lib/core/reports/format";
+
+describe("how fresh the reports page says its counts are", () => {
+  const now = new Date("2026-03-10T14:05:00Z");
+
+  it("gives the time alone on the firm's today, on the firm's clock", () => {
+    expect(formatAsOf(new Date("2026-03-10T13:12:00Z"), now, "UTC")).toBe("as of 13:12");
+    expect(formatAsOf(new Date("2026-03-10T13:12:00Z"), now, "America/New_York")).toBe("as of 09:12");
+  });
+
+  it("adds the day when it is not the firm's today", () => {
+    expect(formatAsOf(new Date("2026-03-09T23:30:00Z"), now, "UTC")).toBe("as of Mar 9, 23:30");
+    // Already the 11th in Auckland for the moment, but still the 10th for the counts.
+    expect(formatAsOf(new Date("2026-03-10T10:00:00Z"), now, "Pacific/Auckland")).toBe("as of Mar 10, 23:00");
+  });
+});
