@@ -25,19 +25,32 @@ export type NewJob = {
  * writes nothing and returns null.
  */
 export async function insertJob(scope: Pick<QueryScope, "db" | "firmId">, job: NewJob): Promise<{ id: string } | null> {
-  const [row] = await scope.db
-    .insert(backgroundJobs)
-    .values({
-      firmId: scope.firmId,
-      kind: job.kind,
-      payload: job.payload,
-      runAfter: job.runAfter ?? new Date(),
-      maxAttempts: job.maxAttempts ?? 5,
-      dedupeKey: job.dedupeKey ?? null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: backgroundJobs.id });
+  const [row] = await insertJobs(scope, [job]);
   return row ?? null;
+}
+
+/**
+ * Writes several job rows for the scope's firm in one statement (one round
+ * trip in the change's transaction). Returns the rows written: a job whose
+ * dedupe key the firm already has is left out.
+ */
+export async function insertJobs(scope: Pick<QueryScope, "db" | "firmId">, jobs: NewJob[]): Promise<{ id: string; kind: string }[]> {
+  if (jobs.length === 0) return [];
+  const runAfter = new Date();
+  return scope.db
+    .insert(backgroundJobs)
+    .values(
+      jobs.map((job) => ({
+        firmId: scope.firmId,
+        kind: job.kind,
+        payload: job.payload,
+        runAfter: job.runAfter ?? runAfter,
+        maxAttempts: job.maxAttempts ?? 5,
+        dedupeKey: job.dedupeKey ?? null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: backgroundJobs.id, kind: backgroundJobs.kind });
 }
 
 export type ClaimedJob = {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, notInArray, sql } from "drizzle-orm";
+import { and, eq, gt, notInArray, sql } from "drizzle-orm";
 import { auditEvents, debriefPeople, debriefVersions, debriefs } from "../schema";
 import { newId } from "../schema/_shared";
 import { recordAudit } from "./audit";
@@ -87,18 +87,6 @@ export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput
       current: await getMyDebrief(t, input.interviewId),
     });
 
-    const [existing] = await tx
-      .select({ id: debriefs.id, version: debriefs.version, submittedVersions: debriefs.submittedVersions })
-      .from(debriefs)
-      .where(
-        and(
-          eq(debriefs.firmId, t.firmId),
-          eq(debriefs.interviewId, input.interviewId),
-          eq(debriefs.candidateId, candidateId),
-        ),
-      )
-      .limit(1);
-
     const submission = submit
       ? {
           status: "submitted" as const,
@@ -108,11 +96,12 @@ export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput
         }
       : {};
 
+    // One statement either way: a first save inserts, a later one updates the version the form saw;
+    // a row already there, or a stale version, writes nothing and is a conflict.
     let row: Written;
-    let created = false;
-    if (!existing) {
-      if (input.expectedVersion !== null) return conflict();
-      const inserted = await tx
+    const created = input.expectedVersion === null;
+    if (created) {
+      const [inserted] = await tx
         .insert(debriefs)
         .values({
           firmId: t.firmId,
@@ -124,37 +113,30 @@ export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput
         })
         .onConflictDoNothing({ target: [debriefs.firmId, debriefs.interviewId] })
         .returning(WRITTEN);
-      if (!inserted[0]) return conflict();
-      row = inserted[0];
-      created = true;
+      if (!inserted) return conflict();
+      row = inserted;
     } else {
-      if (input.expectedVersion === null || input.expectedVersion !== existing.version) return conflict();
-      const updated = await tx
+      const [updated] = await tx
         .update(debriefs)
         .set({ ...content.fields, lastSavedAt: now, ...submission, version: sql`${debriefs.version} + 1` })
         .where(
           and(
             eq(debriefs.firmId, t.firmId),
-            eq(debriefs.id, existing.id),
+            eq(debriefs.interviewId, input.interviewId),
             eq(debriefs.candidateId, candidateId),
-            eq(debriefs.version, input.expectedVersion),
+            eq(debriefs.version, input.expectedVersion as number),
           ),
         )
         .returning(WRITTEN);
-      if (!updated[0]) return conflict();
-      row = updated[0];
+      if (!updated) return conflict();
+      row = updated;
     }
 
-    const peopleIds = await syncPeople(t, input.interviewId, row.id, content.people);
+    const people = await syncPeople(t, input.interviewId, row.id, content.people);
 
     let versionNumber: number | undefined;
     if (submit) {
       versionNumber = row.submittedVersions;
-      const people = await tx
-        .select(PERSON_COLUMNS)
-        .from(debriefPeople)
-        .where(and(eq(debriefPeople.firmId, t.firmId), eq(debriefPeople.debriefId, row.id)))
-        .orderBy(asc(debriefPeople.position));
       await tx.insert(debriefVersions).values({
         firmId: t.firmId,
         debriefId: row.id,
@@ -195,37 +177,40 @@ export async function writeMyDebrief(scope: QueryScope, input: WriteDebriefInput
       debriefStatus: row.status,
       submittedVersions: row.submittedVersions,
       submittedAt: row.submittedAt,
-      peopleIds,
+      peopleIds: people.map((p) => p.id),
       ...(versionNumber !== undefined ? { versionNumber, amended: versionNumber > 1 } : {}),
     } as const;
   });
 }
 
 /**
- * Makes the debrief's people exactly the given list, in order. Rows keep their
- * ids (and what the recruiter resolved about them); a contact link is kept
- * only to one of the interview's scheduled interviewers or the link the row
- * already had, so a candidate cannot tie a person to an arbitrary contact.
+ * Makes the debrief's people exactly the given list, in order, and returns
+ * them as stored. Rows keep their ids (and what the recruiter resolved about
+ * them); a contact link is kept only to one of the interview's scheduled
+ * interviewers or the link the row already had, so a candidate cannot tie a
+ * person to an arbitrary contact.
  */
-async function syncPeople(t: QueryScope, interviewId: string, debriefId: string, people: DebriefPersonInput[]): Promise<string[]> {
+async function syncPeople(t: QueryScope, interviewId: string, debriefId: string, people: DebriefPersonInput[]): Promise<MyDebriefPerson[]> {
   const existing = await t.db
     .select({ ...PERSON_COLUMNS, position: debriefPeople.position })
     .from(debriefPeople)
     .where(and(eq(debriefPeople.firmId, t.firmId), eq(debriefPeople.debriefId, debriefId)));
   const byId = new Map(existing.map((p) => [p.id, p]));
   const wanted = people.map((p) => p.id);
-  await t.db
-    .delete(debriefPeople)
-    .where(
-      and(
-        eq(debriefPeople.firmId, t.firmId),
-        eq(debriefPeople.debriefId, debriefId),
-        ...(wanted.length ? [notInArray(debriefPeople.id, wanted)] : []),
-      ),
-    );
+  if (existing.some((p) => !wanted.includes(p.id))) {
+    await t.db
+      .delete(debriefPeople)
+      .where(
+        and(
+          eq(debriefPeople.firmId, t.firmId),
+          eq(debriefPeople.debriefId, debriefId),
+          ...(wanted.length ? [notInArray(debriefPeople.id, wanted)] : []),
+        ),
+      );
+  }
   const linked = people.some((p) => p.contactId) ? new Set((await listInterviewers(t, [interviewId])).map((c) => c.contactId)) : new Set<string>();
 
-  const ids: string[] = [];
+  const stored: MyDebriefPerson[] = [];
   for (const [position, person] of people.entries()) {
     const before = byId.get(person.id);
     const contactId =
@@ -241,6 +226,7 @@ async function syncPeople(t: QueryScope, interviewId: string, debriefId: string,
       thankYouSentAt: person.thankYouSentAt,
       thankYouChannel: person.thankYouChannel,
     };
+    const { position: _position, ...row } = values;
     if (before) {
       if (!samePerson(before, values)) {
         await t.db
@@ -250,7 +236,7 @@ async function syncPeople(t: QueryScope, interviewId: string, debriefId: string,
             and(eq(debriefPeople.firmId, t.firmId), eq(debriefPeople.id, person.id), eq(debriefPeople.debriefId, debriefId)),
           );
       }
-      ids.push(person.id);
+      stored.push({ id: person.id, ...row });
       continue;
     }
     const [inserted] = await t.db
@@ -259,17 +245,17 @@ async function syncPeople(t: QueryScope, interviewId: string, debriefId: string,
       .onConflictDoNothing()
       .returning({ id: debriefPeople.id });
     if (inserted) {
-      ids.push(inserted.id);
+      stored.push({ id: inserted.id, ...row });
     } else {
       // The id is taken by another record: store the person under a fresh one.
       const [fresh] = await t.db
         .insert(debriefPeople)
         .values({ firmId: t.firmId, id: newId(), debriefId, ...values })
         .returning({ id: debriefPeople.id });
-      ids.push(fresh!.id);
+      stored.push({ id: fresh!.id, ...row });
     }
   }
-  return ids;
+  return stored;
 }
 
 function samePerson(

@@ -14,7 +14,9 @@ import { sendEmail } from "@/lib/email/send";
 export async function notifyDebriefSubmitted(
   scope: QueryScope & { userName: string },
   input: { debrief: MyDebrief; version: number; origin: string },
-): Promise<"sent" | "logged" | "failed" | "duplicate" | "no_recruiter"> {
+): Promise<"sent" | "logged" | "failed" | "duplicate" | "no_recruiter" | "superseded"> {
+  // Amended again before this email went: the newer version's email tells the recruiter.
+  if (input.debrief.submittedVersions > input.version) return "superseded";
   const [recruiter, [src], firm] = await Promise.all([
     getInterviewRecruiter(scope, input.debrief.interviewId),
     listPlanSources(scope, [input.debrief.interviewId]),

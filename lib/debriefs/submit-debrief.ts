@@ -7,9 +7,9 @@ import {
   type DebriefDraft,
   type DebriefFieldErrors,
 } from "@/lib/core/validation/debrief";
-import { enqueueJob, wakeJobRunners } from "@/lib/jobs/queue";
-import { syncPlan } from "@/lib/plans/sync";
+import { enqueueJobs, wakeJobRunners } from "@/lib/jobs/queue";
 import { appOrigin } from "@/lib/platform/url";
+import { submissionJobs } from "./after-submission";
 import { storedContent } from "./debrief-draft";
 
 export type SubmitDebriefInput = {
@@ -31,11 +31,14 @@ export type SubmitDebriefOutcome = {
 /**
  * Submit (or amend) a debrief, in one transaction: the interview is checked
  * once; whatever is missing, the draft is stored (nothing is lost) and only a
- * complete debrief is submitted. A submission brings the plan's tasks up to
- * date (syncPlan) and queues the recruiter's email as a job with it (rule 3):
- * the email exists exactly when the submission does, is sent after the
- * commit (a slow mail server never holds up the candidate), is retried if
- * sending fails, and is still sent after a crash. One per debrief version.
+ * complete debrief is submitted, with its version and audit row. What follows
+ * a submission (the plan's tasks, and the recruiter's email: rule 3) is
+ * queued as jobs in the same transaction (submissionJobs): they exist exactly
+ * when the submission does, run after the commit (neither the sync nor a slow
+ * mail server holds up the candidate), are retried if they fail, and still
+ * run after a crash. The candidate's plan page is built from the debrief
+ * itself, so it is complete at once; the recruiter's tasks follow a moment
+ * later.
  */
 export async function submitDebrief(scope: QueryScope, input: SubmitDebriefInput): Promise<SubmitDebriefOutcome> {
   const now = input.now ?? new Date();
@@ -56,16 +59,11 @@ export async function submitDebrief(scope: QueryScope, input: SubmitDebriefInput
       },
     });
     if (result.status === "saved" && result.versionNumber !== undefined) {
-      await syncPlan(tx, input.interviewId, { now });
-      await enqueueJob(tx, {
-        kind: "debrief.submitted",
-        payload: { interviewId: input.interviewId, version: result.versionNumber, userId: tx.userId, origin },
-        dedupeKey: `debrief-submitted:${input.interviewId}:${result.versionNumber}`,
-      });
+      await enqueueJobs(tx, submissionJobs({ interviewId: input.interviewId, version: result.versionNumber, userId: tx.userId, origin }));
     }
     return result;
   });
-  // The email job has committed with the submission; this process's runner sends it now.
+  // The jobs have committed with the submission; this process's runner runs them now.
   if (result.status === "saved" && result.versionNumber !== undefined) wakeJobRunners();
   return { result, problems: found.problems };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getMyDebrief } from "@/db/queries/debriefs";
+import { submissionSuperseded } from "@/lib/debriefs/after-submission";
 import { unsafeJobActor, type ClaimedJob } from "@/db/queries/background-jobs";
 import { firmScopedDb, type Database } from "@/db/runtime";
 import { runRollupBackfill, runRollupRefresh } from "@/lib/reports/rollup-jobs";
@@ -44,7 +45,11 @@ async function actorScope(ctx: JobContext, userId: string) {
 }
 
 export const JOB_HANDLERS = {
-  /** The recruiter's email about a submitted (or amended) debrief; one per version (the outbox dedupes it). */
+  /**
+   * The recruiter's email about a submitted (or amended) debrief; one per
+   * version (the outbox dedupes it), none for a version amended again before
+   * it was sent (the newer version's job sends the debrief as it now is).
+   */
   "debrief.submitted": defineJob({
     payload: z.object({
       interviewId: z.uuid(),
@@ -63,8 +68,9 @@ export const JOB_HANDLERS = {
     },
   }),
   /**
-   * An interview's plan stored as tasks, when the sync in the change's own
-   * transaction failed (lib/plans/sync.ts): retried until it succeeds. The
+   * An interview's plan stored as tasks: queued by a debrief submission with
+   * it (lib/debriefs/submit-debrief.ts), or when the sync in a change's own
+   * transaction failed (lib/plans/sync.ts); retried until it succeeds. The
    * sync is idempotent and reads the plan as it is when the job runs.
    */
   "plan.sync": defineJob({
@@ -72,11 +78,14 @@ export const JOB_HANDLERS = {
       interviewId: z.uuid(),
       /** The person whose change left the plan to sync. */
       userId: z.uuid(),
+      /** The debrief version whose submission queued it: once amended again, the newer version's job syncs instead. */
+      debriefVersion: z.number().int().min(1).optional(),
     }),
     maxAttempts: 10,
     async run(p, ctx) {
       const scope = await actorScope(ctx, p.userId);
       if (!scope) return;
+      if (p.debriefVersion !== undefined && (await submissionSuperseded(scope, p.interviewId, p.debriefVersion))) return;
       await storePlanOf(scope, p.interviewId, { now: ctx.now });
     },
   }),

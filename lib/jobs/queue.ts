@@ -1,4 +1,4 @@
-import { insertJob } from "@/db/queries/background-jobs";
+import { insertJobs, type NewJob } from "@/db/queries/background-jobs";
 import type { QueryScope } from "@/db/queries/scope";
 import { JOB_HANDLERS, type JobKind, type JobPayload } from "./handlers";
 
@@ -49,16 +49,28 @@ export async function enqueueJob<K extends JobKind>(
   tx: Pick<QueryScope, "db" | "firmId">,
   job: EnqueueJob<K>,
 ): Promise<string | null> {
+  const [row] = await insertJobs(tx, [jobRow(job)]);
+  return row?.id ?? null;
+}
+
+/** A job of any kind, its payload matching its kind. */
+export type AnyJob = { [K in JobKind]: EnqueueJob<K> }[JobKind];
+
+/** Several jobs of one change, queued in one statement (see enqueueJob). Returns the kinds written (a taken dedupe key is left out). */
+export async function enqueueJobs(tx: Pick<QueryScope, "db" | "firmId">, jobs: AnyJob[]): Promise<JobKind[]> {
+  const rows = await insertJobs(tx, jobs.map(jobRow));
+  return rows.map((r) => r.kind as JobKind);
+}
+
+function jobRow<K extends JobKind>(job: EnqueueJob<K>): NewJob {
   const def = JOB_HANDLERS[job.kind];
-  const payload = def.payload.parse(job.payload) as Record<string, unknown>;
-  const row = await insertJob(tx, {
+  return {
     kind: job.kind,
-    payload,
+    payload: def.payload.parse(job.payload) as Record<string, unknown>,
     runAfter: job.runAfter,
     maxAttempts: "maxAttempts" in def && typeof def.maxAttempts === "number" ? def.maxAttempts : undefined,
     dedupeKey: job.dedupeKey,
-  });
-  return row?.id ?? null;
+  };
 }
 
 type Wakeable = { wake(): void };

@@ -127,6 +127,8 @@ interface Snapshot {
   versions: number[];
   audits: number;
   tasks: number;
+  /** The dedupe keys of the firm's jobs (the plan's sync and the recruiter's email of each submitted version). */
+  jobs: (string | null)[];
 }
 
 describe.skipIf(!realServer())("chaos: the database connection killed in the middle of a debrief submission (PostgreSQL only)", () => {
@@ -211,7 +213,10 @@ describe.skipIf(!realServer())("chaos: the database connection killed in the mid
         ).length
       : 0;
     const tasks = (await db.select({ id: s.tasks.id }).from(s.tasks).where(eq(s.tasks.firmId, a.firmId))).length;
-    return { debrief, people, versions, audits, tasks };
+    const jobs = (await db.select({ key: s.backgroundJobs.dedupeKey }).from(s.backgroundJobs).where(eq(s.backgroundJobs.firmId, a.firmId)))
+      .map((j) => j.key)
+      .sort();
+    return { debrief, people, versions, audits, tasks, jobs };
   }
 
   /** What the debrief's answers are, without the bookkeeping a write moves. */
@@ -250,7 +255,7 @@ describe.skipIf(!realServer())("chaos: the database connection killed in the mid
 
     // A tenth of the runs kill before the submission and a tenth after it. Of the rest, half
     // are spread over the write transaction (BEGIN to COMMIT) and half over every statement
-    // (the session lookup, the reads, the plan's tasks and the email after the commit); every
+    // (the session lookup, the reads, and the jobs of the plan's tasks and the email); every
     // other kill races its statement instead of landing just before it.
     const during = RUNS - 2 * Math.floor(RUNS / 10);
     let k = 0;
@@ -286,6 +291,10 @@ describe.skipIf(!realServer())("chaos: the database connection killed in the mid
       expect(after.versions, `run ${i} ${JSON.stringify(plan)}`).toEqual(after.versions.map((_, k) => k + 1));
       expect(after.debrief!.submittedVersions).toBe(after.versions.length);
       expect(after.audits).toBe(after.versions.length);
+      // The work that follows each submission is never lost nor doubled: one sync and one email job per version.
+      expect(after.jobs, `run ${i} ${JSON.stringify(plan)}`).toEqual(
+        after.versions.flatMap((n) => [`debrief-submitted:${interviewId}:${n}`, `plan-sync:debrief:${interviewId}:${n}`]).sort(),
+      );
 
       const committed = after.versions.length === before.versions.length + 1;
       if (committed) {

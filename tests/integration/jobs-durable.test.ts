@@ -258,14 +258,14 @@ describe("durable jobs: written with the change, run after its commit", () => {
           .where(and(eq(s.emailOutbox.firmId, a.firmId), eq(s.emailOutbox.to, a.recruiter.email)))
       ).filter((m) => m.text.includes(`/interviews/${interviewId}`));
 
-    it("is a job written with the submission, and reaches the outbox once when the runner runs it", async () => {
+    it("is a job written with the submission, with the plan's sync, and reaches the outbox once when the runner runs it", async () => {
       const { interviewId, envelope } = await interviewAndDebrief();
       const r = await submit(submitDebriefAction, envelope);
       expect(r.ok, JSON.stringify(r)).toBe(true);
 
-      // The answer has gone: the job committed with the submission, and nothing is sent yet.
-      const jobs = await jobRows();
-      expect(jobs).toHaveLength(1);
+      // The answer has gone: the jobs committed with the submission, and nothing is sent yet.
+      const jobs = (await jobRows()).sort((x, y) => x.kind.localeCompare(y.kind));
+      expect(jobs).toHaveLength(2);
       expect(jobs[0]).toMatchObject({
         firmId: a.firmId,
         kind: "debrief.submitted",
@@ -273,16 +273,24 @@ describe("durable jobs: written with the change, run after its commit", () => {
         dedupeKey: `debrief-submitted:${interviewId}:1`,
         payload: { interviewId, version: 1, userId: a.candidateUser.userId },
       });
+      expect(jobs[1]).toMatchObject({
+        firmId: a.firmId,
+        kind: "plan.sync",
+        state: "queued",
+        dedupeKey: `plan-sync:debrief:${interviewId}:1`,
+        payload: { interviewId, userId: a.candidateUser.userId, debriefVersion: 1 },
+      });
       expect(await filed(interviewId)).toEqual([]);
 
-      expect(await runJobs(database.current)).toEqual({ done: 1, retried: 0, failed: 0 });
+      expect(await runJobs(database.current)).toEqual({ done: 2, retried: 0, failed: 0 });
       const sent = await filed(interviewId);
       expect(sent).toHaveLength(1);
       expect(sent[0]!.subject).toContain("filed the");
       expect(sent[0]!.text).toContain("Rust experience");
 
       // Run again (a runner that stopped mid-job runs it again): still one email.
-      await db().update(s.backgroundJobs).set({ state: "queued", runAfter: new Date(0) }).where(eq(s.backgroundJobs.id, jobs[0]!.id));
+      const mailJob = jobs[0]!.id;
+      await db().update(s.backgroundJobs).set({ state: "queued", runAfter: new Date(0) }).where(eq(s.backgroundJobs.id, mailJob));
       expect(await runJobs(database.current)).toEqual({ done: 1, retried: 0, failed: 0 });
       expect(await filed(interviewId)).toHaveLength(1);
       signedInAs(null);

@@ -19,6 +19,7 @@ import { completeDebrief, debriefPerson } from "../helpers/debriefs";
 import { useTwoFirms } from "../helpers/firms";
 import { formData, scopeOf, sessionFor, type TestFirm } from "../helpers/fixtures";
 import { insertEndedInterview } from "../helpers/interviews";
+import { runJobs } from "../helpers/jobs";
 
 const HOUR = 3_600_000;
 const ZONE = "America/New_York";
@@ -31,7 +32,7 @@ const ZONE = "America/New_York";
  * contact. The dashboard's queue follows.
  */
 describe("the follow-up plan through an interview's and an application's changes", () => {
-  const { db, firms } = useTwoFirms({ requests: true });
+  const { database, db, firms } = useTwoFirms({ requests: true });
   let a: TestFirm;
 
   beforeAll(() => {
@@ -70,6 +71,8 @@ describe("the follow-up plan through an interview's and an application's changes
       formData({ interviewId, version: current ? String(current.version) : "", draft: JSON.stringify(draft) }),
     );
     expect(r.ok, JSON.stringify(r)).toBe(true);
+    // The tasks follow the submission as a job, which the app's runner runs right after the commit.
+    await runJobs(database.current);
   }
 
   async function tasksOf(interviewId: string) {

@@ -48,6 +48,8 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
       formData({ interviewId, version: current ? String(current.version) : "", draft: JSON.stringify(draft) }),
     );
     expect(r.ok, JSON.stringify(r)).toBe(true);
+    // The tasks follow the submission as a job, which the app's runner runs right after the commit.
+    await runJobs(database.current);
     return r;
   }
 
@@ -74,33 +76,41 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     expect(byKey[`thank_you:${a.contactId}`]!.dueAt?.getTime()).toBe(iv.endsAt.getTime() + 24 * HOUR);
   });
 
-  it("keeps the debrief when the plan sync fails, and a queued plan.sync job stores the tasks later", async () => {
+  it("keeps the debrief when the tasks cannot be stored, and its plan.sync job stores them once they can", async () => {
     const interviewId = await newInterview();
     // Storing this interview's tasks fails (a trigger refuses them), as a sync can on a bad day.
     await db().execute(sql.raw("create function refuse_tasks() returns trigger language plpgsql as $$ begin raise exception 'tasks are down'; end $$"));
     await db().execute(
       sql.raw(`create trigger refuse_tasks before insert on tasks for each row when (new.interview_id = '${interviewId}') execute function refuse_tasks()`),
     );
+    const queued = async () =>
+      (
+        await db()
+          .select()
+          .from(s.backgroundJobs)
+          .where(and(eq(s.backgroundJobs.firmId, a.firmId), eq(s.backgroundJobs.kind, "plan.sync")))
+      ).filter((j) => j.payload.interviewId === interviewId);
     try {
+      // The submission and its jobs commit; the runner's sync fails and is queued to run again.
       const r = await file(interviewId, complete());
       expect(r.message).toBe("Debrief sent to your recruiter.");
     } finally {
       await db().execute(sql.raw("drop trigger refuse_tasks on tasks"));
       await db().execute(sql.raw("drop function refuse_tasks()"));
     }
-    // The submission and its email job committed; the tasks did not, and the sync is queued.
     expect((await getMyDebrief(scopeOf(db(), a, a.candidateUser), interviewId))?.status).toBe("submitted");
     expect(await tasksOf(interviewId)).toEqual([]);
-    const queued = () =>
-      db()
-        .select()
-        .from(s.backgroundJobs)
-        .where(and(eq(s.backgroundJobs.firmId, a.firmId), eq(s.backgroundJobs.kind, "plan.sync")));
     const jobs = await queued();
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ state: "queued", payload: { interviewId, userId: a.candidateUser.userId } });
+    expect(jobs[0]).toMatchObject({
+      state: "queued",
+      attempts: 1,
+      payload: { interviewId, userId: a.candidateUser.userId, debriefVersion: 1 },
+      lastError: expect.stringContaining(`insert into "tasks"`),
+    });
 
-    await runJobs(database.current);
+    // Its retry is due later: then the tasks are stored.
+    expect(await runJobs(database.current, () => new Date(Date.now() + 10 * 60_000))).toMatchObject({ done: 1, failed: 0 });
     expect((await queued())[0]).toMatchObject({ id: jobs[0]!.id, state: "done" });
     const rows = await tasksOf(interviewId);
     expect(rows.map((t) => t.policyKey).sort()).toEqual(["collect_feedback", "debrief", "review_debrief", `thank_you:${a.contactId}`].sort());

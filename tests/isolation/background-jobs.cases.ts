@@ -7,5 +7,9 @@ export const cases: Record<string, IsolationCases> = {
       args: (c) => [c.bCandidate, { kind: "debrief.submitted", payload: { interviewId: c.a.interviewId, version: 1 } }],
       empty: (r) => typeof (r as { id?: string } | null)?.id === "string",
     },
+    insertJobs: {
+      args: (c) => [c.bCandidate, [{ kind: "plan.sync", payload: { interviewId: c.a.interviewId, userId: c.bCandidate.userId } }]],
+      empty: (r) => Array.isArray(r) && r.length === 1,
+    },
   },
 };
