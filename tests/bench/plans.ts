@@ -15,11 +15,12 @@ import { listClientOptions } from "@/db/queries/clients";
 import { getDashboard } from "@/db/queries/dashboard";
 import { findTasks } from "@/db/queries/tasks";
 import { listJobOptions, listOwnerOptions } from "@/db/queries/jobs";
-import { checkReportFilterIds, getReportMetrics, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
+import { checkReportFilterIds, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
 import * as schema from "@/db/schema";
 import { localDateKey } from "@/lib/core/follow-up/business-days";
 import { parseReportFilters } from "@/lib/core/reports/filters";
+import { loadReportMetrics } from "@/lib/reports/page-metrics";
 import { candidateListSchema, PAGE_SIZE, PIPELINE_PAGE_SIZE } from "@/lib/core/validation/records";
 
 export type PlanPage = "pipeline" | "dashboard" | "reports" | "candidates-search" | "candidate" | "job-board" | "tasks" | "audit";
@@ -77,7 +78,8 @@ async function capture(pool: pg.Pool, page: PlanPage, who: PlanWho): Promise<Cap
     if (parsed.ok) {
       await checkReportFilterIds(scope, parsed.filters);
       const timeZone = settings?.timeZone ?? "UTC";
-      await getReportMetrics(scope, { filters: parsed.filters, timeZone, today: localDateKey(new Date(), timeZone) });
+      // As the page reads them: from the rollups when they serve the filters, else from the rows.
+      await loadReportMetrics(scope, { filters: parsed.filters, timeZone, today: localDateKey(new Date(), timeZone) });
     }
   }
   return captured;
