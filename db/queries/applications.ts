@@ -136,7 +136,7 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
 }
 
 /** How many cards each column of a job's board shows; the rest are one link away in the pipeline table. */
-export const BOARD_COLUMN_LIMIT = 50;
+export const BOARD_COLUMN_LIMIT = 25;
 
 /**
  * A job's board: per stage, the `perStage` most recently moved applications,
