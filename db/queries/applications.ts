@@ -135,9 +135,27 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
   );
 }
 
-/** A job's board: every application on it, each with its candidate. */
-export async function listApplicationsForJob(scope: QueryScope, jobId: string) {
+/** How many cards each column of a job's board shows; the rest are one link away in the pipeline table. */
+export const BOARD_COLUMN_LIMIT = 25;
+
+/**
+ * A job's board: per stage, the `perStage` most recently moved applications,
+ * each with its candidate and `stageTotal`, the count of all the job's
+ * applications in that stage. A big job reads only the cards it shows (the
+ * interview look-ups run for those alone), not its thousands of applications.
+ */
+export async function listApplicationsForJob(scope: QueryScope, jobId: string, perStage: number = BOARD_COLUMN_LIMIT) {
   if (!isStaffScope(scope)) return [];
+  const limit = Math.max(1, Math.min(Math.trunc(perStage) || BOARD_COLUMN_LIMIT, 500));
+  const ranked = scope.db
+    .select({
+      id: applications.id,
+      rank: sql<number>`row_number() over (partition by ${applications.stage} order by ${applications.stageChangedAt} desc, ${applications.id} asc)::int`.as("stage_rank"),
+      stageTotal: sql<number>`(count(*) over (partition by ${applications.stage}))::int`.as("stage_total"),
+    })
+    .from(applications)
+    .where(and(eq(applications.firmId, scope.firmId), eq(applications.jobId, jobId)))
+    .as("ranked");
   return scope.db
     .select({
       ...applicationColumns,
@@ -147,13 +165,14 @@ export async function listApplicationsForJob(scope: QueryScope, jobId: string) {
       recruiterName: recruiter.name,
       nextInterviewAt,
       interviews: interviewCount,
+      stageTotal: ranked.stageTotal,
     })
-    .from(applications)
+    .from(ranked)
+    .innerJoin(applications, and(eq(applications.firmId, scope.firmId), eq(applications.id, ranked.id)))
     .innerJoin(candidates, candidateJoin)
     .leftJoin(recruiter, eq(recruiter.id, applications.recruiterUserId))
-    .where(and(eq(applications.firmId, scope.firmId), eq(applications.jobId, jobId)))
-    .orderBy(desc(applications.stageChangedAt), asc(applications.id))
-    .limit(2000);
+    .where(sql`${ranked.rank} <= ${limit}`)
+    .orderBy(desc(applications.stageChangedAt), asc(applications.id));
 }
 
 /** A candidate's applications, open ones first, each with its job and client. */

@@ -27,11 +27,26 @@ export interface BoardCard {
 }
 
 /**
- * The job's pipeline by stage. Every card has a "Move to…" control (keyboard
+ * The job's pipeline by stage. A column shows the most recently moved cards
+ * (the page reads a bounded number per stage), its header counts them all, and
+ * a link opens the rest in the pipeline table. Every card has a "Move to…" control (keyboard
  * and screen reader); dragging a card onto a column does the same thing, and
  * a drop on rejected or withdrawn opens the reason field instead of moving.
  */
-export function JobBoard({ cards, canMove, canSchedule }: { cards: BoardCard[]; canMove: boolean; canSchedule: boolean }) {
+export function JobBoard({
+  cards,
+  totals,
+  jobId,
+  canMove,
+  canSchedule,
+}: {
+  cards: BoardCard[];
+  /** Every application of the job in a stage, shown or not; a stage without one is absent. */
+  totals: Partial<Record<Stage, number>>;
+  jobId: string;
+  canMove: boolean;
+  canSchedule: boolean;
+}) {
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [lastMove, setLastMove] = useState<{ id: string; stage: string; name: string } | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -54,6 +69,7 @@ export function JobBoard({ cards, canMove, canSchedule }: { cards: BoardCard[]; 
 
   const column = (stage: Stage) => {
     const inStage = cards.filter((c) => c.stage === stage);
+    const total = Math.max(totals[stage] ?? 0, inStage.length);
     const headingId = `column-${stage}`;
     return (
       <section
@@ -74,7 +90,7 @@ export function JobBoard({ cards, canMove, canSchedule }: { cards: BoardCard[]; 
         <h3 id={headingId} className="flex items-center justify-between gap-2 px-1 pt-0.5 text-sm font-semibold">
           <StageBadge stage={stage} />
           <span className="text-xs font-medium text-muted-foreground tabular-nums">
-            {inStage.length} <span className="sr-only">{inStage.length === 1 ? "application" : "applications"}</span>
+            {total} <span className="sr-only">{total === 1 ? "application" : "applications"}</span>
           </span>
         </h3>
         {inStage.length === 0 ? (
@@ -160,6 +176,15 @@ export function JobBoard({ cards, canMove, canSchedule }: { cards: BoardCard[]; 
             ))}
           </ul>
         )}
+        {total > inStage.length ? (
+          <Link
+            href={`/jobs/pipeline?job=${jobId}&stage=${stage}`}
+            className="px-1 py-1 text-xs font-medium text-accent-text hover:underline"
+          >
+            Show all {total} in the pipeline
+            <span className="sr-only"> ({stageLabel(stage)})</span>
+          </Link>
+        ) : null}
       </section>
     );
   };

@@ -102,6 +102,8 @@ export default async function JobPage({ params, searchParams }: RecordPageProps)
           <JobBoard
             canMove={canApply}
             canSchedule={can(scope.role, "interviews.write")}
+            jobId={id}
+            totals={Object.fromEntries(apps.map((a) => [a.stage, a.stageTotal]))}
             cards={apps.map((a) => ({
               id: a.id,
               version: a.version,
