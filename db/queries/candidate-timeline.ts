@@ -190,7 +190,13 @@ export async function getCandidateTimeline(scope: QueryScope, candidateId: strin
       .where(
         and(
           eq(tasks.firmId, f),
-          or(eq(tasks.candidateId, candidateId), eq(applications.candidateId, candidateId), eq(interviews.candidateId, candidateId)),
+          // The candidate's own tasks, and those of their applications and interviews: each side
+          // through an index of tasks, so the firm's other tasks are never read.
+          or(
+            eq(tasks.candidateId, candidateId),
+            sql`${tasks.applicationId} = any(array(select a.id from applications a where a.firm_id = ${f} and a.candidate_id = ${candidateId}))`,
+            sql`${tasks.interviewId} = any(array(select i.id from interviews i where i.firm_id = ${f} and i.candidate_id = ${candidateId}))`,
+          ),
         ),
       )
       .orderBy(desc(tasks.createdAt))

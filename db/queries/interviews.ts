@@ -129,6 +129,9 @@ export interface InterviewFilter {
   now?: Date;
 }
 
+/** Longer than any round lasts. */
+const LONGEST_ROUND_MS = 7 * 24 * 3_600_000;
+
 /** Interviews across the firm: upcoming or past, filtered, one keyset page at a time. */
 export async function findInterviews(scope: QueryScope, filter: InterviewFilter = {}) {
   if (!isStaffScope(scope)) return EMPTY_PAGE;
@@ -136,7 +139,12 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
   const now = filter.now ?? new Date();
   const sort: SortSpec = { key: interviews.startsAt, cast: "timestamptz", dir: filter.dir ?? (when === "upcoming" ? "asc" : "desc") };
   const where: (SQL | undefined)[] = [eq(interviews.firmId, scope.firmId)];
-  if (when === "upcoming") where.push(gte(interviews.endsAt, now));
+  if (when === "upcoming") {
+    // Not over yet. A round ends the day it starts (the form asks for one date), so none that
+    // started over a week ago is still going: that bound lets the start-time index skip the
+    // firm's whole history instead of reading it for the few rows still ahead.
+    where.push(gte(interviews.endsAt, now), gte(interviews.startsAt, new Date(now.getTime() - LONGEST_ROUND_MS)));
+  }
   if (when === "past") where.push(lt(interviews.endsAt, now));
   if (filter.status) where.push(eq(interviews.status, filter.status));
   if (filter.kind) where.push(eq(interviews.kind, filter.kind));

@@ -56,6 +56,9 @@ export const tasks = pgTable(
     index("tasks_firm_owner_state_due_idx").on(t.firmId, t.ownerUserId, t.state, t.dueAt),
     index("tasks_firm_state_due_idx").on(t.firmId, t.state, t.dueAt),
     index("tasks_firm_candidate_idx").on(t.firmId, t.candidateId),
+    // A candidate's timeline reads the tasks of their applications and interviews.
+    index("tasks_firm_application_idx").on(t.firmId, t.applicationId),
+    index("tasks_firm_interview_idx").on(t.firmId, t.interviewId),
     /** Finished tasks, latest first (the dashboard's "done today"): a LIMITed read in the query's own order. */
     index("tasks_firm_completed_idx")
       .on(t.firmId, t.completedAt.desc().nullsFirst(), t.id)

@@ -1,0 +1,2 @@
+CREATE INDEX "tasks_firm_application_idx" ON "tasks" USING btree ("firm_id","application_id");--> statement-breakpoint
+CREATE INDEX "tasks_firm_interview_idx" ON "tasks" USING btree ("firm_id","interview_id");
