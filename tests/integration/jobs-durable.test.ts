@@ -264,7 +264,8 @@ describe("durable jobs: written with the change, run after its commit", () => {
       expect(r.ok, JSON.stringify(r)).toBe(true);
 
       // The answer has gone: the jobs committed with the submission, and nothing is sent yet.
-      const jobs = (await jobRows()).sort((x, y) => x.kind.localeCompare(y.kind));
+      // The submission's own jobs (a reports refresh may be queued beside them).
+      const jobs = (await jobRows()).filter((j) => j.payload.interviewId === interviewId).sort((x, y) => x.kind.localeCompare(y.kind));
       expect(jobs).toHaveLength(2);
       expect(jobs[0]).toMatchObject({
         firmId: a.firmId,
@@ -282,7 +283,7 @@ describe("durable jobs: written with the change, run after its commit", () => {
       });
       expect(await filed(interviewId)).toEqual([]);
 
-      expect(await runJobs(database.current)).toEqual({ done: 2, retried: 0, failed: 0 });
+      expect(await runJobs(database.current)).toMatchObject({ retried: 0, failed: 0 });
       const sent = await filed(interviewId);
       expect(sent).toHaveLength(1);
       expect(sent[0]!.subject).toContain("filed the");
@@ -291,7 +292,8 @@ describe("durable jobs: written with the change, run after its commit", () => {
       // Run again (a runner that stopped mid-job runs it again): still one email.
       const mailJob = jobs[0]!.id;
       await db().update(s.backgroundJobs).set({ state: "queued", runAfter: new Date(0) }).where(eq(s.backgroundJobs.id, mailJob));
-      expect(await runJobs(database.current)).toEqual({ done: 1, retried: 0, failed: 0 });
+      expect(await runJobs(database.current)).toMatchObject({ retried: 0, failed: 0 });
+      expect((await jobRows()).find((j) => j.id === mailJob)?.state).toBe("done");
       expect(await filed(interviewId)).toHaveLength(1);
       signedInAs(null);
     });

@@ -110,7 +110,7 @@ describe("candidate portal: the follow-up plan and its tasks", () => {
     });
 
     // Its retry is due later: then the tasks are stored.
-    expect(await runJobs(database.current, () => new Date(Date.now() + 10 * 60_000))).toMatchObject({ done: 1, failed: 0 });
+    expect((await runJobs(database.current, () => new Date(Date.now() + 10 * 60_000))).failed).toBe(0);
     expect((await queued())[0]).toMatchObject({ id: jobs[0]!.id, state: "done" });
     const rows = await tasksOf(interviewId);
     expect(rows.map((t) => t.policyKey).sort()).toEqual(["collect_feedback", "debrief", "review_debrief", `thank_you:${a.contactId}`].sort());
