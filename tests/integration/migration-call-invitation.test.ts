@@ -2,9 +2,8 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { migrationsUpTo } from "../helpers/migrations";
+import { insertEarlierFirm, migrationsUpTo } from "../helpers/migrations";
 import * as s from "@/db/schema";
-import { createTestFirm, type TestFirm } from "../helpers/fixtures";
 import { emptyDatabase } from "../helpers/db";
 
 /**
@@ -17,14 +16,14 @@ import { emptyDatabase } from "../helpers/db";
 describe("migration 0008: what a debrief said about calling", () => {
   let database: Database;
   let folder: string;
-  let a: TestFirm;
+  let a: { firmId: string; applicationId: string; candidateId: string };
   const debriefIds: Record<string, string> = {};
 
   beforeAll(async () => {
     database = await emptyDatabase();
     folder = migrationsUpTo("0007_plan_edges");
     await migrateDatabase(database, folder);
-    a = await createTestFirm(database.db, "a");
+    a = await insertEarlierFirm(database, "earlier-0007");
     // Debriefs as the previous release wrote them: asked_to_call (and call_by), nothing in call_invitation.
     const cases: [string, boolean | null, string | null, string | null][] = [
       ["askedWithDate", true, "2026-12-08", null],

@@ -8,7 +8,7 @@ import * as s from "@/db/schema";
 import { emptyDatabase } from "../helpers/db";
 import type { QueryScope } from "@/db/queries/scope";
 import { scopeOf, type TestFirm } from "../helpers/fixtures";
-import { migrationsUpTo } from "../helpers/migrations";
+import { insertEarlierFirm, migrationsUpTo } from "../helpers/migrations";
 import { useTwoFirms } from "../helpers/firms";
 import { runJobs } from "../helpers/jobs";
 import { addDebrief, addFeedback, addRound, addTask, at, buildQueueFixture, NOW } from "./dashboard-data";
@@ -243,18 +243,14 @@ describe("migration 0009 on a database with firms and interviews", () => {
     database = await emptyDatabase();
     await migrateDatabase(database, migrationsUpTo("0008_drop_asked_to_call"));
     // A firm as the previous release left it: two rounds over, no debrief, no feedback.
-    const [row] = await database.query<{ id: string }>(`
-      with f as (insert into firms (id, name, slug) values (gen_random_uuid(), 'Older', 'older') returning id),
-      c as (insert into clients (firm_id, id, name) select f.id, gen_random_uuid(), 'Acme' from f returning firm_id, id),
-      j as (insert into jobs (firm_id, id, client_id, title) select c.firm_id, gen_random_uuid(), c.id, 'Engineer' from c returning firm_id, id),
-      p as (insert into candidates (firm_id, id, name, email) select j.firm_id, gen_random_uuid(), 'Nina Older', 'nina@older.example' from j returning firm_id, id),
-      a as (insert into applications (firm_id, id, candidate_id, job_id, stage)
-            select p.firm_id, gen_random_uuid(), p.id, j.id, 'interviewing' from p, j returning firm_id, id, candidate_id),
-      i as (insert into interviews (firm_id, id, application_id, candidate_id, kind, starts_at, ends_at, status)
-            select a.firm_id, gen_random_uuid(), a.id, a.candidate_id, 'video', t, t + interval '1 hour', 'completed'
-            from a, (values (timestamptz '2026-02-20 15:00Z'), (timestamptz '2026-03-02 15:00Z')) as v(t) returning firm_id)
-      select distinct firm_id as id from i`);
-    scope = { db: database.db, firmId: row!.id, userId: "00000000-0000-7000-8000-000000000000", role: "admin", candidateId: null };
+    const firm = await insertEarlierFirm(database, "earlier-0008");
+    await database.query(
+      `insert into interviews (firm_id, id, application_id, candidate_id, kind, starts_at, ends_at, status)
+       select $1, gen_random_uuid(), $2, $3, 'video', t, t + interval '1 hour', 'completed'
+       from (values (timestamptz '2026-02-20 15:00Z'), (timestamptz '2026-03-02 15:00Z')) as v(t)`,
+      [firm.firmId, firm.applicationId, firm.candidateId],
+    );
+    scope = { db: database.db, firmId: firm.firmId, userId: "00000000-0000-7000-8000-000000000000", role: "admin", candidateId: null };
     await migrateDatabase(database);
   }, 240_000);
 
