@@ -70,6 +70,8 @@ export const firms = pgTable("firms", {
   /** Candidates get a short email when a plan step needs them (notes due soon, the call window opening). */
   candidateReminders: boolean().notNull().default(true),
   retentionDays: integer(),
+  /** How long a feedback link sent to a client's interviewer works, in days. */
+  feedbackLinkDays: integer().notNull().default(14),
   /**
    * False while the stored queue state (interview_queue) is being filled in
    * for the firm's existing interviews; the queue works its items out from the

@@ -15,6 +15,10 @@ export const applications = pgTable(
     stageChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Why it was rejected or withdrawn. */
     closedReason: text().notNull().default(""),
+    /** The recruiter's summary of the candidate for this client: printed in the client pack, so never internal. */
+    clientSummary: text().notNull().default(""),
+    /** What the candidate asks for; in the client pack only when the recruiter ticks it. */
+    salaryExpectation: text().notNull().default(""),
     recruiterUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...editedColumns(),

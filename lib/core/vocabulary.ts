@@ -100,9 +100,9 @@ export const THANK_YOU_CHANNEL_LABELS: Record<ThankYouChannel, string> = {
 export const PERSON_RESOLUTIONS = ["pending", "confirmed", "merged", "dismissed"] as const;
 export type PersonResolution = (typeof PERSON_RESOLUTIONS)[number];
 
-export const FEEDBACK_CHANNELS = ["call", "email", "other"] as const;
+export const FEEDBACK_CHANNELS = ["call", "email", "other", "link"] as const;
 export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
-export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, string> = { call: "Call", email: "Email", other: "Other" };
+export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, string> = { call: "Call", email: "Email", other: "Other", link: "Feedback link" };
 
 export const RATINGS = ["definitely_not", "no", "mixed", "yes", "strong_yes"] as const;
 export type Rating = (typeof RATINGS)[number];
