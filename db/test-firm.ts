@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Db } from "./client";
 import * as s from "./schema";
 import { hashPassword } from "@/lib/platform/password";
@@ -222,4 +223,62 @@ export async function addReviewRecords(db: Db, firm: TestFirm): Promise<ReviewRe
     taskId: task!.id,
     attributeId: attribute!.id,
   };
+}
+
+export interface FeedbackLinkRecords {
+  /** An open link to the firm's contact for the review interview, and its token (only the hash is stored). */
+  linkId: string;
+  token: string;
+  /** Feedback that came through another (answered) link, recommending a next round not yet confirmed. */
+  feedbackId: string;
+  /** The application's stage change time as a page would have read it. */
+  stageChangedAt: string;
+}
+
+/** Feedback links on the review interview of addReviewRecords, for the actions that work on them. */
+export async function addFeedbackLinkRecords(db: Db, firm: TestFirm, review: ReviewRecords): Promise<FeedbackLinkRecords> {
+  const { firmId } = firm;
+  const token = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  const [open] = await db
+    .insert(s.feedbackLinks)
+    .values({
+      firmId,
+      interviewId: review.reviewInterviewId,
+      contactId: firm.contactId,
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      requestedBy: firm.recruiter.userId,
+      expiresAt: new Date(now + 14 * 86_400_000),
+    })
+    .returning({ id: s.feedbackLinks.id });
+  const [answered] = await db
+    .insert(s.feedbackLinks)
+    .values({
+      firmId,
+      interviewId: review.reviewInterviewId,
+      contactId: firm.contactId,
+      tokenHash: randomBytes(32).toString("hex"),
+      requestedBy: firm.recruiter.userId,
+      expiresAt: new Date(now + 14 * 86_400_000),
+      answeredAt: new Date(now - 3600_000),
+    })
+    .returning({ id: s.feedbackLinks.id });
+  const [feedback] = await db
+    .insert(s.interviewerFeedback)
+    .values({
+      firmId,
+      interviewId: review.reviewInterviewId,
+      contactId: firm.contactId,
+      receivedAt: new Date(now - 3600_000),
+      channel: "link",
+      recommendation: "yes",
+      proposedDecision: "next_round",
+      linkId: answered!.id,
+    })
+    .returning({ id: s.interviewerFeedback.id });
+  const [app] = await db
+    .select({ stageChangedAt: s.applications.stageChangedAt })
+    .from(s.applications)
+    .where(eq(s.applications.id, firm.applicationId));
+  return { linkId: open!.id, token, feedbackId: feedback!.id, stageChangedAt: app!.stageChangedAt.toISOString() };
 }

@@ -7,13 +7,15 @@ export interface AuditInput {
   entityType: string;
   entityId?: string | null;
   changes?: Record<string, unknown> | null;
+  /** Who acted, when not the scope's person: null for someone outside the firm (a client answering a feedback link). */
+  actorUserId?: string | null;
 }
 
 /** Call with the transaction-bound scope of the mutation it records. */
 export async function recordAudit(scope: QueryScope, input: AuditInput): Promise<void> {
   await scope.db.insert(auditEvents).values({
     firmId: scope.firmId,
-    actorUserId: scope.userId,
+    actorUserId: input.actorUserId === undefined ? scope.userId : input.actorUserId,
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,

@@ -53,6 +53,14 @@ export function feedbackAnswersOf(source: Omit<FeedbackAnswers, "decision">): Om
 
 export type FeedbackRow = FeedbackAnswers & {
   id: string;
+  /** What the interviewer liked and what worried them (asked by the feedback link). */
+  strengths: string;
+  concerns: string;
+  /** A decision given through a feedback link, not yet confirmed as the client's. */
+  proposedDecision: Decision | null;
+  expectedDecisionOn: string | null;
+  /** Set when the interviewer answered through a feedback link. */
+  linkId: string | null;
   interviewId: string;
   contactName: string | null;
   contactTitle: string | null;
@@ -125,6 +133,11 @@ const feedbackColumns = {
   internalNotes: interviewerFeedback.internalNotes,
   decision: interviewerFeedback.decision,
   decisionAppliedAt: interviewerFeedback.decisionAppliedAt,
+  strengths: interviewerFeedback.strengths,
+  concerns: interviewerFeedback.concerns,
+  proposedDecision: interviewerFeedback.proposedDecision,
+  expectedDecisionOn: interviewerFeedback.expectedDecisionOn,
+  linkId: interviewerFeedback.linkId,
   recordedByName: users.name,
   createdAt: interviewerFeedback.createdAt,
   updatedAt: interviewerFeedback.updatedAt,

@@ -14,6 +14,7 @@ const columns = {
   mfaRequired: firms.mfaRequired,
   candidateReminders: firms.candidateReminders,
   retentionDays: firms.retentionDays,
+  feedbackLinkDays: firms.feedbackLinkDays,
   version: firms.version,
 };
 
@@ -36,6 +37,8 @@ export interface FirmSettingsInput {
   /** Candidates get plan emails (notes due soon, the call window opening, a missing debrief). */
   candidateReminders?: boolean;
   retentionDays: number | null;
+  /** How long a feedback link mailed to a client's interviewer works. */
+  feedbackLinkDays?: number;
 }
 
 /** Saves the firm's settings if nobody saved them since `version` was read. */

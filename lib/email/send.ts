@@ -35,6 +35,15 @@ export interface SendOptions {
    * the outbox: what they point to is in the message's text too.
    */
   headers?: Record<string, string>;
+  /** The sender's display name (e.g. the firm's, for mail to its clients); the address stays MAIL_FROM's. */
+  fromName?: string;
+}
+
+/** MAIL_FROM with another display name: `"Name" <address>`. */
+export function senderWithName(mailFrom: string, name: string | undefined) {
+  if (!name) return mailFrom;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return { name: name.replace(/[\r\n"<>]/g, " ").trim(), address };
 }
 
 /** True only locally without SMTP, where /dev/outbox is how a person reads their mail. */
@@ -70,7 +79,7 @@ export async function sendEmail(
     return "logged";
   }
   try {
-    await t.sendMail({ from: env().MAIL_FROM, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? undefined, headers: options.headers });
+    await t.sendMail({ from: senderWithName(env().MAIL_FROM, options.fromName), to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? undefined, headers: options.headers });
     await unsafeMarkEmail(db, row.id, { status: "sent" });
     return "sent";
   } catch (err) {

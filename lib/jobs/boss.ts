@@ -3,15 +3,17 @@ import type { Database } from "@/db/runtime";
 import { logger } from "@/lib/platform/logger";
 import { duePlanReminders, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
 import { dueDigests, sendDigest, type DigestJob } from "./reminders";
+import { dueFeedbackLinkReminders, sendFeedbackLinkReminder, type FeedbackLinkReminderJob } from "./feedback-link-reminders";
 
 /**
  * The reminders on pg-boss (jobs kept in PostgreSQL, no other server):
  * - `reminders-scan`, every 10 minutes by cron (one tick per schedule across
  *   all instances) and once when an instance starts, finds what is due and
  *   enqueues one job per email;
- * - `reminders-digest`, `reminders-debrief` and `reminders-plan` (the
+ * - `reminders-digest`, `reminders-debrief`, `reminders-plan` (the
  *   candidates' other plan emails: notes due soon, the call window opening)
- *   send one email each.
+ *   and `reminders-client` (a client interviewer's one feedback-link
+ *   reminder) send one email each.
  * Several instances may scan and work at once: a per-email singleton key
  * keeps duplicate jobs out of the queue, and the outbox's unique dedupe key
  * keeps a duplicate email from ever being sent.
@@ -22,6 +24,7 @@ export const QUEUES = {
   digest: "reminders-digest",
   debrief: "reminders-debrief",
   plan: "reminders-plan",
+  client: "reminders-client",
 } as const;
 
 export const SCAN_CRON = "*/10 * * * *";
@@ -66,13 +69,18 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
   await boss.createQueue(QUEUES.digest, { name: QUEUES.digest, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.createQueue(QUEUES.debrief, { name: QUEUES.debrief, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.createQueue(QUEUES.plan, { name: QUEUES.plan, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await boss.createQueue(QUEUES.client, { name: QUEUES.client, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
 
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 };
 
   await boss.work(QUEUES.scan, polling, async () => {
     const now = clock();
     const db = database.db;
-    const [digests, reminders] = await Promise.all([dueDigests(db, now), duePlanReminders(db, now)]);
+    const [digests, reminders, clientReminders] = await Promise.all([
+      dueDigests(db, now),
+      duePlanReminders(db, now),
+      dueFeedbackLinkReminders(db, now),
+    ]);
     for (const job of digests) {
       await boss.send(QUEUES.digest, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
     }
@@ -80,7 +88,11 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
       const queue = job.kind === "debrief" ? QUEUES.debrief : QUEUES.plan;
       await boss.send(queue, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
     }
+    for (const job of clientReminders) {
+      await boss.send(QUEUES.client, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
+    }
     return {
+      clientReminders: clientReminders.length,
       digests: digests.length,
       debriefReminders: reminders.filter((j) => j.kind === "debrief").length,
       planReminders: reminders.filter((j) => j.kind !== "debrief").length,
@@ -104,6 +116,13 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
   };
   await boss.work<PlanReminderJob>(QUEUES.debrief, polling, planWorker);
   await boss.work<PlanReminderJob>(QUEUES.plan, polling, planWorker);
+
+  // Dates travel through the queue as strings: read them back before sending.
+  await boss.work<FeedbackLinkReminderJob>(QUEUES.client, polling, async ([job]) => {
+    if (!job) return;
+    const data = { ...job.data, expiresAt: new Date(job.data.expiresAt) };
+    return { outcome: await sendFeedbackLinkReminder(database.db, data, clock()) };
+  });
 
   if (opts.schedule ?? true) await boss.schedule(QUEUES.scan, SCAN_CRON, {}, { tz: "UTC" });
 

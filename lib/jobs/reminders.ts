@@ -8,6 +8,7 @@ import { isBusinessDay } from "@/lib/core/follow-up/business-days";
 import { logger } from "@/lib/platform/logger";
 import { duePlanReminders, planReminderKey, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
 import { digestEmail } from "./templates";
+import { dueFeedbackLinkReminders, sendFeedbackLinkReminder } from "./feedback-link-reminders";
 
 /**
  * The reminder jobs as plain functions of (database, now): pg-boss runs them
@@ -82,6 +83,8 @@ export type PassResult = {
   debriefReminders: Record<SendOutcome, number>;
   /** The other plan emails: thank-you notes due soon, the call window opening. */
   planReminders: Record<SendOutcome, number>;
+  /** The one reminder to a client's interviewer whose feedback link is unanswered past the promised decision day. */
+  clientReminders: Record<SendOutcome, number>;
 };
 
 const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0, duplicate: 0, empty: 0 });
@@ -92,7 +95,7 @@ const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0
  * into one job per email.
  */
 export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<PassResult> {
-  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero() };
+  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero(), clientReminders: zero() };
   for (const job of await dueDigests(db, now)) {
     try {
       result.digests[await sendDigest(db, job, now)] += 1;
@@ -108,6 +111,14 @@ export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<Pa
     } catch (err) {
       counts.failed += 1;
       logger.error({ err: err instanceof Error ? err.message : String(err), interviewId: job.interviewId, kind: job.kind }, "plan reminder failed");
+    }
+  }
+  for (const job of await dueFeedbackLinkReminders(db, now)) {
+    try {
+      result.clientReminders[await sendFeedbackLinkReminder(db, job, now)] += 1;
+    } catch (err) {
+      result.clientReminders.failed += 1;
+      logger.error({ err: err instanceof Error ? err.message : String(err), linkId: job.id }, "feedback link reminder failed");
     }
   }
   return result;

@@ -7,7 +7,7 @@ import { unsafeCreateAuthSession } from "@/db/queries/auth";
 import type { SessionClaims } from "@/lib/auth/config";
 import type { TestFirm, TestPerson } from "@/db/test-firm";
 
-export { addReviewRecords, createTestFirm, TEST_PASSWORD, type ReviewRecords, type TestFirm, type TestPerson } from "@/db/test-firm";
+export { addFeedbackLinkRecords, addReviewRecords, createTestFirm, TEST_PASSWORD, type ReviewRecords, type TestFirm, type TestPerson } from "@/db/test-firm";
 
 /** A scope as requireScope() builds it: on PostgreSQL its db runs as the app role, under row-level security. */
 export function scopeOf(db: Db, firm: TestFirm, who: TestPerson): QueryScope {

@@ -5,7 +5,7 @@ import { fill, loadMatrix, ROLES, type Caller } from "../authz/matrix";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { firmFingerprint } from "../helpers/fingerprint";
-import { addReviewRecords, createTestFirm, formData, sessionFor, type TestFirm, type TestPerson } from "../helpers/fixtures";
+import { addFeedbackLinkRecords, addReviewRecords, createTestFirm, formData, sessionFor, type TestFirm, type TestPerson } from "../helpers/fixtures";
 
 const root = path.resolve(__dirname, "..", "..");
 const modules = import.meta.glob<Record<string, unknown>>(["../../app/**/*actions.ts", "../../app/**/actions.ts"], {
@@ -56,6 +56,7 @@ describe("authorization matrix: server actions", () => {
           const b: TestFirm = await createTestFirm(db, "b");
           // What the review, task and scorecard actions work on ({a.review.taskId}, …).
           const review = await addReviewRecords(db, a);
+          const links = await addFeedbackLinkRecords(db, a, review);
           const who: Record<Exclude<Caller, "anonymous">, [TestFirm, TestPerson]> = {
             candidate: [a, a.candidateUser],
             recruiter: [a, a.recruiter],
@@ -71,7 +72,7 @@ describe("authorization matrix: server actions", () => {
             signedInAs(await sessionFor(db, firm, person));
             actor = { otherSessionId: other.sessionId };
           }
-          const values = { a: { ...a, review }, b, actor };
+          const values = { a: { ...a, review, links }, b, actor };
           const fields = Object.fromEntries(
             Object.entries(entry.fields ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => fill(x, values)) : fill(v, values)]),
           );

@@ -1,44 +1,13 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
 import { openDatabase, type Database } from "@/db/client";
 import * as s from "@/db/schema";
 import { resetMailTransport } from "@/lib/email/send";
 import { resetEnvCache } from "@/lib/platform/env";
 import { startJobs, type JobsHandle } from "@/lib/jobs";
 import { useFreshDatabase } from "../helpers/db";
+import { startSmtp } from "../helpers/smtp";
 import { createTestFirm, type TestFirm } from "../helpers/fixtures";
 import { buildQueueFixture, NOW } from "./dashboard-data";
-
-type Received = { from: string; to: string[]; subject: string; body: string };
-
-/** A real SMTP server on a free port that keeps every message it accepts. */
-async function startSmtp(): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => (raw += chunk));
-      stream.on("end", () => {
-        const subject = /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? "";
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject,
-          body: raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms;

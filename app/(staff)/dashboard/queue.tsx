@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LINK_STATE_LABELS } from "../interviews/[id]/link-state";
 import { CalendarX2, CheckCheck, FileClock, FileText, ListChecks, MessageSquareWarning, PhoneCall, type LucideIcon } from "lucide-react";
 import type { QueueItem, QueueKind } from "@/db/queries/dashboard";
 import { Badge } from "@/app/_components/ui/badge";
@@ -54,6 +55,7 @@ export function QueueRow({ item, now, zone, showOwner }: { item: QueueItem; now:
           <span className="sr-only">{meta.short}. </span>
           {item.detail ? <span className="min-w-0">{item.detail}</span> : null}
           {item.rule ? <Badge variant="outline">{ruleLabel(item.rule)}</Badge> : null}
+          {item.linkState ? <Badge variant={item.linkState === "opened" ? "accent" : "neutral"}>{LINK_STATE_LABELS[item.linkState]}</Badge> : null}
           {showOwner && item.ownerName ? <span>· {item.ownerName}</span> : null}
         </p>
       </div>

@@ -5,6 +5,7 @@ import { decisionsOverdue } from "./decision-overdue";
 import { feedbackOverdue } from "./feedback-overdue";
 import { repeatCalls } from "./repeat-calls";
 import { firmClock, queueContext, staff } from "./shared";
+import { feedbackLinkState, latestLinksByInterview } from "../feedback-links";
 import { dueRecruiterTasks, taskItems } from "./tasks";
 import type { DashboardView, FirmClock, QueueItem, QueueKind, QueueState } from "./types";
 
@@ -44,6 +45,12 @@ export async function queueItems(scope: QueryScope, view: DashboardView, now: Da
     repeatCalls(q),
     dueRecruiterTasks(q),
   ]);
+  // Late feedback says whether the interviewer has a link, and what became of it.
+  const links = await latestLinksByInterview(scope, noFeedback.flatMap((i) => (i.interviewId ? [i.interviewId] : [])));
+  for (const item of noFeedback) {
+    const link = item.interviewId ? links.get(item.interviewId) : undefined;
+    item.linkState = link ? feedbackLinkState(link, now) : null;
+  }
   const items = [...toReview, ...missing, ...noFeedback, ...undecided, ...calls];
   items.push(...taskItems(q, dueTaskRows, items));
   return items.sort(compareQueueItems);

@@ -1,3 +1,4 @@
+import type { FeedbackLinkState } from "../feedback-links";
 import type { InterviewKind, InterviewStatus } from "../../schema/enums";
 import type { FollowUpPolicySettings } from "../../schema";
 
@@ -46,6 +47,8 @@ export type QueueItem = {
   /** The recruiter who owns it: the application's recruiter, or the task's owner. */
   ownerUserId: string | null;
   ownerName: string | null;
+  /** For late client feedback: the newest feedback link's state, if one was sent. */
+  linkState?: FeedbackLinkState | null;
 };
 
 export type DashboardInterview = {

@@ -82,7 +82,7 @@ export async function eraseCandidate(
       .where(and(eq(candidates.firmId, f), eq(candidates.id, candidateId)));
     await tx
       .update(applications)
-      .set({ closedReason: ERASED })
+      .set({ closedReason: ERASED, clientSummary: ERASED, salaryExpectation: ERASED })
       .where(and(eq(applications.firmId, f), inArray(applications.id, some(appIds))));
     await tx
       .update(applicationStageChanges)
@@ -118,7 +118,7 @@ export async function eraseCandidate(
       .where(and(eq(callLogs.firmId, f), inArray(callLogs.id, some(r.callLogIds))));
     await tx
       .update(interviewerFeedback)
-      .set({ takeaways: ERASED, sharedSummary: ERASED, internalNotes: ERASED })
+      .set({ takeaways: ERASED, sharedSummary: ERASED, internalNotes: ERASED, strengths: ERASED, concerns: ERASED })
       .where(and(eq(interviewerFeedback.firmId, f), inArray(interviewerFeedback.id, some(fIds))));
     await tx
       .update(feedbackRatings)

@@ -47,7 +47,7 @@ const zone = z.string().refine(validZone, { error: "Unknown time zone." });
  * The scorecard arrives as `rating.<attributeId>` and `note.<attributeId>`
  * fields (one pair per attribute; an empty rating means "not rated").
  */
-function collectRatings(raw: unknown) {
+export function collectRatings(raw: unknown) {
   if (!raw || typeof raw !== "object") return raw;
   const obj = raw as Record<string, unknown>;
   const ratings: { attributeId: string; rating: unknown; note: unknown }[] = [];
@@ -61,7 +61,7 @@ function collectRatings(raw: unknown) {
   return { ...obj, ratings };
 }
 
-const ratingSchema = z.object({
+export const ratingSchema = z.object({
   attributeId: z.uuid(),
   rating: z.string(),
   note: z.string().max(500, { error: "Keep each note under 500 characters." }).default("").transform((v) => v.trim()),

@@ -42,6 +42,8 @@ export const firmSettingsSchema = z
       (v) => (v === "" || v === undefined || v === null ? null : v),
       z.union([z.null(), whole("the retention period", 30, 3650)]),
     ),
+    /** Left as it is when the form does not send it. */
+    feedbackLinkDays: whole("how long feedback links work", 1, 90).optional(),
   })
   .refine((v) => v.sessionIdleMinutes <= v.sessionAbsoluteHours * 60, {
     path: ["sessionIdleMinutes"],

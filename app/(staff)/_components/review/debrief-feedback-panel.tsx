@@ -13,7 +13,16 @@ import { NewTaskDialog } from "../../tasks/task-forms";
 import { DebriefCard } from "./debrief-card";
 import { FeedbackEntry } from "./feedback-entry";
 import { formAttributes, type FeedbackFormContext } from "./feedback-form-data";
-import { STAGE_LABELS } from "@/lib/core/vocabulary";
+import { DECISION_LABELS, STAGE_LABELS, type Decision, type Stage } from "@/lib/core/vocabulary";
+import { can } from "@/lib/core/permissions";
+import { decisionBlocked, stageForDecision } from "@/lib/core/review/feedback-rules";
+import { ConfirmLinkDecision } from "./confirm-link-decision";
+
+/** What confirming a decision does to the application, in words. */
+function decisionEffect(decision: Decision, stage: Stage): string {
+  const to = stageForDecision(decision, stage);
+  return to ? `moves the application from ${STAGE_LABELS[stage]} to ${STAGE_LABELS[to]}` : `keeps the application at ${STAGE_LABELS[stage]}`;
+}
 import { PeopleMetList } from "./people-met-list";
 import { FeedbackEntryActions, RecordFeedback } from "./review-forms";
 import { Flags } from "./review-flags";
@@ -38,6 +47,7 @@ export async function DebriefFeedbackPanel({ scope, interviewId, now: nowProp }:
     ...feedbackIds.map((id) => listRatableAttributes(scope, id)),
   ]);
   const zone = review.timeZone;
+  const canWrite = can(scope.role, "feedback.write");
   const nowValue = toLocalDateTimeValue(now, zone);
   const formContacts = contacts.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name, title: c.title }));
   // What every feedback form here shares; each gets the scorecard it was (or will be) rated on.
@@ -116,7 +126,24 @@ export async function DebriefFeedbackPanel({ scope, interviewId, now: nowProp }:
                   ratings: Object.fromEntries(f.ratings.map((r) => [r.attributeId, { rating: r.rating, note: r.note }])),
                 }}
               >
-                <FeedbackEntry f={f} zone={zone} />
+                <FeedbackEntry
+                  f={f}
+                  zone={zone}
+                  confirm={
+                    f.proposedDecision && !f.decision && canWrite ? (
+                      <ConfirmLinkDecision
+                        interviewId={interviewId}
+                        feedbackId={f.id}
+                        version={f.version}
+                        seenStage={review.application.stage}
+                        seenStageAt={review.application.stageChangedAt.toISOString()}
+                        decisionLabel={DECISION_LABELS[f.proposedDecision]}
+                        effect={decisionEffect(f.proposedDecision, review.application.stage)}
+                        blocked={decisionBlocked(f.proposedDecision, review.application.stage)}
+                      />
+                    ) : null
+                  }
+                />
               </FeedbackEntryActions>
             ))
           )}

@@ -1,4 +1,5 @@
-import { Lock } from "lucide-react";
+import { Link2, Lock } from "lucide-react";
+import type { ReactNode } from "react";
 import type { FeedbackRow } from "@/db/queries/feedback";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent } from "@/app/_components/ui/card";
@@ -16,7 +17,7 @@ const RATING_TONE: Record<string, string> = {
 };
 
 /** One piece of interviewer feedback as recorded: recommendation, decision, scorecard, the shared summary and the internal notes. */
-export function FeedbackEntry({ f, zone }: { f: FeedbackRow; zone: string }) {
+export function FeedbackEntry({ f, zone, confirm }: { f: FeedbackRow; zone: string; confirm?: ReactNode }) {
   const byCategory = new Map<string, FeedbackRow["ratings"]>();
   for (const r of f.ratings) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   const negative = f.recommendation === "no" || f.recommendation === "definitely_not";
@@ -30,7 +31,19 @@ export function FeedbackEntry({ f, zone }: { f: FeedbackRow; zone: string }) {
               {f.contactTitle ? <span className="font-normal text-muted-foreground"> · {f.contactTitle}</span> : null}
             </p>
             <p className="text-[0.8125rem] text-muted-foreground">
-              {f.channel === "call" ? "By phone" : f.channel === "email" ? "By email" : "Other"} · {momentLabel(f.receivedAt, zone)}
+              {f.channel === "link" ? (
+                <span className="inline-flex items-center gap-1">
+                  <Link2 aria-hidden="true" className="size-3.5" />
+                  From {f.contactName ?? "the interviewer"}, through the link
+                </span>
+              ) : f.channel === "call" ? (
+                "By phone"
+              ) : f.channel === "email" ? (
+                "By email"
+              ) : (
+                "Other"
+              )}{" "}
+              · {momentLabel(f.receivedAt, zone)}
               {f.recordedByName ? ` · recorded by ${f.recordedByName}` : ""}
             </p>
           </div>
@@ -39,8 +52,27 @@ export function FeedbackEntry({ f, zone }: { f: FeedbackRow; zone: string }) {
               {RECOMMENDATION_LABELS[f.recommendation]}
             </StatusPill>
             {f.decision ? <Badge variant="solid">Decision: {DECISION_LABELS[f.decision]}</Badge> : null}
+            {!f.decision && f.proposedDecision ? <Badge variant="outline">Recommends: {DECISION_LABELS[f.proposedDecision]}</Badge> : null}
           </div>
         </div>
+        {confirm}
+        {f.expectedDecisionOn && !f.decision ? (
+          <p className="text-[0.8125rem]">
+            <span className="text-muted-foreground">Expects to decide by</span> {f.expectedDecisionOn}
+          </p>
+        ) : null}
+        {f.strengths || f.concerns ? (
+          <div className="grid gap-2 sm:grid-cols-2">
+            <div>
+              <p className="text-xs font-medium text-muted-foreground">Strengths</p>
+              <p className="mt-0.5 text-[0.8125rem] whitespace-pre-line">{f.strengths || "—"}</p>
+            </div>
+            <div>
+              <p className="text-xs font-medium text-muted-foreground">Concerns</p>
+              <p className="mt-0.5 text-[0.8125rem] whitespace-pre-line">{f.concerns || "—"}</p>
+            </div>
+          </div>
+        ) : null}
         {f.takeaways ? (
           <div>
             <p className="text-xs font-medium text-muted-foreground">Key take-aways</p>

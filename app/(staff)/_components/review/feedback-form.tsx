@@ -143,7 +143,8 @@ export function FeedbackForm({
           <RadioRow
             name="channel"
             legend="How"
-            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+            // "Feedback link" is how an interviewer's own answer came in; a recruiter records calls, emails and the rest.
+            options={CHANNELS.filter((c) => c !== "link" || channel === "link").map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
             value={channel}
             idPrefix={prefix}
             error={err("channel")}

@@ -15,6 +15,28 @@ import { InterviewStatusBadge, StageBadge } from "../../_components/stage-badge"
 import { interviewPlanForStaff } from "@/lib/plans/staff-plan";
 import { CandidatePlanSection } from "./candidate-plan-section";
 import { StatusActions } from "./status-actions";
+import { InterviewerLinks } from "./interviewer-links";
+import { LINK_STATE_LABELS } from "./link-state";
+import { feedbackLinkState, listInterviewerLinks, type InterviewerLink } from "@/db/queries/feedback-links";
+import { hasHappened } from "@/lib/core/review/feedback-rules";
+import { formatShortDate } from "../../_components/format";
+
+/** A link's badge and its dates, in the firm's zone. */
+function linkRow(link: NonNullable<InterviewerLink["link"]>, zone: string, now: Date) {
+  const state = feedbackLinkState(link, now);
+  const sent = `Sent ${formatShortDate(link.createdAt, zone)}`;
+  const detail =
+    state === "answered"
+      ? `${sent}, answered ${formatShortDate(link.answeredAt!, zone)}`
+      : state === "revoked"
+        ? `${sent}, withdrawn ${formatShortDate(link.revokedAt!, zone)}`
+        : state === "expired"
+          ? `${sent}, expired ${formatShortDate(link.expiresAt, zone)}`
+          : state === "mail_failed"
+            ? `${sent}; the email could not be delivered. Check the address, then send a new link.`
+            : `${sent}${link.openedAt ? `, opened ${formatShortDate(link.openedAt, zone)}` : ""}, works until ${formatShortDate(link.expiresAt, zone)}${link.reminderSentAt ? `; reminded ${formatShortDate(link.reminderSentAt, zone)}` : ""}`;
+  return { id: link.id, state, stateLabel: LINK_STATE_LABELS[state], detail };
+}
 
 export const metadata: Metadata = { title: "Interview" };
 
@@ -22,7 +44,19 @@ export const metadata: Metadata = { title: "Interview" };
 export default async function InterviewPage({ params, searchParams }: RecordPageProps) {
   const { scope, id, record: interview } = await loadRecord("interviews.read", params, getInterview);
   const now = new Date();
-  const [zone, sp, plan] = await Promise.all([getFirmTimeZone(scope), searchParams, interviewPlanForStaff(scope, id, { now })]);
+  const [zone, sp, plan, interviewers] = await Promise.all([
+    getFirmTimeZone(scope),
+    searchParams,
+    interviewPlanForStaff(scope, id, { now }),
+    listInterviewerLinks(scope, id),
+  ]);
+  const happened = hasHappened(interview, now);
+  const canRequest = can(scope.role, "feedback.write") && happened;
+  const requestHint = happened
+    ? null
+    : interview.status === "scheduled"
+      ? "You can request feedback from the interviewers once the interview has ended."
+      : null;
   const kind = INTERVIEW_KIND_LABELS[interview.kind];
   const writable = can(scope.role, "interviews.write");
 
@@ -156,21 +190,19 @@ export default async function InterviewPage({ params, searchParams }: RecordPage
                   ) : null}
                 </p>
               ) : (
-                <ul className="flex flex-col gap-3">
-                  {interview.participants.map((p) => (
-                    <li key={p.contactId} className="flex flex-col">
-                      <Link href={`/contacts/${p.contactId}`} className="font-medium hover:underline">
-                        {p.name}
-                      </Link>
-                      {p.title ? <span className="text-xs text-muted-foreground">{p.title}</span> : null}
-                      <span className="text-xs">
-                        {p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null}
-                        {p.email && p.phone ? " · " : null}
-                        {p.phone ? <a href={`tel:${p.phone}`}>{p.phone}</a> : null}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                <InterviewerLinks
+                  interviewId={id}
+                  people={interviewers.map((p) => ({
+                    contactId: p.contactId,
+                    name: p.name,
+                    title: p.title,
+                    email: p.email,
+                    phone: p.phone,
+                    link: p.link ? linkRow(p.link, zone, now) : null,
+                  }))}
+                  canRequest={canRequest}
+                  requestHint={requestHint}
+                />
               )}
             </CardContent>
           </Card>

@@ -26,6 +26,7 @@ export const updateFirmSettingsAction = defineFormAction(firmSettingsSchema, "se
     mfaRequired: input.mfaRequired,
     candidateReminders: input.candidateReminders,
     retentionDays: input.retentionDays,
+    feedbackLinkDays: input.feedbackLinkDays,
   });
   if (!result.ok) {
     if (!result.current) throw new AppError("not_found");

@@ -21,6 +21,7 @@ type Settings = {
   mfaRequired: boolean;
   candidateReminders: boolean;
   retentionDays: number | null;
+  feedbackLinkDays: number;
   version: number;
 };
 
@@ -115,6 +116,15 @@ export function FirmSettingsForm({ settings }: { settings: Settings }) {
                 error={state.fieldErrors?.retentionDays}
               >
                 <Input type="number" inputMode="numeric" defaultValue={v(state, "retentionDays", settings.retentionDays)} />
+              </FormField>
+              <FormField
+                name="feedbackLinkDays"
+                label="Feedback links work for (days)"
+                hint="A link mailed to a client's interviewer stops working after this, or once answered."
+                error={state.fieldErrors?.feedbackLinkDays}
+                required
+              >
+                <Input type="number" inputMode="numeric" defaultValue={v(state, "feedbackLinkDays", settings.feedbackLinkDays)} />
               </FormField>
               <FormField
                 name="mfaRequired"
