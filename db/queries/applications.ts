@@ -175,12 +175,14 @@ export async function listApplicationsForJob(scope: QueryScope, jobId: string, p
     .orderBy(desc(applications.stageChangedAt), asc(applications.id));
 }
 
-/** A candidate's applications, open ones first, each with its job and client. */
+/** A candidate's applications, open ones first, each with its job and client (and what its client pack says). */
 export async function listApplicationsForCandidate(scope: QueryScope, candidateId: string) {
   if (!isStaffScope(scope)) return [];
   return scope.db
     .select({
       ...applicationColumns,
+      clientSummary: applications.clientSummary,
+      salaryExpectation: applications.salaryExpectation,
       jobTitle: jobs.title,
       jobStatus: jobs.status,
       clientId: clients.id,

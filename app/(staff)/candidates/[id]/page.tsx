@@ -1,4 +1,4 @@
-import { CalendarPlus, KeyRound } from "lucide-react";
+import { CalendarPlus, FileDown, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -8,7 +8,9 @@ import { getCandidateTimeline, type TimelineEvent } from "@/db/queries/candidate
 import { getFirmTimeZone } from "@/db/queries/interviews";
 import { listJobOptions } from "@/db/queries/jobs";
 import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { Checkbox } from "@/app/_components/ui/checkbox";
 import { LoadingRegion, Skeleton, SkeletonEntry } from "@/app/_components/ui/skeleton";
 import { StatusPill } from "@/app/_components/ui/status-pill";
 import { can } from "@/lib/core/permissions";
@@ -22,6 +24,7 @@ import { ArchivedBadge, RecordActions, RecordHeader } from "../../_components/re
 import { StageBadge } from "../../_components/stage-badge";
 import { StageMoveForm } from "../../_components/stage-move-form";
 import { archiveCandidateAction, restoreCandidateAction } from "../actions";
+import { ClientPackForm } from "./client-pack-form";
 import { InviteCandidateForm } from "./invite-form";
 import { taskStatus, Timeline, TIMELINE_FILTERS, type TimelineFilter } from "./timeline";
 
@@ -125,6 +128,9 @@ export default async function CandidatePage({ params, searchParams }: RecordPage
                       {canApply ? (
                         <StageMoveForm applicationId={a.id} version={a.version} stage={a.stage} candidateName={`${candidate.name} (${a.jobTitle})`} />
                       ) : null}
+                      {erased ? null : (
+                        <ClientPackSection application={a} canEdit={canApply} />
+                      )}
                     </li>
                   );
                 })}
@@ -238,6 +244,61 @@ export default async function CandidatePage({ params, searchParams }: RecordPage
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * An application's client pack: the text it prints (the summary shared with
+ * the client, the salary expectation) and the PDF download, folded away
+ * until opened.
+ */
+function ClientPackSection({
+  application: a,
+  canEdit,
+}: {
+  application: { id: string; version: number; jobTitle: string; clientName: string; clientSummary: string; salaryExpectation: string };
+  canEdit: boolean;
+}) {
+  const salaryId = `client-pack-${a.id}-include-salary`;
+  return (
+    <details className="group rounded-md border border-border bg-background sm:col-span-2">
+      <summary className="cursor-pointer rounded-md px-3 py-2 text-[0.8125rem] font-medium hover:bg-hover focus-visible:outline-2 focus-visible:outline-ring">
+        Client pack<span className="sr-only"> for {a.clientName} ({a.jobTitle})</span>
+        <span className="ml-2 font-normal text-muted-foreground">
+          {a.clientSummary ? "Summary written" : "No summary for the client yet"}
+        </span>
+      </summary>
+      <div className="flex flex-col gap-4 border-t border-border p-3">
+        {canEdit ? (
+          <ClientPackForm
+            applicationId={a.id}
+            version={a.version}
+            clientSummary={a.clientSummary}
+            salaryExpectation={a.salaryExpectation}
+            clientName={a.clientName}
+          />
+        ) : a.clientSummary ? (
+          <p className="text-[0.8125rem] whitespace-pre-line">{a.clientSummary}</p>
+        ) : null}
+        <form
+          method="get"
+          action={`/api/applications/${a.id}/client-pack`}
+          className="flex flex-wrap items-center gap-3 border-t border-border pt-3"
+          aria-label={`Download the client pack for ${a.clientName}`}
+        >
+          <span className="flex items-center gap-2">
+            <Checkbox id={salaryId} name="salary" value="1" />
+            <label htmlFor={salaryId} className="text-[0.8125rem]">
+              Include salary expectation
+            </label>
+          </span>
+          <Button type="submit" size="sm">
+            <FileDown aria-hidden="true" />
+            Download client pack (PDF)<span className="sr-only"> for {a.clientName}</span>
+          </Button>
+        </form>
+      </div>
+    </details>
   );
 }
 
