@@ -45,6 +45,7 @@ export class FirmBuilder {
   readonly callRows: Insert<typeof s.callLogs>[] = [];
   readonly taskRows: Insert<typeof s.tasks>[] = [];
   readonly auditRows: Insert<typeof s.auditEvents>[] = [];
+  readonly linkRows: Insert<typeof s.feedbackLinks>[] = [];
   private readonly usedEmails = new Set<string>();
 
   constructor(

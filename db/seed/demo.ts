@@ -80,6 +80,7 @@ export type SeedCounts = {
   debriefPeople: number;
   interviewerFeedback: number;
   feedbackRatings: number;
+  feedbackLinks: number;
   callLogs: number;
   tasks: number;
   auditEvents: number;
@@ -104,11 +105,12 @@ export const SEED_COUNTS: SeedCounts = {
   debriefs: 117,
   debriefVersions: 120,
   debriefPeople: 203,
-  interviewerFeedback: 107,
-  feedbackRatings: 632,
+  interviewerFeedback: 108,
+  feedbackRatings: 640,
+  feedbackLinks: 2,
   callLogs: 4,
   tasks: 688,
-  auditEvents: 12,
+  auditEvents: 15,
 };
 
 /** The records of the demo story, for tests and for anyone giving the demo. */
@@ -131,6 +133,8 @@ export type DemoStory = {
   feedbackOverdue: { interviewId: string; taskId: string; clientName: string };
   /** (d) Marcus Webb: two logged calls on one interview. */
   calledTwice: { interviewId: string; callLogIds: string[] };
+  /** Feedback links: one sent to Elena's panel and unanswered; one answered on Marcus's onsite, its decision not confirmed. */
+  feedbackLinks: { sentInterviewId: string; answeredInterviewId: string; answeredFeedbackId: string };
 };
 
 export type SeedSummary = {

@@ -56,6 +56,7 @@ export async function insertFirm(tx: DbOrTx, b: FirmBuilder) {
     b.interviews.flatMap((iv) => iv.feedback),
   );
   await insertChunks(tx, s.feedbackRatings, b.ratingRows);
+  await insertChunks(tx, s.feedbackLinks, b.linkRows);
   await insertChunks(tx, s.callLogs, b.callRows);
   await insertChunks(tx, s.tasks, b.taskRows);
   await insertChunks(tx, s.auditEvents, b.auditRows);
@@ -81,7 +82,7 @@ export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
 const TENANT_TABLES = [
   "memberships", "clients", "contacts", "jobs", "candidates", "scorecardAttributes", "applications",
   "applicationStageChanges", "interviews", "interviewParticipants", "debriefs", "debriefVersions", "debriefPeople",
-  "interviewerFeedback", "feedbackRatings", "callLogs", "tasks", "auditEvents",
+  "interviewerFeedback", "feedbackRatings", "feedbackLinks", "callLogs", "tasks", "auditEvents",
 ] as const satisfies readonly Exclude<keyof SeedCounts, "users">[];
 
 /** Row counts of one firm's tenant tables. */

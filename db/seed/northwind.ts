@@ -12,6 +12,7 @@ import { elenaStory } from "./story-elena";
 import { marcusStory } from "./story-marcus";
 import { mayaStory } from "./story-maya";
 import { addAudit, addManualTask } from "./tasks";
+import { addFeedbackLinks } from "./story-links";
 import { SCORECARD } from "./text";
 import type { AppMeta } from "./types";
 
@@ -97,6 +98,14 @@ export function buildNorthwind(b: FirmBuilder): () => DemoStory {
     });
   }
 
+  // --- Feedback links: one waiting for Brightwater's answer, one answered by Meridian.
+  addFeedbackLinks(b, {
+    elenaPanel: panel,
+    elenaContact: brightwater.contacts[0]!,
+    marcusOnsite: mOnsite,
+    marcusContact: meridian.contacts[2]!,
+  });
+
   // --- A handful of audit events.
   addAudit(b, olivia, "membership.invited", "membership", null, clock.at(-410, 10), { email: jordan.email, role: "recruiter" });
   addAudit(b, olivia, "membership.invited", "membership", null, clock.at(-405, 10), { email: sam.email, role: "recruiter" });
@@ -145,6 +154,11 @@ export function buildNorthwind(b: FirmBuilder): () => DemoStory {
         clientName: brightwater.name,
       },
       calledTwice: { interviewId: mOnsite.row.id, callLogIds: callIds },
+      feedbackLinks: {
+        sentInterviewId: panel.row.id,
+        answeredInterviewId: mOnsite.row.id,
+        answeredFeedbackId: mOnsite.feedback.find((f) => f.channel === "link")!.id,
+      },
     };
   };
 }

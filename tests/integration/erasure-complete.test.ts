@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, like, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
@@ -9,6 +9,10 @@ import { unsafeAcceptInvitationAsNewUser, unsafeAcceptInvitationForUser, unsafeC
 import { createCandidate, updateCandidate } from "@/db/queries/candidates";
 import { exportCandidateData } from "@/db/queries/data-rights";
 import { createFeedback } from "@/db/queries/feedback-recording";
+import { updateClientPackFields } from "@/db/queries/client-pack";
+import { accessFeedbackLink } from "@/lib/auth/feedback-link-access";
+import { answerFeedbackLink } from "@/lib/feedback-links/answer-link";
+import { requestFeedback } from "@/lib/feedback-links/request-feedback";
 import { scheduleInterview, updateInterviewStatus } from "@/db/queries/interview-scheduling";
 import { createTask } from "@/db/queries/tasks";
 import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
@@ -177,6 +181,37 @@ describe("erasure is complete", () => {
       ratings: [{ attributeId: attr!.id, rating: "strong_yes", note: `${p.first} knew the stack` }],
     });
     expect(fb).not.toBe("not_found");
+    // The interviewer answers through a feedback link (its mail names the candidate, and so does the answer).
+    await requestFeedback(recruiter, { interviewId, contactId: firm.contactId });
+    const [linkMail] = await db()
+      .select({ text: s.emailOutbox.text })
+      .from(s.emailOutbox)
+      .where(and(eq(s.emailOutbox.firmId, firm.firmId), like(s.emailOutbox.dedupeKey, "feedback-link:%")))
+      .orderBy(desc(s.emailOutbox.createdAt))
+      .limit(1);
+    const linkToken = /\/feedback\/([A-Za-z0-9_-]+)/.exec(linkMail!.text)![1]!;
+    const access = await accessFeedbackLink(linkToken, { ip: null });
+    if (access.status !== "open") throw new Error(`feedback link: ${access.status}`);
+    const answered = await answerFeedbackLink(access, {
+      token: linkToken,
+      contactId: firm.contactId,
+      recommendation: "yes",
+      strengths: `${p.first} explained the outage calmly`,
+      concerns: `${p.name} asked twice about the salary`,
+      decision: null,
+      expectedDecisionOn: null,
+      ratings: [],
+    });
+    expect(answered).toBe("saved");
+    // The client pack's summary and salary, written for the client, name the candidate too.
+    const [forPack] = await db().select({ version: s.applications.version }).from(s.applications).where(eq(s.applications.id, app.value.id));
+    const packed = await updateClientPackFields(recruiter, {
+      id: app.value.id,
+      version: forPack!.version,
+      clientSummary: `${p.name} led two platform migrations`,
+      salaryExpectation: `${p.first} asks for 150k`,
+    });
+    expect(packed.ok, JSON.stringify(packed)).toBe(true);
     const task = await createTask(recruiter, {
       title: `Call ${p.name}`,
       details: `On ${p.phone} or ${p.email}`,
@@ -242,6 +277,10 @@ describe("erasure is complete", () => {
       "public.debrief_versions.snapshot",
       "public.call_logs.notes",
       "public.interviewer_feedback.internal_notes",
+      "public.interviewer_feedback.strengths",
+      "public.interviewer_feedback.concerns",
+      "public.applications.client_summary",
+      "public.applications.salary_expectation",
       "public.feedback_ratings.note",
       "public.auth_sessions.user_agent",
       "public.throttles.key",

@@ -38,6 +38,7 @@ const TENANT_TABLES: [string, string][] = [
   ["debrief_people", "id"],
   ["interviewer_feedback", "id"],
   ["feedback_ratings", "feedback_id"],
+  ["feedback_links", "id"],
   ["call_logs", "id"],
   ["tasks", "id"],
   ["audit_events", "id"],
@@ -286,6 +287,28 @@ describe("seedDemo", () => {
       // Two days before Monday 30 November is a Saturday: the due date is the business day before.
       expect(local(t.due_at, "yyyy-MM-dd")).toBe("2026-11-27");
       expect(t.due_at.getTime()).toBeLessThan(NOW.getTime() - 2 * 24 * 3600_000);
+    });
+
+    it("has one feedback link sent and waiting, and one answered through the link with a decision to confirm", async () => {
+      const links = await q<{ interview_id: string; answered_at: Date | null; revoked_at: Date | null; expires_at: Date; feedback_id: string | null }>(
+        "select interview_id, answered_at, revoked_at, expires_at, feedback_id from feedback_links where firm_id = $1 order by created_at",
+        [summary.firmId],
+      );
+      expect(links).toHaveLength(2);
+      const { sentInterviewId, answeredInterviewId, answeredFeedbackId } = summary.story.feedbackLinks;
+      const waiting = links.find((l) => l.interview_id === sentInterviewId)!;
+      expect(waiting).toMatchObject({ answered_at: null, revoked_at: null, feedback_id: null });
+      expect(waiting.expires_at.getTime()).toBeGreaterThan(NOW.getTime());
+      // The waiting one is on the story's overdue feedback, which stays overdue.
+      expect(sentInterviewId).toBe(summary.story.feedbackOverdue.interviewId);
+      const answered = links.find((l) => l.interview_id === answeredInterviewId)!;
+      expect(answered.feedback_id).toBe(answeredFeedbackId);
+      expect(answered.answered_at!.getTime()).toBeLessThan(NOW.getTime());
+      const f = await one<{ channel: string; proposed_decision: string; decision: string | null; recorded_by: string | null }>(
+        "select channel, proposed_decision, decision, recorded_by from interviewer_feedback where firm_id = $1 and id = $2",
+        [summary.firmId, answeredFeedbackId],
+      );
+      expect(f).toEqual({ channel: "link", proposed_decision: "next_round", decision: null, recorded_by: null });
     });
 
     it("has a candidate who has already called the interviewer twice", async () => {
