@@ -22,8 +22,11 @@ export function ConfirmLinkDecision(props: {
   /** "moves Jordan to Offer", or why it cannot. */
   effect: string;
   blocked: string | null;
+  /** The decision is the client's now: nothing to show, but the message of the confirmation that made it so. */
+  confirmed: boolean;
 }) {
   const [state, action, pending] = useActionState(confirmLinkDecisionAction, initialFormState);
+  if (props.confirmed) return state.ok ? <FormStateAlerts state={state} /> : null;
   return (
     <div className="flex flex-col gap-2 rounded-md border border-accent-border bg-accent-subtle px-3 py-2">
       <p className="text-[0.8125rem]">

@@ -130,8 +130,10 @@ export async function DebriefFeedbackPanel({ scope, interviewId, now: nowProp }:
                   f={f}
                   zone={zone}
                   confirm={
-                    f.proposedDecision && !f.decision && canWrite ? (
+                    // Kept mounted once confirmed, so the confirmation's message survives the page's refresh.
+                    f.proposedDecision && canWrite ? (
                       <ConfirmLinkDecision
+                        confirmed={f.decision !== null}
                         interviewId={interviewId}
                         feedbackId={f.id}
                         version={f.version}
