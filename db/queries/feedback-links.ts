@@ -20,6 +20,7 @@ import type { Decision, Rating, Recommendation } from "../schema/enums";
 import { recordAudit } from "./audit";
 import { isStaffScope, type QueryScope } from "./scope";
 import { completePolicyTask } from "./tasks";
+import { getFeedbackContext } from "./feedback";
 import { withInterviewRecords } from "./interview-joins";
 
 /**
@@ -100,30 +101,16 @@ export async function latestLinksByInterview(scope: QueryScope, interviewIds: st
   return out;
 }
 
-/** What a request needs to know about the interview and the people asked. */
+/** What a request needs to know: the interview with its records (as feedback sees them), and the firm's name, zone and link lifetime. */
 export async function getLinkRequestContext(scope: QueryScope, interviewId: string) {
-  if (!isStaffScope(scope)) return null;
-  const [row] = await withInterviewRecords(
-    scope.db
-      .select({
-        interviewId: interviews.id,
-        startsAt: interviews.startsAt,
-        endsAt: interviews.endsAt,
-        status: interviews.status,
-        candidateName: candidates.name,
-        jobTitle: jobs.title,
-        clientName: clients.name,
-        firmName: firms.name,
-        timeZone: firms.timeZone,
-        linkDays: firms.feedbackLinkDays,
-      })
-      .from(interviews)
-      .innerJoin(firms, eq(firms.id, interviews.firmId))
-      .$dynamic(),
-  )
-    .where(and(eq(interviews.firmId, scope.firmId), eq(interviews.id, interviewId)))
+  const ctx = await getFeedbackContext(scope, interviewId);
+  if (!ctx) return null;
+  const [firm] = await scope.db
+    .select({ firmName: firms.name, timeZone: firms.timeZone, linkDays: firms.feedbackLinkDays })
+    .from(firms)
+    .where(eq(firms.id, scope.firmId))
     .limit(1);
-  return row ?? null;
+  return firm ? { ...ctx, ...firm } : null;
 }
 
 /**
