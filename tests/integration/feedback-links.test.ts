@@ -4,6 +4,7 @@ import * as s from "@/db/schema";
 import { answerFeedbackLinkAction } from "@/app/(client)/feedback/[token]/actions";
 import { confirmLinkDecisionAction, requestFeedbackAction, revokeFeedbackLinkAction } from "@/app/(staff)/interviews/feedback-link-actions";
 import { listQueueItems } from "@/db/queries/dashboard";
+import { feedbackLinkState, listInterviewerLinks } from "@/db/queries/feedback-links";
 import { accessFeedbackLink, LINK_RATE } from "@/lib/auth/feedback-link-access";
 import { hashToken } from "@/lib/auth/tokens";
 import { REDACTED, resetMailTransport } from "@/lib/email/send";
@@ -282,6 +283,15 @@ describe("feedback links", () => {
     expect(await linkRows(iv)).toHaveLength(0);
   });
 
+  it("makes links that work for as many days as the firm set", async () => {
+    await db().update(s.firms).set({ feedbackLinkDays: 3 }).where(eq(s.firms.id, a.firmId));
+    const iv = await insertEndedInterview(db(), a, { endedHoursAgo: 6 });
+    expect((await requestAs(a, "recruiter", { interviewId: iv, contactId: a.contactId })).ok).toBe(true);
+    const [link] = await linkRows(iv);
+    expect(Math.round((link!.expiresAt.getTime() - link!.createdAt.getTime()) / DAY)).toBe(3);
+    await db().update(s.firms).set({ feedbackLinkDays: 14 }).where(eq(s.firms.id, a.firmId));
+  });
+
   it("lets no candidate, signed-out person or other firm's admin request, revoke or confirm", async () => {
     const [link] = await linkRows(interviewId);
     const [fb] = await feedbackRows(interviewId);
@@ -312,16 +322,26 @@ describe("feedback links", () => {
   });
 
   it("sends the interviewer one reminder, with a link of its own, once the promised decision day has passed; never a second", async () => {
-    const iv = await insertEndedInterview(db(), a, { endedHoursAgo: 24 * 6 });
+    // Its own application, so no later round of another test hides the late decision.
+    const [app] = await db()
+      .insert(s.applications)
+      .values({ firmId: a.firmId, candidateId: a.otherCandidateId, jobId: a.jobId, stage: "interviewing", recruiterUserId: a.recruiter.userId })
+      .returning({ id: s.applications.id });
+    const ended = new Date(Date.now() - 6 * DAY);
+    const [round] = await db()
+      .insert(s.interviews)
+      .values({ firmId: a.firmId, applicationId: app!.id, candidateId: a.otherCandidateId, kind: "onsite", startsAt: new Date(ended.getTime() - 3_600_000), endsAt: ended, status: "completed" })
+      .returning({ id: s.interviews.id });
+    const iv = round!.id;
     await db().insert(s.interviewParticipants).values({ firmId: a.firmId, interviewId: iv, contactId: secondContactId });
     expect((await requestAs(a, "recruiter", { interviewId: iv, contactId: secondContactId })).ok).toBe(true);
     const first = await tokenMailedTo(`omar@${a.slug}.example`, new Date(Date.now() - 5000));
     await db().update(s.firms).set({ timeZone: "UTC" }).where(eq(s.firms.id, a.firmId));
     const now = new Date();
     now.setUTCHours(10, 0, 0, 0);
-    const promised = new Date(now.getTime() - 2 * DAY).toISOString().slice(0, 10);
+    const promised = new Date(now.getTime() - 7 * DAY).toISOString().slice(0, 10);
     // Not yet: the debrief names no date.
-    await db().insert(s.debriefs).values({ firmId: a.firmId, interviewId: iv, candidateId: a.candidateId, status: "submitted", timelineGiven: "yes", expectedDecisionOn: null });
+    await db().insert(s.debriefs).values({ firmId: a.firmId, interviewId: iv, candidateId: a.otherCandidateId, status: "submitted", timelineGiven: "yes", expectedDecisionOn: null });
     expect((await runRemindersOnce(db(), now)).clientReminders.logged).toBe(0);
     await db().update(s.debriefs).set({ expectedDecisionOn: promised }).where(eq(s.debriefs.interviewId, iv));
     // Not at night in the firm's zone.
@@ -340,6 +360,10 @@ describe("feedback links", () => {
     expect((await accessFeedbackLink(second, { ip: null })).status).toBe("open");
     expect((await answer(second, secondContactId, { decision: "" })).redirect).toBeTruthy();
     expect((await accessFeedbackLink(first, { ip: null })).status).toBe("answered");
+    // The promised decision is still late (a link's answer is a recommendation), and the queue says the link was answered.
+    const queue = await listQueueItems(scopeOf(db(), a, a.recruiter), { view: "everyone", now });
+    const late = queue.find((i) => i.kind === "decision_overdue" && i.interviewId === iv);
+    expect(late?.linkState).toBe("answered");
     await db().update(s.firms).set({ timeZone: "America/New_York" }).where(eq(s.firms.id, a.firmId));
   });
 });
@@ -359,7 +383,7 @@ describe("feedback link mail through SMTP", () => {
       else process.env.SMTP_URL = saved;
       resetEnvCache();
       resetMailTransport();
-      await smtp.close();
+      await smtp.close().catch(() => undefined);
     };
   });
 
@@ -383,5 +407,19 @@ describe("feedback link mail through SMTP", () => {
     const token = /\/feedback\/([A-Za-z0-9_-]{20,})/.exec(decoded)![1]!;
     const [link] = await db().select().from(s.feedbackLinks).where(eq(s.feedbackLinks.interviewId, iv));
     expect(hashToken(token)).toBe(link!.tokenHash);
+  });
+
+  it("says so beside the interviewer when the mail could not be delivered", async () => {
+    const a = firms.a;
+    const iv = await insertEndedInterview(db(), a);
+    await smtp.close();
+    resetMailTransport();
+    signedInAs(await sessionFor(db(), a, a.recruiter));
+    const r = await submit(requestFeedbackAction, formData({ interviewId: iv, contactId: a.contactId }));
+    signedInAs(null);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const [person] = await listInterviewerLinks(scopeOf(db(), a, a.recruiter), iv);
+    expect(person!.link).not.toBeNull();
+    expect(feedbackLinkState(person!.link!, new Date())).toBe("mail_failed");
   });
 });

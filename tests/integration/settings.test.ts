@@ -106,4 +106,17 @@ describe("firm settings and follow-up policy", () => {
     expect(off.ok, JSON.stringify(off)).toBe(true);
     expect((await firm()).candidateReminders).toBe(false);
   });
+
+  it("sets how long feedback links work, from 1 to 90 days, and keeps it when the form leaves it out", async () => {
+    signedInAs(await sessionFor(database.current.db, a, a.admin));
+    const zero = await submit(updateFirmSettingsAction, formData({ ...valid, version: String((await firm()).version), feedbackLinkDays: "0" }));
+    expect(zero.ok).toBe(false);
+    expectFieldError(zero, "feedbackLinkDays", /at least 1/);
+    const ten = await submit(updateFirmSettingsAction, formData({ ...valid, version: String((await firm()).version), feedbackLinkDays: "10" }));
+    expect(ten.ok, JSON.stringify(ten)).toBe(true);
+    expect((await firm()).feedbackLinkDays).toBe(10);
+    const kept = await submit(updateFirmSettingsAction, formData({ ...valid, version: String((await firm()).version) }));
+    expect(kept.ok, JSON.stringify(kept)).toBe(true);
+    expect((await firm()).feedbackLinkDays).toBe(10);
+  });
 });

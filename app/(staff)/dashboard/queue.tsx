@@ -55,7 +55,7 @@ export function QueueRow({ item, now, zone, showOwner }: { item: QueueItem; now:
           <span className="sr-only">{meta.short}. </span>
           {item.detail ? <span className="min-w-0">{item.detail}</span> : null}
           {item.rule ? <Badge variant="outline">{ruleLabel(item.rule)}</Badge> : null}
-          {item.linkState ? <Badge variant={item.linkState === "opened" ? "accent" : "neutral"}>{LINK_STATE_LABELS[item.linkState]}</Badge> : null}
+          {item.linkState ? <Badge variant={item.linkState === "opened" ? "accent" : "neutral"}>{item.linkState === "answered" ? "Link answered" : LINK_STATE_LABELS[item.linkState]}</Badge> : null}
           {showOwner && item.ownerName ? <span>· {item.ownerName}</span> : null}
         </p>
       </div>

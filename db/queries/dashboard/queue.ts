@@ -45,9 +45,11 @@ export async function queueItems(scope: QueryScope, view: DashboardView, now: Da
     repeatCalls(q),
     dueRecruiterTasks(q),
   ]);
-  // Late feedback says whether the interviewer has a link, and what became of it.
-  const links = await latestLinksByInterview(scope, noFeedback.flatMap((i) => (i.interviewId ? [i.interviewId] : [])));
-  for (const item of noFeedback) {
+  // Late feedback and late decisions say whether an interviewer has a link, and what became of it
+  // (an answered one may hold a recommended decision waiting for the recruiter's confirmation).
+  const linked = [...noFeedback, ...undecided];
+  const links = await latestLinksByInterview(scope, linked.flatMap((i) => (i.interviewId ? [i.interviewId] : [])));
+  for (const item of linked) {
     const link = item.interviewId ? links.get(item.interviewId) : undefined;
     item.linkState = link ? feedbackLinkState(link, now) : null;
   }

@@ -47,7 +47,7 @@ export type QueueItem = {
   /** The recruiter who owns it: the application's recruiter, or the task's owner. */
   ownerUserId: string | null;
   ownerName: string | null;
-  /** For late client feedback: the newest feedback link's state, if one was sent. */
+  /** For late client feedback or decisions: the newest feedback link's state, if one was sent. */
   linkState?: FeedbackLinkState | null;
 };
 
