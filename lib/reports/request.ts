@@ -1,7 +1,8 @@
 import type { QueryScope } from "@/db/queries/scope";
 import { checkReportFilterIds } from "@/db/queries/reports";
-import { REPORTS, type ReportKind } from "@/lib/core/reports/columns";
+import type { ReportKind } from "@/lib/core/reports/columns";
 import { FILTER_KEYS, parseReportFilters, type ReportFilters } from "@/lib/core/reports/filters";
+import { apiQuery } from "./api-schemas";
 import { jsonResponse } from "./http";
 
 /**
@@ -10,9 +11,7 @@ import { jsonResponse } from "./http";
  * handler's own extra parameters. Bad input is a 422 with a message per field.
  */
 
-/** Rows per page of GET /api/v1/pipeline. */
-export const API_PAGE_DEFAULT = 200;
-export const API_PAGE_MAX = 1000;
+export { API_PAGE_DEFAULT, API_PAGE_MAX } from "./api-schemas";
 
 export const INVALID_FILTERS_MESSAGE = "Some filters are not valid; see fieldErrors.";
 
@@ -30,8 +29,9 @@ export async function parseReportRequest(
   if (!options.report) {
     const asked = params.get("report");
     if (asked !== null && asked !== "") {
-      if ((REPORTS as readonly string[]).includes(asked)) report = asked as ReportKind;
-      else fieldErrors.report = [`Choose ${REPORTS.join(" or ")}.`];
+      const r = apiQuery.report.safeParse(asked);
+      if (r.success) report = r.data;
+      else fieldErrors.report = r.error.issues.map((i) => i.message);
     }
   }
   if (options.strict) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { KeyRound } from "lucide-react";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
@@ -24,6 +25,11 @@ export default async function ApiTokensPage() {
       <PageHeader
         title="API tokens"
         description={`Tokens let BI tools read the pipeline reports through the API (${origin}/api/v1/pipeline). A token reads reports and nothing else, at most ${API_RATE_LIMIT} requests a minute.`}
+        actions={
+          <Link href="/settings/tokens/reference" className="text-sm font-medium text-accent-text underline">
+            API reference
+          </Link>
+        }
       />
       <Card>
         <CardHeader>

@@ -1,5 +1,6 @@
 import { authenticateApiRequest } from "@/lib/auth/api-tokens";
 import { exportResponse } from "@/lib/reports/export";
+import { apiQuery } from "@/lib/reports/api-schemas";
 import { parseReportRequest } from "@/lib/reports/request";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
     report: parsed.report,
     format: "csv",
     filters: parsed.filters,
-    bom: parsed.params.get("bom") === "1",
+    bom: apiQuery.bom.safeParse(parsed.params.get("bom") ?? undefined).data === "1",
     exportedBy: `API token "${scope.tokenName}"`,
     auditDetails: { via: "api", tokenId: scope.tokenId },
     signal: request.signal,

@@ -1,19 +1,13 @@
-import { z } from "zod";
 import { findReportPage, getReportSettings } from "@/db/queries/reports";
 import { authenticateApiRequest } from "@/lib/auth/api-tokens";
 import { COLUMNS } from "@/lib/core/reports/columns";
 import { decodeCursor, encodeCursor } from "@/lib/reports/cursor";
 import { filtersToSearchParams } from "@/lib/core/reports/filters";
 import { jsonResponse } from "@/lib/reports/http";
-import { API_PAGE_DEFAULT, API_PAGE_MAX, parseReportRequest } from "@/lib/reports/request";
+import { apiQuery, type ApiError, type PipelinePage } from "@/lib/reports/api-schemas";
+import { parseReportRequest } from "@/lib/reports/request";
 
 export const dynamic = "force-dynamic";
-
-const limitSchema = z.coerce
-  .number({ error: `Give limit as a whole number from 1 to ${API_PAGE_MAX}.` })
-  .int({ error: `Give limit as a whole number from 1 to ${API_PAGE_MAX}.` })
-  .min(1, { error: `Give limit as a whole number from 1 to ${API_PAGE_MAX}.` })
-  .max(API_PAGE_MAX, { error: `At most ${API_PAGE_MAX} rows a page.` });
 
 /**
  * GET /api/v1/pipeline?report=applications|interviews&<filters>&limit=&cursor=
@@ -30,9 +24,10 @@ export async function GET(request: Request) {
   const { report, filters } = parsed;
 
   const limitRaw = params.get("limit");
-  const limit = limitRaw === null || limitRaw === "" ? { success: true as const, data: API_PAGE_DEFAULT } : limitSchema.safeParse(limitRaw);
+  const limit = apiQuery.limit.safeParse(limitRaw === null || limitRaw === "" ? undefined : limitRaw);
   if (!limit.success) {
-    return jsonResponse({ error: "The limit is not valid; see fieldErrors.", fieldErrors: { limit: limit.error.issues.map((i) => i.message) } }, 422, auth.headers);
+    const body: ApiError = { error: "The limit is not valid; see fieldErrors.", fieldErrors: { limit: limit.error.issues.map((i) => i.message) } };
+    return jsonResponse(body, 422, auth.headers);
   }
   const cursorContext = { firmId: scope.firmId, report, filters: filtersToSearchParams(filters).toString() };
   const cursor = params.get("cursor");
@@ -40,28 +35,22 @@ export async function GET(request: Request) {
   if (cursor) {
     after = decodeCursor(cursor, cursorContext);
     if (!after) {
-      return jsonResponse(
-        {
-          error: "The cursor is not valid for this request.",
-          fieldErrors: { cursor: ["Use next_cursor exactly as a previous page returned it, with the same report and filters."] },
-        },
-        422,
-        auth.headers,
-      );
+      const body: ApiError = {
+        error: "The cursor is not valid for this request.",
+        fieldErrors: { cursor: ["Use next_cursor exactly as a previous page returned it, with the same report and filters."] },
+      };
+      return jsonResponse(body, 422, auth.headers);
     }
   }
   const settings = await getReportSettings(scope);
   if (!settings) return jsonResponse({ error: "Not found" }, 404, auth.headers);
   const page = await findReportPage(scope, { report, filters, timeZone: settings.timeZone, after, limit: limit.data, as: "json" });
-  return jsonResponse(
-    {
-      report,
-      filters: Object.fromEntries(filtersToSearchParams(filters)),
-      columns: COLUMNS[report].map((c) => ({ key: c.key, type: c.type })),
-      data: page.rows,
-      next_cursor: page.next ? encodeCursor(cursorContext, page.next) : null,
-    },
-    200,
-    auth.headers,
-  );
+  const body: PipelinePage = {
+    report,
+    filters: Object.fromEntries(filtersToSearchParams(filters)),
+    columns: COLUMNS[report].map((c) => ({ key: c.key, type: c.type })),
+    data: page.rows as PipelinePage["data"],
+    next_cursor: page.next ? encodeCursor(cursorContext, page.next) : null,
+  };
+  return jsonResponse(body, 200, auth.headers);
 }
