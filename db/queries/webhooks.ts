@@ -1,4 +1,5 @@
 import { and, arrayContains, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
 import { memberships, users, webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "../schema";
 import type { QueryScope } from "./scope";
 
@@ -212,4 +213,52 @@ export async function listWebhookAdminRecipients(scope: Scope): Promise<{ userId
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.firmId, scope.firmId), eq(memberships.role, "admin"), eq(memberships.status, "active")));
+}
+
+export type OverdueTaskEvent = {
+  firmId: string;
+  taskId: string;
+  dueAt: Date;
+  ownerUserId: string | null;
+  candidateId: string | null;
+  applicationId: string | null;
+  interviewId: string | null;
+  rule: string | null;
+  policyKey: string | null;
+};
+
+/**
+ * Unscoped (the reminder pass works for every firm, as the tables' owner):
+ * open tasks that fell due in the last `windowMs` before `now`, in firms with
+ * an enabled endpoint for `task.overdue` that has not had the task yet (its
+ * job's dedupe key `webhook:<endpoint>:task-overdue:<task>` is not taken).
+ */
+export async function unsafeListOverdueTasksToAnnounce(db: DbOrTx, opts: { now: Date; windowMs: number; limit?: number }): Promise<OverdueTaskEvent[]> {
+  const now = opts.now.toISOString();
+  const from = new Date(opts.now.getTime() - opts.windowMs).toISOString();
+  const result = await db.execute(sql`
+    select t.firm_id, t.id, t.due_at, t.owner_user_id, t.candidate_id, t.application_id, t.interview_id, t.rule, t.policy_key
+      from tasks t
+     where t.state = 'open' and t.due_at <= ${now}::timestamptz and t.due_at > ${from}::timestamptz
+       and exists (
+         select 1 from webhook_endpoints e
+          where e.firm_id = t.firm_id and e.enabled and 'task.overdue' = any(e.events)
+            and not exists (
+              select 1 from background_jobs j
+               where j.firm_id = t.firm_id and j.dedupe_key = 'webhook:' || e.id || ':task-overdue:' || t.id))
+     order by t.due_at
+     limit ${opts.limit ?? 1000}`);
+  const rows = (Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? [])) as Record<string, unknown>[];
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return rows.map((r) => ({
+    firmId: String(r.firm_id),
+    taskId: String(r.id),
+    dueAt: new Date(r.due_at as string | Date),
+    ownerUserId: str(r.owner_user_id),
+    candidateId: str(r.candidate_id),
+    applicationId: str(r.application_id),
+    interviewId: str(r.interview_id),
+    rule: str(r.rule),
+    policyKey: str(r.policy_key),
+  }));
 }

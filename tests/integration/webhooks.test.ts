@@ -8,6 +8,7 @@ import { inTransaction } from "@/db/queries/scope";
 import { getWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from "@/db/queries/webhooks";
 import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { moveApplication } from "@/lib/applications/move-application";
+import { runRemindersOnce } from "@/lib/jobs/reminders";
 import { resetEnvCache } from "@/lib/platform/env";
 import { DISABLE_AFTER_MS } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
@@ -231,6 +232,46 @@ describe("webhooks", () => {
     const moved = await moveApplication(scopeOf(db(), b, b.recruiter), { id: b.applicationId, version: appB!.version, stage: appB!.stage === "offer" ? "interviewing" : "offer" });
     expect(moved.ok, JSON.stringify(moved)).toBe(true);
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
+  });
+
+  it("announces an overdue task once to each endpoint that asked, from the reminder pass", async () => {
+    const { endpoint } = await createWebhookEndpoint(admin(), { url, description: "", events: ["task.overdue"], includeDebriefText: false });
+    const { endpoint: other } = await createWebhookEndpoint(admin(), { url, description: "", events: ["application.stage_changed"], includeDebriefText: false });
+    const now = new Date();
+    const task = (firmId: string, dueAt: Date, state: "open" | "done" = "open") => ({
+      firmId,
+      title: "Call the candidate",
+      ownerKind: "recruiter" as const,
+      dueAt,
+      state,
+    });
+    const [late] = await db().insert(s.tasks).values(task(a.firmId, new Date(now.getTime() - 3_600_000))).returning({ id: s.tasks.id });
+    const others = await db()
+      .insert(s.tasks)
+      .values([
+        task(a.firmId, new Date(now.getTime() - 3 * 86_400_000)), // overdue for days: before the window
+        task(a.firmId, new Date(now.getTime() + 3_600_000)), // not due yet
+        task(a.firmId, new Date(now.getTime() - 3_600_000), "done"),
+        task(b.firmId, new Date(now.getTime() - 3_600_000)), // another firm's
+      ])
+      .returning({ id: s.tasks.id });
+    const first = await runRemindersOnce(db(), now);
+    const rows = await deliveriesOf(endpoint.id);
+    // (Earlier tests' plans left open tasks of their own that fell due: each is announced once too.)
+    expect(first.overdueTaskEvents).toBe(rows.length);
+    const announced = rows.map((r) => (r.payload.data as { taskId: string }).taskId);
+    expect(announced.filter((id) => id === late!.id)).toHaveLength(1);
+    for (const o of others) expect(announced).not.toContain(o.id);
+    const mine = rows.find((r) => (r.payload.data as { taskId: string }).taskId === late!.id)!;
+    expect(mine.payload).toMatchObject({ type: "task.overdue", data: { taskId: late!.id } });
+    expect(JSON.stringify(mine.payload)).not.toContain("Call the candidate");
+    expect(await deliveriesOf(other.id)).toEqual([]);
+    // Later passes announce it no more.
+    expect((await runRemindersOnce(db(), new Date(now.getTime() + 600_000))).overdueTaskEvents).toBe(0);
+    await runJobs(database.current);
+    expect((await runRemindersOnce(db(), new Date(now.getTime() + 1_200_000))).overdueTaskEvents).toBe(0);
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(rows.length);
+    expect(received.map((r) => JSON.parse(r.body).type)).toEqual(rows.map(() => "task.overdue"));
   });
 
   it("refuses endpoints that can never be delivered to outside local development", async () => {
