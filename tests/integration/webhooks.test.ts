@@ -9,6 +9,11 @@ import { getWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from 
 import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrief/actions";
 import { moveApplication } from "@/lib/applications/move-application";
 import { runRemindersOnce } from "@/lib/jobs/reminders";
+import { saveFeedbackAction } from "@/app/(staff)/_components/review/actions";
+import { toLocalDateTimeValue } from "@/lib/core/validation/feedback";
+import { changeInterviewStatus } from "@/lib/interviews/change-interview-status";
+import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
+import { scheduleInterview } from "@/lib/interviews/schedule-interview";
 import { resetEnvCache } from "@/lib/platform/env";
 import { DISABLE_AFTER_MS } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
@@ -232,6 +237,67 @@ describe("webhooks", () => {
     const moved = await moveApplication(scopeOf(db(), b, b.recruiter), { id: b.applicationId, version: appB!.version, stage: appB!.stage === "offer" ? "interviewing" : "offer" });
     expect(moved.ok, JSON.stringify(moved)).toBe(true);
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
+  });
+
+  it("sends the interview and feedback events from the use cases that make those changes", async () => {
+    const { endpoint } = await createWebhookEndpoint(admin(), {
+      url,
+      description: "",
+      events: ["interview.scheduled", "interview.status_changed", "feedback.recorded", "application.stage_changed"],
+      includeDebriefText: false,
+    });
+    const recruiter = scopeOf(db(), a, a.recruiter);
+    const [app] = await db().select({ version: s.applications.version }).from(s.applications).where(eq(s.applications.id, a.applicationId));
+    await moveApplication(recruiter, { id: a.applicationId, version: app!.version, stage: "submitted" });
+    const startsAt = new Date(Date.now() + 48 * 3_600_000);
+    const fields = { kind: "onsite" as const, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), location: "HQ", videoUrl: "", arrangedByFirm: true, notes: "", contactIds: [a.contactId] };
+    const scheduled = await scheduleInterview(recruiter, { ...fields, applicationId: a.applicationId });
+    expect(scheduled.ok, JSON.stringify(scheduled)).toBe(true);
+    if (!scheduled.ok) return;
+    const interviewId = scheduled.value.id;
+    const later = new Date(startsAt.getTime() + 3_600_000);
+    const moved = await rescheduleInterview(recruiter, { ...fields, id: interviewId, version: scheduled.value.version, startsAt: later, endsAt: new Date(later.getTime() + 3_600_000) });
+    expect(moved.ok).toBe(true);
+    const done = await changeInterviewStatus(recruiter, { id: interviewId, version: moved.ok ? moved.value.version : 0, status: "completed" });
+    expect(done.ok).toBe(true);
+
+    signedInAs(await sessionFor(db(), a, a.recruiter));
+    const feedback = {
+      interviewId,
+      timeZone: "America/New_York",
+      contactId: a.contactId,
+      receivedAt: toLocalDateTimeValue(new Date(Date.now() - 3_600_000), "America/New_York"),
+      channel: "call",
+      recommendation: "no",
+      takeaways: "Not a fit for the platform team",
+      sharedSummary: "",
+      internalNotes: "",
+      decision: "reject",
+    };
+    const ask = await submit(saveFeedbackAction, formData(feedback));
+    const confirmed = ask.data?.confirm ? await submit(saveFeedbackAction, formData({ ...feedback, ...(ask.values as Record<string, string>), confirm: "1" })) : ask;
+    expect(confirmed.ok, JSON.stringify(confirmed)).toBe(true);
+    signedInAs(null);
+
+    const events = (await deliveriesOf(endpoint.id))
+      .sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id))
+      .map((d) => d.payload as { type: string; data: Record<string, unknown> });
+    expect(events.map((e) => e.type)).toEqual([
+      "application.stage_changed",
+      "interview.scheduled",
+      "application.stage_changed",
+      "interview.status_changed",
+      "interview.status_changed",
+      "feedback.recorded",
+      "application.stage_changed",
+    ]);
+    expect(events[1]!.data).toMatchObject({ interviewId, applicationId: a.applicationId, candidateId: a.candidateId, status: "scheduled", startsAt: startsAt.toISOString() });
+    expect(events[2]!.data).toMatchObject({ stage: "interviewing" });
+    expect(events[3]!.data).toMatchObject({ interviewId, rescheduled: true, startsAt: later.toISOString() });
+    expect(events[4]!.data).toMatchObject({ interviewId, status: "completed", previousStatus: "scheduled" });
+    expect(events[5]!.data).toMatchObject({ interviewId, candidateId: a.candidateId, decision: "reject", recommendation: "no" });
+    expect(JSON.stringify(events[5])).not.toContain("Not a fit");
+    expect(events[6]!.data).toMatchObject({ applicationId: a.applicationId, previousStage: "interviewing", stage: "rejected" });
   });
 
   it("announces an overdue task once to each endpoint that asked, from the reminder pass", async () => {
