@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { newWebhookSecret, signatureHeader, signWebhook, verifyWebhook, webhookHeaders } from "@/lib/webhooks/sign";
 
 /** The published Standard Webhooks vector (standard-webhooks/standard-webhooks, libraries/javascript/src/webhook.test.ts, "sign function works"). */
@@ -52,5 +55,38 @@ describe("webhook signatures (Standard Webhooks)", () => {
     const after = signatureHeader([newSecret], "msg_1", ts, "{}");
     expect(verifyWebhook(oldSecret, { ...headers, signature: after }, "{}")).toBe(false);
     expect(verifyWebhook(newSecret, { ...headers, signature: after }, "{}")).toBe(true);
+  });
+});
+
+describe("the README's verification snippet", () => {
+  const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Webhooks"));
+  const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  const verify = new Function("require", `${code}\nreturn verifyAfterviewWebhook;`)(createRequire(import.meta.url)) as (
+    secret: string,
+    headers: Record<string, string>,
+    body: string,
+  ) => boolean;
+
+  it("verifies the published vector and the messages Afterview signs, and refuses a changed body", () => {
+    vi.useFakeTimers({ now: VECTOR.timestamp * 1000 });
+    try {
+      const headers = { "webhook-id": VECTOR.id, "webhook-timestamp": String(VECTOR.timestamp), "webhook-signature": VECTOR.signature };
+      expect(verify(VECTOR.secret, headers, VECTOR.body)).toBe(true);
+      expect(verify(VECTOR.secret, headers, '{"test": 2432232315}')).toBe(false);
+      const rotatedFrom = newWebhookSecret();
+      const signed = webhookHeaders([newWebhookSecret(), rotatedFrom], "msg_x", VECTOR.timestamp, "{}");
+      expect(verify(rotatedFrom, signed, "{}")).toBe(true);
+      expect(verify(VECTOR.secret, signed, "{}")).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+    // Ten minutes later the same message is refused.
+    vi.useFakeTimers({ now: (VECTOR.timestamp + 600) * 1000 });
+    try {
+      expect(verify(VECTOR.secret, { "webhook-id": VECTOR.id, "webhook-timestamp": String(VECTOR.timestamp), "webhook-signature": VECTOR.signature }, VECTOR.body)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
