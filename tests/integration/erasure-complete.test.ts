@@ -315,6 +315,8 @@ describe("erasure is complete", () => {
     expect(exported!.memberships.map((m) => m.id)).toEqual([ids.membershipId]);
     expect(exported!.tasks.length).toBeGreaterThan(1);
     expect(exported!.interviewParticipants).toHaveLength(1);
+    // The webhook message about their debrief, with its text (the endpoint asked for it).
+    expect(exported!.webhookDeliveries.some((d) => d.eventType === "debrief.submitted" && JSON.stringify(d.payload).includes(p.phone))).toBe(true);
 
     signedInAs(await sessionFor(db(), a, a.admin));
     const erased = await submit(eraseCandidateAction, formData({ candidateId: ids.candidateId, confirmName: p.name }));
