@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   "team.manage",
   "settings.manage",
   "tokens.manage",
+  "webhooks.manage",
   "audit.read",
   "outbox.read",
   // candidate side: always limited to the candidate's own records by the query layer
@@ -52,6 +53,7 @@ const ADMIN_ONLY: readonly Permission[] = [
   "team.manage",
   "settings.manage",
   "tokens.manage",
+  "webhooks.manage",
   "audit.read",
   "outbox.read",
 ];

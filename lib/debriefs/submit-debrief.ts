@@ -9,6 +9,7 @@ import {
 } from "@/lib/core/validation/debrief";
 import { enqueueJobs, wakeJobRunners } from "@/lib/jobs/queue";
 import { appOrigin } from "@/lib/platform/url";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { submissionJobs } from "./after-submission";
 import { storedContent } from "./debrief-draft";
 
@@ -43,7 +44,7 @@ export type SubmitDebriefOutcome = {
 export async function submitDebrief(scope: QueryScope, input: SubmitDebriefInput): Promise<SubmitDebriefOutcome> {
   const now = input.now ?? new Date();
   const origin = appOrigin();
-  const found: { problems: DebriefFieldErrors | null } = { problems: null };
+  const found: { problems: DebriefFieldErrors | null; submitted?: DebriefDraft } = { problems: null };
   const result = await inTransaction(scope, async (tx) => {
     const result = await writeMyDebrief(tx, {
       interviewId: input.interviewId,
@@ -55,11 +56,25 @@ export async function submitDebrief(scope: QueryScope, input: SubmitDebriefInput
           found.problems = problems;
           return { submit: false, ...storedContent(input.draft) };
         }
-        return { submit: true, ...storedContent(normalizeDebriefForSubmit(input.draft)) };
+        found.submitted = normalizeDebriefForSubmit(input.draft);
+        return { submit: true, ...storedContent(found.submitted) };
       },
     });
     if (result.status === "saved" && result.versionNumber !== undefined) {
       await enqueueJobs(tx, submissionJobs({ interviewId: input.interviewId, version: result.versionNumber, userId: tx.userId, origin }));
+      await emitWebhookEvent(tx, {
+        type: result.amended ? "debrief.amended" : "debrief.submitted",
+        data: {
+          debriefId: result.debriefId,
+          interviewId: input.interviewId,
+          candidateId: tx.candidateId,
+          version: result.versionNumber,
+          submittedAt: (result.submittedAt ?? now).toISOString(),
+        },
+        candidateId: tx.candidateId,
+        debriefText: found.submitted ? { ...found.submitted } : null,
+        at: now,
+      });
     }
     return result;
   });

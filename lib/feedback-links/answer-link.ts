@@ -1,7 +1,11 @@
 import { getFeedbackLinkForm, markFeedbackLinkOpened, recordLinkAnswer, type FoundFeedbackLink } from "@/db/queries/feedback-links";
 import { inTransaction, type QueryScope } from "@/db/queries/scope";
 import type { FeedbackLinkAnswerInput } from "@/lib/core/validation/feedback-link";
+import { getApplication } from "@/db/queries/applications";
+import { getFeedback, getFeedbackContext } from "@/db/queries/feedback";
 import { syncPlan } from "@/lib/plans/sync";
+import { wakeJobRunners } from "@/lib/jobs/queue";
+import { emitFeedbackRecorded } from "@/lib/webhooks/events";
 
 /**
  * The client interviewer's side of a feedback link, once the token has been
@@ -48,7 +52,12 @@ export async function answerFeedbackLink(
     });
     if (!row) return null;
     await syncPlan(tx, access.link.interviewId);
-    return row;
+    const feedback = await getFeedback(tx, row.feedbackId);
+    const ctx = await getFeedbackContext(tx, access.link.interviewId);
+    const app = ctx ? await getApplication(tx, ctx.applicationId) : null;
+    const emitted = feedback && app ? await emitFeedbackRecorded(tx, { ...feedback, candidateId: app.candidateId }) : 0;
+    return { ...row, emitted };
   });
+  if (saved && saved.emitted > 0) wakeJobRunners();
   return saved ? "saved" : "closed";
 }

@@ -1,4 +1,4 @@
-import { listApplicationInterviewIds } from "@/db/queries/applications";
+import { getApplication, listApplicationInterviewIds } from "@/db/queries/applications";
 import { feedbackAnswersOf, getFeedback, getFeedbackContext, previewFeedbackDecision, type FeedbackFields } from "@/db/queries/feedback";
 import { createFeedback, updateFeedback } from "@/db/queries/feedback-recording";
 import { inTransaction, type QueryScope } from "@/db/queries/scope";
@@ -7,6 +7,8 @@ import type { FeedbackInput } from "@/lib/core/validation/feedback";
 import { STAGES, type Stage } from "@/lib/core/vocabulary";
 import { syncPlan, syncPlans } from "@/lib/plans/sync";
 import { CLIENT_DECIDED } from "@/lib/plans/task-specs";
+import { wakeJobRunners } from "@/lib/jobs/queue";
+import { emitApplicationStageChanged, emitFeedbackRecorded } from "@/lib/webhooks/events";
 
 type Decision = NonNullable<FeedbackFields["decision"]>;
 
@@ -71,6 +73,7 @@ export async function saveFeedback(scope: QueryScope, input: FeedbackInput): Pro
     ratings: input.ratings,
     seenStage,
   };
+  let emitted = 0;
   const saved = await inTransaction(scope, async (tx) => {
     const saved = existing
       ? await updateFeedback(tx, { ...fields, id: existing.id, version: input.version ?? 0 })
@@ -85,8 +88,15 @@ export async function saveFeedback(scope: QueryScope, input: FeedbackInput): Pro
       const others = ctx ? (await listApplicationInterviewIds(tx, ctx.applicationId)).filter((id) => id !== interviewId) : [];
       await syncPlans(tx, others);
     }
+    const ctx = await getFeedbackContext(tx, interviewId);
+    const app = ctx ? await getApplication(tx, ctx.applicationId) : null;
+    if (app) {
+      emitted += await emitFeedbackRecorded(tx, { ...saved.feedback, candidateId: app.candidateId });
+      if (saved.stageChange) emitted += await emitApplicationStageChanged(tx, app, saved.stageChange.from);
+    }
     return saved;
   });
+  if (emitted > 0) wakeJobRunners();
   return {
     status: "saved",
     created: !existing,

@@ -2,6 +2,8 @@ import { updateInterviewStatus } from "@/db/queries/interview-scheduling";
 import { inTransaction, type QueryScope } from "@/db/queries/scope";
 import type { InterviewStatus } from "@/lib/core/vocabulary";
 import { syncPlan } from "@/lib/plans/sync";
+import { wakeJobRunners } from "@/lib/jobs/queue";
+import { emitInterviewStatusChanged } from "@/lib/webhooks/events";
 
 /**
  * Completed, cancelled, no-show (or back to scheduled), in one transaction
@@ -11,9 +13,15 @@ import { syncPlan } from "@/lib/plans/sync";
  * keeping what was done; putting it back reopens them when its plan runs again.
  */
 export async function changeInterviewStatus(scope: QueryScope, input: { id: string; version: number; status: InterviewStatus }) {
-  return inTransaction(scope, async (tx) => {
+  let emitted = 0;
+  const result = await inTransaction(scope, async (tx) => {
     const result = await updateInterviewStatus(tx, input);
-    if (result.ok) await syncPlan(tx, result.value.id);
+    if (result.ok) {
+      await syncPlan(tx, result.value.id);
+      emitted = await emitInterviewStatusChanged(tx, result.value, { previousStatus: result.value.previousStatus });
+    }
     return result;
   });
+  if (emitted > 0) wakeJobRunners();
+  return result;
 }

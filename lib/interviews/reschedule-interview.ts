@@ -1,6 +1,8 @@
 import { rescheduleInterview as storeReschedule, type InterviewFields } from "@/db/queries/interview-scheduling";
 import { inTransaction, type QueryScope } from "@/db/queries/scope";
 import { syncPlan } from "@/lib/plans/sync";
+import { wakeJobRunners } from "@/lib/jobs/queue";
+import { emitInterviewStatusChanged } from "@/lib/webhooks/events";
 
 /**
  * Changes when, where and with whom an interview takes place (a cancelled or
@@ -10,9 +12,15 @@ import { syncPlan } from "@/lib/plans/sync";
  * was cancelled reopen once its plan runs again.
  */
 export async function rescheduleInterview(scope: QueryScope, input: InterviewFields & { id: string; version: number }) {
-  return inTransaction(scope, async (tx) => {
+  let emitted = 0;
+  const result = await inTransaction(scope, async (tx) => {
     const result = await storeReschedule(tx, input);
-    if (result.ok) await syncPlan(tx, result.value.id);
+    if (result.ok) {
+      await syncPlan(tx, result.value.id);
+      emitted = await emitInterviewStatusChanged(tx, result.value, { rescheduled: true });
+    }
     return result;
   });
+  if (emitted > 0) wakeJobRunners();
+  return result;
 }

@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import type { Database } from "@/db/runtime";
 import { logger } from "@/lib/platform/logger";
 import { duePlanReminders, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
-import { dueDigests, sendDigest, type DigestJob } from "./reminders";
+import { announceOverdueTasks, dueDigests, sendDigest, type DigestJob } from "./reminders";
 import { dueFeedbackLinkReminders, sendFeedbackLinkReminder, type FeedbackLinkReminderJob } from "./feedback-link-reminders";
 
 /**
@@ -91,7 +91,9 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
     for (const job of clientReminders) {
       await boss.send(QUEUES.client, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
     }
+    const overdueTaskEvents = await announceOverdueTasks(db, now);
     return {
+      overdueTaskEvents,
       clientReminders: clientReminders.length,
       digests: digests.length,
       debriefReminders: reminders.filter((j) => j.kind === "debrief").length,

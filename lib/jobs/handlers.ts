@@ -6,6 +6,7 @@ import { firmScopedDb, type Database } from "@/db/runtime";
 import { runRollupBackfill, runRollupRefresh } from "@/lib/reports/rollup-jobs";
 import { notifyDebriefSubmitted } from "@/lib/debriefs/notify-debrief-submitted";
 import { storePlanOf } from "@/lib/plans/sync";
+import { deliverWebhook, DELIVERY_RETRY } from "@/lib/webhooks/deliver";
 import { queueBackfillPayload, runQueueBackfill } from "./queue-backfill";
 
 /**
@@ -32,6 +33,9 @@ type JobDefinition<P extends z.ZodType> = {
   payload: P;
   /** Attempts before the job is given up (default 5). */
   maxAttempts?: number;
+  /** This kind's first retry delay and its cap (default: the runner's, 30 s doubling up to 1 hour). */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
   run(payload: z.output<P>, ctx: JobContext): Promise<void>;
 };
 
@@ -104,6 +108,23 @@ export const JOB_HANDLERS = {
     maxAttempts: 10,
     async run(_p, ctx) {
       await runRollupBackfill({ db: ctx.database.db, firmId: ctx.firmId, now: ctx.now });
+    },
+  }),
+  /**
+   * One webhook delivery (lib/webhooks/deliver.ts), queued with its row of the
+   * delivery log in the change's transaction (lib/webhooks/emit.ts) or by a
+   * redelivery. Retried for about a day (DELIVERY_RETRY); an endpoint failing
+   * that long is disabled and its admins mailed.
+   */
+  "webhook.deliver": defineJob({
+    payload: z.object({ deliveryId: z.uuid() }),
+    ...DELIVERY_RETRY,
+    async run(p, ctx) {
+      await deliverWebhook({ db: ctx.database.db, firmId: ctx.firmId }, p.deliveryId, {
+        now: ctx.now,
+        attempt: ctx.job.attempt,
+        maxAttempts: ctx.job.maxAttempts,
+      });
     },
   }),
 } satisfies Record<string, JobDefinition<z.ZodType>>;

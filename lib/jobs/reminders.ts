@@ -9,6 +9,8 @@ import { logger } from "@/lib/platform/logger";
 import { duePlanReminders, planReminderKey, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
 import { digestEmail } from "./templates";
 import { dueFeedbackLinkReminders, sendFeedbackLinkReminder } from "./feedback-link-reminders";
+import { emitOverdueTaskEvents } from "@/lib/webhooks/overdue-tasks";
+import { wakeJobRunners } from "./queue";
 
 /**
  * The reminder jobs as plain functions of (database, now): pg-boss runs them
@@ -85,6 +87,8 @@ export type PassResult = {
   planReminders: Record<SendOutcome, number>;
   /** The one reminder to a client's interviewer whose feedback link is unanswered past the promised decision day. */
   clientReminders: Record<SendOutcome, number>;
+  /** `task.overdue` webhook deliveries written (lib/webhooks/overdue-tasks.ts). */
+  overdueTaskEvents: number;
 };
 
 const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0, duplicate: 0, empty: 0 });
@@ -95,7 +99,7 @@ const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0
  * into one job per email.
  */
 export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<PassResult> {
-  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero(), clientReminders: zero() };
+  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero(), clientReminders: zero(), overdueTaskEvents: 0 };
   for (const job of await dueDigests(db, now)) {
     try {
       result.digests[await sendDigest(db, job, now)] += 1;
@@ -121,5 +125,18 @@ export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<Pa
       logger.error({ err: err instanceof Error ? err.message : String(err), linkId: job.id }, "feedback link reminder failed");
     }
   }
+  result.overdueTaskEvents = await announceOverdueTasks(db, now);
   return result;
+}
+
+/** The `task.overdue` webhook events due now (one per task and endpoint); their deliveries are durable jobs. */
+export async function announceOverdueTasks(db: DbOrTx, now: Date): Promise<number> {
+  try {
+    const written = await emitOverdueTaskEvents(db, now);
+    if (written > 0) wakeJobRunners();
+    return written;
+  } catch (err) {
+    logger.error({ err: err instanceof Error ? err.message : String(err) }, "overdue task webhooks failed");
+    return 0;
+  }
 }

@@ -80,7 +80,8 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
       const message = err instanceof Error ? err.message : String(err);
       const now = clock();
       const last = err instanceof PermanentError || job.attempt >= job.maxAttempts;
-      const retryAt = last ? null : new Date(now.getTime() + retryDelay(job.attempt, opts.retryDelayMs, opts.maxRetryDelayMs));
+      const delay = retryDelay(job.attempt, def?.retryDelayMs ?? opts.retryDelayMs, def?.maxRetryDelayMs ?? opts.maxRetryDelayMs);
+      const retryAt = last ? null : new Date(now.getTime() + delay);
       await unsafeFailJob(database.db, job, { error: message, now, retryAt });
       const log = { jobId: job.id, kind: job.kind, firmId: job.firmId, attempt: job.attempt, err: message };
       if (retryAt) {

@@ -52,6 +52,12 @@ const schema = z.object({
   FUZZ_RUNS: z.coerce.number().int().min(1).default(1000),
   CHROMIUM_PATH: z.string().optional(),
   CI: z.string().optional(),
+  /**
+   * Lets webhooks reach private and loopback addresses, and plain http://
+   * (local development and tests, with a receiver on 127.0.0.1). Never in
+   * production.
+   */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
 });
 
 /** Why a value cannot be APP_URL, or null when it is an absolute http(s) origin. */
@@ -77,6 +83,13 @@ const checked = schema.superRefine((v, ctx) => {
       path: ["APP_URL"],
       message:
         "APP_URL is required in production: set it to the address people reach the app at, like https://afterview.example.com (links in emails are built from it)",
+    });
+  }
+  if (v.AFTERVIEW_ENV === "production" && v.WEBHOOKS_ALLOW_PRIVATE === "1") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["WEBHOOKS_ALLOW_PRIVATE"],
+      message: "WEBHOOKS_ALLOW_PRIVATE=1 is for local development only: webhooks never go to private addresses in production",
     });
   }
 });
@@ -122,6 +135,11 @@ export function isProduction(): boolean {
   const e = env();
   if (e.AFTERVIEW_ENV) return e.AFTERVIEW_ENV === "production";
   return e.NODE_ENV === "production";
+}
+
+/** Whether webhooks may go to private and loopback addresses (WEBHOOKS_ALLOW_PRIVATE, ignored in production). */
+export function webhooksAllowPrivate(): boolean {
+  return !isProduction() && env().WEBHOOKS_ALLOW_PRIVATE === "1";
 }
 
 export interface InternalRoutes {

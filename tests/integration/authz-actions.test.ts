@@ -5,6 +5,7 @@ import { fill, loadMatrix, ROLES, type Caller } from "../authz/matrix";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { firmFingerprint } from "../helpers/fingerprint";
+import { addWebhookRecords } from "../helpers/webhooks";
 import { addFeedbackLinkRecords, addReviewRecords, createTestFirm, formData, sessionFor, type TestFirm, type TestPerson } from "../helpers/fixtures";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -57,6 +58,7 @@ describe("authorization matrix: server actions", () => {
           // What the review, task and scorecard actions work on ({a.review.taskId}, …).
           const review = await addReviewRecords(db, a);
           const links = await addFeedbackLinkRecords(db, a, review);
+          const webhooks = await addWebhookRecords(db, a);
           const who: Record<Exclude<Caller, "anonymous">, [TestFirm, TestPerson]> = {
             candidate: [a, a.candidateUser],
             recruiter: [a, a.recruiter],
@@ -72,7 +74,7 @@ describe("authorization matrix: server actions", () => {
             signedInAs(await sessionFor(db, firm, person));
             actor = { otherSessionId: other.sessionId };
           }
-          const values = { a: { ...a, review, links }, b, actor };
+          const values = { a: { ...a, review, links, webhooks }, b, actor };
           const fields = Object.fromEntries(
             Object.entries(entry.fields ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => fill(x, values)) : fill(v, values)]),
           );

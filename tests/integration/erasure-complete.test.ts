@@ -24,6 +24,9 @@ import { checkCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/platform/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { syncPlan } from "@/lib/plans/sync";
+import { WEBHOOK_EVENTS } from "@/lib/core/validation/webhooks";
+import { setWebhookResolverForTests } from "@/lib/webhooks/deliver";
+import { createWebhookEndpoint } from "@/lib/webhooks/manage-endpoints";
 import type { DebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs } from "../helpers/context";
@@ -260,7 +263,11 @@ describe("erasure is complete", () => {
 
   it("leaves no copy of the candidate's name, email or phone in any column of any table", async () => {
     const p = distinctivePerson();
-    const ids = await seedThroughEveryFeature(a, p);
+    // A webhook endpoint that asked for the debrief's text: its delivery log quotes the candidate.
+    await createWebhookEndpoint(scopeOf(db(), a, a.admin), { url: "https://hooks.example/erasure", description: "", events: [...WEBHOOK_EVENTS], includeDebriefText: true });
+    // Deliveries are attempted and refused (a private address) without leaving the machine; the log keeps them.
+    setWebhookResolverForTests(async () => [{ address: "127.0.0.1", family: 4 }]);
+    const ids = await seedThroughEveryFeature(a, p).finally(() => setWebhookResolverForTests(undefined));
     const queued = await queueReminder(a, p, ids.interviewId);
     const needles = [p.name, p.email, p.phone, p.first, p.last];
     // Seeded everywhere, so the search below would see a copy left behind.
@@ -283,6 +290,7 @@ describe("erasure is complete", () => {
       "public.applications.salary_expectation",
       "public.feedback_ratings.note",
       "public.auth_sessions.user_agent",
+      "public.webhook_deliveries.payload",
       "public.throttles.key",
       ...(queued ? ["pgboss.job.data"] : []),
     ]) {
@@ -307,6 +315,8 @@ describe("erasure is complete", () => {
     expect(exported!.memberships.map((m) => m.id)).toEqual([ids.membershipId]);
     expect(exported!.tasks.length).toBeGreaterThan(1);
     expect(exported!.interviewParticipants).toHaveLength(1);
+    // The webhook message about their debrief, with its text (the endpoint asked for it).
+    expect(exported!.webhookDeliveries.some((d) => d.eventType === "debrief.submitted" && JSON.stringify(d.payload).includes(p.phone))).toBe(true);
 
     signedInAs(await sessionFor(db(), a, a.admin));
     const erased = await submit(eraseCandidateAction, formData({ candidateId: ids.candidateId, confirmName: p.name }));

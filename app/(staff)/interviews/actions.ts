@@ -6,7 +6,8 @@ import {
   getFirmTimeZone,
   listInterviewParticipants,
 } from "@/db/queries/interviews";
-import { scheduleInterview, type InterviewConflict } from "@/db/queries/interview-scheduling";
+import type { InterviewConflict } from "@/db/queries/interview-scheduling";
+import { scheduleInterview } from "@/lib/interviews/schedule-interview";
 import { defineFormAction, echoValues, formDataToObject } from "@/lib/actions";
 import { ERROR_MESSAGES } from "@/lib/core/errors";
 import { changeInterviewStatus } from "@/lib/interviews/change-interview-status";

@@ -22,6 +22,7 @@ import {
   tasks,
   throttles,
   users,
+  webhookDeliveries,
 } from "../../schema";
 import { recordAudit } from "../audit";
 import type { QueryScope } from "../scope";
@@ -40,7 +41,7 @@ const ERASED = "";
  *   details, rejection and stage-change reasons), their name and contact
  *   details replaced;
  * - their invitations and their membership of this firm are deleted, and the
- *   firm's mail to or about them;
+ *   firm's mail and webhook messages to or about them;
  * - the firm's audit rows about their records keep ids, actions and times and
  *   lose every other value (audit_events_redact, migration 0005);
  * - their account: deleted with its sessions and password resets when this
@@ -134,6 +135,8 @@ export async function eraseCandidate(
       .where(and(eq(tasks.firmId, f), inArray(tasks.id, some(r.tasks.map((t) => t.id)))));
     await tx.delete(invitations).where(and(eq(invitations.firmId, f), inArray(invitations.id, some(r.invitations.map((i) => i.id)))));
     await tx.delete(emailOutbox).where(outboxOf(f, r));
+    // Webhook messages about them (an endpoint may have asked for the debrief's text).
+    await tx.delete(webhookDeliveries).where(and(eq(webhookDeliveries.firmId, f), eq(webhookDeliveries.candidateId, candidateId)));
     await tx.delete(memberships).where(and(eq(memberships.firmId, f), inArray(memberships.id, some(r.memberships.map((m) => m.id)))));
     // Audit rows keep ids, actions and times; every other value goes, and the
     // candidate's accounts stop being named as actors (so they can be deleted).

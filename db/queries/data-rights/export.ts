@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../client";
-import { auditEvents, authSessions, emailOutbox, passwordResets } from "../../schema";
+import { auditEvents, authSessions, emailOutbox, passwordResets, webhookDeliveries } from "../../schema";
 import { recordAudit } from "../audit";
 import type { QueryScope } from "../scope";
 import { auditOf, findCandidateRecords, outboxOf } from "./records";
 
 /**
  * Everything the firm holds on one candidate, as plain rows (a data-subject
- * access request): the records, the mail to or about them, the audit log
+ * access request): the records, the mail and webhook messages to or about them, the audit log
  * about them, their sign-in in this firm and its sessions. `owner` is the
  * tables' owner connection: sessions are global rows that a firm's scope
  * does not see (see unsafeAccountRecords).
@@ -15,10 +15,16 @@ import { auditOf, findCandidateRecords, outboxOf } from "./records";
 export async function exportCandidateData(scope: QueryScope, owner: DbOrTx, candidateId: string) {
   const r = await findCandidateRecords(scope.db, scope.firmId, candidateId);
   if (!r) return null;
-  const [outbox, audit, account] = await Promise.all([
+  const [outbox, audit, account, webhookMessages] = await Promise.all([
     scope.db.select().from(emailOutbox).where(outboxOf(scope.firmId, r)).orderBy(asc(emailOutbox.createdAt)),
     scope.db.select().from(auditEvents).where(auditOf(scope.firmId, r)).orderBy(asc(auditEvents.createdAt)),
     unsafeAccountRecords(owner, scope.firmId, r.userIds),
+    // The webhook messages about them, as sent to the firm's other systems.
+    scope.db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.firmId, scope.firmId), eq(webhookDeliveries.candidateId, candidateId)))
+      .orderBy(asc(webhookDeliveries.createdAt)),
   ]);
   await recordAudit(scope, { action: "candidate.export", entityType: "candidate", entityId: candidateId });
   return {
@@ -41,6 +47,7 @@ export async function exportCandidateData(scope: QueryScope, owner: DbOrTx, cand
     passwordResets: account.passwordResets,
     outbox,
     auditEvents: audit,
+    webhookDeliveries: webhookMessages,
   };
 }
 
