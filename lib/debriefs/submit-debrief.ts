@@ -67,7 +67,8 @@ export async function submitDebrief(scope: QueryScope, input: SubmitDebriefInput
         data: {
           debriefId: result.debriefId,
           interviewId: input.interviewId,
-          candidateId: tx.candidateId,
+          // A submission is made in a candidate's scope, which always names the candidate.
+          candidateId: tx.candidateId!,
           version: result.versionNumber,
           submittedAt: (result.submittedAt ?? now).toISOString(),
         },

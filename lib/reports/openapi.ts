@@ -2,6 +2,8 @@ import { z } from "zod";
 import { REPORT_DESCRIPTIONS, REPORTS } from "@/lib/core/reports/columns";
 import { FILTER_KEYS } from "@/lib/core/reports/filters";
 import { API_RATE_LIMIT, API_RATE_WINDOW_SECONDS } from "@/lib/auth/api-tokens";
+import { WEBHOOK_EVENT_LABELS } from "@/lib/core/validation/webhooks";
+import { WEBHOOK_EVENTS, webhookBodySchema } from "@/lib/webhooks/payloads";
 import { apiErrorSchema, apiQuery, filterParamSchemas, pipelinePageSchema, reportRowSchema, API_PAGE_MAX } from "./api-schemas";
 
 /**
@@ -116,6 +118,28 @@ export function openApiDocument(origin: string) {
         },
       },
     },
+    // What Afterview POSTs to an admin's webhook endpoints (Settings → Webhooks), one per event.
+    webhooks: Object.fromEntries(
+      WEBHOOK_EVENTS.map((type) => [
+        type,
+        {
+          post: {
+            operationId: `webhook_${type.replace(".", "_")}`,
+            summary: WEBHOOK_EVENT_LABELS[type],
+            description:
+              "Signed the Standard Webhooks way: `webhook-signature` is `v1,` and the base64 HMAC-SHA256, with the endpoint's secret (base64 after `whsec_`), of `<webhook-id>.<webhook-timestamp>.<body>`; during a rotation it carries one signature per secret. Answer 2xx within 10 s; anything else is retried with growing delays for about a day.",
+            security: [],
+            parameters: [
+              { name: "webhook-id", in: "header", required: true, description: "The message's id: the same on every retry (drop a duplicate).", schema: { type: "string" } },
+              { name: "webhook-timestamp", in: "header", required: true, description: "Seconds since the epoch when it was sent.", schema: { type: "integer" } },
+              { name: "webhook-signature", in: "header", required: true, description: "Space-separated `v1,<base64>` signatures.", schema: { type: "string" } },
+            ],
+            requestBody: { required: true, content: { "application/json": { schema: schema(webhookBodySchema(type)) } } },
+            responses: { "2XX": { description: "Received." } },
+          },
+        },
+      ]),
+    ),
     components: {
       securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An API token (afv_…) from Settings → API tokens." } },
       schemas: {

@@ -3,6 +3,7 @@ import type { QueryScope } from "@/db/queries/scope";
 import { newId } from "@/db/schema/_shared";
 import type { WebhookEventType } from "@/lib/core/validation/webhooks";
 import { enqueueJob } from "@/lib/jobs/queue";
+import type { WebhookPayloadData } from "./payloads";
 
 /**
  * Writes an event for the firm's webhooks in the caller's transaction (pass
@@ -18,9 +19,10 @@ import { enqueueJob } from "@/lib/jobs/queue";
  * With `onceKey`, an endpoint gets this event at most once (e.g. one
  * `task.overdue` per task).
  */
-export type WebhookEvent = {
-  type: WebhookEventType;
-  data: Record<string, unknown>;
+export type WebhookEvent<T extends WebhookEventType = WebhookEventType> = {
+  type: T;
+  /** Typed by the event's schema (./payloads.ts), which the API's OpenAPI document also describes. */
+  data: WebhookPayloadData<T>;
   candidateId?: string | null;
   debriefText?: Record<string, unknown> | null;
   onceKey?: string;
@@ -28,7 +30,7 @@ export type WebhookEvent = {
   at?: Date;
 };
 
-export async function emitWebhookEvent(tx: Pick<QueryScope, "db" | "firmId">, event: WebhookEvent): Promise<number> {
+export async function emitWebhookEvent<T extends WebhookEventType>(tx: Pick<QueryScope, "db" | "firmId">, event: WebhookEvent<T>): Promise<number> {
   const endpoints = await listSubscribedWebhookEndpoints(tx, event.type);
   if (endpoints.length === 0) return 0;
   const timestamp = (event.at ?? new Date()).toISOString();

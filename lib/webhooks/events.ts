@@ -1,4 +1,5 @@
 import type { QueryScope } from "@/db/queries/scope";
+import type { Decision, FeedbackChannel, InterviewKind, InterviewStatus, Recommendation, Stage } from "@/lib/core/vocabulary";
 import { emitWebhookEvent } from "./emit";
 
 /**
@@ -11,8 +12,8 @@ type Tx = Pick<QueryScope, "db" | "firmId">;
 
 export function emitApplicationStageChanged(
   tx: Tx,
-  app: { id: string; candidateId: string; jobId: string; stage: string; stageChangedAt: Date },
-  from?: string,
+  app: { id: string; candidateId: string; jobId: string; stage: Stage; stageChangedAt: Date },
+  from?: Stage,
 ): Promise<number> {
   return emitWebhookEvent(tx, {
     type: "application.stage_changed",
@@ -29,7 +30,7 @@ export function emitApplicationStageChanged(
   });
 }
 
-type InterviewRow = { id: string; applicationId: string; candidateId: string; kind: string; status: string; startsAt: Date; endsAt: Date };
+type InterviewRow = { id: string; applicationId: string; candidateId: string; kind: InterviewKind; status: InterviewStatus; startsAt: Date; endsAt: Date };
 
 function interviewData(i: InterviewRow) {
   return {
@@ -51,14 +52,14 @@ export function emitInterviewScheduled(tx: Tx, interview: InterviewRow): Promise
 export function emitInterviewStatusChanged(
   tx: Tx,
   interview: InterviewRow,
-  change: { previousStatus?: string; rescheduled?: boolean },
+  change: { previousStatus?: InterviewStatus; rescheduled?: boolean },
 ): Promise<number> {
   return emitWebhookEvent(tx, {
     type: "interview.status_changed",
     data: {
       ...interviewData(interview),
       ...(change.previousStatus ? { previousStatus: change.previousStatus } : {}),
-      ...(change.rescheduled ? { rescheduled: true } : {}),
+      ...(change.rescheduled ? { rescheduled: true as const } : {}),
     },
     candidateId: interview.candidateId,
   });
@@ -66,7 +67,16 @@ export function emitInterviewStatusChanged(
 
 export function emitFeedbackRecorded(
   tx: Tx,
-  feedback: { id: string; interviewId: string; candidateId: string; channel: string; recommendation: string; decision: string | null; proposedDecision?: string | null; receivedAt: Date },
+  feedback: {
+    id: string;
+    interviewId: string;
+    candidateId: string;
+    channel: FeedbackChannel;
+    recommendation: Recommendation;
+    decision: Decision | null;
+    proposedDecision?: Decision | null;
+    receivedAt: Date;
+  },
 ): Promise<number> {
   return emitWebhookEvent(tx, {
     type: "feedback.recorded",

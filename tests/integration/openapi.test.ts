@@ -5,6 +5,7 @@ import { GET as pipelineGet } from "@/app/api/v1/pipeline/route";
 import { createApiTokenAction } from "@/app/(staff)/settings/tokens/actions";
 import { REPORTS } from "@/lib/core/reports/columns";
 import { apiErrorSchema, pipelinePageSchema, reportRowSchema } from "@/lib/reports/api-schemas";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/payloads";
 import { discoverRoutes } from "../authz/matrix";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
@@ -51,6 +52,15 @@ describe("GET /api/v1/openapi.json", () => {
     expect(live.length).toBeGreaterThanOrEqual(3);
     const described = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     expect(described.sort()).toEqual(live.sort());
+  });
+
+  it("describes the body of every webhook event", () => {
+    const hooks = (doc as Doc & { webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }> }).webhooks;
+    expect(Object.keys(hooks).sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    for (const type of WEBHOOK_EVENTS) {
+      const body = hooks[type]!.post.requestBody.content["application/json"]!.schema;
+      expect(Object.keys(body.properties).sort()).toEqual(["data", "timestamp", "type"]);
+    }
   });
 
   it("lists the filters, the page size and the cursor, and the errors with their rate-limit headers", () => {

@@ -32,6 +32,8 @@ import { formData, scopeOf, sessionFor } from "../helpers/fixtures";
 import { insertEndedInterview } from "../helpers/interviews";
 import { runJobs } from "../helpers/jobs";
 import { submit } from "../helpers/actions";
+import { WEBHOOK_PAYLOADS } from "@/lib/webhooks/payloads";
+import type { WebhookEventType } from "@/lib/core/validation/webhooks";
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 
@@ -41,6 +43,12 @@ type Received = { headers: IncomingHttpHeaders; body: string };
  * the local-development setting), retries failures with growing delays, and
  * after a day of failures disables the endpoint and mails the firm's admins.
  */
+
+/** A stage change's payload for firm A's application, as the use cases send it. */
+function stageChangeOf(a: { applicationId: string; candidateId: string; jobId: string }) {
+  return { applicationId: a.applicationId, candidateId: a.candidateId, jobId: a.jobId, stage: "interviewing" as const, stageChangedAt: new Date().toISOString() };
+}
+
 describe("webhooks", () => {
   const { database, db, firms: { a, b } } = useTwoFirms({ requests: true });
   const admin = () => scopeOf(db(), a, a.admin);
@@ -97,7 +105,7 @@ describe("webhooks", () => {
     const jobsBefore = (await deliveryJobs()).length;
     await expect(
       inTransaction(scopeOf(db(), a, a.recruiter), async (tx) => {
-        expect(await emitWebhookEvent(tx, { type: "application.stage_changed", data: { applicationId: a.applicationId } })).toBe(1);
+        expect(await emitWebhookEvent(tx, { type: "application.stage_changed", data: stageChangeOf(a) })).toBe(1);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -291,6 +299,8 @@ describe("webhooks", () => {
       "feedback.recorded",
       "application.stage_changed",
     ]);
+    // Each body is exactly what the OpenAPI document describes for its event (no field more or less).
+    for (const e of events) WEBHOOK_PAYLOADS[e.type as WebhookEventType].strict().parse(e.data);
     expect(events[1]!.data).toMatchObject({ interviewId, applicationId: a.applicationId, candidateId: a.candidateId, status: "scheduled", startsAt: startsAt.toISOString() });
     expect(events[2]!.data).toMatchObject({ stage: "interviewing" });
     expect(events[3]!.data).toMatchObject({ interviewId, rescheduled: true, startsAt: later.toISOString() });
