@@ -60,7 +60,7 @@ function errorResponses() {
 function reportParameters() {
   const filters = filterParamSchemas();
   return [
-    query("report", apiQuery.report, `Which report: ${REPORTS.map((r) => `\`${r}\` (${REPORT_DESCRIPTIONS[r]})`).join("; ")}.`),
+    query("report", apiQuery.report, `Which report: ${REPORTS.map((r) => `\`${r}\` (${REPORT_DESCRIPTIONS[r].replace(/\.$/, "")})`).join("; ")}.`),
     ...FILTER_KEYS.map((k) => query(k, filters[k], FILTER_DOCS[k])),
   ];
 }

@@ -35,7 +35,10 @@ const blankToUndefined = (v: unknown) => {
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const day = (label: string) =>
-  z.string().refine(isCalendarDay, { error: `Enter the ${label} as a date like 2026-03-31.` });
+  z
+    .string()
+    .refine(isCalendarDay, { error: `Enter the ${label} as a date like 2026-03-31.` })
+    .meta({ format: "date" });
 
 const id = (what: string) => z.uuid({ error: `That ${what} is not one of this firm's.` });
 

@@ -22,6 +22,25 @@ function typeInWords(s: Record<string, unknown>): string {
   return parts.join(", ");
 }
 
+/** Text with `code` spans, as the document writes it. */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") ? (
+          <code key={i} className="font-mono text-[0.8em]">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+type BodySchema = { properties: { data: { properties: Record<string, Record<string, unknown>>; required?: string[] } } };
+
 /** The BI API's reference for admins, rendered from the same document /api/v1/openapi.json serves. */
 export default async function ApiReferencePage() {
   await requireScope("tokens.manage");
@@ -53,7 +72,7 @@ export default async function ApiReferencePage() {
               </code>
             </CardTitle>
             <CardDescription>
-              {op.summary}. {op.description}
+              {op.summary}. <Prose text={op.description ?? ""} />
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
@@ -74,7 +93,9 @@ export default async function ApiReferencePage() {
                         <code className="font-mono text-xs">{p.name}</code>
                       </Td>
                       <Td className="text-xs">{typeInWords(p.schema)}</Td>
-                      <Td className="text-[0.8125rem]">{p.description}</Td>
+                      <Td className="text-[0.8125rem]">
+                        <Prose text={p.description} />
+                      </Td>
                     </Tr>
                   ))}
                 </TBody>
@@ -84,13 +105,57 @@ export default async function ApiReferencePage() {
               {Object.entries(op.responses).map(([status, r]) => (
                 <div key={status} className="contents">
                   <dt className="font-mono font-medium">{status}</dt>
-                  <dd className="text-muted-foreground">{r.description}</dd>
+                  <dd className="text-muted-foreground">
+                    <Prose text={r.description} />
+                  </dd>
                 </div>
               ))}
             </dl>
           </CardContent>
         </Card>
       ))}
+      <section aria-labelledby="webhooks-heading" className="flex flex-col gap-3">
+        <h2 id="webhooks-heading" className="text-base font-semibold">
+          Webhook events
+        </h2>
+        <p className="max-w-prose text-sm text-muted-foreground">
+          What Afterview sends to the endpoints under <Link href="/settings/webhooks" className="text-accent-text underline">Settings → Webhooks</Link>:
+          a POST with <code className="font-mono text-[0.8em]">{"{ type, timestamp, data }"}</code>, signed the Standard Webhooks way. The fields of{" "}
+          <code className="font-mono text-[0.8em]">data</code> per event:
+        </p>
+        <Card>
+          <CardContent className="pt-4">
+            <Table>
+              <TableCaption className="sr-only">The data of each webhook event</TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Event</Th>
+                  <Th scope="col">When</Th>
+                  <Th scope="col">Fields of data</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {Object.entries(doc.webhooks).map(([type, hook]) => {
+                  const data = (hook.post.requestBody.content["application/json"].schema as unknown as BodySchema).properties.data;
+                  return (
+                    <Tr key={type}>
+                      <Td>
+                        <code className="font-mono text-xs">{type}</code>
+                      </Td>
+                      <Td className="text-[0.8125rem]">{hook.post.summary}</Td>
+                      <Td className="text-xs">
+                        {Object.keys(data.properties)
+                          .map((k) => (data.required?.includes(k) ? k : `${k}?`))
+                          .join(", ")}
+                      </Td>
+                    </Tr>
+                  );
+                })}
+              </TBody>
+            </Table>
+          </CardContent>
+        </Card>
+      </section>
     </div>
   );
 }
