@@ -8,3 +8,4 @@ export * from "./feedback";
 export * from "./work";
 export * from "./queue";
 export * from "./reports";
+export * from "./report-subscriptions";

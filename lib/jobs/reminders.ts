@@ -9,6 +9,7 @@ import { logger } from "@/lib/platform/logger";
 import { duePlanReminders, planReminderKey, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
 import { digestEmail } from "./templates";
 import { dueFeedbackLinkReminders, sendFeedbackLinkReminder } from "./feedback-link-reminders";
+import { runReportSubscriptionsOnce, type ReportSendOutcome } from "@/lib/reports/subscriptions/run";
 
 /**
  * The reminder jobs as plain functions of (database, now): pg-boss runs them
@@ -85,6 +86,8 @@ export type PassResult = {
   planReminders: Record<SendOutcome, number>;
   /** The one reminder to a client's interviewer whose feedback link is unanswered past the promised decision day. */
   clientReminders: Record<SendOutcome, number>;
+  /** The scheduled report emails (lib/reports/subscriptions). */
+  reportEmails: Record<ReportSendOutcome, number>;
 };
 
 const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0, duplicate: 0, empty: 0 });
@@ -95,7 +98,7 @@ const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0
  * into one job per email.
  */
 export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<PassResult> {
-  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero(), clientReminders: zero() };
+  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero(), clientReminders: zero(), reportEmails: zero() };
   for (const job of await dueDigests(db, now)) {
     try {
       result.digests[await sendDigest(db, job, now)] += 1;
@@ -121,5 +124,6 @@ export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<Pa
       logger.error({ err: err instanceof Error ? err.message : String(err), linkId: job.id }, "feedback link reminder failed");
     }
   }
+  result.reportEmails = await runReportSubscriptionsOnce(db, now);
   return result;
 }
