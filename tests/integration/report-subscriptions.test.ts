@@ -6,9 +6,13 @@ import { deleteReportSubscriptionAction, subscribeToReportAction, unsubscribeRep
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/unsubscribe/reports/[token]/route";
 import { listMyReportSubscriptions } from "@/db/queries/report-subscriptions";
 import { runRemindersOnce } from "@/lib/jobs/reminders";
+import { startJobs, type JobsHandle } from "@/lib/jobs";
 import { resetMailTransport } from "@/lib/email/send";
 import { resetEnvCache } from "@/lib/platform/env";
-import { dueReportSubscriptions, runReportSubscriptionsOnce, sendReportSubscription } from "@/lib/reports/subscriptions/run";
+import { csvAttachment, dueReportSubscriptions, runReportSubscriptionsOnce, sendReportSubscription } from "@/lib/reports/subscriptions/run";
+import { reportEmail } from "@/lib/reports/subscriptions/email";
+import { EMPTY_FILTERS } from "@/lib/core/reports/filters";
+import { computeReportMetrics } from "@/lib/core/reports/metrics";
 import { funnelPng } from "@/lib/reports/subscriptions/funnel-png";
 import { submit, expectFieldError } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
@@ -244,5 +248,61 @@ describe("scheduled report emails", () => {
     expect(await db().select().from(s.reportSubscriptionSends).where(eq(s.reportSubscriptionSends.subscriptionId, weekly!.id))).toEqual([]);
     const audit = await db().select({ action: s.auditEvents.action }).from(s.auditEvents).where(eq(s.auditEvents.entityId, weekly!.id));
     expect(audit.map((x) => x.action).sort()).toEqual(["report_subscription.created", "report_subscription.deleted", "report_subscription.unsubscribed"]);
+  });
+
+  it("goes out once through two job instances (pg-boss on PostgreSQL, the timer on the embedded database)", async () => {
+    signedInAs(await sessionFor(db(), b, b.recruiter));
+    const saved = await submit(subscribeToReportAction, formData({ query: "", frequency: "daily", localTime: "09:00" }));
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    // Monday 2026-11-09, 09:05 in New York.
+    const clock = () => new Date("2026-11-09T14:05:00Z");
+    const options = { clock, pollingIntervalSeconds: 0.5, schedule: false, intervalMs: 150 };
+    const instances: JobsHandle[] = [
+      await startJobs({ ...options, database: database.current }),
+      await startJobs({ ...options, database: second ?? database.current }),
+    ];
+    const reports = () => smtp.received.filter((m) => m.to.includes(b.recruiter.email) && m.subject.startsWith("Your report"));
+    try {
+      await Promise.all(instances.map((i) => i.runNow()));
+      await Promise.all(instances.map((i) => i.runNow()));
+      const end = Date.now() + 30_000;
+      while (reports().length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      // Give a duplicate every chance to arrive.
+      await new Promise((r) => setTimeout(r, 2_000));
+      await Promise.all(instances.map((i) => i.runNow()));
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(reports()).toHaveLength(1);
+      expect(attachment(reports()[0]!.body, "funnel.png")).not.toBeNull();
+    } finally {
+      await Promise.all(instances.map((i) => i.stop()));
+    }
+  }, 60_000);
+
+  it("caps the attached CSV and links to the whole download past the cap", async () => {
+    await db().insert(s.applications).values({ firmId: a.firmId, candidateId: a.otherCandidateId, jobId: a.jobId });
+    const scope = scopeOf(db(), a, a.recruiter);
+    const fullUrl = `${ORIGIN}/api/exports/applications.csv`;
+    const capped = await csvAttachment(scope, { filters: EMPTY_FILTERS, timeZone: "America/New_York", fullUrl, cap: 1 });
+    expect(capped.capped).toBe(true);
+    const lines = capped.body.trimEnd().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe(`Only the first 1 rows are attached. The whole file: ${fullUrl}`);
+    const whole = await csvAttachment(scope, { filters: EMPTY_FILTERS, timeZone: "America/New_York", fullUrl, cap: 10 });
+    expect(whole).toMatchObject({ capped: false, rows: 2 });
+    const mail = reportEmail({
+      firmName: "Firm <A>",
+      name: "Rita",
+      schedule: "Daily at 08:00",
+      filtersText: "none",
+      metrics: computeReportMetrics({ applications: [], interviews: [] }, { timeZone: "UTC", today: "2026-11-01" }),
+      pageUrl: `${ORIGIN}/reports`,
+      unsubscribeUrl: `${ORIGIN}/unsubscribe/reports/x`,
+      csv: { rows: 5000, capped: true, cap: 5000, fullUrl },
+      period: "2026-11-01",
+    });
+    expect(mail.text).toContain(`The attached CSV holds the first 5,000 rows. The whole file: ${fullUrl}`);
+    expect(mail.html).toContain(`<a href="${fullUrl}"`);
+    expect(mail.html).toContain("Firm &lt;A&gt;");
+    expect(mail.html).not.toContain("Firm <A>");
   });
 });

@@ -66,8 +66,16 @@ function filtersInWords(filters: ReportFilters): string {
   return parts.length ? parts.join(", ") : "none";
 }
 
-async function csvAttachment(scope: QueryScope, filters: ReportFilters, timeZone: string) {
-  const page = await findReportPage(scope, { report: "applications", filters, timeZone, as: "csv", limit: CSV_ROW_CAP });
+/**
+ * The applications report as CSV, at most `cap` rows; past the cap the last
+ * line says so and gives the link to the whole download.
+ */
+export async function csvAttachment(
+  scope: QueryScope,
+  input: { filters: ReportFilters; timeZone: string; fullUrl: string; cap?: number },
+): Promise<{ body: string; rows: number; capped: boolean }> {
+  const cap = input.cap ?? CSV_ROW_CAP;
+  const page = await findReportPage(scope, { report: "applications", filters: input.filters, timeZone: input.timeZone, as: "csv", limit: cap });
   const columns = COLUMNS.applications;
   let body = csvRecord(columns.map((c) => c.key));
   for (const r of page.rows) {
@@ -78,7 +86,9 @@ async function csvAttachment(scope: QueryScope, filters: ReportFilters, timeZone
       }),
     );
   }
-  return { body, rows: page.rows.length, capped: page.next !== null };
+  const capped = page.next !== null;
+  if (capped) body += csvRecord([`Only the first ${cap} rows are attached. The whole file: ${input.fullUrl}`]);
+  return { body, rows: page.rows.length, capped };
 }
 
 /**
@@ -108,9 +118,10 @@ export async function sendReportSubscription(db: DbOrTx, job: ReportSendJob, now
     ];
     let csv = null;
     if (job.includeCsv && can(job.role, "reports.export")) {
-      const file = await csvAttachment(scope, filters, job.timeZone);
+      const fullUrl = `${origin}/api/exports/applications.csv${query ? `?${query}` : ""}`;
+      const file = await csvAttachment(scope, { filters, timeZone: job.timeZone, fullUrl });
       attachments.push({ filename: `applications-${job.periodKey}.csv`, content: file.body, contentType: "text/csv; charset=utf-8" });
-      csv = { rows: file.rows, capped: file.capped, cap: CSV_ROW_CAP, fullUrl: `${origin}/api/exports/applications.csv${query ? `?${query}` : ""}` };
+      csv = { rows: file.rows, capped: file.capped, cap: CSV_ROW_CAP, fullUrl };
     }
     const mail = reportEmail({
       firmName: job.firmName,
