@@ -143,6 +143,8 @@ describe("scheduled report emails", () => {
       .where(and(eq(s.emailOutbox.to, a.recruiter.email), eq(s.emailOutbox.dedupeKey, `report:${(await listMyReportSubscriptions(scopeOf(db(), a, a.recruiter)))[0]!.id}:2026-10-30`)));
     expect(stored!.text).toContain(`Open the report: ${ORIGIN}/reports?from=2026-01-01&client=${a.clientId}`);
     expect(stored!.text).toContain("Applications: 1");
+    const client = (await db().select({ name: s.clients.name }).from(s.clients).where(eq(s.clients.id, a.clientId)))[0]!;
+    expect(stored!.text).toContain(`(Daily at 08:00, filters: from 2026-01-01, client ${client.name})`);
     expect(stored!.text).toContain("The attached CSV holds all 1 rows.");
     expect(stored!.html).toContain('src="cid:funnel@afterview"');
     expect(stored!.text).not.toMatch(/localhost/);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilterX } from "lucide-react";
 import { checkReportFilterIds, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
 import { listMyReportSubscriptions } from "@/db/queries/report-subscriptions";
-import { describeSchedule } from "@/lib/reports/subscriptions/schedule";
+import { describeFilters, describeSchedule } from "@/lib/reports/subscriptions/schedule";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
@@ -128,7 +128,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               rows={subscriptions.map((r) => ({
                 id: r.id,
                 schedule: describeSchedule(r),
-                filters: Object.entries(r.filters).map(([k, v]) => `${k} ${v}`).join(", ") || "none",
+                filters: describeFilters(r.filters, options),
                 includeCsv: r.includeCsv,
                 stopped: r.unsubscribedAt !== null,
               }))}

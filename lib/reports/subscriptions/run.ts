@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/runtime";
-import { checkReportFilterIds, findReportPage } from "@/db/queries/reports";
+import { checkReportFilterIds, findReportPage, listReportFilterOptions } from "@/db/queries/reports";
 import {
   unsafeClaimedReportPeriods,
   unsafeClaimReportSend,
@@ -21,7 +21,7 @@ import { csvRecord, escapeFormula } from "../csv";
 import { loadReportMetrics } from "../page-metrics";
 import { FUNNEL_CID, reportEmail } from "./email";
 import { funnelPng } from "./funnel-png";
-import { describeSchedule, duePeriod } from "./schedule";
+import { describeFilters, describeSchedule, duePeriod } from "./schedule";
 import { reportUnsubscribeUrl } from "./unsubscribe-token";
 
 /**
@@ -59,11 +59,6 @@ export async function dueReportSubscriptions(db: DbOrTx, now: Date): Promise<Rep
     jobs.map((j) => j.id),
   );
   return jobs.filter((j) => !claimed.has(`${j.id}:${j.periodKey}`));
-}
-
-function filtersInWords(filters: ReportFilters): string {
-  const parts = Object.entries(filtersForRecord(filters)).map(([k, v]) => `${k} ${v}`);
-  return parts.length ? parts.join(", ") : "none";
 }
 
 /**
@@ -127,7 +122,7 @@ export async function sendReportSubscription(db: DbOrTx, job: ReportSendJob, now
       firmName: job.firmName,
       name: job.name,
       schedule: describeSchedule(job),
-      filtersText: filtersInWords(filters),
+      filtersText: describeFilters(filtersForRecord(filters), await listReportFilterOptions(scope)),
       metrics,
       pageUrl,
       unsubscribeUrl,

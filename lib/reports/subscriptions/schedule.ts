@@ -76,3 +76,25 @@ export function describeSchedule(schedule: Schedule): string {
   if (schedule.frequency === "weekly" && schedule.weekday) return `${WEEKDAYS[schedule.weekday - 1]}s at ${schedule.localTime}`;
   return `Daily at ${schedule.localTime}`;
 }
+
+type FilterNames = {
+  clients: { id: string; name: string }[];
+  jobs: { id: string; title: string; clientName: string }[];
+  recruiters: { id: string; name: string }[];
+};
+
+/** The saved filters in words, with names for ids ("client Acme, from 2026-01-01"); "none" when there are none. */
+export function describeFilters(filters: Record<string, string>, names: FilterNames): string {
+  const parts: string[] = [];
+  if (filters.dates === "interview") parts.push("by interview date");
+  if (filters.from) parts.push(`from ${filters.from}`);
+  if (filters.to) parts.push(`to ${filters.to}`);
+  if (filters.client) parts.push(`client ${names.clients.find((c) => c.id === filters.client)?.name ?? "(removed)"}`);
+  if (filters.job) {
+    const job = names.jobs.find((j) => j.id === filters.job);
+    parts.push(`job ${job ? `${job.title} (${job.clientName})` : "(removed)"}`);
+  }
+  if (filters.recruiter) parts.push(`recruiter ${names.recruiters.find((r) => r.id === filters.recruiter)?.name ?? "(removed)"}`);
+  if (filters.stage) parts.push(`stage ${filters.stage}`);
+  return parts.length ? parts.join(", ") : "none";
+}
