@@ -9,3 +9,4 @@ export * from "./work";
 export * from "./queue";
 export * from "./reports";
 export * from "./webhooks";
+export * from "./report-subscriptions";

@@ -37,6 +37,11 @@ export interface SendOptions {
   headers?: Record<string, string>;
   /** The sender's display name (e.g. the firm's, for mail to its clients); the address stays MAIL_FROM's. */
   fromName?: string;
+  /**
+   * Files of the SMTP message (a report's chart and CSV); an inline image
+   * has a `cid` the HTML refers to. Not kept in the outbox.
+   */
+  attachments?: { filename: string; content: Buffer | string; contentType: string; cid?: string }[];
 }
 
 /** MAIL_FROM with another display name: `"Name" <address>`. */
@@ -79,7 +84,7 @@ export async function sendEmail(
     return "logged";
   }
   try {
-    await t.sendMail({ from: senderWithName(env().MAIL_FROM, options.fromName), to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? undefined, headers: options.headers });
+    await t.sendMail({ from: senderWithName(env().MAIL_FROM, options.fromName), to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? undefined, headers: options.headers, attachments: options.attachments });
     await unsafeMarkEmail(db, row.id, { status: "sent" });
     return "sent";
   } catch (err) {

@@ -4,6 +4,7 @@ import { logger } from "@/lib/platform/logger";
 import { duePlanReminders, sendPlanReminder, type PlanReminderJob } from "./plan-reminders";
 import { announceOverdueTasks, dueDigests, sendDigest, type DigestJob } from "./reminders";
 import { dueFeedbackLinkReminders, sendFeedbackLinkReminder, type FeedbackLinkReminderJob } from "./feedback-link-reminders";
+import { dueReportSubscriptions, sendReportSubscription, type ReportSendJob } from "@/lib/reports/subscriptions/run";
 
 /**
  * The reminders on pg-boss (jobs kept in PostgreSQL, no other server):
@@ -25,6 +26,8 @@ export const QUEUES = {
   debrief: "reminders-debrief",
   plan: "reminders-plan",
   client: "reminders-client",
+  /** A scheduled report email (claimed per subscription and period when it runs). */
+  report: "reminders-report",
 } as const;
 
 export const SCAN_CRON = "*/10 * * * *";
@@ -70,6 +73,7 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
   await boss.createQueue(QUEUES.debrief, { name: QUEUES.debrief, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.createQueue(QUEUES.plan, { name: QUEUES.plan, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.createQueue(QUEUES.client, { name: QUEUES.client, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await boss.createQueue(QUEUES.report, { name: QUEUES.report, policy: "standard", retryLimit: 3, retryDelay: 60, retryBackoff: true });
 
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 };
 
@@ -92,9 +96,14 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
       await boss.send(QUEUES.client, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
     }
     const overdueTaskEvents = await announceOverdueTasks(db, now);
+    const reportEmails = await dueReportSubscriptions(db, now);
+    for (const job of reportEmails) {
+      await boss.send(QUEUES.report, job, { singletonKey: job.dedupeKey, singletonSeconds: SINGLETON_SECONDS });
+    }
     return {
       overdueTaskEvents,
       clientReminders: clientReminders.length,
+      reportEmails: reportEmails.length,
       digests: digests.length,
       debriefReminders: reminders.filter((j) => j.kind === "debrief").length,
       planReminders: reminders.filter((j) => j.kind !== "debrief").length,
@@ -124,6 +133,11 @@ export async function startBoss(database: Database, opts: BossOptions = {}): Pro
     if (!job) return;
     const data = { ...job.data, expiresAt: new Date(job.data.expiresAt) };
     return { outcome: await sendFeedbackLinkReminder(database.db, data, clock()) };
+  });
+
+  await boss.work<ReportSendJob>(QUEUES.report, polling, async ([job]) => {
+    if (!job) return;
+    return { outcome: await sendReportSubscription(database.db, job.data, clock()) };
   });
 
   if (opts.schedule ?? true) await boss.schedule(QUEUES.scan, SCAN_CRON, {}, { tz: "UTC" });

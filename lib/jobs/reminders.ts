@@ -11,6 +11,7 @@ import { digestEmail } from "./templates";
 import { dueFeedbackLinkReminders, sendFeedbackLinkReminder } from "./feedback-link-reminders";
 import { emitOverdueTaskEvents } from "@/lib/webhooks/overdue-tasks";
 import { wakeJobRunners } from "./queue";
+import { runReportSubscriptionsOnce, type ReportSendOutcome } from "@/lib/reports/subscriptions/run";
 
 /**
  * The reminder jobs as plain functions of (database, now): pg-boss runs them
@@ -89,6 +90,8 @@ export type PassResult = {
   clientReminders: Record<SendOutcome, number>;
   /** `task.overdue` webhook deliveries written (lib/webhooks/overdue-tasks.ts). */
   overdueTaskEvents: number;
+  /** The scheduled report emails (lib/reports/subscriptions). */
+  reportEmails: Record<ReportSendOutcome, number>;
 };
 
 const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0, duplicate: 0, empty: 0 });
@@ -99,7 +102,14 @@ const zero = (): Record<SendOutcome, number> => ({ sent: 0, logged: 0, failed: 0
  * into one job per email.
  */
 export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<PassResult> {
-  const result: PassResult = { digests: zero(), debriefReminders: zero(), planReminders: zero(), clientReminders: zero(), overdueTaskEvents: 0 };
+  const result: PassResult = {
+    digests: zero(),
+    debriefReminders: zero(),
+    planReminders: zero(),
+    clientReminders: zero(),
+    reportEmails: zero(),
+    overdueTaskEvents: 0,
+  };
   for (const job of await dueDigests(db, now)) {
     try {
       result.digests[await sendDigest(db, job, now)] += 1;
@@ -126,6 +136,7 @@ export async function runRemindersOnce(db: DbOrTx, now = new Date()): Promise<Pa
     }
   }
   result.overdueTaskEvents = await announceOverdueTasks(db, now);
+  result.reportEmails = await runReportSubscriptionsOnce(db, now);
   return result;
 }
 

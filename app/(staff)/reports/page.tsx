@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterX } from "lucide-react";
 import { checkReportFilterIds, getReportSettings, listReportFilterOptions } from "@/db/queries/reports";
+import { listMyReportSubscriptions } from "@/db/queries/report-subscriptions";
+import { describeFilters, describeSchedule } from "@/lib/reports/subscriptions/schedule";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
@@ -15,6 +17,7 @@ import { formatAsOf, formatCount, formatHours, formatPercent } from "@/lib/core/
 import { loadReportMetrics } from "@/lib/reports/page-metrics";
 import { FunnelChart, PromisesChart, SpeedByRecruiterChart, WeeklyInterviewsChart } from "./_components/charts";
 import { ExportPanel } from "./_components/export-panel";
+import { SubscribeForm, SubscriptionList } from "./_components/report-emails";
 import { FilterForm } from "./_components/filter-form";
 import { FunnelTable, GroupTable, PromisesTable, SpeedTable, WeeksTable } from "./_components/tables";
 
@@ -49,7 +52,11 @@ function ChartCard({ id, title, description, children }: { id: string; title: st
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope("reports.read");
   const parsed = parseReportFilters(await searchParams);
-  const [settings, options] = await Promise.all([getReportSettings(scope), listReportFilterOptions(scope)]);
+  const [settings, options, subscriptions] = await Promise.all([
+    getReportSettings(scope),
+    listReportFilterOptions(scope),
+    listMyReportSubscriptions(scope),
+  ]);
   const timeZone = settings?.timeZone ?? "UTC";
   let errors: FilterFieldErrors = parsed.ok ? {} : parsed.fieldErrors;
   if (parsed.ok) errors = await checkReportFilterIds(scope, parsed.filters);
@@ -99,6 +106,36 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </CardContent>
         </Card>
       ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Report emails</CardTitle>
+          <CardDescription>
+            Get this page&apos;s summary, funnel and a link back, by email, on a schedule. The email shows what you can see when it is sent.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-6">
+          {filters ? (
+            <SubscribeForm query={query} timeZone={timeZone} canExport={can(scope.role, "reports.export")} />
+          ) : (
+            <p className="text-sm text-muted-foreground">Correct the filters above to email yourself this report.</p>
+          )}
+          <section aria-labelledby="report-emails-heading" className="flex flex-col gap-2">
+            <h3 id="report-emails-heading" className="text-sm font-semibold">
+              Your report emails
+            </h3>
+            <SubscriptionList
+              rows={subscriptions.map((r) => ({
+                id: r.id,
+                schedule: describeSchedule(r),
+                filters: describeFilters(r.filters, options),
+                includeCsv: r.includeCsv,
+                stopped: r.unsubscribedAt !== null,
+              }))}
+            />
+          </section>
+        </CardContent>
+      </Card>
 
       {metrics && s && empty ? (
         <EmptyState
