@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { appUrl, env, EnvError, resetEnvCache } from "@/lib/platform/env";
+import { appUrl, env, EnvError, resetEnvCache, webhooksAllowPrivate } from "@/lib/platform/env";
 import { appOrigin } from "@/lib/platform/url";
 
 const saved = { ...process.env };
@@ -74,5 +74,22 @@ describe("APP_URL", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("afterview: Invalid setting APP_URL: APP_URL is required in production");
+  });
+});
+
+describe("WEBHOOKS_ALLOW_PRIVATE", () => {
+  it("is off by default and on locally when set", () => {
+    withEnv({ AFTERVIEW_ENV: "local", WEBHOOKS_ALLOW_PRIVATE: undefined });
+    expect(webhooksAllowPrivate()).toBe(false);
+    withEnv({ AFTERVIEW_ENV: "local", WEBHOOKS_ALLOW_PRIVATE: "1" });
+    expect(webhooksAllowPrivate()).toBe(true);
+  });
+
+  it("is refused in production, with a message that says why", () => {
+    withEnv({ AFTERVIEW_ENV: "production", APP_URL: "https://afterview.example.com", AUTH_SECRET: "x".repeat(40), WEBHOOKS_ALLOW_PRIVATE: "1" });
+    expect(() => env()).toThrow(EnvError);
+    expect(() => env()).toThrow(/WEBHOOKS_ALLOW_PRIVATE=1 is for local development only/);
+    withEnv({ WEBHOOKS_ALLOW_PRIVATE: "0" });
+    expect(webhooksAllowPrivate()).toBe(false);
   });
 });

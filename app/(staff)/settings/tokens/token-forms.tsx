@@ -1,34 +1,14 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import { CopyButton } from "@/app/_components/ui/copy-button";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { initialFormState } from "@/lib/core/form-state";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      type="button"
-      variant="outline"
-      size="sm"
-      onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 2000);
-        });
-      }}
-    >
-      {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-      {copied ? "Copied" : label}
-    </Button>
-  );
-}
 
 export function CreateTokenForm({ origin }: { origin: string }) {
   const [state, action] = useActionState(createApiTokenAction, initialFormState);

@@ -1,9 +1,9 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import { CopyButton } from "@/app/_components/ui/copy-button";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
@@ -17,26 +17,6 @@ import {
   rotateWebhookSecretAction,
   setWebhookEnabledAction,
 } from "./actions";
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      type="button"
-      variant="outline"
-      size="sm"
-      onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 2000);
-        });
-      }}
-    >
-      {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-      {copied ? "Copied" : label}
-    </Button>
-  );
-}
 
 /** A secret shown once, focused so a screen reader reads it out. */
 function SecretReveal({ state }: { state: FormState }) {
