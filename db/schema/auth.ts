@@ -105,6 +105,8 @@ export const authSessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     firmId: uuid().references(() => firms.id, { onDelete: "cascade" }),
+    /** Set when the firm's own single sign-on provider opened the session: it is then valid for that firm alone. */
+    ssoFirmId: uuid().references(() => firms.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),

@@ -10,3 +10,4 @@ export * from "./queue";
 export * from "./reports";
 export * from "./webhooks";
 export * from "./report-subscriptions";
+export * from "./sso";

@@ -1,5 +1,7 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Account, type NextAuthConfig, type Profile, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
+import { headers } from "next/headers";
 import { getDatabase } from "@/db/runtime";
 import { unsafeRecordAuthEvent, unsafeRevokeSession } from "@/db/queries/auth";
 import { env, isProduction } from "@/lib/platform/env";
@@ -7,6 +9,8 @@ import { logger } from "@/lib/platform/logger";
 import { checkCredentials } from "./credentials";
 import { authRedirect } from "./home";
 import { clientIp } from "./request";
+import { firmOfProviderId, ssoProvidersForRequest } from "./sso/provider";
+import { completeSsoSignIn } from "./sso/sign-in";
 
 /** Thrown from authorize while the attempt is paused; the message never says whether the email exists. */
 class ThrottledSignIn extends CredentialsSignin {
@@ -23,6 +27,11 @@ class SecondFactorRequired extends CredentialsSignin {
 
 class WrongCode extends CredentialsSignin {
   code = "invalid_code";
+}
+
+/** The password was right, but every firm of the person requires its single sign-on. */
+class SsoRequired extends CredentialsSignin {
+  code = "sso_required";
 }
 
 export function sessionCookieName(): string {
@@ -46,6 +55,7 @@ async function authorize(raw: unknown, request: Request | undefined) {
   if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
   if (result.reason === "mfa_required") throw new SecondFactorRequired();
   if (result.reason === "invalid_code") throw new WrongCode();
+  if (result.reason === "sso_required") throw new SsoRequired();
   return null;
 }
 
@@ -60,7 +70,24 @@ export function authSecret(): string {
   return secret;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+/**
+ * Where a sign-in through a firm's provider ends (lib/auth/sso/sign-in.ts):
+ * true with the session's ids put on `user` for the jwt callback, or the
+ * single sign-on page with the reason.
+ */
+async function ssoSignIn(params: { user: User; account?: Account | null; profile?: Profile }): Promise<boolean | string> {
+  const firmId = firmOfProviderId(params.account?.provider);
+  if (!params.account || params.account.type === "credentials") return true;
+  if (!firmId || !params.profile) return "/sign-in/sso?error=no_access";
+  const h = await headers();
+  const result = await completeSsoSignIn(firmId, params.profile, { ip: clientIp(h), userAgent: h.get("user-agent") });
+  if (!result.ok) return `/sign-in/sso?error=${result.reason}`;
+  Object.assign(params.user, result.user);
+  return true;
+}
+
+/** The Auth.js configuration, with the firm single sign-on providers a request needs (lib/auth/sso/provider.ts). */
+export function authConfig(ssoProviders: Provider[] = []): NextAuthConfig {
   const secure = isProduction();
   return {
     secret: authSecret(),
@@ -77,11 +104,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {}, ticket: {}, code: {}, invitation: {}, switchTicket: {} },
+        credentials: { email: {}, password: {}, ticket: {}, code: {}, invitation: {}, switchTicket: {}, firm: {} },
         authorize: (credentials, request) => authorize(credentials, request),
       }),
+      ...ssoProviders,
     ],
     callbacks: {
+      signIn: (params) => ssoSignIn(params),
       // Where Auth.js may send the browser: paths on APP_URL only, whatever Host the request claimed.
       redirect: ({ url }) => authRedirect(url),
       jwt({ token, user }) {
@@ -123,4 +152,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       debug: () => {},
     },
   };
-});
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => authConfig(await ssoProvidersForRequest(request)));

@@ -94,22 +94,27 @@ export function waitInWords(seconds: number): string {
 /** An invitation token sent along with a sign-in: accept it once the person has proved who they are. */
 const invitationField = z.string().max(200).optional();
 
+/** The firm to open, when the person came to sign in to one firm in particular (a switch that needs that firm's own sign-in). */
+const firmField = z.uuid().optional().catch(undefined);
+
 const passwordSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(128),
   invitation: invitationField,
+  firm: firmField,
 });
 
 const secondFactorSchema = z.object({
   ticket: z.string().min(10).max(600),
   code: z.string().trim().max(40),
   invitation: invitationField,
+  firm: firmField,
 });
 
 export type SignedInUser = { id: string; name: string; email: string; sid: string; fid: string; sv: number };
 export type CredentialsResult =
   | { ok: true; user: SignedInUser }
-  | { ok: false; reason: "invalid" | "mfa_required" | "invalid_code" }
+  | { ok: false; reason: "invalid" | "mfa_required" | "invalid_code" | "sso_required" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** `now` is for tests; sign-in uses the clock. */
@@ -127,11 +132,11 @@ export function membershipToOpen<M extends { firmId: string }>(memberships: M[],
   return (firmId && memberships.find((m) => m.firmId === firmId)) || memberships[0];
 }
 
-async function openSession(
+export async function openSession(
   db: Db,
   user: FoundUser,
   context: Context,
-  opts: { firmId?: string; action?: string } = {},
+  opts: { firmId?: string; action?: string; ssoFirmId?: string } = {},
 ): Promise<CredentialsResult> {
   const membership = membershipToOpen(user.memberships, opts.firmId);
   if (!membership) return { ok: false, reason: "invalid" };
@@ -141,6 +146,7 @@ async function openSession(
     userId: user.id,
     firmId: membership.firmId,
     absoluteHours: membership.sessionAbsoluteHours,
+    ssoFirmId: opts.ssoFirmId ?? null,
     ip: context.ip,
     userAgent: context.userAgent,
     now: context.now,
@@ -163,17 +169,25 @@ async function invitationFor(db: Db, token: string | undefined, email: string) {
 /**
  * The person has proved who they are (password, and second factor where they
  * have one). With an invitation addressed to them, it is accepted now and the
- * session opens in that firm; without one, in the firm they used last.
+ * session opens in that firm; without one, in the firm asked for or the one
+ * they used last. Firms that require their single sign-on for this person's
+ * role are never opened by a password; when those are all the person has,
+ * the answer says so.
  */
-async function finishSignIn(db: Db, user: FoundUser, invitation: string | undefined, context: Context): Promise<CredentialsResult> {
+async function finishSignIn(db: Db, found: FoundUser, invitation: string | undefined, context: Context, firmId?: string): Promise<CredentialsResult> {
+  let user = found;
+  let target = firmId;
   if (invitation && (await invitationFor(db, invitation, user.email))) {
     const joined = await unsafeAcceptInvitationForUser(db, { tokenHash: hashToken(invitation), userId: user.id });
-    if (joined) {
-      const refreshed = await unsafeFindUserForSignIn(db, user.email);
-      if (refreshed) return openSession(db, refreshed, context, { firmId: joined.firmId });
+    const refreshed = joined ? await unsafeFindUserForSignIn(db, user.email) : null;
+    if (joined && refreshed) {
+      user = refreshed;
+      target = joined.firmId;
     }
   }
-  return openSession(db, user, context);
+  const open = { ...user, memberships: user.memberships.filter((m) => !m.ssoRequired) };
+  if (open.memberships.length === 0) return { ok: false, reason: user.memberships.length > 0 ? "sso_required" : "invalid" };
+  return openSession(db, open, context, { firmId: target });
 }
 
 /**
@@ -186,7 +200,8 @@ async function switchFirm(raw: { switchTicket?: unknown }, context: Context): Pr
   if (!ticket) return { ok: false, reason: "invalid" };
   const db = (await getDatabase()).db;
   const user = await unsafeFindUserForSwitch(db, ticket.userId);
-  if (!user || !user.memberships.some((m) => m.firmId === ticket.firmId)) return { ok: false, reason: "invalid" };
+  // A firm that requires its single sign-on is opened by its provider only (lib/auth/sso/).
+  if (!user || !user.memberships.some((m) => m.firmId === ticket.firmId && !m.ssoRequired)) return { ok: false, reason: "invalid" };
   if (!(await unsafeEndSessionForSwitch(db, { sessionId: ticket.fromSessionId, userId: ticket.userId }))) {
     return { ok: false, reason: "invalid" };
   }
@@ -296,7 +311,7 @@ async function checkSecondFactor(raw: unknown, context: Context): Promise<Creden
     const paused = await countFailure(db, email, user, context, "signin.mfa_failure");
     return paused ? throttled(paused, now) : { ok: false, reason: "invalid_code" };
   }
-  return finishSignIn(db, user, parsed.data.invitation, context);
+  return finishSignIn(db, user, parsed.data.invitation, context, parsed.data.firm);
 }
 
 /** A TOTP code that is right and of a later step than any used before; the step is recorded. */
@@ -334,5 +349,5 @@ export async function checkCredentials(raw: unknown, context: Context): Promise<
   }
   // A password alone never opens a session (nor accepts an invitation) for someone with a second factor.
   if (user.mfaEnabledAt) return { ok: false, reason: "mfa_required" };
-  return finishSignIn(db, user, parsed.data.invitation, context);
+  return finishSignIn(db, user, parsed.data.invitation, context, parsed.data.firm);
 }

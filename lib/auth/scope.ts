@@ -17,6 +17,8 @@ export interface Scope extends QueryScope {
   firmCount: number;
   /** Staff of a firm that requires two-factor sign-in, who have not set it up yet. */
   needsMfaEnrollment: boolean;
+  /** The firm whose single sign-on opened this session (valid for that firm alone), or null after a password. */
+  ssoFirmId: string | null;
 }
 
 /** Only write the idle clock this often; a read per request is enough to enforce it. */
@@ -38,6 +40,8 @@ export const resolveScope = cache(async (): Promise<{ scope: Scope } | { failure
   if (!ctx || !ctx.membershipActive || ctx.revokedAt || ctx.sessionVersion !== claims.sessionVersion) {
     return { failure: "signed_out" };
   }
+  // A firm that requires its single sign-on accepts only sessions its provider opened (admins excepted, as at sign-in).
+  if (ctx.firmRequiresSso && ctx.role === "recruiter" && ctx.ssoFirmId !== ctx.firmId) return { failure: "signed_out" };
   if (now >= ctx.expiresAt || now.getTime() - ctx.lastSeenAt.getTime() > ctx.sessionIdleMinutes * 60_000) {
     return { failure: "expired" };
   }
@@ -59,7 +63,8 @@ export const resolveScope = cache(async (): Promise<{ scope: Scope } | { failure
       firmName: ctx.firmName,
       firmCount: ctx.firmCount,
       firmTimeZone: ctx.firmTimeZone,
-      needsMfaEnrollment: ctx.role !== "candidate" && ctx.firmRequiresMfa && !ctx.mfaEnabled,
+      needsMfaEnrollment: ctx.role !== "candidate" && ctx.firmRequiresMfa && !ctx.mfaEnabled && !ctx.ssoFirmId,
+      ssoFirmId: ctx.ssoFirmId,
       requestId: h.get("x-request-id") ?? undefined,
       ip: clientIp(h),
     },

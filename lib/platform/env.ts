@@ -57,7 +57,7 @@ const schema = z.object({
    * (local development and tests, with a receiver on 127.0.0.1). Never in
    * production.
    */
-  WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  OUTBOUND_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
 });
 
 /** Why a value cannot be APP_URL, or null when it is an absolute http(s) origin. */
@@ -85,11 +85,11 @@ const checked = schema.superRefine((v, ctx) => {
         "APP_URL is required in production: set it to the address people reach the app at, like https://afterview.example.com (links in emails are built from it)",
     });
   }
-  if (v.AFTERVIEW_ENV === "production" && v.WEBHOOKS_ALLOW_PRIVATE === "1") {
+  if (v.AFTERVIEW_ENV === "production" && v.OUTBOUND_ALLOW_PRIVATE === "1") {
     ctx.addIssue({
       code: "custom",
-      path: ["WEBHOOKS_ALLOW_PRIVATE"],
-      message: "WEBHOOKS_ALLOW_PRIVATE=1 is for local development only: webhooks never go to private addresses in production",
+      path: ["OUTBOUND_ALLOW_PRIVATE"],
+      message: "OUTBOUND_ALLOW_PRIVATE=1 is for local development only: webhooks and single sign-on never reach private addresses in production",
     });
   }
 });
@@ -137,9 +137,9 @@ export function isProduction(): boolean {
   return e.NODE_ENV === "production";
 }
 
-/** Whether webhooks may go to private and loopback addresses (WEBHOOKS_ALLOW_PRIVATE, ignored in production). */
-export function webhooksAllowPrivate(): boolean {
-  return !isProduction() && env().WEBHOOKS_ALLOW_PRIVATE === "1";
+/** Whether webhooks and single sign-on may reach private and loopback addresses (OUTBOUND_ALLOW_PRIVATE, ignored in production). */
+export function outboundAllowsPrivate(): boolean {
+  return !isProduction() && env().OUTBOUND_ALLOW_PRIVATE === "1";
 }
 
 export interface InternalRoutes {

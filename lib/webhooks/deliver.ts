@@ -9,7 +9,7 @@ import {
 } from "@/db/queries/webhooks";
 import type { QueryScope } from "@/db/queries/scope";
 import { sendEmail } from "@/lib/email/send";
-import { webhooksAllowPrivate } from "@/lib/platform/env";
+import { outboundAllowsPrivate } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 import { postOutbound, type Resolver } from "@/lib/platform/security/outbound";
 import { appOrigin } from "@/lib/platform/url";
@@ -64,7 +64,7 @@ export async function deliverWebhook(
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await postOutbound(endpoint.url, { headers, body }, { allowPrivate: webhooksAllowPrivate(), resolver: resolverForTests });
+    const res = await postOutbound(endpoint.url, { headers, body }, { allowPrivate: outboundAllowsPrivate(), resolver: resolverForTests });
     status = res.status;
     if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
   } catch (err) {

@@ -13,7 +13,7 @@ import {
 import { AppError } from "@/lib/core/errors";
 import type { WebhookEventType } from "@/lib/core/validation/webhooks";
 import { enqueueJob, wakeJobRunners } from "@/lib/jobs/queue";
-import { webhooksAllowPrivate } from "@/lib/platform/env";
+import { outboundAllowsPrivate } from "@/lib/platform/env";
 import { isInternalAddress } from "@/lib/platform/security/outbound";
 import { encryptWebhookSecret } from "./secrets";
 import { newWebhookSecret } from "./sign";
@@ -26,7 +26,7 @@ export type WebhookEndpointInput = { url: string; description: string; events: W
 /** Refuses what can never be delivered: not https (outside local development), or an internal address written as such. */
 function checkUrl(raw: string): void {
   const url = new URL(raw);
-  const allowPrivate = webhooksAllowPrivate();
+  const allowPrivate = outboundAllowsPrivate();
   if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) {
     throw new AppError("invalid", undefined, { url: ["Use an https:// address."] });
   }

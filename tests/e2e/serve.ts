@@ -16,6 +16,8 @@ async function main() {
     AFTERVIEW_TEST_HOOKS: "1",
     SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1",
     RUN_JOBS: "0",
+    // The single sign-on tests run their identity provider on 127.0.0.1.
+    OUTBOUND_ALLOW_PRIVATE: "1",
     LOG_LEVEL: "warn",
   };
   let cleanup = async () => {};

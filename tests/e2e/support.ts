@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import type { TestFirm } from "@/db/test-firm";
+import { SignInPage } from "./pages/sign-in-page";
 
 /** A firm of the test's own (the server runs with AFTERVIEW_TEST_HOOKS=1). */
 export async function createFirm(request: APIRequestContext, label = "e2e"): Promise<TestFirm> {
@@ -19,7 +20,6 @@ export async function expectAccessible(page: Page) {
 export async function newSignedInPage(browser: Browser, email: string, password: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { SignInPage } = await import("./pages/sign-in-page");
   await new SignInPage(page).signIn(email, password);
   return page;
 }

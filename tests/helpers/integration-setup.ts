@@ -50,8 +50,9 @@ vi.mock("@/lib/auth/config", async (importOriginal) => {
       testContext.claims = { userId: r.user.id, sessionId: r.user.sid, firmId: r.user.fid, sessionVersion: r.user.sv };
       return "/";
     },
-    signOut: async (opts?: { redirectTo?: string }) => {
+    signOut: async (opts?: { redirectTo?: string; redirect?: boolean }) => {
       testContext.claims = null;
+      if (opts?.redirect === false) return;
       redirect(opts?.redirectTo ?? "/sign-in");
     },
     auth: async () => null,

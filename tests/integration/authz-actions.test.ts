@@ -5,6 +5,7 @@ import { fill, loadMatrix, ROLES, type Caller } from "../authz/matrix";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { firmFingerprint } from "../helpers/fingerprint";
+import { addSsoProviderRecord } from "../helpers/sso";
 import { addWebhookRecords } from "../helpers/webhooks";
 import { addFeedbackLinkRecords, addReviewRecords, createTestFirm, formData, sessionFor, type TestFirm, type TestPerson } from "../helpers/fixtures";
 
@@ -59,6 +60,7 @@ describe("authorization matrix: server actions", () => {
           const review = await addReviewRecords(db, a);
           const links = await addFeedbackLinkRecords(db, a, review);
           const webhooks = await addWebhookRecords(db, a);
+          await addSsoProviderRecord(db, a);
           const who: Record<Exclude<Caller, "anonymous">, [TestFirm, TestPerson]> = {
             candidate: [a, a.candidateUser],
             recruiter: [a, a.recruiter],

@@ -6,6 +6,7 @@ import { fill, loadMatrix, type Caller } from "../authz/matrix";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
 import { useFreshDatabase } from "../helpers/db";
 import { firmFingerprint } from "../helpers/fingerprint";
+import { addSsoProviderRecord } from "../helpers/sso";
 import { addWebhookRecords } from "../helpers/webhooks";
 import { addFeedbackLinkRecords, addReviewRecords, createTestFirm, formData, sessionFor } from "../helpers/fixtures";
 import { fuzzedFields } from "../helpers/fuzz";
@@ -41,6 +42,7 @@ describe("server actions under generated input", () => {
       const review = await addReviewRecords(db, a);
       const links = await addFeedbackLinkRecords(db, a, review);
       const webhooks = await addWebhookRecords(db, a);
+      await addSsoProviderRecord(db, a);
       const person = caller === "admin" ? a.admin : caller === "recruiter" ? a.recruiter : a.candidateUser;
       const base = Object.fromEntries(
         Object.entries(entry.fields!).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => fill(x, { a: { ...a, review, links, webhooks }, b, actor: {} })) : fill(v, { a: { ...a, review, links, webhooks }, b, actor: { otherSessionId: a.firmId } })]),

@@ -58,10 +58,10 @@ describe("webhooks", () => {
   let url = "";
   let failing = false;
   const received: Received[] = [];
-  const previous = process.env.WEBHOOKS_ALLOW_PRIVATE;
+  const previous = process.env.OUTBOUND_ALLOW_PRIVATE;
 
   beforeAll(async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+    process.env.OUTBOUND_ALLOW_PRIVATE = "1";
     resetEnvCache();
     server = createServer((req, res) => {
       let body = "";
@@ -75,8 +75,8 @@ describe("webhooks", () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/afterview`;
   });
   afterAll(async () => {
-    if (previous === undefined) delete process.env.WEBHOOKS_ALLOW_PRIVATE;
-    else process.env.WEBHOOKS_ALLOW_PRIVATE = previous;
+    if (previous === undefined) delete process.env.OUTBOUND_ALLOW_PRIVATE;
+    else process.env.OUTBOUND_ALLOW_PRIVATE = previous;
     resetEnvCache();
     await new Promise<void>((r) => server.close(() => r()));
   });
@@ -351,7 +351,7 @@ describe("webhooks", () => {
   });
 
   it("refuses endpoints that can never be delivered to outside local development", async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "0";
+    process.env.OUTBOUND_ALLOW_PRIVATE = "0";
     resetEnvCache();
     try {
       await expect(createWebhookEndpoint(admin(), { url: "http://hooks.example/x", description: "", events: ["task.overdue"], includeDebriefText: false })).rejects.toMatchObject({
@@ -375,7 +375,7 @@ describe("webhooks", () => {
       expect(row!.lastError).toMatch(/private or internal/);
       expect(received).toEqual([]);
     } finally {
-      process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+      process.env.OUTBOUND_ALLOW_PRIVATE = "1";
       resetEnvCache();
     }
   });

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { appUrl, env, EnvError, resetEnvCache, webhooksAllowPrivate } from "@/lib/platform/env";
+import { appUrl, env, EnvError, resetEnvCache, outboundAllowsPrivate } from "@/lib/platform/env";
 import { appOrigin } from "@/lib/platform/url";
 
 const saved = { ...process.env };
@@ -77,19 +77,19 @@ describe("APP_URL", () => {
   });
 });
 
-describe("WEBHOOKS_ALLOW_PRIVATE", () => {
+describe("OUTBOUND_ALLOW_PRIVATE", () => {
   it("is off by default and on locally when set", () => {
-    withEnv({ AFTERVIEW_ENV: "local", WEBHOOKS_ALLOW_PRIVATE: undefined });
-    expect(webhooksAllowPrivate()).toBe(false);
-    withEnv({ AFTERVIEW_ENV: "local", WEBHOOKS_ALLOW_PRIVATE: "1" });
-    expect(webhooksAllowPrivate()).toBe(true);
+    withEnv({ AFTERVIEW_ENV: "local", OUTBOUND_ALLOW_PRIVATE: undefined });
+    expect(outboundAllowsPrivate()).toBe(false);
+    withEnv({ AFTERVIEW_ENV: "local", OUTBOUND_ALLOW_PRIVATE: "1" });
+    expect(outboundAllowsPrivate()).toBe(true);
   });
 
   it("is refused in production, with a message that says why", () => {
-    withEnv({ AFTERVIEW_ENV: "production", APP_URL: "https://afterview.example.com", AUTH_SECRET: "x".repeat(40), WEBHOOKS_ALLOW_PRIVATE: "1" });
+    withEnv({ AFTERVIEW_ENV: "production", APP_URL: "https://afterview.example.com", AUTH_SECRET: "x".repeat(40), OUTBOUND_ALLOW_PRIVATE: "1" });
     expect(() => env()).toThrow(EnvError);
-    expect(() => env()).toThrow(/WEBHOOKS_ALLOW_PRIVATE=1 is for local development only/);
-    withEnv({ WEBHOOKS_ALLOW_PRIVATE: "0" });
-    expect(webhooksAllowPrivate()).toBe(false);
+    expect(() => env()).toThrow(/OUTBOUND_ALLOW_PRIVATE=1 is for local development only/);
+    withEnv({ OUTBOUND_ALLOW_PRIVATE: "0" });
+    expect(outboundAllowsPrivate()).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { initialFormState } from "@/lib/core/form-state";
 import { valueOf } from "@/app/_components/action-form";
 import { signInAction, signInSecondFactorAction } from "../actions";
 
-function SecondFactorForm({ ticket, next, invitation }: { ticket: string; next: string; invitation?: string }) {
+function SecondFactorForm({ ticket, next, invitation, firm }: { ticket: string; next: string; invitation?: string; firm?: string }) {
   const [state, action] = useActionState(signInSecondFactorAction, initialFormState);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), [state]);
@@ -27,6 +27,7 @@ function SecondFactorForm({ ticket, next, invitation }: { ticket: string; next: 
       <input type="hidden" name="ticket" value={currentTicket} />
       <input type="hidden" name="next" value={next} />
       {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
+      {firm ? <input type="hidden" name="firm" value={firm} /> : null}
       <FormField name="code" label="Authentication code" error={state.fieldErrors?.code} required>
         <Input ref={input} inputMode="numeric" autoComplete="one-time-code" maxLength={40} />
       </FormField>
@@ -42,14 +43,14 @@ function SecondFactorForm({ ticket, next, invitation }: { ticket: string; next: 
  * invitation to an address that already has an account, the email is fixed and
  * the invitation is accepted once sign-in succeeds.
  */
-export function SignInForm({ next, invitation, email }: { next: string; invitation?: string; email?: string }) {
+export function SignInForm({ next, invitation, email, firm }: { next: string; invitation?: string; email?: string; firm?: string }) {
   const [state, action] = useActionState(signInAction, initialFormState);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
   const ticket = state.data?.mfaTicket as string | undefined;
-  if (ticket) return <SecondFactorForm ticket={ticket} next={next} invitation={invitation} />;
+  if (ticket) return <SecondFactorForm ticket={ticket} next={next} invitation={invitation} firm={firm} />;
   return (
     <form ref={form} action={action} className="flex flex-col gap-4" noValidate>
       {state.formError ? (
@@ -59,6 +60,7 @@ export function SignInForm({ next, invitation, email }: { next: string; invitati
       ) : null}
       <input type="hidden" name="next" value={next} />
       {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
+      {firm ? <input type="hidden" name="firm" value={firm} /> : null}
       <FormField name="email" label="Email" error={state.fieldErrors?.email} required>
         {email ? (
           <Input type="email" autoComplete="username" value={email} readOnly />

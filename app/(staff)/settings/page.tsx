@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClipboardList, KeyRound, ListChecks, ScrollText, ShieldCheck, SlidersHorizontal, Users, Webhook } from "lucide-react";
+import { ClipboardList, DoorOpen, KeyRound, ListChecks, ScrollText, ShieldCheck, SlidersHorizontal, Users, Webhook } from "lucide-react";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireScope } from "@/lib/auth/scope";
 
@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/settings/firm", icon: SlidersHorizontal, title: "Firm and follow-up policy", text: "Time zone, holidays, every number of the follow-up policy, session limits." },
   { href: "/settings/scorecard", icon: ListChecks, title: "Scorecard", text: "The attributes interviewers rate candidates on." },
   { href: "/settings/tokens", icon: KeyRound, title: "API tokens", text: "Tokens for BI tools reading the pipeline API." },
+  { href: "/settings/sso", icon: DoorOpen, title: "Single sign-on", text: "Staff sign in through the firm's identity provider (OpenID Connect)." },
   { href: "/settings/webhooks", icon: Webhook, title: "Webhooks", text: "Tell the firm's other systems about debriefs, feedback, stage moves and interviews." },
   { href: "/settings/audit", icon: ScrollText, title: "Audit log", text: "Who did what to which record, and when." },
   { href: "/settings/data-requests", icon: ClipboardList, title: "Data requests", text: "Export or erase everything held on a candidate." },

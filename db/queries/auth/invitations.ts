@@ -246,3 +246,52 @@ export async function revokeInvitation(scope: QueryScope, invitationId: string):
     return true;
   });
 }
+
+/**
+ * Unscoped: a person the firm's own provider has just vouched for, with a
+ * pending staff invitation of that firm addressed to their email: the newest
+ * such invitation is claimed (the same checks as a token), the account made
+ * when there is none (without a password: they sign in through the provider),
+ * and the membership added. Null when there is no usable invitation.
+ */
+export async function unsafeAcceptStaffInvitationThroughSso(
+  db: DbOrTx,
+  input: { firmId: string; email: string; name: string; now?: Date },
+): Promise<AcceptedInvitation | null> {
+  const now = input.now ?? new Date();
+  const email = input.email.trim().toLowerCase();
+  const [pending] = await db
+    .select({ tokenHash: invitations.tokenHash })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.firmId, input.firmId),
+        sql`lower(${invitations.email}) = ${email}`,
+        sql`${invitations.role} <> 'candidate'`,
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt))
+    .limit(1);
+  if (!pending) return null;
+  return refusedAsNull(() =>
+    db.transaction((tx) =>
+      claimInvitation(tx, pending.tokenHash, now, async (invited) => {
+        const [existing] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(sql`lower(${users.email}) = lower(${invited})`)
+          .limit(1);
+        if (existing) return existing.id;
+        const [made] = await tx
+          .insert(users)
+          .values({ email: invited.toLowerCase(), name: input.name || invited, passwordHash: null })
+          .onConflictDoNothing()
+          .returning({ id: users.id });
+        return made?.id ?? null;
+      }),
+    ),
+  );
+}

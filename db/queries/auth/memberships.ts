@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../client";
-import { authSessions, firms, invitations, memberships, users } from "../../schema";
+import { authSessions, firms, invitations, memberships, ssoProviders, users } from "../../schema";
 import { recordAudit } from "../audit";
 import type { QueryScope } from "../scope";
 import { unsafeFindUserForSignIn } from "./sign-in";
@@ -28,6 +28,8 @@ export async function unsafeEndSessionForSwitch(db: DbOrTx, input: { sessionId: 
         eq(authSessions.id, input.sessionId),
         eq(authSessions.userId, input.userId),
         isNull(authSessions.revokedAt),
+        // A session a firm's provider opened is valid for that firm alone: it cannot switch.
+        isNull(authSessions.ssoFirmId),
         gt(authSessions.expiresAt, now),
       ),
     )
@@ -45,6 +47,9 @@ export async function unsafeListMyMemberships(db: DbOrTx, userId: string) {
       firmId: memberships.firmId,
       firmName: firms.name,
       role: memberships.role,
+      /** The firm offers its single sign-on / requires it for this role (then only its provider opens it). */
+      ssoEnabled: sql<boolean>`exists (select 1 from ${ssoProviders} p where p.firm_id = ${memberships.firmId} and p.enabled)`,
+      ssoRequired: sql<boolean>`(${memberships.role} = 'recruiter' and exists (select 1 from ${ssoProviders} p where p.firm_id = ${memberships.firmId} and p.enabled and p.required))`,
       lastUsedAt: sql<Date | null>`(select max(s.created_at) from ${authSessions} s where s.user_id = ${memberships.userId} and s.firm_id = ${memberships.firmId})`.mapWith(
         authSessions.createdAt,
       ),

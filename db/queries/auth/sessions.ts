@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../client";
-import { authSessions, firms, memberships, users } from "../../schema";
+import { authSessions, firms, memberships, ssoProviders, users } from "../../schema";
 import type { Role } from "../../schema/enums";
 import { recordAudit } from "../audit";
 import type { QueryScope } from "../scope";
@@ -11,7 +11,16 @@ import type { QueryScope } from "../scope";
 /** Unscoped: creates the session row a new sign-in's token points at. */
 export async function unsafeCreateAuthSession(
   db: DbOrTx,
-  input: { userId: string; firmId: string; absoluteHours: number; ip?: string | null; userAgent?: string | null; now?: Date },
+  input: {
+    userId: string;
+    firmId: string;
+    absoluteHours: number;
+    /** The firm whose own single sign-on provider opened the session (it is then valid for that firm alone). */
+    ssoFirmId?: string | null;
+    ip?: string | null;
+    userAgent?: string | null;
+    now?: Date;
+  },
 ): Promise<{ id: string; expiresAt: Date }> {
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + input.absoluteHours * 3_600_000);
@@ -20,6 +29,7 @@ export async function unsafeCreateAuthSession(
     .values({
       userId: input.userId,
       firmId: input.firmId,
+      ssoFirmId: input.ssoFirmId ?? null,
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
@@ -45,6 +55,10 @@ export interface SessionContext {
   sessionIdleMinutes: number;
   mfaEnabled: boolean;
   firmRequiresMfa: boolean;
+  /** Whether the firm's staff (admins excepted) must sign in through its single sign-on provider. */
+  firmRequiresSso: boolean;
+  /** The firm whose provider opened this session, or null for a password sign-in. */
+  ssoFirmId: string | null;
   /** How many firms the person is an active member of (more than one: they may switch). */
   firmCount: number;
   lastSeenAt: Date;
@@ -75,6 +89,8 @@ export async function unsafeLoadSessionContext(
       sessionIdleMinutes: firms.sessionIdleMinutes,
       mfaEnabledAt: users.mfaEnabledAt,
       firmRequiresMfa: firms.mfaRequired,
+      firmRequiresSso: sql<boolean>`exists (select 1 from ${ssoProviders} p where p.firm_id = ${firms.id} and p.enabled and p.required)`,
+      ssoFirmId: authSessions.ssoFirmId,
       firmCount: sql<number>`(select count(*)::int from ${memberships} m where m.user_id = ${users.id} and m.status = 'active')`,
       lastSeenAt: authSessions.lastSeenAt,
       expiresAt: authSessions.expiresAt,

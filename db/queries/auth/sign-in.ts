@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../client";
-import { auditEvents, authSessions, firms, memberships, throttles, users } from "../../schema";
+import { auditEvents, authSessions, firms, memberships, ssoProviders, throttles, users } from "../../schema";
 
 // Sign-in: finding the person behind an email, recording sign-in events, and
 // the attempt limits (kept in Postgres so limits hold across app instances).
@@ -29,6 +29,8 @@ export async function unsafeFindUserForSignIn(db: DbOrTx, email: string) {
       role: memberships.role,
       firmName: firms.name,
       sessionAbsoluteHours: firms.sessionAbsoluteHours,
+      /** The firm requires its single sign-on for this role: a password does not open it (admins keep theirs as a way back in). */
+      ssoRequired: sql<boolean>`(${memberships.role} = 'recruiter' and exists (select 1 from ${ssoProviders} p where p.firm_id = ${memberships.firmId} and p.enabled and p.required))`,
     })
     .from(memberships)
     .innerJoin(firms, eq(firms.id, memberships.firmId))

@@ -18,8 +18,17 @@ export const signInSchema = z.object({
   next: z.string().max(500).optional().catch(undefined),
   /** Signing in from an invitation to an address that already has an account. */
   invitation: z.string().max(200).optional(),
+  /** Signing in to one firm in particular (a switch from a session its own provider opened elsewhere). */
+  firm: z.uuid().optional().catch(undefined),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** "Continue with single sign-on": the work email routes to the firm (chosen among several when its domain is listed by more than one). */
+export const ssoStartSchema = z.object({
+  email,
+  firmId: z.uuid({ error: "Choose the firm you work for." }).optional().or(z.literal("").transform(() => undefined)),
+  next: z.string().max(500).optional().catch(undefined),
+});
 
 export const secondFactorSchema = z.object({
   ticket: z.string().min(10).max(600),
@@ -31,6 +40,7 @@ export const secondFactorSchema = z.object({
   // A return path that is too long or not text is dropped, not an error: sign-in goes home instead.
   next: z.string().max(500).optional().catch(undefined),
   invitation: z.string().max(200).optional(),
+  firm: z.uuid().optional().catch(undefined),
 });
 
 export const forgotPasswordSchema = z.object({ email });

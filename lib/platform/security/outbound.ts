@@ -120,19 +120,23 @@ export async function checkOutboundUrl(raw: string, opts: OutboundOptions = {}):
   return { url, address: addresses[0]! };
 }
 
-export type OutboundResponse = { status: number; body: string };
+export type OutboundResponse = { status: number; body: string; headers: Record<string, string>; truncated: boolean };
+
+type OutboundRequest = {
+  method?: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+};
 
 /**
- * POSTs `body` to a checked URL: connects to the checked address only (TLS
+ * One request to a checked URL: connects to the checked address only (TLS
  * still verifies the certificate for the URL's name), times out after
  * `timeoutMs`, follows no redirect (a 3xx is an answer like any other) and
- * keeps at most `maxBodyBytes` of the response.
+ * keeps at most `maxBodyBytes` of the response (`truncated` says so).
  */
-export async function postOutbound(
-  raw: string,
-  init: { headers: Record<string, string>; body: string; timeoutMs?: number; maxBodyBytes?: number },
-  opts: OutboundOptions = {},
-): Promise<OutboundResponse> {
+export async function requestOutbound(raw: string, init: OutboundRequest, opts: OutboundOptions = {}): Promise<OutboundResponse> {
   const { url, address } = await checkOutboundUrl(raw, opts);
   const pinned: LookupFunction = (_host, options, callback) => {
     if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [address]);
@@ -141,32 +145,72 @@ export async function postOutbound(
   const client = url.protocol === "https:" ? https : http;
   const timeoutMs = init.timeoutMs ?? 10_000;
   const maxBody = init.maxBodyBytes ?? 4096;
+  const headers: Record<string, string> = { "user-agent": "Afterview/1", ...init.headers };
+  if (init.body !== undefined) headers["content-length"] = String(Buffer.byteLength(init.body));
   return new Promise<OutboundResponse>((resolve, reject) => {
-    const req = client.request(
-      url,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", "user-agent": "Afterview-Webhooks/1", ...init.headers, "content-length": String(Buffer.byteLength(init.body)) },
-        lookup: pinned,
-        timeout: timeoutMs,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on("data", (chunk: Buffer) => {
-          if (size < maxBody) chunks.push(chunk.subarray(0, maxBody - size));
-          size += chunk.length;
-          if (size >= maxBody) res.destroy();
-        });
-        const done = () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
-        res.on("end", done);
-        res.on("close", done);
-        res.on("error", done);
-      },
-    );
+    const req = client.request(url, { method: init.method ?? "GET", headers, lookup: pinned, timeout: timeoutMs, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        if (size < maxBody) chunks.push(chunk.subarray(0, maxBody - size));
+        size += chunk.length;
+        if (size >= maxBody) res.destroy();
+      });
+      const done = () => {
+        const responseHeaders: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(", ") : v;
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: responseHeaders, truncated: size > maxBody });
+      };
+      res.on("end", done);
+      res.on("close", done);
+      res.on("error", done);
+    });
     req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
     req.on("error", reject);
     req.end(init.body);
   });
+}
+
+/** POSTs a JSON `body` to a checked URL (webhook deliveries), as requestOutbound. */
+export async function postOutbound(
+  raw: string,
+  init: { headers: Record<string, string>; body: string; timeoutMs?: number; maxBodyBytes?: number },
+  opts: OutboundOptions = {},
+): Promise<OutboundResponse> {
+  return requestOutbound(
+    raw,
+    { ...init, method: "POST", headers: { "content-type": "application/json", "user-agent": "Afterview-Webhooks/1", ...init.headers } },
+    opts,
+  );
+}
+
+function bodyText(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string") return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  if (body instanceof Uint8Array) return Buffer.from(body).toString("utf8");
+  throw new OutboundRefused("unsupported request body");
+}
+
+/**
+ * A `fetch` for libraries that talk to a user-given server (the OpenID
+ * Connect client of single sign-on): every request, discovery and token and
+ * keys alike, goes through the same checks as requestOutbound. Responses are
+ * capped at 1 MB; a larger one is refused rather than cut.
+ */
+export function guardedFetch(opts: OutboundOptions = {}): typeof fetch {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : null;
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init?.headers ?? request?.headers);
+    const body = init?.body !== undefined ? bodyText(init.body) : request ? await request.text() : undefined;
+    const res = await requestOutbound(
+      url,
+      { method: init?.method ?? request?.method ?? "GET", headers: Object.fromEntries(headers), body: body || undefined, timeoutMs: 10_000, maxBodyBytes: 1_048_576 },
+      opts,
+    );
+    if (res.truncated) throw new OutboundRefused(`the answer from ${new URL(url).host} is larger than 1 MB`);
+    const empty = res.status === 204 || res.status === 304 || (res.status >= 100 && res.status < 200);
+    return new Response(empty ? null : res.body, { status: res.status, headers: res.headers });
+  };
 }
