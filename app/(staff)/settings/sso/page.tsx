@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Alert, AlertDescription } from "@/app/_components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { CopyButton } from "@/app/_components/ui/copy-button";
 import { PageHeader } from "@/app/_components/ui/page-header";
@@ -34,13 +35,17 @@ export default async function SsoSettingsPage() {
             {provider?.enabled ? <StatusPill state="done">On</StatusPill> : <StatusPill state="not_allowed">Off</StatusPill>}
             {provider?.enabled && provider.required ? <StatusPill state="due">Required for recruiters</StatusPill> : null}
           </div>
-          {provider?.lastTestedAt ? (
-            <p className="text-sm" role="status">
-              Last test, {dateTime.format(provider.lastTestedAt)}: {provider.lastTestOk ? "passed" : "failed"} — {provider.lastTestMessage}
-            </p>
-          ) : provider ? (
-            <p className="text-sm text-muted-foreground">Not tested since the provider was last changed.</p>
-          ) : null}
+          <div role="status">
+            {provider?.lastTestedAt ? (
+              <Alert variant={provider.lastTestOk ? "success" : "error"}>
+                <AlertDescription>
+                  Last test, {dateTime.format(provider.lastTestedAt)}: {provider.lastTestOk ? "passed" : "failed"}. {provider.lastTestMessage}
+                </AlertDescription>
+              </Alert>
+            ) : provider ? (
+              <p className="text-sm text-muted-foreground">Not tested since the provider was last changed.</p>
+            ) : null}
+          </div>
           {provider ? <TestConnectionForm /> : null}
           {provider ? <SsoStateForm enabled={provider.enabled} required={provider.required} canEnable={!!provider.lastTestOk} /> : null}
         </CardContent>
