@@ -12,9 +12,7 @@ import type { ReportMetrics } from "@/lib/core/reports/metrics";
 import type { QueryScope } from "../scope";
 import {
   applicationWhere,
-  DEBRIEF_FIRST_SUBMITTED,
-  DEBRIEF_STATE,
-  hours,
+  interviewFactColumns,
   interviewWhere,
   PIPELINE,
   PIPELINE_ARRAY,
@@ -50,7 +48,6 @@ export function reportMetricsSql(input: FilterInput & { today: string }): { appl
   const recruiter = "coalesce(a.recruiter_user_id, j.owner_user_id)";
   const appWhere = applicationWhere(input).join("\n        and ");
   const ivWhere = interviewWhere(input).join("\n        and ");
-  const tenths = (later: string, earlier: string) => `(${hours(later, earlier)} * 10)::bigint`;
   // One sort can serve both (same input and order): the lower middle value, and the
   // mean of the middle pair, exact in float8 for whole numbers, so upper = 2 × mean − lower.
   const middles = (expr: string, name: string) =>
@@ -80,13 +77,7 @@ export function reportMetricsSql(input: FilterInput & { today: string }): { appl
 
   const interviews = `with facts as (
       select j.client_id, ${recruiter} as recruiter_id,
-        i.status <> 'cancelled' as held_or_ahead,
-        i.status = 'completed' as completed,
-        (${DEBRIEF_STATE}) in ('submitted', 'reviewed') as debriefed,
-        ${tenths(DEBRIEF_FIRST_SUBMITTED, "i.ends_at")} as tenths_to_debrief,
-        ${tenths("fb.first_at", "i.ends_at")} as tenths_to_feedback,
-        d.expected_decision_on as promised_on,
-        ((fb.first_at at time zone ${zone})::date - d.expected_decision_on) as days_vs_promise
+        ${interviewFactColumns(zone, "bigint")}
       from interviews i
       join applications a on a.firm_id = i.firm_id and a.id = i.application_id
       join jobs j on j.firm_id = a.firm_id and j.id = a.job_id

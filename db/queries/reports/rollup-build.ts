@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ROLLUP_NO_RECRUITER, ROLLUP_NONE_DATE } from "@/db/schema";
-import { DEBRIEF_FIRST_SUBMITTED, DEBRIEF_STATE, hours, PIPELINE, PIPELINE_ARRAY, rowsOf, textLit, UnsafeValueError, uuidLit } from "./sql";
+import { interviewFactColumns, PIPELINE, PIPELINE_ARRAY, rowsOf, textLit, UnsafeValueError, uuidLit } from "./sql";
 
 /**
  * Building the daily rollups (schema: db/schema/reports.ts). A day is rebuilt
@@ -34,19 +34,12 @@ function onDays(column: string, zone: string, days: string): string {
 }
 
 function interviewRows(F: string, zone: string, basis: "interview" | "application", days: string): string {
-  const tenths = (later: string, earlier: string) => `(${hours(later, earlier)} * 10)::int`;
   const day = basis === "interview" ? "i.starts_at" : "a.created_at";
   return `with facts as (
       select (${day} at time zone ${zone})::date as day,
         date_trunc('week', i.starts_at at time zone ${zone})::date as week,
         j.client_id, coalesce(a.recruiter_user_id, j.owner_user_id, ${NIL}) as recruiter_id, a.stage,
-        i.status <> 'cancelled' as held_or_ahead,
-        i.status = 'completed' as completed,
-        (${DEBRIEF_STATE}) in ('submitted', 'reviewed') as debriefed,
-        ${tenths(DEBRIEF_FIRST_SUBMITTED, "i.ends_at")} as tenths_to_debrief,
-        ${tenths("fb.first_at", "i.ends_at")} as tenths_to_feedback,
-        d.expected_decision_on as promised_on,
-        ((fb.first_at at time zone ${zone})::date - d.expected_decision_on) as days_vs_promise
+        ${interviewFactColumns(zone, "int")}
       from interviews i
       join applications a on a.firm_id = i.firm_id and a.id = i.application_id
       join jobs j on j.firm_id = a.firm_id and j.id = a.job_id

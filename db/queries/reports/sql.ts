@@ -53,6 +53,24 @@ export const DEBRIEF_STATE = `case
       else 'submitted' end`;
 export const DEBRIEF_FIRST_SUBMITTED = `coalesce(d.first_submitted_at, case when d.status = 'submitted' then d.submitted_at end)`;
 
+/**
+ * An interview's facts as the reports count them, over `i` (interviews), `d`
+ * (its debrief) and `fb.first_at` (the first client feedback): the row-based
+ * metrics (./metrics.ts) and the daily rollups (./rollup-build.ts) both select
+ * these, so the two always agree. Hours are whole tenths, as `cast` (`int` in
+ * the rollups' arrays, `bigint` on the page).
+ */
+export function interviewFactColumns(zone: string, cast: "int" | "bigint"): string {
+  const tenths = (later: string, earlier: string) => `(${hours(later, earlier)} * 10)::${cast}`;
+  return `i.status <> 'cancelled' as held_or_ahead,
+        i.status = 'completed' as completed,
+        (${DEBRIEF_STATE}) in ('submitted', 'reviewed') as debriefed,
+        ${tenths(DEBRIEF_FIRST_SUBMITTED, "i.ends_at")} as tenths_to_debrief,
+        ${tenths("fb.first_at", "i.ends_at")} as tenths_to_feedback,
+        d.expected_decision_on as promised_on,
+        ((fb.first_at at time zone ${zone})::date - d.expected_decision_on) as days_vs_promise`;
+}
+
 /** The keyset position after a page: the last row's sort values. */
 export type ReportKey = { ts?: string; id: string };
 
