@@ -68,6 +68,10 @@ describe.skipIf(!pgTemplate)("reads that may lag, on DATABASE_READ_URL", () => {
     replica = await openDatabase({ url: url(replicaName), poolMax: 4 });
     await replica.query(`update candidates set name = 'Replica ' || name where firm_id = $1`, [a.firmId]);
     await replica.query(`update clients set name = 'Replica ' || name where firm_id = $1`, [a.firmId]);
+    // Read-only from here on, as a hot standby is: a write routed to it fails the test.
+    await replica.close();
+    await withAdmin(pgTemplate!.adminUrl, (c) => c.query(`alter database "${replicaName}" set default_transaction_read_only = on`));
+    replica = await openDatabase({ url: url(replicaName), poolMax: 4 });
     useDatabaseForRequests(primary);
     testContext.readDatabase = replica;
   });
