@@ -68,6 +68,7 @@ describe.skipIf(!pgTemplate)("reads that may lag, on DATABASE_READ_URL", () => {
     replica = await openDatabase({ url: url(replicaName), poolMax: 4 });
     await replica.query(`update candidates set name = 'Replica ' || name where firm_id = $1`, [a.firmId]);
     await replica.query(`update clients set name = 'Replica ' || name where firm_id = $1`, [a.firmId]);
+    await replica.query(`update applications set stage = 'placed' where firm_id = $1`, [a.firmId]);
     // Read-only from here on, as a hot standby is: a write routed to it fails the test.
     await replica.close();
     await withAdmin(pgTemplate!.adminUrl, (c) => c.query(`alter database "${replicaName}" set default_transaction_read_only = on`));
@@ -149,6 +150,10 @@ describe.skipIf(!pgTemplate)("reads that may lag, on DATABASE_READ_URL", () => {
     );
     signedInAs(null);
     expect(html).toContain("Replica Beta Corp");
+    // The figures too: on the read database every application of the firm is placed.
+    const n = (await primary.query<{ n: string }>("select count(*) as n from applications where firm_id = $1", [a.firmId]))[0]!.n;
+    expect(Number(n)).toBeGreaterThan(1);
+    expect(html).toContain(`${n} placed from ${n} offers`);
     expect(html).toContain("07:45");
     // Not a replica (no recovery): no lag line.
     expect(html).not.toContain("Figures may be up to");
