@@ -35,6 +35,10 @@ const RULES: { pattern: RegExp; why: string }[] = [
     pattern: /\{\s*name\s*:\s*[^,{}]+,\s*text\s*:|\{\s*text\s*:\s*[^{}]+,\s*name\s*:/,
     why: "a named prepared statement (pg's QueryConfig name) is kept by the server connection, which the pooler hands to others",
   },
+  {
+    pattern: /\.prepare\s*\(\s*["'`]/,
+    why: "drizzle's .prepare(name) makes a named prepared statement, kept by one server connection",
+  },
   { pattern: /["'`;]\s*discard\s+/i, why: "DISCARD resets the session, which the pooler shares" },
 ];
 
@@ -85,6 +89,7 @@ describe("no session-level state in db/ and lib/ (transaction pooling)", () => {
       'await client.query("prepare q as select 1");',
       'await client.query({ name: "find-user", text: "select 1" });',
       'await client.query("discard all");',
+      'const q = db.select().from(users).prepare("user_by_id");',
     ];
     for (const sample of samples) expect(findings("sample.ts", sample), sample).toHaveLength(1);
     const fine = [
