@@ -200,6 +200,8 @@ describe.skipIf(!pgTemplate)("reads that may lag, on DATABASE_READ_URL", () => {
       await actual.closeDatabase();
       expect(await currentDb(await actual.getDatabase())).toBe(names[0]);
       expect(await currentDb(await actual.getReadDatabase())).toBe(names[1]);
+      const [app] = await (await actual.getReadDatabase()).query<{ name: string }>("select current_setting('application_name') as name");
+      expect(app!.name).toBe(actual.READ_APPLICATION_NAME);
       await actual.closeDatabase();
 
       delete process.env.DATABASE_READ_URL;
