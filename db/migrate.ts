@@ -16,19 +16,29 @@ const ADVISORY_LOCK = 727_001;
 export async function migrateDatabase(database: Database, folder = MIGRATIONS_FOLDER): Promise<number> {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const run = async (q: Database["query"]) => {
-    await q(`create schema if not exists ${MIGRATIONS_SCHEMA}`);
-    await q(
-      `create table if not exists ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE} (id serial primary key, hash text not null, created_at bigint)`,
-    );
-    const last = await q<{ created_at: string }>(
-      `select created_at from ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE} order by created_at desc limit 1`,
-    );
-    const lastAt = last[0] ? Number(last[0].created_at) : -1;
     let applied = 0;
-    for (const m of migrations) {
-      if (m.folderMillis <= lastAt) continue;
+    // One transaction per migration, each first taking a transaction-level lock
+    // (released by its COMMIT or ROLLBACK) and then looking for the next one to
+    // apply: instances starting at once apply each migration once, and nothing
+    // outlives a transaction, so this also works through a pooler in
+    // transaction mode.
+    for (;;) {
       await q("begin");
       try {
+        await q("select pg_advisory_xact_lock($1)", [ADVISORY_LOCK]);
+        await q(`create schema if not exists ${MIGRATIONS_SCHEMA}`);
+        await q(
+          `create table if not exists ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE} (id serial primary key, hash text not null, created_at bigint)`,
+        );
+        const last = await q<{ created_at: string }>(
+          `select created_at from ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE} order by created_at desc limit 1`,
+        );
+        const lastAt = last[0] ? Number(last[0].created_at) : -1;
+        const m = migrations.find((x) => x.folderMillis > lastAt);
+        if (!m) {
+          await q("commit");
+          return applied;
+        }
         for (const stmt of m.sql) if (stmt.trim()) await q(stmt);
         await q(`insert into ${MIGRATIONS_SCHEMA}.${MIGRATIONS_TABLE} (hash, created_at) values ($1, $2)`, [
           m.hash,
@@ -41,19 +51,13 @@ export async function migrateDatabase(database: Database, folder = MIGRATIONS_FO
       }
       applied++;
     }
-    return applied;
   };
 
   if (database.pool) {
-    // One connection for the whole run so the advisory lock and BEGIN/COMMIT hold.
+    // One connection for the run so each BEGIN … COMMIT is one transaction.
     const conn = await database.pool.connect();
     try {
-      await conn.query("select pg_advisory_lock($1)", [ADVISORY_LOCK]);
-      try {
-        return await run(async (text, params) => (await conn.query(text, params as unknown[])).rows);
-      } finally {
-        await conn.query("select pg_advisory_unlock($1)", [ADVISORY_LOCK]);
-      }
+      return await run(async (text, params) => (await conn.query(text, params as unknown[])).rows);
     } finally {
       conn.release();
     }

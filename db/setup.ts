@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { openDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
-import { databaseSettings } from "./runtime";
+import { migrationSettings } from "./runtime";
 import { firms } from "./schema";
 import { DEMO_FIRM, isDatabaseEmpty, seedDemo } from "./seed";
 
@@ -18,7 +18,7 @@ export interface PrepareResult {
  * take the embedded database's lock.
  */
 export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<PrepareResult> {
-  const database = await openDatabase(databaseSettings());
+  const database = await openDatabase(migrationSettings());
   try {
     const migrationsApplied = await migrateDatabase(database);
     let seeded = false;

@@ -22,6 +22,7 @@
  * numbers and the SQL fragments its statements share), firm.ts (the
  * statements that load one firm).
  */
+import pg from "pg";
 import { hashPassword } from "@/lib/platform/password";
 import type { Database } from "../client";
 import { seedFirm } from "./firm";
@@ -109,7 +110,7 @@ export async function seedScale(
 }
 
 /**
- * On a real server: two dedicated connections (the load is CPU-bound in the
+ * On a real server: two connections of their own (the load is CPU-bound in the
  * server, and these machines have two cores), with JIT off — compiling these
  * large expressions costs more than it saves — and asynchronous commit, which
  * only risks losing the last moments of a load that can be rerun anyway.
@@ -118,17 +119,20 @@ export async function seedScale(
 async function openSessions(database: Database): Promise<{ sessions: Query[]; release: () => void }> {
   const pool = database.pool;
   if (!pool) return { sessions: [database.query], release: () => {} };
-  const clients = await Promise.all([pool.connect(), pool.connect()]);
-  const sessions: Query[] = [];
-  for (const client of clients) {
-    await client.query("set jit = off");
-    await client.query("set synchronous_commit = off");
-    sessions.push(async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[]);
-  }
+  // Connections of their own, with the settings given at connect (startup options), closed
+  // afterwards: nothing is set on a session that a pool or a pooler could hand to someone else.
+  const clients = [0, 1].map(
+    () => new pg.Client({ ...(pool.options as pg.ClientConfig), options: "-c jit=off -c synchronous_commit=off" }),
+  );
+  for (const client of clients) client.on("error", () => {});
+  await Promise.all(clients.map((c) => c.connect()));
+  const sessions: Query[] = clients.map(
+    (client) => async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+  );
   return {
     sessions,
     release: () => {
-      for (const client of clients) client.release(true);
+      for (const client of clients) void client.end().catch(() => {});
     },
   };
 }

@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+function optionalPostgresUrl(name: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      error: `${name} must start with postgres:// or postgresql://`,
+    });
+}
+
 /**
  * The only reader of process.env. Every setting the app understands is parsed
  * here once; the README lists each with its default.
@@ -12,14 +22,26 @@ const schema = z.object({
   AFTERVIEW_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
   /** Enables the /api/bench control routes that `npm run bench` measures the app against. Never in production. */
   AFTERVIEW_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
-  DATABASE_URL: z
+  DATABASE_URL: optionalPostgresUrl("DATABASE_URL"),
+  /**
+   * A streaming replica of DATABASE_URL's database. Reads that may lag (the
+   * reports page, the BI API, the report downloads) go to it; everything else,
+   * and anything a person just wrote, stays on DATABASE_URL. Never migrated.
+   */
+  DATABASE_READ_URL: optionalPostgresUrl("DATABASE_READ_URL"),
+  /**
+   * A direct connection to the primary (not through a pooler) for migrations,
+   * when DATABASE_URL is a connection pooler such as PgBouncer.
+   */
+  DATABASE_DIRECT_URL: optionalPostgresUrl("DATABASE_DIRECT_URL"),
+  /** This process's name in the X-Afterview-Instance header; default host-pid. */
+  AFTERVIEW_INSTANCE: z
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-      error: "DATABASE_URL must start with postgres:// or postgresql://",
+    .refine((v) => v === undefined || /^[\x21-\x7e]{1,100}$/.test(v), {
+      error: "AFTERVIEW_INSTANCE must be 1 to 100 visible ASCII characters, without spaces",
     }),
-  DATABASE_REPLICA_URL: z.string().optional(),
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: z.string().optional(),
   AFTERVIEW_ENV: z.enum(["local", "production"]).optional(),

@@ -4,6 +4,7 @@ import { tz } from "@date-fns/tz";
 import { finishExportRun, recordExportProgress, startExportRun } from "@/db/queries/exports";
 import { findReportPage, getReportSettings, openReportCopy, openReportCursor, type ReportCursor, type ReportKey } from "@/db/queries/reports";
 import type { QueryScope } from "@/db/queries/scope";
+import { readScope } from "@/lib/auth/read-scope";
 import { logger } from "@/lib/platform/logger";
 import { COLUMNS, REPORT_LABELS, type ReportKind, type ReportRow } from "@/lib/core/reports/columns";
 import { CopyCsvToRfc4180, csvRecord, escapeFormula, UTF8_BOM } from "./csv";
@@ -99,6 +100,14 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
     });
   }
   const runId = started.id;
+  // The rows may lag (DATABASE_READ_URL); the run's slot, progress and audit event stay on the primary.
+  let read: QueryScope;
+  try {
+    read = await readScope(scope);
+  } catch (err) {
+    await finishExportRun(scope, runId, { status: "failed", rows: 0, details: { ...input.auditDetails } }).catch(() => {});
+    throw err;
+  }
   const now = input.now ?? new Date();
   const timeZone = settings.timeZone;
   const columns = COLUMNS[report];
@@ -139,7 +148,7 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
   let body: Readable;
   try {
     if (format === "csv") {
-      const copy = await openReportCopy(scope, { report, filters, timeZone });
+      const copy = await openReportCopy(read, { report, filters, timeZone });
       if (copy) {
         // PostgreSQL: COPY streams the rows; the transform only rewrites line ends and counts.
         const transform = new CopyCsvToRfc4180({
@@ -166,7 +175,7 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
         // a client (its COPY TO writes a whole blob in memory). So the same SELECT is read in
         // keyset batches of EXPORT_BATCH_ROWS, already formatted and formula-escaped by the SQL,
         // and written here as RFC 4180 records; memory holds one batch at a time.
-        const source = batches(scope, { report, filters, timeZone, as: "csv" });
+        const source = batches(read, { report, filters, timeZone, as: "csv" });
         const generate = async function* () {
           if (input.bom) yield UTF8_BOM;
           yield Buffer.from(csvRecord(columns.map((c) => c.key)));
@@ -192,13 +201,13 @@ export async function exportResponse(input: ExportInput): Promise<Response> {
       const out = new PassThrough();
       stop = (err) => out.destroy(err);
       const label = REPORT_LABELS[report];
-      const cursor = await openReportCursor(scope, { report, filters, timeZone });
+      const cursor = await openReportCursor(read, { report, filters, timeZone });
       // However the file ends (done, failed, cancelled), the cursor's connection goes back to the pool.
       out.on("close", () => void cursor?.close());
       void writeXlsx({
         out,
         columns,
-        batches: cursor ? cursorBatches(cursor) : batches(scope, { report, filters, timeZone, as: "file" }),
+        batches: cursor ? cursorBatches(cursor) : batches(read, { report, filters, timeZone, as: "file" }),
         meta: { title: label, exportedBy: input.exportedBy, exportedAt: now, filtersText: describeFilters(filters), firmName: settings.firmName },
         onProgress: async (n) => {
           rows = n;

@@ -14,13 +14,15 @@ export async function loadReportMetrics(
   scope: QueryScope,
   input: Omit<ReportQuery, "report"> & { today: string },
   now: Date = new Date(),
+  /** Where the figures are read (readScope: DATABASE_READ_URL); the backfill bookkeeping stays on `scope`. */
+  read: QueryScope = scope,
 ): Promise<{ metrics: ReportMetrics; asOf: Date | null }> {
-  const rolled = await getRollupReportMetrics(scope, input);
+  const rolled = await getRollupReportMetrics(read, input);
   if (rolled) return { metrics: rolled.metrics, asOf: rolled.freshAt };
   const status = await getReportRollupStatus(scope);
   if (!status || status.timeZone !== input.timeZone) {
     await queueRollupBackfill({ db: scope.db, firmId: scope.firmId, now });
     wakeJobRunners();
   }
-  return { metrics: await getReportMetrics(scope, input), asOf: null };
+  return { metrics: await getReportMetrics(read, input), asOf: null };
 }

@@ -7,6 +7,8 @@ import type { SessionClaims } from "@/lib/auth/config";
  */
 export const testContext: {
   database?: Database;
+  /** As DATABASE_READ_URL: where reads that may lag go (unset: the primary). */
+  readDatabase?: Database;
   claims: SessionClaims | null;
   headers: Record<string, string>;
 } = { claims: null, headers: {} };

@@ -5,12 +5,19 @@ import { testContext } from "./context";
 // integration tests they answer from testContext instead of a live request.
 vi.mock("@/db/runtime", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/db/runtime")>();
+  const getDatabase = async () => {
+    if (!testContext.database) throw new Error("No test database: call useDatabaseForRequests()");
+    return testContext.database;
+  };
+  // The read database is the primary unless a test names a second one (as DATABASE_READ_URL would).
+  const getReadDatabase = async () => testContext.readDatabase ?? getDatabase();
   return {
     ...actual,
-    getDatabase: async () => {
-      if (!testContext.database) throw new Error("No test database: call useDatabaseForRequests()");
-      return testContext.database;
-    },
+    getDatabase,
+    getReadDatabase,
+    readScope: async <S extends import("@/db/queries/scope").QueryScope>(scope: S) =>
+      actual.readScopeFrom(await getDatabase(), await getReadDatabase(), scope),
+    readLagSeconds: async () => actual.readLagSecondsOf(await getDatabase(), await getReadDatabase()),
   };
 });
 

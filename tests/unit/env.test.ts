@@ -93,3 +93,34 @@ describe("OUTBOUND_ALLOW_PRIVATE", () => {
     expect(outboundAllowsPrivate()).toBe(false);
   });
 });
+
+describe("DATABASE_READ_URL and DATABASE_DIRECT_URL", () => {
+  it("are read on PostgreSQL and ignored on the embedded database", async () => {
+    const { databaseSettings, migrationSettings } = await import("@/db/runtime");
+    withEnv({ DATABASE_URL: "postgres://app@pgbouncer:6432/afterview", DATABASE_READ_URL: "postgres://app@replica:5432/afterview", DATABASE_DIRECT_URL: "postgres://app@primary:5432/afterview" });
+    expect(databaseSettings()).toMatchObject({ url: "postgres://app@pgbouncer:6432/afterview", readUrl: "postgres://app@replica:5432/afterview" });
+    expect(migrationSettings().url).toBe("postgres://app@primary:5432/afterview");
+    withEnv({ DATABASE_DIRECT_URL: " " });
+    expect(migrationSettings().url).toBe("postgres://app@pgbouncer:6432/afterview");
+    withEnv({ DATABASE_URL: undefined });
+    expect(databaseSettings()).toMatchObject({ url: undefined, readUrl: undefined, directUrl: undefined });
+  });
+
+  it("must be postgres:// URLs", () => {
+    withEnv({ DATABASE_URL: "postgres://app@db/afterview", DATABASE_READ_URL: "mysql://replica/afterview" });
+    expect(() => env()).toThrow(/DATABASE_READ_URL must start with postgres:\/\//);
+    withEnv({ DATABASE_READ_URL: undefined, DATABASE_DIRECT_URL: "primary:5432" });
+    expect(() => env()).toThrow(/DATABASE_DIRECT_URL must start with postgres:\/\//);
+  });
+});
+
+describe("AFTERVIEW_INSTANCE", () => {
+  it("is optional, trimmed, and refused when it could not be a header value", () => {
+    withEnv({ AFTERVIEW_INSTANCE: undefined });
+    expect(env().AFTERVIEW_INSTANCE).toBeUndefined();
+    withEnv({ AFTERVIEW_INSTANCE: " app-1 " });
+    expect(env().AFTERVIEW_INSTANCE).toBe("app-1");
+    withEnv({ AFTERVIEW_INSTANCE: "app 1\n" });
+    expect(() => env()).toThrow(/AFTERVIEW_INSTANCE must be 1 to 100 visible ASCII characters/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAsOf } from "@/lib/core/reports/format";
+import { formatAsOf, readLagNotice } from "@/lib/core/reports/format";
 
 describe("how fresh the reports page says its counts are", () => {
   const now = new Date("2026-03-10T14:05:00Z");
@@ -13,5 +13,16 @@ describe("how fresh the reports page says its counts are", () => {
     expect(formatAsOf(new Date("2026-03-09T23:30:00Z"), now, "UTC")).toBe("as of Mar 9, 23:30");
     // Already the 11th in Auckland for the moment, but still the 10th for the counts.
     expect(formatAsOf(new Date("2026-03-10T10:00:00Z"), now, "Pacific/Auckland")).toBe("as of Mar 10, 23:00");
+  });
+});
+
+describe("the reports page's lag line (DATABASE_READ_URL)", () => {
+  it("says nothing up to 5 seconds, then how far behind, rounded up", () => {
+    expect(readLagNotice(0)).toBeNull();
+    expect(readLagNotice(5)).toBeNull();
+    expect(readLagNotice(Number.NaN)).toBeNull();
+    expect(readLagNotice(11.2)).toBe("Figures may be up to 12 seconds behind.");
+    expect(readLagNotice(119)).toBe("Figures may be up to 119 seconds behind.");
+    expect(readLagNotice(600)).toBe("Figures may be up to 10 minutes behind.");
   });
 });

@@ -13,7 +13,8 @@ import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
 import { localDateKey } from "@/lib/core/follow-up/business-days";
 import { filtersToSearchParams, hasAnyFilter, parseReportFilters, type FilterFieldErrors } from "@/lib/core/reports/filters";
-import { formatAsOf, formatCount, formatHours, formatPercent } from "@/lib/core/reports/format";
+import { formatAsOf, formatCount, formatHours, formatPercent, readLagNotice } from "@/lib/core/reports/format";
+import { readLagSeconds, readScope } from "@/lib/auth/read-scope";
 import { loadReportMetrics } from "@/lib/reports/page-metrics";
 import { FunnelChart, PromisesChart, SpeedByRecruiterChart, WeeklyInterviewsChart } from "./_components/charts";
 import { ExportPanel } from "./_components/export-panel";
@@ -52,18 +53,22 @@ function ChartCard({ id, title, description, children }: { id: string; title: st
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope("reports.read");
   const parsed = parseReportFilters(await searchParams);
-  const [settings, options, subscriptions] = await Promise.all([
+  // The figures may lag (DATABASE_READ_URL); the person's own report emails are read from the primary.
+  const read = await readScope(scope);
+  const [settings, options, subscriptions, lagSeconds] = await Promise.all([
     getReportSettings(scope),
-    listReportFilterOptions(scope),
+    listReportFilterOptions(read),
     listMyReportSubscriptions(scope),
+    readLagSeconds(),
   ]);
+  const lag = readLagNotice(lagSeconds);
   const timeZone = settings?.timeZone ?? "UTC";
   let errors: FilterFieldErrors = parsed.ok ? {} : parsed.fieldErrors;
-  if (parsed.ok) errors = await checkReportFilterIds(scope, parsed.filters);
+  if (parsed.ok) errors = await checkReportFilterIds(read, parsed.filters);
   const filters = parsed.ok && Object.keys(errors).length === 0 ? parsed.filters : null;
   // Aggregated by the database (from the daily rollups when they can serve): the page never holds the firm's rows.
   const now = new Date();
-  const loaded = filters ? await loadReportMetrics(scope, { filters, timeZone, today: localDateKey(now, timeZone) }, now) : null;
+  const loaded = filters ? await loadReportMetrics(scope, { filters, timeZone, today: localDateKey(now, timeZone) }, now, read) : null;
   const metrics = loaded?.metrics ?? null;
   const query = filters ? filtersToSearchParams(filters).toString() : "";
   const empty = metrics !== null && metrics.summary.applications === 0 && metrics.summary.interviews === 0;
@@ -75,6 +80,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         title="Reports"
         description="The pipeline by stage, interview volume, and how fast debriefs and client feedback arrive. Every number on this page is computed from the rows you can download below."
       />
+      {lag ? (
+        <p className="text-sm text-muted-foreground" role="status" data-testid="reports-lag">
+          {lag}
+        </p>
+      ) : null}
 
       <Card>
         <CardHeader>

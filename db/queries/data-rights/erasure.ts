@@ -153,7 +153,7 @@ export async function eraseCandidate(
         changes: basis.kind === "retention" ? { basis: "retention", days: basis.days } : { basis: "request" },
       },
     );
-    await tx.execute(sql`reset role`);
+    await tx.execute(sql`set local role none`);
     await unsafeEraseAccounts(tx, { firmId: f, userIds: r.userIds, emails: r.emails, needles: r.needles, interviewIds: r.interviewIds });
     return "erased";
   });

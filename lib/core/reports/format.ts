@@ -45,3 +45,15 @@ export function formatAsOf(at: Date, now: Date, timeZone: string): string {
   const date = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" }).format(at);
   return `as of ${date}, ${time}`;
 }
+
+/** Beyond this many seconds behind, the reports page says the read database lags (DATABASE_READ_URL). */
+export const READ_LAG_NOTICE_SECONDS = 5;
+
+/** The reports page's line when its figures come from a replica that is behind; null when not worth saying. */
+export function readLagNotice(seconds: number): string | null {
+  if (!(seconds > READ_LAG_NOTICE_SECONDS)) return null;
+  const whole = Math.ceil(seconds);
+  if (whole < 120) return `Figures may be up to ${whole} seconds behind.`;
+  const minutes = Math.ceil(whole / 60);
+  return `Figures may be up to ${formatCount(minutes)} minutes behind.`;
+}

@@ -5,16 +5,52 @@
  * cannot do — it records the address of the connection a request arrived on
  * in a private header, so lib/auth/request.ts knows the real peer even when a
  * client sends its own X-Forwarded-For. Any copy of that header a client sends
- * is dropped first.
+ * is dropped first. Every response it gives — pages, API answers, redirects,
+ * the 503 while the database is down, static files — names the process that
+ * answered in X-Afterview-Instance (AFTERVIEW_INSTANCE, else host-pid), so a
+ * load balancer's logs and tests can tell the instances apart.
  *
  * Usage: node lib/platform/cli/next-server.mjs <port> [--dev]
  */
 import { createServer } from "node:http";
+import { hostname } from "node:os";
 import { pathToFileURL } from "node:url";
 import next from "next";
 
 /** Also named in lib/auth/request.ts; tests/unit/client-ip.test.ts checks that they agree. */
 export const PEER_HEADER = "x-afterview-peer";
+
+/** Named in README's Settings table (AFTERVIEW_INSTANCE). */
+export const INSTANCE_HEADER = "X-Afterview-Instance";
+
+/**
+ * This process's name: AFTERVIEW_INSTANCE (checked by lib/platform/env.ts when
+ * the launcher starts), else `<host>-<pid>`.
+ * @param {string | undefined} configured
+ */
+export function instanceName(configured) {
+  const v = configured?.trim();
+  return v || `${hostname()}-${process.pid}`;
+}
+
+/**
+ * The server's request listener: stamps the peer, names the instance on the
+ * response before Next writes anything, then lets Next answer.
+ * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>} handle
+ * @param {string} instance
+ * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void}
+ */
+export function requestListener(handle, instance) {
+  return (req, res) => {
+    stampPeerAddress(req);
+    res.setHeader(INSTANCE_HEADER, instance);
+    handle(req, res).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  };
+}
 
 const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
@@ -45,14 +81,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((req, res) => {
-    stampPeerAddress(req);
-    handle(req, res).catch((err) => {
-      console.error(err);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  });
+  const server = createServer(requestListener(handle, instanceName(process.env.AFTERVIEW_INSTANCE)));
   server.on("error", (err) => {
     console.error(`afterview: the server could not listen on port ${port}: ${err.message}`);
     process.exit(1);
@@ -79,7 +108,7 @@ async function main() {
   }
 }
 
-// Run only as a program; tests import stampPeerAddress.
+// Run only as a program; tests import stampPeerAddress and requestListener.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err) => {
     console.error(err instanceof Error ? err.message : err);

@@ -2,6 +2,7 @@ import { authorize } from "@/lib/auth/scope";
 import { jsonError } from "@/lib/core/errors";
 import { EXPORT_FORMATS, exportResponse, type ExportFormat } from "@/lib/reports/export";
 import { parseReportRequest } from "@/lib/reports/request";
+import { readScope } from "@/lib/auth/read-scope";
 import { REPORTS, type ReportKind } from "@/lib/core/reports/columns";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (!match) return jsonError(404, "Not found");
   const [, report, format] = match as unknown as [string, ReportKind, ExportFormat];
   const { scope } = auth;
-  const parsed = await parseReportRequest(scope, new URL(request.url).searchParams, { report });
+  const parsed = await parseReportRequest(await readScope(scope), new URL(request.url).searchParams, { report });
   if (!parsed.ok) return parsed.response;
   return exportResponse({
     scope,

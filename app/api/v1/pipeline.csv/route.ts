@@ -2,6 +2,7 @@ import { authenticateApiRequest } from "@/lib/auth/api-tokens";
 import { exportResponse } from "@/lib/reports/export";
 import { apiQuery } from "@/lib/reports/api-schemas";
 import { parseReportRequest } from "@/lib/reports/request";
+import { readScope } from "@/lib/auth/read-scope";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: Request) {
   const auth = await authenticateApiRequest(request);
   if (!auth.ok) return auth.response;
   const { scope } = auth;
-  const parsed = await parseReportRequest(scope, new URL(request.url).searchParams, { extraKeys: ["bom"], strict: true });
+  const parsed = await parseReportRequest(await readScope(scope), new URL(request.url).searchParams, { extraKeys: ["bom"], strict: true });
   if (!parsed.ok) return parsed.response;
   const response = await exportResponse({
     scope,

@@ -6,6 +6,7 @@ import { filtersToSearchParams } from "@/lib/core/reports/filters";
 import { jsonResponse } from "@/lib/reports/http";
 import { apiQuery, type ApiError, type PipelinePage } from "@/lib/reports/api-schemas";
 import { parseReportRequest } from "@/lib/reports/request";
+import { readScope } from "@/lib/auth/read-scope";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,10 @@ export async function GET(request: Request) {
   const auth = await authenticateApiRequest(request);
   if (!auth.ok) return auth.response;
   const { scope } = auth;
+  // Reports may lag (DATABASE_READ_URL); the token's rate limit was counted on the primary.
+  const read = await readScope(scope);
   const params = new URL(request.url).searchParams;
-  const parsed = await parseReportRequest(scope, params, { extraKeys: ["limit", "cursor"], strict: true });
+  const parsed = await parseReportRequest(read, params, { extraKeys: ["limit", "cursor"], strict: true });
   if (!parsed.ok) return parsed.response;
   const { report, filters } = parsed;
 
@@ -44,7 +47,7 @@ export async function GET(request: Request) {
   }
   const settings = await getReportSettings(scope);
   if (!settings) return jsonResponse({ error: "Not found" }, 404, auth.headers);
-  const page = await findReportPage(scope, { report, filters, timeZone: settings.timeZone, after, limit: limit.data, as: "json" });
+  const page = await findReportPage(read, { report, filters, timeZone: settings.timeZone, after, limit: limit.data, as: "json" });
   const body: PipelinePage = {
     report,
     filters: Object.fromEntries(filtersToSearchParams(filters)),
