@@ -224,7 +224,7 @@ export function buildOnce(distDir: string, log: (line: string) => void): void {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
       encoding: "utf8",
-      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
       maxBuffer: 64 * 1024 * 1024,
     });
     restoreTsconfig(distDir);
@@ -412,7 +412,6 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         AFTERVIEW_ENV: "local",
-        NODE_ENV: "production",
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: pgbouncerUrl,
