@@ -121,6 +121,84 @@ export function registerCases(context: () => Context) {
     assert.equal(await exportOn(t.instances.b.url), 200);
   });
 
+  test("with two job runners (instance a and the worker) and passes on both instances across a day's reminder times, each reminder and digest goes out once", async () => {
+    const { topology: t, smtp } = context();
+    // Nothing else in flight: every message from here on comes from the reminders.
+    const quiet = async () => {
+      let last = -1;
+      for (let i = 0; i < 120; i++) {
+        const [busy] = await sql<{ pending: number; jobs: number }>(
+          t.primaryUrl,
+          `select (select count(*)::int from email_outbox where status = 'pending') as pending,
+                  (select count(*)::int from background_jobs where state in ('queued', 'running') and run_at <= now()) as jobs`,
+        );
+        if (busy!.pending === 0 && busy!.jobs === 0 && smtp.received.length === last) return;
+        last = smtp.received.length;
+        await sleep(1000);
+      }
+      throw new Error("the outbox and the job table did not settle within 2 minutes");
+    };
+    await quiet();
+    const receivedBefore = smtp.received.length;
+    const [{ since }] = (await sql<{ since: Date }>(t.primaryUrl, "select now() as since")) as [{ since: Date }];
+    // A weekday two to three days ahead, every two hours in UTC: each firm's
+    // morning (07:00–12:00 in its zone) holds at least two of the times.
+    const day = new Date();
+    day.setUTCHours(0, 0, 0, 0);
+    day.setUTCDate(day.getUTCDate() + 2);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6 || day.getUTCDay() === 5) day.setUTCDate(day.getUTCDate() + 1);
+    type Outcomes = Record<string, number>;
+    type Pass = { digests: Outcomes; debriefReminders: Outcomes; planReminders: Outcomes; clientReminders: Outcomes };
+    const totals: Record<string, Outcomes> = {};
+    for (let hour = 0; hour <= 24; hour += 2) {
+      const at = new Date(day.getTime() + hour * 3_600_000).toISOString();
+      const passes = await Promise.all(
+        [t.instances.a, t.instances.b, t.instances.a, t.instances.b].map(async (instance) => {
+          const res = await fetch(`${instance.url}/api/test-support/reminders`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ at }),
+          });
+          assert.equal(res.status, 200, `pass at ${at} on ${instance.name}: ${res.status}`);
+          return (await res.json()) as Pass;
+        }),
+      );
+      for (const pass of passes) {
+        for (const kind of ["digests", "debriefReminders", "planReminders", "clientReminders"] as const) {
+          const sum = (totals[kind] ??= {});
+          for (const [outcome, n] of Object.entries(pass[kind])) sum[outcome] = (sum[outcome] ?? 0) + n;
+        }
+      }
+    }
+    await quiet();
+    const rows = await sql<{ to: string; status: string }>(
+      t.primaryUrl,
+      `select "to", status::text as status from email_outbox where created_at >= $1`,
+      [since],
+    );
+    const received = smtp.received.slice(receivedBefore);
+    const count = (keys: string[]) => {
+      const m = new Map<string, number>();
+      for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+      return [...m].sort(([x], [y]) => x.localeCompare(y));
+    };
+    assert.deepEqual(
+      rows.filter((r) => r.status !== "sent"),
+      [],
+      "every reminder's mail was sent",
+    );
+    assert.equal(received.length, rows.length, `SMTP received ${received.length} messages for ${rows.length} outbox rows`);
+    // Each outbox row is one message at the sink: the same recipients, as many times.
+    assert.deepEqual(count(received.map((m) => m.to.join(",").toLowerCase())), count(rows.map((r) => r.to.toLowerCase())));
+    const sent = (kind: string) => totals[kind]?.sent ?? 0;
+    context().numbers.push(
+      `reminders: 13 times × 4 concurrent passes (a, b, a, b) plus the two pg-boss runners: ${rows.length} messages, ` +
+        `passes' outcomes ${JSON.stringify(totals)}`,
+    );
+    assert.ok(sent("digests") >= 1, `no digest went out: ${JSON.stringify(totals)}`);
+    assert.ok(sent("debriefReminders") + sent("planReminders") >= 1, `no reminder went out: ${JSON.stringify(totals)}`);
+  });
+
   test("one instance stopped (SIGTERM) during 30 s of traffic through the balancer: no failed request, no lost autosave", async () => {
     const { topology: t, numbers } = context();
     const firm = await testFirm(t.url, "scale-drain");
@@ -196,5 +274,71 @@ export function registerCases(context: () => Context) {
     );
     assert.equal(stored?.version, autosaves.version);
     assert.equal(stored?.went_well, autosaves.lastText);
+  });
+
+  test("the primary restarted: pages answer 503 with the plain message in the gap, recover by themselves, and nothing written before is lost", async () => {
+    const { topology: t, numbers } = context();
+    const firm = await testFirm(t.url, "scale-restart");
+    const recruiter = await signIn(t.url, firm.recruiter.email, firm.password);
+    const candidate = await signIn(t.url, firm.candidateUser.email, firm.password);
+    const save = actionId(path.resolve(t.distDir), DEBRIEF_ACTIONS, "saveDebriefDraftAction");
+    const text = `written before the restart ${randomBytes(4).toString("hex")}`;
+    const saved = await debriefAction(t.url, save, { cookie: candidate, interviewId: firm.interviewId, version: null, draft: completeDebrief({ wentWell: text }) });
+    assert.notEqual(saved.version, null, saved.text.slice(0, 300));
+    type Probe = { at: number; status: number; body: string };
+    const probes: Probe[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const at = Date.now();
+        try {
+          const res = await fetch(`${t.url}/dashboard`, { headers: { cookie: recruiter }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
+          probes.push({ at, status: res.status, body: (await res.text()).slice(0, 4000) });
+        } catch (err) {
+          probes.push({ at, status: 0, body: err instanceof Error ? err.message : String(err) });
+        }
+        await sleep(250);
+      }
+    })();
+    await sleep(1500);
+    const { stoppedAt, startedAt } = await t.restartPrimary({ downMs: 5000 });
+    // Recovered: the dashboard answers again, by itself.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const last = probes.at(-1);
+      if (last && last.at > startedAt && last.status === 200) break;
+      await sleep(250);
+    }
+    await sleep(1000);
+    polling = false;
+    await poller;
+    const during = probes.filter((p) => p.status !== 200);
+    const firstDown = during[0];
+    const backAt = probes.find((p) => firstDown && p.at > firstDown.at && p.status === 200)?.at;
+    numbers.push(
+      `primary restart (down ${((startedAt - stoppedAt) / 1000).toFixed(1)} s): ${probes.length} dashboard requests, ${during.length} answered 503, ` +
+        `gap seen by the pages ${firstDown && backAt ? ((backAt - firstDown.at) / 1000).toFixed(1) : "?"} s, ` +
+        `back ${backAt ? ((backAt - startedAt) / 1000).toFixed(1) : "?"} s after the primary accepted connections`,
+    );
+    assert.ok(during.length > 0, "no request saw the outage");
+    for (const p of during) {
+      assert.equal(p.status, 503, `an answer in the gap was not the 503: ${p.status} ${p.body.slice(0, 300)}`);
+      assert.match(p.body, /Afterview is briefly unavailable/);
+    }
+    assert.equal(probes.at(-1)?.status, 200, "the pages did not recover");
+    assert.match(probes.at(-1)!.body, /Cora Candidate/);
+    const [stored] = await sql<{ went_well: string }>(t.primaryUrl, `select went_well from debriefs where firm_id = $1 and interview_id = $2`, [
+      firm.firmId,
+      firm.interviewId,
+    ]);
+    assert.equal(stored?.went_well, text);
+    // And the app reads it back after the restart.
+    const again = await debriefAction(t.url, save, {
+      cookie: candidate,
+      interviewId: firm.interviewId,
+      version: saved.version,
+      draft: completeDebrief({ wentWell: `${text} (and after)` }),
+    });
+    assert.equal(again.version, (saved.version ?? 0) + 1, again.text.slice(0, 300));
   });
 }

@@ -37,6 +37,8 @@ before(async () => {
   ctx.smtp = await startSmtp();
   ctx.topology = await startTopology({
     testHooks: true,
+    // The demo firms' plans give the reminder test its digests and reminders.
+    seedDemo: true,
     smtpUrl: `smtp://127.0.0.1:${ctx.smtp.port}`,
     log: (line) => console.log(`# topology: ${line}`),
   });

@@ -261,7 +261,6 @@ export function haproxyConfig(o: { port: number; a: number; b: number; pidFile: 
 
 defaults
   mode http
-  log global
   timeout connect 2s
   timeout client 60s
   timeout server 60s
@@ -288,7 +287,7 @@ backend instances
   # both keep it in; no answer takes it out.
   option httpchk GET /api/health
   http-check expect rstatus ^(200|503)$
-  default-server inter 500ms fall 2 rise 2 on-marked-down shutdown-backup-sessions
+  default-server inter 500ms fall 2 rise 2
   server a 127.0.0.1:${o.a} check
   server b 127.0.0.1:${o.b} check
 `;
@@ -459,7 +458,7 @@ export async function startTopology(opts: TopologyOptions = {}): Promise<Topolog
     // HAProxy in front of both.
     const cfg = path.join(tempDir, "haproxy.cfg");
     fs.writeFileSync(cfg, haproxyConfig({ port: lbPort, a: aPort, b: bPort, pidFile: path.join(tempDir, "haproxy.pid") }));
-    const check = spawnSync(tools.haproxy, ["-c", "-q", "-f", cfg], { encoding: "utf8" });
+    const check = spawnSync(tools.haproxy, ["-c", "-f", cfg], { encoding: "utf8" });
     if (check.status !== 0) throw new TopologyError(`haproxy refused its configuration:\n${check.stdout}${check.stderr}`);
     const lb = startChild("haproxy", tools.haproxy, ["-db", "-f", cfg], process.env, path.join(logs, "haproxy.log"), "/");
     children.push(lb);
