@@ -65,7 +65,7 @@ export function registerCases(context: () => Context) {
     const token = `afv_${randomBytes(24).toString("base64url")}`;
     await sql(
       t.primaryUrl,
-      `insert into api_tokens (firm_id, name, prefix, token_hash, created_by) values ($1, 'scale-out test', $2, $3, $4)`,
+      `insert into api_tokens (id, firm_id, name, prefix, token_hash, created_by) values (gen_random_uuid(), $1, 'scale-out test', $2, $3, $4)`,
       [firm.firmId, token.slice(0, 10), createHash("sha256").update(token).digest("hex"), firm.admin.userId],
     );
     // A new token's window starts at its first request; 130 requests take a few seconds.
@@ -106,7 +106,7 @@ export function registerCases(context: () => Context) {
     // one started on each instance: a third is refused on either.
     const running = await sql<{ id: string }>(
       t.primaryUrl,
-      `insert into export_runs (firm_id, user_id, report, format) values ($1, $2, 'applications', 'csv'), ($1, $2, 'interviews', 'xlsx') returning id`,
+      `insert into export_runs (id, firm_id, user_id, report, format) values (gen_random_uuid(), $1, $2, 'applications', 'csv'), (gen_random_uuid(), $1, $2, 'interviews', 'xlsx') returning id`,
       [firm.firmId, firm.admin.userId],
     );
     assert.equal(running.length, MAX_RUNNING_EXPORTS);
@@ -130,7 +130,7 @@ export function registerCases(context: () => Context) {
         const [busy] = await sql<{ pending: number; jobs: number }>(
           t.primaryUrl,
           `select (select count(*)::int from email_outbox where status = 'pending') as pending,
-                  (select count(*)::int from background_jobs where state in ('queued', 'running') and run_at <= now()) as jobs`,
+                  (select count(*)::int from background_jobs where state in ('queued', 'running') and run_after <= now()) as jobs`,
         );
         if (busy!.pending === 0 && busy!.jobs === 0 && smtp.received.length === last) return;
         last = smtp.received.length;
@@ -250,7 +250,6 @@ export function registerCases(context: () => Context) {
     const signInPage = cannon("/sign-in", {});
     const dashboard = cannon("/dashboard", { cookie: recruiter });
     await sleep(10_000);
-    const stoppedAt = Date.now();
     process.kill(t.instances.b.pid, "SIGTERM");
     const [s, d] = await Promise.all([signInPage, dashboard, autosaveLoop]);
     const exitCode = await t.instances.b.exited;
@@ -258,7 +257,7 @@ export function registerCases(context: () => Context) {
     const errors = s.errors + s.timeouts + d.errors + d.timeouts;
     const non2xx = s.non2xx + d.non2xx;
     numbers.push(
-      `SIGTERM under load (${seconds} s, 8 page connections + 1 autosave loop, instance b stopped at 10 s, exited ${exitCode} after ${((Date.now() - stoppedAt) / 1000).toFixed(0)} s at the latest): ` +
+      `SIGTERM under load (${seconds} s, 8 page connections + 1 autosave loop, instance b stopped at 10 s and exited ${exitCode}): ` +
         `${requests} requests, ${errors} errors, ${non2xx} non-2xx, ${autosaves.failed.length} failed autosaves of ${autosaves.sent}; ` +
         `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; statuses ${JSON.stringify(statuses)}`,
     );
@@ -320,6 +319,9 @@ export function registerCases(context: () => Context) {
         `gap seen by the pages ${firstDown && backAt ? ((backAt - firstDown.at) / 1000).toFixed(1) : "?"} s, ` +
         `back ${backAt ? ((backAt - startedAt) / 1000).toFixed(1) : "?"} s after the primary accepted connections`,
     );
+    const seen: Record<number, number> = {};
+    for (const p of during) seen[p.status] = (seen[p.status] ?? 0) + 1;
+    numbers.push(`primary restart: answers in the gap ${JSON.stringify(seen)}`);
     assert.ok(during.length > 0, "no request saw the outage");
     for (const p of during) {
       assert.equal(p.status, 503, `an answer in the gap was not the 503: ${p.status} ${p.body.slice(0, 300)}`);
