@@ -59,6 +59,47 @@ export function registerCases(context: () => Context) {
     assert.doesNotMatch(after, /No debrief yet from Cora Candidate/);
   });
 
+  test("reports, the BI API and the downloads are read from the replica (its pg_stat_statements count them)", async () => {
+    const { topology: t } = context();
+    const firm = await testFirm(t.url, "scale-replica");
+    const token = `afv_${randomBytes(24).toString("base64url")}`;
+    await sql(
+      t.primaryUrl,
+      `insert into api_tokens (id, firm_id, name, prefix, token_hash, created_by) values (gen_random_uuid(), $1, 'replica test', $2, $3, $4)`,
+      [firm.firmId, token.slice(0, 10), createHash("sha256").update(token).digest("hex"), firm.admin.userId],
+    );
+    const admin = await signIn(t.url, firm.admin.email, firm.password);
+    // The replica has what the primary just wrote before anything is asked of it.
+    const [{ lsn }] = (await sql<{ lsn: string }>(t.primaryUrl, "select pg_current_wal_lsn()::text as lsn")) as [{ lsn: string }];
+    for (let i = 0; i < 100; i++) {
+      const [r] = await sql<{ caught: boolean }>(t.replicaUrl, "select pg_last_wal_replay_lsn() >= $1::pg_lsn as caught", [lsn]);
+      if (r?.caught) break;
+      await sleep(100);
+    }
+    const readsOnReplica = async () => {
+      const [r] = await sql<{ calls: string | null }>(
+        t.replicaUrl,
+        `select sum(calls)::text as calls from pg_stat_statements where query ilike '%applications%' and query not ilike '%pg_stat_statements%'`,
+      );
+      return Number(r?.calls ?? 0);
+    };
+    const before = await readsOnReplica();
+    const asks: { url: string; headers: Record<string, string> }[] = [
+      ...[t.instances.a, t.instances.b].flatMap((i) => [
+        { url: `${i.url}/api/v1/pipeline`, headers: { authorization: `Bearer ${token}` } },
+        { url: `${i.url}/api/exports/applications.csv`, headers: { cookie: admin } },
+        { url: `${i.url}/reports`, headers: { cookie: admin } },
+      ]),
+    ];
+    for (const ask of asks) {
+      const res = await fetch(ask.url, { headers: ask.headers });
+      await res.arrayBuffer();
+      assert.equal(res.status, 200, `${ask.url}: HTTP ${res.status}`);
+    }
+    const after = await readsOnReplica();
+    assert.ok(after - before >= asks.length, `the replica ran ${after - before} report queries for ${asks.length} requests`);
+  });
+
   test("the BI token's rate limit holds across instances: 120 a minute in all, whichever instance answers", async () => {
     const { topology: t } = context();
     const firm = await testFirm(t.url, "scale-api");
