@@ -46,6 +46,8 @@ export interface OpenOptions {
   /** Template tarball (PGlite dumpDataDir) to start an in-memory database from. */
   loadDataDir?: Blob;
   onPoolError?: (err: Error) => void;
+  /** PostgreSQL's application_name for the pool's connections (pg_stat_activity tells the pools apart). */
+  applicationName?: string;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -71,6 +73,7 @@ async function openPostgres(opts: OpenOptions): Promise<Database> {
   }
   const pool = new pg.Pool({
     connectionString: url,
+    ...(opts.applicationName ? { application_name: opts.applicationName } : {}),
     max: opts.poolMax ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,

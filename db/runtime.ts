@@ -8,6 +8,10 @@ import path from "node:path";
 export type { Database, Db, DbOrTx, Tx } from "./client";
 export { firmScopedDb } from "./firm-db";
 
+/** application_name of the read pool's connections and of the migrations' direct connection, for pg_stat_activity. */
+export const READ_APPLICATION_NAME = "afterview-read";
+export const MIGRATE_APPLICATION_NAME = "afterview-migrate";
+
 type Holder = { promise?: Promise<Database>; read?: Promise<Database> };
 // Survives module reloads in development so there is one pool / one PGlite per process.
 const holder: Holder = ((globalThis as { __afterviewDb?: Holder }).__afterviewDb ??= {});
@@ -43,7 +47,7 @@ async function migrateOver(database: Database, directUrl: string | undefined): P
     await migrateDatabase(database);
     return;
   }
-  const direct = await openDatabase({ url: directUrl, poolMax: 1 });
+  const direct = await openDatabase({ url: directUrl, poolMax: 1, applicationName: MIGRATE_APPLICATION_NAME });
   try {
     await migrateDatabase(direct);
   } finally {
@@ -105,6 +109,7 @@ export function getReadDatabase(): Promise<Database> {
       return openDatabase({
         url: s.readUrl,
         poolMax: s.poolMax,
+        applicationName: READ_APPLICATION_NAME,
         onPoolError: (err) => logger.error({ err: err.message }, "read database pool error"),
       });
     })();

@@ -68,6 +68,11 @@ describe.skipIf(!pgTemplate)("reads that may lag, on DATABASE_READ_URL", () => {
     replica = await openDatabase({ url: url(replicaName), poolMax: 4 });
     await replica.query(`update candidates set name = 'Replica ' || name where firm_id = $1`, [a.firmId]);
     await replica.query(`update clients set name = 'Replica ' || name where firm_id = $1`, [a.firmId]);
+    await replica.query(`update applications set stage = 'placed' where firm_id = $1`, [a.firmId]);
+    // Read-only from here on, as a hot standby is: a write routed to it fails the test.
+    await replica.close();
+    await withAdmin(pgTemplate!.adminUrl, (c) => c.query(`alter database "${replicaName}" set default_transaction_read_only = on`));
+    replica = await openDatabase({ url: url(replicaName), poolMax: 4 });
     useDatabaseForRequests(primary);
     testContext.readDatabase = replica;
   });
@@ -145,6 +150,10 @@ describe.skipIf(!pgTemplate)("reads that may lag, on DATABASE_READ_URL", () => {
     );
     signedInAs(null);
     expect(html).toContain("Replica Beta Corp");
+    // The figures too: on the read database every application of the firm is placed.
+    const n = (await primary.query<{ n: string }>("select count(*) as n from applications where firm_id = $1", [a.firmId]))[0]!.n;
+    expect(Number(n)).toBeGreaterThan(1);
+    expect(html).toContain(`${n} placed from ${n} offers`);
     expect(html).toContain("07:45");
     // Not a replica (no recovery): no lag line.
     expect(html).not.toContain("Figures may be up to");
@@ -191,6 +200,8 @@ describe.skipIf(!pgTemplate)("reads that may lag, on DATABASE_READ_URL", () => {
       await actual.closeDatabase();
       expect(await currentDb(await actual.getDatabase())).toBe(names[0]);
       expect(await currentDb(await actual.getReadDatabase())).toBe(names[1]);
+      const [app] = await (await actual.getReadDatabase()).query<{ name: string }>("select current_setting('application_name') as name");
+      expect(app!.name).toBe(actual.READ_APPLICATION_NAME);
       await actual.closeDatabase();
 
       delete process.env.DATABASE_READ_URL;

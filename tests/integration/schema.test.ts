@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { emptyDatabase, useFreshDatabase } from "../helpers/db";
 
@@ -17,6 +18,26 @@ describe("schema", () => {
       const rows = await empty.query<{ n: string }>("select count(*)::text as n from drizzle.__drizzle_migrations");
       expect(Number(rows[0]!.n)).toBe(applied);
     } finally {
+      await empty.close();
+    }
+  });
+
+  // The embedded database belongs to one process: there is no second instance to race.
+  it.skipIf(!inject("pgTemplate"))("applies each migration once when two instances migrate the same empty database at once", async () => {
+    const empty = await emptyDatabase();
+    // A second pool on the same database, as a second instance would have.
+    const url = (empty.pool!.options as { connectionString: string }).connectionString;
+    const other = await openDatabase({ url, poolMax: 2 });
+    try {
+      const [x, y] = await Promise.all([migrateDatabase(empty), migrateDatabase(other)]);
+      const rows = await empty.query<{ n: string; distinct: string }>(
+        "select count(*)::text as n, count(distinct hash)::text as distinct from drizzle.__drizzle_migrations",
+      );
+      expect(x + y).toBe(Number(rows[0]!.n));
+      expect(rows[0]!.distinct).toBe(rows[0]!.n);
+      expect(Number(rows[0]!.n)).toBeGreaterThan(10);
+    } finally {
+      await other.close();
       await empty.close();
     }
   });

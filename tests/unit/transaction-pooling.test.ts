@@ -6,11 +6,11 @@ import { describe, expect, it } from "vitest";
  * DATABASE_URL may be PgBouncer in transaction mode: each transaction may run
  * on another server connection, shared with other clients. Whatever a
  * statement leaves on a session outside its transaction would then leak to
- * someone else's work, or be missing from the next statement. So db/ and lib/
+ * someone else's work, or be missing from the next statement. So db/, lib/ and app/
  * keep no session-level state (ARCHITECTURE.md, "Transaction pooling"); this
  * scan keeps the patterns from coming back.
  */
-const ROOTS = ["db", "lib"];
+const ROOTS = ["db", "lib", "app"];
 const SKIP = [/^db\/migrations\//];
 
 const RULES: { pattern: RegExp; why: string }[] = [
@@ -35,6 +35,10 @@ const RULES: { pattern: RegExp; why: string }[] = [
     pattern: /\{\s*name\s*:\s*[^,{}]+,\s*text\s*:|\{\s*text\s*:\s*[^{}]+,\s*name\s*:/,
     why: "a named prepared statement (pg's QueryConfig name) is kept by the server connection, which the pooler hands to others",
   },
+  {
+    pattern: /\.prepare\s*\(\s*["'`]/,
+    why: "drizzle's .prepare(name) makes a named prepared statement, kept by one server connection",
+  },
   { pattern: /["'`;]\s*discard\s+/i, why: "DISCARD resets the session, which the pooler shares" },
 ];
 
@@ -58,7 +62,7 @@ function findings(file: string, text: string): string[] {
   return found;
 }
 
-describe("no session-level state in db/ and lib/ (transaction pooling)", () => {
+describe("no session-level state in db/, lib/ and app/ (transaction pooling)", () => {
   it("finds none of the patterns", () => {
     const files = ROOTS.flatMap((root) => sourceFiles(root)).filter((f) => !SKIP.some((s) => s.test(f.split(path.sep).join("/"))));
     expect(files.length).toBeGreaterThan(100);
@@ -85,6 +89,7 @@ describe("no session-level state in db/ and lib/ (transaction pooling)", () => {
       'await client.query("prepare q as select 1");',
       'await client.query({ name: "find-user", text: "select 1" });',
       'await client.query("discard all");',
+      'const q = db.select().from(users).prepare("user_by_id");',
     ];
     for (const sample of samples) expect(findings("sample.ts", sample), sample).toHaveLength(1);
     const fine = [
