@@ -85,7 +85,7 @@ export function registerCases(context: () => Context) {
     };
     const before = await readsOnReplica();
     const asks: { url: string; headers: Record<string, string> }[] = [
-      ...[t.instances.a, t.instances.b].flatMap((i) => [
+      ...[t.instances.a, t.instances.b].flatMap((i): { url: string; headers: Record<string, string> }[] => [
         { url: `${i.url}/api/v1/pipeline`, headers: { authorization: `Bearer ${token}` } },
         { url: `${i.url}/api/exports/applications.csv`, headers: { cookie: admin } },
         { url: `${i.url}/reports`, headers: { cookie: admin } },
