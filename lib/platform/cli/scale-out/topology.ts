@@ -45,7 +45,7 @@ export interface TopologyOptions {
   smtpUrl?: string;
   /** Where progress lines go. */
   log?: (line: string) => void;
-  /** The build folder (default .next-scale). */
+  /** The build folder (default NEXT_DIST_DIR, else .next-scale): a current build there is used as it is. */
   distDir?: string;
   /** Extra settings for the instances and the worker. */
   extraEnv?: Record<string, string>;
@@ -325,7 +325,7 @@ pidfile = ${o.dir}/pgbouncer.pid
 export async function startTopology(opts: TopologyOptions = {}): Promise<Topology> {
   const log = opts.log ?? ((line: string) => console.log(`scale-out: ${line}`));
   const tools = checkPrerequisites();
-  const distDir = opts.distDir ?? ".next-scale";
+  const distDir = opts.distDir ?? (process.env.NEXT_DIST_DIR?.trim() || ".next-scale");
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "afterview-scale-"));
   fs.chmodSync(tempDir, 0o755);
   spawnSync("chown", ["postgres:postgres", tempDir]);
