@@ -333,7 +333,7 @@ export function registerCases(context: () => Context) {
         const at = Date.now();
         try {
           const res = await fetch(`${t.url}/dashboard`, { headers: { cookie: recruiter }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
-          probes.push({ at, status: res.status, body: (await res.text()).slice(0, 4000) });
+          probes.push({ at, status: res.status, body: await res.text() });
         } catch (err) {
           probes.push({ at, status: 0, body: err instanceof Error ? err.message : String(err) });
         }

@@ -266,10 +266,11 @@ defaults
   timeout server 60s
   timeout http-request 10s
   timeout queue 10s
-  # A request is retried only when it never reached an app: the connection
-  # failed, or the server closed it without a byte of answer (an instance
-  # that is stopping closes only idle connections and refuses new ones; it
-  # answers every request it accepted). Never after a response started.
+  # A request is retried (on the other instance) only when it cannot have
+  # reached an app: the connection failed. A GET or HEAD is also retried when
+  # the server closed the connection without a byte of answer (an instance
+  # that is stopping refuses new connections and answers every request it
+  # accepted); anything else never is, so no POST runs twice.
   retries 3
   retry-on conn-failure empty-response
   option redispatch 1
@@ -278,6 +279,7 @@ defaults
 
 frontend afterview
   bind 127.0.0.1:${o.port}
+  http-request disable-l7-retry unless METH_GET
   default_backend instances
 
 backend instances
