@@ -36,3 +36,14 @@ export async function benchPipelineTableRows(input: BenchPipelineInput) {
 export async function benchInsertDebriefVersion(input: { debriefId: string; snapshot: unknown }) {
   return unsafeBenchInsertDebriefVersion(await getDatabase(), input);
 }
+
+/**
+ * One full reminder pass (every digest and reminder due at `at`) in this
+ * process, for the scale-out test: several instances run it at once, as
+ * their job runners would, and each email must still go out once.
+ */
+export async function runReminderPassForHooks(at: Date) {
+  if (!internalRoutes().testHooks) throw new Error("The test hooks are off in this process.");
+  const { runRemindersOnce } = await import("@/lib/jobs/reminders");
+  return runRemindersOnce((await getDatabase()).db, at);
+}

@@ -10,7 +10,7 @@ export async function freshDatabase(): Promise<Database> {
   if (pgTemplate) {
     const name = `${pgTemplate.prefix}${randomBytes(6).toString("hex")}`;
     await withAdmin(pgTemplate.adminUrl, (c) => c.query(`create database "${name}" template "${pgTemplate.template}"`));
-    const database = await openDatabase({ url: urlForDatabase(pgTemplate.adminUrl, name), poolMax: 4 });
+    const database = await openDatabase({ url: urlForDatabase(pgTemplate.connectUrl, name), poolMax: 4 });
     const close = database.close;
     database.close = async () => {
       await close();

@@ -9,7 +9,7 @@ import { dropDatabase, urlForDatabase, withAdmin } from "./pg-admin";
 declare module "vitest" {
   export interface ProvidedContext {
     /** Real server: a migrated template database that each test file clones. */
-    pgTemplate: { adminUrl: string; template: string; prefix: string } | null;
+    pgTemplate: { adminUrl: string; template: string; prefix: string; connectUrl: string } | null;
     /** Embedded: a migrated PGlite data directory (tarball) that each test file loads. */
     pgliteTemplatePath: string | null;
   }
@@ -21,8 +21,13 @@ declare module "vitest" {
  * loaded from a migrated snapshot. Files run in parallel and never share rows.
  */
 export default async function setup(project: TestProject) {
-  const url = process.env.DATABASE_URL?.trim();
-  if (url) {
+  const connectUrl = process.env.DATABASE_URL?.trim();
+  // DATABASE_ADMIN_URL: the server itself, when DATABASE_URL is a pooler
+  // (PgBouncer's pooled connections to the template would block cloning it).
+  // The tests connect through DATABASE_URL; creating, migrating and dropping
+  // the databases goes to the admin URL.
+  const url = process.env.DATABASE_ADMIN_URL?.trim() || connectUrl;
+  if (url && connectUrl) {
     const prefix = `afterview_t${process.pid}_`;
     const template = `${prefix}template`;
     await dropDatabase(url, template);
@@ -30,7 +35,7 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ url: urlForDatabase(url, template) });
     await migrateDatabase(database);
     await database.close();
-    project.provide("pgTemplate", { adminUrl: url, template, prefix });
+    project.provide("pgTemplate", { adminUrl: url, template, prefix, connectUrl });
     project.provide("pgliteTemplatePath", null);
     return async () => {
       await withAdmin(url, async (c) => {

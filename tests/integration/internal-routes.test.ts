@@ -3,6 +3,7 @@ import { POST as benchDebrief } from "@/app/api/bench/debrief/route";
 import { GET as benchPipeline } from "@/app/api/bench/pipeline/route";
 import { POST as testSupportFirm } from "@/app/api/test-support/firm/route";
 import { GET as testSupportSlow } from "@/app/api/test-support/slow/route";
+import { POST as testSupportReminders } from "@/app/api/test-support/reminders/route";
 import BenchPipelinePage from "@/app/bench/pipeline/page";
 import { internalRoutes, resetEnvCache } from "@/lib/platform/env";
 import { useFirm } from "../helpers/firms";
@@ -43,6 +44,8 @@ describe("internal routes: test support and bench", () => {
   const calls = () => ({
     firm: () => testSupportFirm(new Request("http://localhost:3000/api/test-support/firm", { method: "POST", body: JSON.stringify({ label: "x" }) })),
     slow: () => testSupportSlow(new Request("http://localhost:3000/api/test-support/slow?ms=0")),
+    reminders: () =>
+      testSupportReminders(new Request("http://localhost:3000/api/test-support/reminders", { method: "POST", body: JSON.stringify({ at: new Date().toISOString() }) })),
     pipeline: () => benchPipeline(new Request(`http://localhost:3000/api/bench/pipeline?firm=${a.firmId}&recruiter=${a.recruiter.userId}`)),
     debrief: () =>
       benchDebrief(new Request("http://localhost:3000/api/bench/debrief", { method: "POST", body: JSON.stringify({ debriefId: "not an id" }) })),
