@@ -83,6 +83,28 @@ export async function databaseAvailable(): Promise<boolean> {
   return runProbe(probe);
 }
 
+/**
+ * After a request failed with a server error: whether the database is down
+ * right now, by a fresh probe (the cached state may be up to UP_RECHECK_MS
+ * old — through a pooler the app's pool sees no connection error to mark it
+ * sooner). The HTTP server then answers 503 instead of the 500.
+ */
+export async function databaseDownNow(): Promise<boolean> {
+  if (!state.probe) return false;
+  markDatabaseSuspect();
+  return !(await databaseAvailable());
+}
+
+/** What the HTTP server (lib/platform/cli/next-server.mjs, plain JavaScript) reaches through globalThis. */
+export interface OutageHooks {
+  databaseDownNow: () => Promise<boolean>;
+  unavailableResponse: (api: boolean) => Response;
+}
+
+export function exposeOutageHooks(): void {
+  (globalThis as { __afterviewOutage?: OutageHooks }).__afterviewOutage = { databaseDownNow, unavailableResponse };
+}
+
 const UNAVAILABLE_TEXT = "Afterview cannot reach its database right now. Nothing you saved is lost. Try again in a moment.";
 
 /** The 503 the proxy answers while the database is down: JSON for the API, a plain page otherwise. */

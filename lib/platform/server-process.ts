@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/runtime";
 import { probeDatabase } from "@/db/probe";
-import { markDatabaseSuspect, registerDatabaseProbe } from "@/lib/core/availability";
+import { exposeOutageHooks, markDatabaseSuspect, registerDatabaseProbe } from "@/lib/core/availability";
 import { env } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/logger";
 
@@ -13,6 +13,8 @@ import { logger } from "@/lib/platform/logger";
  */
 export async function startServerProcess(): Promise<void> {
   registerDatabaseProbe(() => probeDatabase());
+  // A page that failed because the database went down in the last moments answers 503, not 500.
+  exposeOutageHooks();
   let database;
   try {
     database = await getDatabase();

@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "@/lib/platform/cli/scale-out/topology";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const WORK = path.join(ROOT, "tests", "bench", ".work");
@@ -136,17 +136,7 @@ export async function ensureTier(url: string, tier: Tier, log: (line: string) =>
 // The server
 // ---------------------------------------------------------------------------
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export type Server = { base: string; port: number; pid: number; distDir: string; appDir: string; stop: () => Promise<void> };
 

@@ -5,40 +5,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import type { TestFirm } from "@/db/test-firm";
+import { pgQuery } from "@/lib/platform/cli/scale-out/topology";
+export { percentile, signIn } from "../bench/support";
+
+/** One query on its own connection (the topology's checks). */
+export const sql = pgQuery;
 
 export const INSTANCE_HEADER = "x-afterview-instance";
 
-function mergeCookies(jar: Map<string, string>, res: Response) {
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    if (eq > 0) jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-  }
-}
-
-/** Signs in with email and password through `base`; returns the Cookie header. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  mergeCookies(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
-  });
-  mergeCookies(jar, res);
-  if (![...jar.keys()].some((k) => k.endsWith("afterview.session"))) {
-    throw new Error(`Signing in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location") ?? "no redirect"}).`);
-  }
-  return cookie();
-}
-
-/** A new firm with a person of each role (AFTERVIEW_TEST_HOOKS=1). */
 export async function testFirm(base: string, label: string): Promise<TestFirm> {
   const res = await fetch(`${base}/api/test-support/firm`, {
     method: "POST",
@@ -85,21 +60,4 @@ export async function debriefAction(
   const text = await res.text();
   const m = /"ok":true,"data":\{[^}]*?"version":(\d+)/.exec(text);
   return { status: res.status, version: m ? Number(m[1]) : null, text, instance: res.headers.get(INSTANCE_HEADER) };
-}
-
-export async function sql<T extends Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }

@@ -44,12 +44,76 @@ export function requestListener(handle, instance) {
   return (req, res) => {
     stampPeerAddress(req);
     res.setHeader(INSTANCE_HEADER, instance);
+    answerOutageAs503(req, res);
     handle(req, res).catch((err) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
   };
+}
+
+/**
+ * @typedef {{ databaseDownNow: () => Promise<boolean>, unavailableResponse: (api: boolean) => Response }} OutageHooks
+ */
+
+/**
+ * A request that fails with a server error because the database went down a
+ * moment ago — before the proxy's cached probe noticed — gets the same 503 and
+ * plain message as the requests after it, not a 500 page. When the response's
+ * head is about to go out with a 5xx (other than 503), its writes are held and
+ * the database is probed afresh (lib/core/availability.ts, reached through
+ * globalThis as the server process registered it): down → the 503 replaces the
+ * held answer; up → the held answer goes out unchanged.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+export function answerOutageAs503(req, res) {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  /** @type {null | Array<() => void>} */
+  let held = null;
+  let decided = false;
+  // The wrappers stay in place once decided (they only pass through then):
+  // Next may wrap them in turn (compression), and must keep its own wrappers.
+  /**
+   * @param {() => void} call
+   * @param {number} status the status the head goes out with
+   */
+  const hold = (call, status = res.statusCode) => {
+    if (decided) return call();
+    if (held) {
+      held.push(call);
+      return true;
+    }
+    if (status < 500 || status === 503) {
+      decided = true;
+      return call();
+    }
+    held = [call];
+    const hooks = /** @type {{ __afterviewOutage?: OutageHooks }} */ (globalThis).__afterviewOutage;
+    (hooks ? hooks.databaseDownNow() : Promise.resolve(false))
+      .catch(() => false)
+      .then(async (down) => {
+        decided = true;
+        if (!down || !hooks) {
+          for (const c of held ?? []) c();
+          return;
+        }
+        const api = (req.url ?? "").startsWith("/api/");
+        const answer = hooks.unavailableResponse(api);
+        const body = await answer.text();
+        for (const name of res.getHeaderNames()) if (name !== INSTANCE_HEADER.toLowerCase()) res.removeHeader(name);
+        // Straight to the socket's own functions: past any wrapper (compression) the held answer went through.
+        original.writeHead.call(res, answer.status, Object.fromEntries(answer.headers));
+        original.end.call(res, body);
+      });
+    return true;
+  };
+  res.writeHead = /** @type {any} */ (
+    (/** @type {any[]} */ ...args) => (hold(() => original.writeHead.apply(res, /** @type {any} */ (args)), typeof args[0] === "number" ? args[0] : res.statusCode), res)
+  );
+  res.write = /** @type {any} */ ((/** @type {any[]} */ ...args) => hold(() => original.write.apply(res, /** @type {any} */ (args))));
+  res.end = /** @type {any} */ ((/** @type {any[]} */ ...args) => (hold(() => original.end.apply(res, /** @type {any} */ (args))), res));
 }
 
 const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
