@@ -9,19 +9,35 @@
  *
  * Installs nothing: `apt-get install -y haproxy pgbouncer` (and PostgreSQL 15).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { buildIsCurrent, recordBuild, sourceHash } from "../build";
+import { haproxyConfig, pgbouncerConfig, postgresConf } from "./configs";
+import {
+  asPostgres,
+  checkPrerequisites,
+  DATABASE_NAME,
+  freePort,
+  PG_BIN,
+  pgQuery,
+  pgUrl,
+  ROOT,
+  sleep,
+  startChild,
+  stopChild,
+  tail,
+  TopologyError,
+  waitFor,
+  type Child,
+} from "./processes";
 
-export const PG_BIN = "/usr/lib/postgresql/15/bin";
-const ROOT = process.cwd();
+export { freePort, pgQuery, sleep, TopologyError };
+
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-export const DATABASE_NAME = "afterview";
 
 export type InstanceName = "a" | "b";
 
@@ -74,7 +90,6 @@ export interface Topology {
   stop(): Promise<void>;
 }
 
-export class TopologyError extends Error {}
 
 /** The stops of topologies still starting, so a signal during the start cleans up too. */
 const starting = new Set<() => Promise<void>>();
@@ -84,120 +99,6 @@ export async function stopStartingTopologies(): Promise<void> {
   await Promise.all([...starting].map((stop) => stop()));
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function which(cmd: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(":").concat(["/usr/sbin", "/sbin"])) {
-    const p = path.join(dir, cmd);
-    if (dir && fs.existsSync(p)) return p;
-  }
-  return null;
-}
-
-/** The programs the topology needs; a missing one is named with how to install it. */
-export function checkPrerequisites(): { haproxy: string; pgbouncer: string } {
-  const haproxy = which("haproxy");
-  const pgbouncer = which("pgbouncer");
-  const missing: string[] = [];
-  if (!haproxy) missing.push("haproxy");
-  if (!pgbouncer) missing.push("pgbouncer");
-  if (missing.length) throw new TopologyError(`${missing.join(" and ")} not found. Install with: apt-get install -y haproxy pgbouncer`);
-  if (!fs.existsSync(path.join(PG_BIN, "initdb"))) throw new TopologyError(`PostgreSQL 15 not found in ${PG_BIN} (apt-get install -y postgresql-15).`);
-  if (typeof process.getuid === "function" && process.getuid() !== 0) {
-    throw new TopologyError("run as root: PostgreSQL and PgBouncer are started as the postgres user with runuser.");
-  }
-  if (spawnSync("id", ["-u", "postgres"]).status !== 0) throw new TopologyError("there is no postgres user (it comes with the PostgreSQL package).");
-  return { haproxy: haproxy!, pgbouncer: pgbouncer! };
-}
-
-/** Runs a command as the postgres user and waits for it; throws with its output when it fails. */
-function asPostgres(args: string[], what: string): string {
-  const r = spawnSync("runuser", ["-u", "postgres", "--", ...args], { encoding: "utf8", cwd: "/" });
-  if (r.status !== 0) throw new TopologyError(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-function tail(file: string, lines = 25): string {
-  try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-}
-
-type Child = { proc: ChildProcess; name: string; log: string; exited: Promise<number | null> };
-
-function startChild(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT): Child {
-  const out = fs.openSync(logFile, "a");
-  const proc = spawn(cmd, args, { cwd, env, detached: true, stdio: ["ignore", out, out] });
-  fs.closeSync(out);
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : null))));
-  return { proc, name, log: logFile, exited };
-}
-
-async function stopChild(child: Child, graceMs: number): Promise<void> {
-  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return;
-  try {
-    process.kill(-child.proc.pid!, "SIGTERM");
-  } catch {
-    return;
-  }
-  const done = await Promise.race([child.exited.then(() => true), sleep(graceMs).then(() => false)]);
-  if (!done) {
-    try {
-      process.kill(-child.proc.pid!, "SIGKILL");
-    } catch {
-      /* gone */
-    }
-    await child.exited;
-  }
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, child?: Child): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (child && (child.proc.exitCode !== null || child.proc.signalCode !== null)) {
-      throw new TopologyError(`${child.name} exited while waiting for ${what}. Last lines of ${child.log}:\n${tail(child.log)}`);
-    }
-    if (await check().catch(() => false)) return;
-    if (Date.now() > until) {
-      throw new TopologyError(`${what} not ready after ${Math.round(timeoutMs / 1000)} s.${child ? `\n${tail(child.log)}` : ""}`);
-    }
-    await sleep(250);
-  }
-}
-
-/** One query on a connection of its own, closed after. */
-export async function pgQuery<T extends Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** A local PostgreSQL URL on a port, as postgres, for a database. */
-export function pgUrl(port: number, database = DATABASE_NAME): string {
-  return `postgres://postgres@127.0.0.1:${port}/${database}`;
-}
 
 function restoreTsconfig(distDir: string) {
   if (distDir === ".next") return;
@@ -235,90 +136,6 @@ export function buildOnce(distDir: string, log: (line: string) => void): void {
     if (previous === undefined) delete process.env.NEXT_DIST_DIR;
     else process.env.NEXT_DIST_DIR = previous;
   }
-}
-
-function postgresConf(port: number, dir: string, preload: boolean): string {
-  return [
-    "",
-    "# afterview scale-out",
-    `port = ${port}`,
-    "listen_addresses = '127.0.0.1'",
-    `unix_socket_directories = '${dir}'`,
-    "wal_level = replica",
-    "hot_standby = on",
-    "max_wal_senders = 5",
-    "wal_keep_size = '256MB'",
-    "max_connections = 200",
-    "shared_buffers = '64MB'",
-    ...(preload ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all"] : []),
-    "",
-  ].join("\n");
-}
-
-export function haproxyConfig(o: { port: number; a: number; b: number; pidFile: string }): string {
-  return `global
-  maxconn 4096
-  pidfile ${o.pidFile}
-
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 60s
-  timeout server 60s
-  timeout http-request 10s
-  timeout queue 10s
-  # A request is retried (on the other instance) only when it cannot have
-  # reached an app: the connection failed. A GET or HEAD is also retried when
-  # the server closed the connection without a byte of answer (an instance
-  # that is stopping refuses new connections and answers every request it
-  # accepted); anything else never is, so no POST runs twice.
-  retries 3
-  retry-on conn-failure empty-response
-  option redispatch 1
-  option http-server-close
-  option forwardfor
-
-frontend afterview
-  bind 127.0.0.1:${o.port}
-  http-request disable-l7-retry unless METH_GET
-  default_backend instances
-
-backend instances
-  balance roundrobin
-  # The instance's own health: 200 with the database up, 503 (its plain
-  # message) while the database is down. Both mean the instance answers, so
-  # both keep it in; no answer takes it out.
-  option httpchk GET /api/health
-  http-check expect rstatus ^(200|503)$
-  default-server inter 500ms fall 2 rise 2
-  server a 127.0.0.1:${o.a} check
-  server b 127.0.0.1:${o.b} check
-`;
-}
-
-export function pgbouncerConfig(o: { port: number; primaryPort: number; dir: string }): string {
-  return `[databases]
-* = host=127.0.0.1 port=${o.primaryPort}
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = ${o.port}
-unix_socket_dir =
-auth_type = trust
-auth_file = ${o.dir}/userlist.txt
-admin_users = postgres
-pool_mode = transaction
-max_client_conn = 1000
-default_pool_size = 40
-max_db_connections = 80
-server_reset_query =
-query_wait_timeout = 5
-server_connect_timeout = 3
-server_login_retry = 1
-ignore_startup_parameters = extra_float_digits,options,statement_timeout,idle_in_transaction_session_timeout
-logfile = ${o.dir}/logs/pgbouncer.log
-pidfile = ${o.dir}/pgbouncer.pid
-`;
 }
 
 /**
