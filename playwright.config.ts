@@ -25,7 +25,7 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0, // a flaky test is a bug to find, not to retry
   // Generous: CI machines are small and shared; a slow step still fails, only later.
   timeout: 120_000,
   expect: { timeout: 15_000 },
