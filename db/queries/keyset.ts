@@ -11,8 +11,10 @@ export type { Cursor };
 
 export interface Page<T> {
   rows: T[];
-  /** Rows matching the filters, across all pages. */
+  /** Rows matching the filters, across all pages, counted up to `COUNT_CAP`. */
   total: number;
+  /** More than `total` rows match: the count stopped at `COUNT_CAP` (the page says "1,000+"). */
+  totalCapped: boolean;
   next: Cursor | null;
   prev: Cursor | null;
 }
@@ -29,7 +31,28 @@ export interface ListFilter<Sort extends string> {
 }
 
 /** What a list answers a scope that may not read it. */
-export const EMPTY_PAGE = { rows: [], total: 0, next: null, prev: null } as const;
+export const EMPTY_PAGE = { rows: [], total: 0, totalCapped: false, next: null, prev: null } as const;
+
+/**
+ * A list counts its matching rows up to this many and says "1,000+" past it:
+ * nobody pages through a thousand rows, and counting a big firm's every
+ * interview or task cost more than the page (69,353 upcoming rounds, 856,000
+ * tasks at the benchmark's tier M).
+ */
+export const COUNT_CAP = 1000;
+
+/**
+ * The rows `count` selects (from-and-joins selecting the given expression as
+ * `n`) under `where`, counted up to `COUNT_CAP`: it reads at most
+ * `COUNT_CAP + 1` rows, so its cost does not grow with the firm.
+ */
+export async function boundedCount<C extends PgSelect>(
+  count: (n: SQL<number>) => C,
+  where: SQL | undefined,
+): Promise<{ total: number; totalCapped: boolean }> {
+  const found = await (count(sql<number>`1`).where(where).limit(COUNT_CAP + 1) as unknown as PromiseLike<unknown[]>);
+  return found.length > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: found.length, totalCapped: false };
+}
 
 export interface SortSpec {
   /** A non-null expression; rows are ordered by (key, id). */
@@ -89,7 +112,7 @@ export function keysetPage<T extends { id: string; cursorKey: string }>(
   fetched: T[],
   limit: number,
   cursor: Cursor | null,
-  total: number,
+  counted: { total: number; totalCapped: boolean },
 ): Page<Omit<T, "cursorKey">> {
   const more = fetched.length > limit;
   const rows = fetched.slice(0, limit);
@@ -99,7 +122,7 @@ export function keysetPage<T extends { id: string; cursorKey: string }>(
   const at = (r: T | undefined, d: "n" | "p"): Cursor | null => (r ? { v: r.cursorKey, id: r.id, d } : null);
   const next = cursor?.d === "p" ? at(lastRow, "n") : more ? at(lastRow, "n") : null;
   const prev = cursor?.d === "p" ? (more ? at(firstRow, "p") : null) : cursor ? at(firstRow, "p") : null;
-  return { rows: rows.map(({ cursorKey: _k, ...r }) => r), total, next, prev };
+  return { rows: rows.map(({ cursorKey: _k, ...r }) => r), ...counted, next, prev };
 }
 
 /**
@@ -107,7 +130,8 @@ export function keysetPage<T extends { id: string; cursorKey: string }>(
  * given `cursorKey` selected as `cursorKey`, and joins) as a dynamic query;
  * the page adds the list's filters (`where`), the keyset condition, the order
  * and the limit. `count` builds the same from-and-joins selecting the given
- * count as `n`; the page adds the same filters. Both run at once. The page holds at most `limit` rows (25 unless asked, never over 100).
+ * expression as `n`; the page adds the same filters and counts up to
+ * `COUNT_CAP` (`boundedCount`). Both run at once. The page holds at most `limit` rows (25 unless asked, never over 100).
  */
 export async function keysetQuery<Q extends PgSelect, C extends PgSelect>(
   list: { sort: SortSpec; id: AnyPgColumn; filter: { cursor?: Cursor | null; limit?: number }; where: (SQL | undefined)[] },
@@ -117,14 +141,14 @@ export async function keysetQuery<Q extends PgSelect, C extends PgSelect>(
   const { sort, id, filter, where } = list;
   const limit = Math.min(filter.limit ?? 25, 100);
   const cursor = usableCursor(sort, filter.cursor);
-  const [fetched, [counted]] = await Promise.all([
+  const [fetched, counted] = await Promise.all([
     rows(cursorKey(sort))
       .where(and(...where, keysetWhere(sort, id, cursor)))
       .orderBy(...keysetOrder(sort, id, cursor))
       .limit(limit + 1) as PromiseLike<Q["_"]["result"]>,
-    count(sql<number>`count(*)::int`).where(and(...where)) as unknown as PromiseLike<{ n: number }[]>,
+    boundedCount(count, and(...where)),
   ]);
-  return keysetPage(fetched as { id: string; cursorKey: string }[], limit, cursor, counted?.n ?? 0) as Page<
+  return keysetPage(fetched as { id: string; cursorKey: string }[], limit, cursor, counted) as Page<
     Omit<Q["_"]["result"][number], "cursorKey">
   >;
 }

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
-import { keysetOrder, keysetQuery, likeTerm, type Page } from "./keyset";
+import { boundedCount, keysetOrder, keysetQuery, likeTerm, type Page } from "./keyset";
 
 /**
  * The record search (candidates, contacts, clients). Each table has one
@@ -81,7 +81,7 @@ export type SearchPage<T> = Page<T> & { closeSpellings?: boolean };
 /**
  * One page of a searchable list. Ranked (`isRankedSearch`): the closest
  * matches as one page without neighbours, best first, then in the list's
- * usual order; `total` counts every match, so the page can say when there
+ * usual order; `total` counts the matches (up to `COUNT_CAP`), so the page can say when there
  * are more than it shows; close spellings when nothing matched. Otherwise a
  * keyset page of the matches in the asked order. Takes the same row and
  * count builders as `keysetQuery`.
@@ -95,15 +95,15 @@ export async function searchablePage<Q extends PgSelect, C extends PgSelect>(
   if (!search || !isRankedSearch(list.filter)) return keysetQuery({ ...list, where: [...where, search?.match] }, rows, count);
   const ranked = async (match: SQL) => {
     const matching = [...where, match];
-    const [fetched, [counted]] = await Promise.all([
+    const [fetched, counted] = await Promise.all([
       rows(sql<string>`''`)
         .where(and(...matching))
         .orderBy(sql`${search.rank} desc`, ...keysetOrder(sort, id, null))
         .limit(RANKED_LIMIT) as unknown as PromiseLike<{ cursorKey: string }[]>,
-      count(sql<number>`count(*)::int`).where(and(...matching)) as unknown as PromiseLike<{ n: number }[]>,
+      boundedCount(count, and(...matching)),
     ]);
     const found = fetched.map(({ cursorKey: _k, ...r }) => r) as Omit<Q["_"]["result"][number], "cursorKey">[];
-    return { rows: found, total: counted?.n ?? 0, next: null, prev: null };
+    return { rows: found, ...counted, next: null, prev: null };
   };
   const page = await ranked(search.match);
   if (page.total > 0 || !search.close) return page;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 
 import { AppError } from "@/lib/core/errors";
 import { applications, candidates, clients, interviews, jobs, memberships, tasks, users } from "../schema";
 import type { TaskOwnerKind, TaskState } from "@/lib/core/vocabulary";
+import { boundedCount } from "./keyset";
 import { recordAudit } from "./audit";
 import { isFirmStaff } from "./jobs";
 import { isStaffScope, withTx, type QueryScope } from "./scope";
@@ -95,9 +96,21 @@ export interface TaskFilter {
   limit?: number;
 }
 
-/** One page of recruiter tasks, with the count of each tab for the same view. */
+const NO_COUNT = { total: 0, totalCapped: false };
+
+/**
+ * One page of recruiter tasks, with the count of each tab for the same view,
+ * each counted up to `COUNT_CAP` ("1,000+"): a big firm's done tab holds its
+ * whole history, which no page needs counted.
+ */
 export async function findTasks(scope: QueryScope, filter: TaskFilter = {}) {
-  const empty = { rows: [] as TaskRow[], total: 0, page: 1, pages: 1, counts: { overdue: 0, due: 0, done: 0 } };
+  const empty = {
+    rows: [] as TaskRow[],
+    ...NO_COUNT,
+    page: 1,
+    pages: 1,
+    counts: { overdue: NO_COUNT, due: NO_COUNT, done: NO_COUNT },
+  };
   if (!isStaffScope(scope)) return empty;
   const now = filter.now ?? new Date();
   const tab = filter.tab ?? "overdue";
@@ -112,24 +125,22 @@ export async function findTasks(scope: QueryScope, filter: TaskFilter = {}) {
     tab === "done"
       ? [desc(sql`coalesce(${tasks.completedAt}, ${tasks.updatedAt})`), desc(tasks.id)]
       : [sql`${tasks.dueAt} asc nulls last`, asc(tasks.id)];
-  const [rows, [counts]] = await Promise.all([
+  const counted = (t: TaskTab) => boundedCount((n) => scope.db.select({ n }).from(tasks).$dynamic(), and(...base, tabWhere(t, now)));
+  const [rows, overdue, due, done] = await Promise.all([
     selectTasks(scope)
       .where(and(...base, tabWhere(tab, now)))
       .orderBy(...order)
       .limit(limit)
       .offset((page - 1) * limit),
-    scope.db
-      .select({
-        overdue: sql<number>`count(*) filter (where ${tabWhere("overdue", now)})::int`,
-        due: sql<number>`count(*) filter (where ${tabWhere("due", now)})::int`,
-        done: sql<number>`count(*) filter (where ${tabWhere("done", now)})::int`,
-      })
-      .from(tasks)
-      .where(and(...base)),
+    counted("overdue"),
+    counted("due"),
+    counted("done"),
   ]);
-  const c = counts ?? { overdue: 0, due: 0, done: 0 };
-  const total = c[tab];
-  return { rows: rows as TaskRow[], total, page, pages: Math.max(1, Math.ceil(total / limit)), counts: c };
+  const counts = { overdue, due, done };
+  const { total, totalCapped } = counts[tab];
+  // Past the cap the last page is not known: the pager goes on while pages come back full.
+  const pages = totalCapped ? Math.max(page + (rows.length === limit ? 1 : 0), Math.ceil(total / limit)) : Math.max(1, Math.ceil(total / limit));
+  return { rows: rows as TaskRow[], total, totalCapped, page, pages, counts };
 }
 
 /** One task (a recruiter's or a candidate's), or null. */

@@ -63,6 +63,10 @@ export const tasks = pgTable(
     index("tasks_firm_completed_idx")
       .on(t.firmId, t.completedAt.desc().nullsFirst(), t.id)
       .where(sql`${t.completedAt} is not null`),
+    /** A recruiter's own finished tasks, latest first (the dashboard's "done today" of "mine"). */
+    index("tasks_firm_completer_idx")
+      .on(t.firmId, t.completedBy, t.completedAt.desc().nullsFirst(), t.id)
+      .where(sql`${t.completedAt} is not null`),
   ],
 );
 

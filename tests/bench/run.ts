@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N]]`:
+ * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N]] [--seed-only]`:
  * benchmarks the production build against real PostgreSQL (DATABASE_URL) on
  * a data tier — S (2,000 candidates) or M (one firm of 200,000 candidates and
  * about 1,000,000 interviews beside 19 small firms) — and writes the numbers
  * and their ratios to tests/bench/RESULTS.md (tier M) or RESULTS-S.md (tier
  * S), the query plans to tests/bench/plans/. It seeds the tier when the
  * database lacks it, and refuses a database that holds anything but
- * benchmark data. With --soak it runs the mixed load of soak.ts instead.
+ * benchmark data. With --soak it runs the mixed load of soak.ts instead; with
+ * --seed-only it seeds (and tops up) the tier and stops.
  *
  * Every target is a ratio of two measurements taken side by side in the same
  * run, because the machines are shared and absolute times drift. Nothing here
@@ -37,12 +38,12 @@ import { runSoak } from "./soak";
 import { checkBenchDatabase, ensureTier, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
 import { topUpTier } from "./topup";
 
-const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N] [--writes-only]]";
+const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N] [--writes-only]] [--seed-only]";
 
-type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number; writesOnly: boolean };
+type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number; writesOnly: boolean; seedOnly: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300, writesOnly: false };
+  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300, writesOnly: false, seedOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -53,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     } else if (flag === "--quick") args.quick = true;
     else if (flag === "--soak") args.soak = true;
     else if (flag === "--writes-only") args.writesOnly = true;
+    else if (flag === "--seed-only") args.seedOnly = true;
     else if (flag === "--seconds") {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 10) throw new Refusal(`--seconds needs a whole number of seconds, at least 10. ${USAGE}`);
@@ -130,6 +132,10 @@ async function main(): Promise<number> {
   const seconds = quick ? 3 : tier === "M" ? 15 : 8;
   const { big, small, seededSeconds } = await ensureTier(url, tier, log);
   await topUpTier(url, big, log);
+  if (args.seedOnly) {
+    log(`Tier ${tier} is ready: "${big.name}" and the small firm "${small.name}".`);
+    return 0;
+  }
   if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir, writesOnly: args.writesOnly });
   // Tier M's report is RESULTS.md; tier S's sits beside it, so that a tier-S run (which tier M needs first) keeps it.
   const out = args.out ?? path.join(ROOT, "tests", "bench", tier === "M" ? "RESULTS.md" : "RESULTS-S.md");

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
+import { COUNT_CAP } from "@/db/queries/keyset";
 import { completeTask, findTasks, getTask, listTaskAssignees, reassignTask, reopenTask, skipTask } from "@/db/queries/tasks";
 import { reassignTaskAction, saveTaskAction, taskStateAction } from "@/app/(staff)/tasks/actions";
 import { AppError } from "@/lib/core/errors";
@@ -50,7 +51,11 @@ describe("next steps: the task list", () => {
     const overdue = await findTasks(rita, { view: "mine", tab: "overdue", now: NOW });
     expect(overdue.rows.map((t) => t.title)).toEqual(["Overdue call", "Get a decision timeline from the client"]);
     expect(overdue.rows[1]!.rule).toBe("rule 1");
-    expect(overdue.counts).toEqual({ overdue: 2, due: 2, done: 1 });
+    expect(overdue.counts).toEqual({
+      overdue: { total: 2, totalCapped: false },
+      due: { total: 2, totalCapped: false },
+      done: { total: 1, totalCapped: false },
+    });
     expect((await findTasks(rita, { view: "mine", tab: "due", now: NOW })).rows.map((t) => t.title)).toEqual(["Due tomorrow", "Some day"]);
     expect((await findTasks(rita, { view: "mine", tab: "done", now: NOW })).rows.map((t) => t.title)).toEqual(["Done already"]);
     const everyone = await findTasks(rita, { view: "everyone", tab: "overdue", now: NOW });
@@ -58,6 +63,32 @@ describe("next steps: the task list", () => {
     // The candidate's own steps are not in the recruiters' list.
     expect(everyone.rows.some((t) => t.id === ids.candidates)).toBe(false);
     expect((await findTasks(rita, { view: "everyone", tab: "overdue", ownerUserId: a.admin.userId, now: NOW })).rows.map((t) => t.id)).toEqual([ids.adas]);
+  });
+
+  it("counts a tab up to 1,000 and says more past it, with a pager that goes on while pages are full", async () => {
+    const db = database.current.db;
+    const c = await createTestFirm(db, "c");
+    const history = Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({
+      firmId: c.firmId,
+      ownerKind: "recruiter" as const,
+      ownerUserId: c.recruiter.userId,
+      title: `Old step ${i}`,
+      state: "done" as const,
+      completedAt: at("2026-01-02T15:00:00Z"),
+    }));
+    await db.insert(s.tasks).values(history);
+    await addTask(db, c, { title: "Late", dueAt: at("2026-03-01T15:00:00Z") });
+    const rita = scopeOf(db, c, c.recruiter);
+    const done = await findTasks(rita, { view: "mine", tab: "done", now: NOW, limit: 50 });
+    expect(done.counts.done).toEqual({ total: COUNT_CAP, totalCapped: true });
+    expect(done.counts.overdue).toEqual({ total: 1, totalCapped: false });
+    expect(done).toMatchObject({ total: COUNT_CAP, totalCapped: true, page: 1, pages: 20 });
+    // Past the cap, the 21st page is still offered, and the 22nd once the 21st came back full.
+    const page21 = await findTasks(rita, { view: "mine", tab: "done", now: NOW, limit: 50, page: 21 });
+    expect(page21.rows).toHaveLength(5);
+    expect(page21.pages).toBe(21);
+    const page20 = await findTasks(rita, { view: "mine", tab: "done", now: NOW, limit: 50, page: 20 });
+    expect(page20.pages).toBe(21);
   });
 
   it("creates a task through the form, for a teammate, about an interview", async () => {

@@ -31,6 +31,7 @@ export const cases: Record<string, IsolationCases> = {
     keysetOrder: SKIP,
     keysetPage: SKIP,
     keysetQuery: SKIP,
+    boundedCount: SKIP,
     likeTerm: SKIP,
     archivedFilter: SKIP,
     correlated: SKIP,

@@ -7,7 +7,7 @@ import { useTransition, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
-import { cn } from "@/lib/core/utils";
+import { cn, countLabel } from "@/lib/core/utils";
 import { useListHref } from "./use-list-href";
 
 export interface ListFilter {
@@ -135,19 +135,22 @@ export function Pagination({
   prev,
   shown,
   total,
+  totalCapped = false,
   noun,
 }: {
   next: string | null;
   prev: string | null;
   shown: number;
   total: number;
+  /** The count stopped at `total`: there are more. */
+  totalCapped?: boolean;
   noun: string;
 }) {
   const href = useListHref();
-  if (!next && !prev && shown === total) {
+  if (!next && !prev && shown === total && !totalCapped) {
     return (
       <p className="text-xs text-muted-foreground" aria-live="polite">
-        {total} {noun}
+        {countLabel(total)} {noun}
       </p>
     );
   }
@@ -155,7 +158,7 @@ export function Pagination({
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-3">
       <p className="text-xs text-muted-foreground" aria-live="polite">
-        Showing {shown} of {total} {noun}
+        Showing {shown} of {countLabel(total, totalCapped)} {noun}
       </p>
       <div className="flex items-center gap-2">
         {prev ? (

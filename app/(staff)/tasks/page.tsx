@@ -13,6 +13,7 @@ import { SegmentedLinks, TabLinks } from "@/app/(staff)/_components/review/view-
 import { requireScope } from "@/lib/auth/scope";
 import { toLocalDateTimeValue } from "@/lib/core/validation/feedback";
 import { taskListParamsSchema } from "@/lib/core/validation/tasks";
+import { countLabel } from "@/lib/core/utils";
 import { NewTaskDialog, ReassignTaskDialog, TaskStateButtons } from "./task-forms";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -65,9 +66,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <TabLinks
         label="Task states"
         items={[
-          { href: href({ tab: "overdue", page: 1 }), label: "Overdue", count: result.counts.overdue, current: params.tab === "overdue", tone: "overdue" },
-          { href: href({ tab: "due", page: 1 }), label: "Due", count: result.counts.due, current: params.tab === "due", tone: "due" },
-          { href: href({ tab: "done", page: 1 }), label: "Done", count: result.counts.done, current: params.tab === "done", tone: "done" },
+          { href: href({ tab: "overdue", page: 1 }), label: "Overdue", count: result.counts.overdue.total, countCapped: result.counts.overdue.totalCapped, current: params.tab === "overdue", tone: "overdue" },
+          { href: href({ tab: "due", page: 1 }), label: "Due", count: result.counts.due.total, countCapped: result.counts.due.totalCapped, current: params.tab === "due", tone: "due" },
+          { href: href({ tab: "done", page: 1 }), label: "Done", count: result.counts.done.total, countCapped: result.counts.done.totalCapped, current: params.tab === "done", tone: "done" },
         ]}
       />
       {params.view === "everyone" ? (
@@ -124,7 +125,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           {result.pages > 1 ? (
             <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm text-muted-foreground">
               <span>
-                Page {result.page} of {result.pages} · {result.total} tasks
+                {result.totalCapped
+                  ? `Page ${result.page} · ${countLabel(result.total, true)} tasks`
+                  : `Page ${result.page} of ${result.pages} · ${countLabel(result.total)} tasks`}
               </span>
               <span className="flex gap-2">
                 {result.page > 1 ? (

@@ -105,6 +105,7 @@ export function RecordListPage({
 export interface ListPage {
   rows: readonly unknown[];
   total: number;
+  totalCapped: boolean;
   next: Cursor | null;
   prev: Cursor | null;
 }
@@ -159,7 +160,7 @@ export function ListResults({
           }
         />
       )}
-      {page.rows.length > 0 ? <Pagination next={next} prev={prev} shown={page.rows.length} total={page.total} noun={noun} /> : null}
+      {page.rows.length > 0 ? <Pagination next={next} prev={prev} shown={page.rows.length} total={page.total} totalCapped={page.totalCapped} noun={noun} /> : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { countLabel } from "@/lib/core/utils";
 import type { EmptyCopy, ListScreen } from "./list-page";
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -31,7 +32,7 @@ export function RankedNote({
 }: {
   q: string;
   noun: string;
-  page: { rows: readonly unknown[]; total: number; closeSpellings?: boolean };
+  page: { rows: readonly unknown[]; total: number; totalCapped: boolean; closeSpellings?: boolean };
 }) {
   if (page.rows.length === 0) return null;
   const shown = page.rows.length;
@@ -41,7 +42,7 @@ export function RankedNote({
         ? `No ${noun} contain “${q}”: these are close spellings, closest first.`
         : `Ranked by relevance to “${q}”: the closest matches first.`}
       {page.total > shown
-        ? ` Showing the ${shown} closest of ${page.total}: refine the search, or sort by a column to page through them all.`
+        ? ` Showing the ${shown} closest of ${countLabel(page.total, page.totalCapped)}: refine the search, or sort by a column to page through them all.`
         : null}
     </p>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { cn } from "@/lib/core/utils";
+import { cn, countLabel } from "@/lib/core/utils";
 
 /**
  * Links between views of a page, or between sibling pages (the choice lives
@@ -72,7 +72,8 @@ export function TabLinks({
   items,
 }: {
   label: string;
-  items: (ViewLink & { label: string; count?: number; tone?: keyof typeof TONE })[];
+  /** `countCapped`: the count stopped at `count`, shown as "1,000+". */
+  items: (ViewLink & { label: string; count?: number; countCapped?: boolean; tone?: keyof typeof TONE })[];
 }) {
   return (
     <LinkNav
@@ -91,7 +92,7 @@ export function TabLinks({
               item.count > 0 && item.tone ? TONE[item.tone] : "bg-muted text-muted-foreground",
             )}
           >
-            {item.count}
+            {countLabel(item.count, item.countCapped)}
           </span>
         ) : null
       }

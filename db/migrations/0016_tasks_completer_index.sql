@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_firm_completer_idx" ON "tasks" USING btree ("firm_id","completed_by","completed_at" DESC NULLS FIRST,"id") WHERE "tasks"."completed_at" is not null;
