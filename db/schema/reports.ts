@@ -57,6 +57,75 @@ export const reportRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.basis, t.day, t.week, t.clientId, t.recruiterId, t.stage, t.promiseDue] }),
     check("report_rollups_basis", sql`${t.basis} in ('application', 'interview')`),
+    /** Promises not answered yet, by the day they fall due (the "overdue" count). */
+    index("report_rollups_open_promises_idx")
+      .on(t.firmId, t.basis, t.promiseDue)
+      .where(sql`${t.promiseDue} <> '9999-12-31'::date`),
+  ],
+);
+
+/** What the all-time totals are kept for: the firm, each recruiter, each client, and (interviews only) each week. */
+export const ROLLUP_TOTAL_DIMS = ["firm", "recruiter", "client", "week"] as const;
+
+/**
+ * The firm's whole history summed per firm, recruiter, client and week —
+ * a few thousand rows however many interviews the firm has had — kept equal
+ * to the sum of its daily rollups: every rebuild of a day takes the day's old
+ * rows out and adds its new ones, in the same transaction. The page with no
+ * filter (every day, every client, recruiter and stage) reads these instead
+ * of the daily rows. `basis` as in report_rollups: 'application' holds the
+ * funnel (the applications' own rows), 'interview' the interviews'.
+ * `rollupRows` counts the daily rows summed in (a row at zero is removed).
+ */
+export const reportRollupTotals = pgTable(
+  "report_rollup_totals",
+  {
+    firmId: firmIdRef(),
+    basis: text().notNull(),
+    dim: text().notNull(),
+    /** '' for the firm; the recruiter's or client's id; the week's Monday (YYYY-MM-DD). */
+    key: text().notNull(),
+    rollupRows: integer().notNull().default(0),
+    reached1: count(),
+    reached2: count(),
+    reached3: count(),
+    reached4: count(),
+    reached5: count(),
+    interviews: count(),
+    completed: count(),
+    debriefed: count(),
+    promised: count(),
+    answered: count(),
+    kept: count(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.basis, t.dim, t.key] }),
+    check("report_rollup_totals_basis", sql`${t.basis} in ('application', 'interview')`),
+    check("report_rollup_totals_dim", sql`${t.dim} in ('firm', 'recruiter', 'client', 'week')`),
+  ],
+);
+
+/**
+ * The values behind the all-time medians, as counts per value (an exact
+ * histogram: tenths of hours and whole days repeat, so a firm's million
+ * values are a few tens of thousands of rows), per firm, recruiter and
+ * client; kept with report_rollup_totals. `measure`: 1 tenths of hours to
+ * the debrief, 2 tenths of hours to the client's feedback, 3 days against the
+ * promised decision.
+ */
+export const reportRollupValues = pgTable(
+  "report_rollup_values",
+  {
+    firmId: firmIdRef(),
+    dim: text().notNull(),
+    key: text().notNull(),
+    measure: integer().notNull(),
+    value: integer().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.dim, t.key, t.measure, t.value] }),
+    check("report_rollup_values_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
   ],
 );
 

@@ -14,6 +14,7 @@ import { computeReportMetrics } from "@/lib/core/reports/metrics";
 import { useTwoFirms } from "../helpers/firms";
 import { scopeOf, type TestFirm } from "../helpers/fixtures";
 import { addEdgeInterviews, seedReportData, type ReportData } from "./reports-data";
+import { seededRandom } from "../helpers/random";
 
 /*
  * The reports page reads daily rollups when they are built: its numbers must
@@ -27,17 +28,6 @@ const TZ = "America/New_York";
 const TODAYS = ["2026-02-13", "2026-03-10", "2026-12-31"];
 /** Hundreds of comparisons, each of three queries: a limit for a busy machine, not a measure. */
 const SLOW = 300_000;
-
-/** A repeatable sequence of choices (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("the reports page's daily rollups", () => {
   const { database, firms: { a, b } } = useTwoFirms();
@@ -136,7 +126,7 @@ describe("the reports page's daily rollups", () => {
   });
 
   it("after random changes, gives the rows' numbers once the refresh has run, and never another firm's", { timeout: SLOW }, async () => {
-    const next = random(17);
+    const next = seededRandom(17);
     const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
     const apps = await db().select().from(s.applications).where(eq(s.applications.firmId, a.firmId));
     const users = [a.admin.userId, a.recruiter.userId, null];

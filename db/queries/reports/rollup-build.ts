@@ -90,16 +90,69 @@ const COLUMNS = `firm_id, basis, day, week, client_id, recruiter_id, stage, prom
       reached1, reached2, reached3, reached4, reached5, interviews, completed, debriefed,
       promised, answered, kept, open_promises, debrief_tenths, feedback_tenths, promise_days`;
 
-/** Rebuilds the firm's rollups of these days (on `timeZone`'s calendar), in the caller's transaction. */
+const SUMMED = ["reached1", "reached2", "reached3", "reached4", "reached5", "interviews", "completed", "debriefed", "promised", "answered", "kept"];
+
+/**
+ * Adds (`sign` 1) or takes out (-1) the daily rows of these days in the
+ * all-time totals and value counts (report_rollup_totals, report_rollup_values;
+ * migration 0017 fills them the same way from the rows already built), then
+ * removes what came to zero.
+ */
+async function applyToTotals(tx: DbOrTx, F: string, D: string, sign: 1 | -1): Promise<void> {
+  await tx.execute(
+    sql.raw(`insert into report_rollup_totals as t (firm_id, basis, dim, key, rollup_rows, ${SUMMED.join(", ")})
+      select r.firm_id, r.basis, x.dim, x.key, ${sign} * count(*), ${SUMMED.map((c) => `${sign} * sum(r.${c})`).join(", ")}
+      from report_rollups r
+      cross join lateral (values ('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text),
+        ('week', case when r.basis = 'interview' then r.week::text end)) x(dim, key)
+      where r.firm_id = ${F} and r.day = any(${D}) and x.key is not null and (r.basis = 'interview' or r.week = ${NONE})
+      group by r.firm_id, r.basis, x.dim, x.key
+      on conflict (firm_id, basis, dim, key) do update set rollup_rows = t.rollup_rows + excluded.rollup_rows,
+        ${SUMMED.map((c) => `${c} = t.${c} + excluded.${c}`).join(", ")}`),
+  );
+  await tx.execute(
+    sql.raw(`insert into report_rollup_values as t (firm_id, dim, key, measure, value, n)
+      select r.firm_id, x.dim, x.key, v.m, v.v, ${sign} * count(*)
+      from report_rollups r
+      cross join lateral (values ('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text)) x(dim, key)
+      cross join lateral (
+        select 1 as m, unnest(r.debrief_tenths) as v
+        union all select 2, unnest(r.feedback_tenths)
+        union all select 3, unnest(r.promise_days)
+      ) v
+      where r.firm_id = ${F} and r.day = any(${D}) and r.basis = 'interview'
+      group by r.firm_id, x.dim, x.key, v.m, v.v
+      on conflict (firm_id, dim, key, measure, value) do update set n = t.n + excluded.n`),
+  );
+  if (sign === -1) return;
+  await tx.execute(sql.raw(`delete from report_rollup_totals where firm_id = ${F} and rollup_rows = 0`));
+  await tx.execute(sql.raw(`delete from report_rollup_values where firm_id = ${F} and n = 0`));
+}
+
+/**
+ * Rebuilds the firm's rollups of these days (on `timeZone`'s calendar), in
+ * the caller's transaction, and the all-time totals with them: the days' old
+ * rows are taken out of the totals and the new ones added.
+ */
 export async function rebuildRollupDays(tx: DbOrTx, firmId: string, timeZone: string, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
   const F = uuidLit(firmId);
   const zone = textLit(timeZone);
   const D = daysLit(days);
   await tx.execute(sql.raw(`set local jit = off`));
+  await applyToTotals(tx, F, D, -1);
   await tx.execute(sql.raw(`delete from report_rollups where firm_id = ${F} and day = any(${D})`));
   for (const select of [applicationRows(F, zone, D), interviewRows(F, zone, "application", D), interviewRows(F, zone, "interview", D)]) {
     await tx.execute(sql.raw(`insert into report_rollups (${COLUMNS})\n${select}`));
+  }
+  await applyToTotals(tx, F, D, 1);
+}
+
+/** Removes the firm's rollups and their totals (the backfill starting over on another calendar). */
+export async function clearFirmRollups(tx: DbOrTx, firmId: string): Promise<void> {
+  const F = uuidLit(firmId);
+  for (const table of ["report_rollups", "report_rollup_totals", "report_rollup_values"]) {
+    await tx.execute(sql.raw(`delete from ${table} where firm_id = ${F}`));
   }
 }
 

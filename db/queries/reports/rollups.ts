@@ -4,7 +4,7 @@ import { ROLLUP_NO_RECRUITER, ROLLUP_NONE_DATE } from "@/db/schema";
 import type { ReportMetrics } from "@/lib/core/reports/metrics";
 import type { QueryScope } from "../scope";
 import { aggregateRows, everyWeek, metricsOfAggregateRows, namedGroups, reportMetricsSql } from "./metrics";
-import { firmDayRange, lockFirmRollups, rebuildRollupDays } from "./rollup-build";
+import { clearFirmRollups, firmDayRange, lockFirmRollups, rebuildRollupDays } from "./rollup-build";
 import { PIPELINE, rowsOf, scopedFilters, textLit, UnsafeValueError, uuidLit, type ReportQuery } from "./sql";
 
 /**
@@ -48,10 +48,89 @@ export async function getReportRollupStatus(scope: QueryScope): Promise<RollupSt
 
 type RollupInput = Omit<ReportQuery, "report"> & { today: string };
 
+/** Whether the filters ask for the whole history: no range, client, recruiter, stage or job. */
+function wholeHistory(f: RollupInput["filters"]): boolean {
+  return !f.from && !f.to && !f.client && !f.recruiter && !f.stage && !f.job;
+}
+
+/** One measure's `_lo` and `_mid` medians, picked from the per-measure medians `p` (a row per measure). */
+function pickMiddles(m: number, name: string): string {
+  return `max(p.lo) filter (where p.measure = ${m}) as ${name}_lo, max(p.mid) filter (where p.measure = ${m}) as ${name}_mid`;
+}
+
+/**
+ * The page with no filter, from the all-time totals (report_rollup_totals,
+ * report_rollup_values): a few rows per recruiter, client and week instead of
+ * the daily rows of the firm's whole history. The same columns as
+ * rollupSql's statements; only "overdue", which depends on today, is summed
+ * from the daily rows, over the promises still open (an index of its own).
+ */
+function totalsSql(F: string, today: string) {
+  // grouping(recruiter_id, client_id) of the statements over the rows: 1 per recruiter, 2 per client, 3 the firm.
+  const groups = (basis: "application" | "interview", cols: string) => `
+      select case t.dim when 'recruiter' then 1 when 'client' then 2 else 3 end as grp,
+        case t.dim when 'recruiter' then nullif(t.key::uuid, ${NIL}) end as recruiter_id,
+        case t.dim when 'client' then t.key::uuid end as client_id, ${cols}
+      from report_rollup_totals t
+      where t.firm_id = ${F} and t.basis = '${basis}' and t.dim in ('firm', 'recruiter', 'client')`;
+  const applications = namedGroups(F, `(${groups("application", PIPELINE.map((_, i) => `t.reached${i + 1} as reached_${i + 1}`).join(", "))})`);
+  const interviews = `with sums as (
+      ${groups("interview", "t.interviews, t.completed, t.debriefed, t.promised, t.answered, t.kept, t.dim, t.key")}
+    ), overdue as materialized (
+      -- Once, whatever the planner guesses of a table just filled (it once ran this per row of sums).
+      select grouping(recruiter_id, client_id) as grp, recruiter_id, client_id, sum(open_promises)::int as overdue
+      from (
+        select nullif(r.recruiter_id, ${NIL}) as recruiter_id, r.client_id, r.open_promises
+        from report_rollups r
+        where r.firm_id = ${F} and r.basis = 'interview' and r.promise_due <> ${NONE} and r.promise_due < ${today}
+      ) o
+      group by grouping sets ((), (recruiter_id), (client_id))
+    ), h as (
+      select v.dim, v.key, v.measure, v.value,
+        sum(v.n) over (partition by v.dim, v.key, v.measure order by v.value) as running,
+        sum(v.n) over (partition by v.dim, v.key, v.measure) as total
+      from report_rollup_values v
+      where v.firm_id = ${F}
+    ), positions as (
+      -- percentile_disc(0.5): the first value whose running count reaches half the count (lo).
+      -- percentile_cont(0.5): the values at 0-based positions floor(q) and ceil(q), q = (count - 1) / 2,
+      -- interpolated at q as PostgreSQL does (a + (q - floor(q)) * (b - a)).
+      select h.dim, h.key, h.measure, (max(h.total) - 1) / 2.0 as q,
+        min(h.value) filter (where h.running >= h.total / 2.0) as lo,
+        min(h.value) filter (where h.running > floor((h.total - 1) / 2.0)) as a,
+        min(h.value) filter (where h.running > ceil((h.total - 1) / 2.0)) as b
+      from h group by h.dim, h.key, h.measure
+    ), p as (
+      select dim, key, measure, lo::float8::text as lo,
+        (a::float8 + (q - floor(q))::float8 * (b - a)::float8)::text as mid
+      from positions
+    ), meds as materialized (
+      select p.dim, p.key,
+        ${pickMiddles(1, "tenths_to_debrief")},
+        ${pickMiddles(2, "tenths_to_feedback")},
+        ${pickMiddles(3, "days_vs_promise")}
+      from p group by p.dim, p.key
+    ), agg as (
+      select s.grp, s.recruiter_id, s.client_id, s.interviews, s.completed, s.debriefed, s.promised, s.answered, s.kept,
+        coalesce(o.overdue, 0)::int as overdue,
+        m.tenths_to_debrief_lo, m.tenths_to_debrief_mid, m.tenths_to_feedback_lo, m.tenths_to_feedback_mid,
+        m.days_vs_promise_lo, m.days_vs_promise_mid
+      from sums s
+      left join overdue o on o.grp = s.grp and o.recruiter_id is not distinct from s.recruiter_id and o.client_id is not distinct from s.client_id
+      left join meds m on m.dim = s.dim and m.key = s.key
+    )
+    ${namedGroups(F, "agg")}`;
+  const weeks = everyWeek(`select t.key::date as week, t.interviews
+      from report_rollup_totals t
+      where t.firm_id = ${F} and t.basis = 'interview' and t.dim = 'week' and t.interviews > 0`);
+  return { applications, interviews, weeks };
+}
+
 /** The three statements over the rollups (exported for the query plans). */
 export function rollupSql(scope: Pick<QueryScope, "firmId">, input: RollupInput) {
   const f = input.filters;
   if (!DAY_KEY.test(input.today)) throw new UnsafeValueError("not a day");
+  if (wholeHistory(f)) return totalsSql(uuidLit(scope.firmId), `${textLit(input.today)}::date`);
   for (const d of [f.from, f.to]) if (d !== undefined && !DAY_KEY.test(d)) throw new UnsafeValueError("not a day");
   const F = uuidLit(scope.firmId);
   // Applications are keyed by the day they were made; interviews by either day, the one the range is on
@@ -192,7 +271,7 @@ export async function unsafeBackfillReportRollups(db: DbOrTx, firmId: string, ba
     let state = await stateOf(tx, firmId);
     if (!state || state.timeZone !== zone) {
       const range = (await firmDayRange(tx, firmId, zone)) ?? { first: "2000-01-01", last: "1999-12-31" };
-      await tx.execute(sql`delete from report_rollups where firm_id = ${firmId}`);
+      await clearFirmRollups(tx, firmId);
       await tx.execute(sql`insert into report_rollup_state (firm_id, time_zone, backfill_next, backfill_until, complete, fresh_at)
         values (${firmId}, ${zone}, ${range.first}, ${range.last}, false, null)
         on conflict (firm_id) do update set time_zone = excluded.time_zone, backfill_next = excluded.backfill_next,
