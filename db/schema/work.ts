@@ -63,6 +63,13 @@ export const tasks = pgTable(
     index("tasks_firm_completed_idx")
       .on(t.firmId, t.completedAt.desc().nullsFirst(), t.id)
       .where(sql`${t.completedAt} is not null`),
+    /** The tasks list's "Done" tab, latest first: firm-wide, and one owner's. */
+    index("tasks_firm_finished_idx")
+      .on(t.firmId, sql`(coalesce(${t.completedAt}, ${t.updatedAt})) desc`, sql`${t.id} desc`)
+      .where(sql`${t.state} in ('done', 'skipped')`),
+    index("tasks_firm_owner_finished_idx")
+      .on(t.firmId, t.ownerUserId, sql`(coalesce(${t.completedAt}, ${t.updatedAt})) desc`, sql`${t.id} desc`)
+      .where(sql`${t.state} in ('done', 'skipped')`),
     /** A recruiter's own finished tasks, latest first (the dashboard's "done today" of "mine"). */
     index("tasks_firm_completer_idx")
       .on(t.firmId, t.completedBy, t.completedAt.desc().nullsFirst(), t.id)

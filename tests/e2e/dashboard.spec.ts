@@ -99,6 +99,20 @@ test("a recruiter clears the work a debrief brings: review, feedback with a deci
   await page.getByRole("button", { name: "Add task" }).click();
   await expect(tasks.row("Send Cora's updated résumé to the client")).toBeVisible();
   await expectAccessible(page);
+  // Hand it to the admin and take it back: each row's dialog offers the firm's staff.
+  const reassign = async (owner: string) => {
+    await tasks.row("Send Cora's updated résumé to the client").getByRole("button", { name: "Reassign “Send Cora's updated résumé to the client”" }).click();
+    const dialog = page.getByRole("dialog", { name: "Reassign task" });
+    await dialog.getByLabel("New owner").selectOption({ label: owner });
+    await dialog.getByRole("button", { name: "Reassign" }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await reassign(firm.admin.name);
+  await expect(tasks.row("Send Cora's updated résumé to the client")).toHaveCount(0);
+  await page.goto("/tasks?view=everyone&tab=due");
+  await expect(tasks.row("Send Cora's updated résumé to the client")).toContainText(firm.admin.name);
+  await reassign(firm.recruiter.name);
+  await tasks.goto("due");
   await tasks.row("Send Cora's updated résumé to the client").getByRole("button", { name: /^Mark “Send Cora's updated résumé to the client” done$/ }).click();
   await expect(tasks.row("Send Cora's updated résumé to the client")).toHaveCount(0);
   await tasks.tab("Done").click();

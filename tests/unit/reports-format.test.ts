@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAsOf, readLagNotice } from "@/lib/core/reports/format";
+import { busiest, formatAsOf, readLagNotice } from "@/lib/core/reports/format";
 
 describe("how fresh the reports page says its counts are", () => {
   const now = new Date("2026-03-10T14:05:00Z");
@@ -24,5 +24,25 @@ describe("the reports page's lag line (DATABASE_READ_URL)", () => {
     expect(readLagNotice(11.2)).toBe("Figures may be up to 12 seconds behind.");
     expect(readLagNotice(119)).toBe("Figures may be up to 119 seconds behind.");
     expect(readLagNotice(600)).toBe("Figures may be up to 10 minutes behind.");
+  });
+});
+
+describe("busiest: what a chart of recruiters or clients shows", () => {
+  const people = [
+    { name: "Ada", n: 3 },
+    { name: "Bo", n: 9 },
+    { name: "Cy", n: 1 },
+    { name: "Di", n: 9 },
+  ];
+
+  it("keeps every item, in its own order, when there are no more than the chart holds", () => {
+    expect(busiest(people, (p) => p.n, 4)).toEqual({ shown: people, total: 4 });
+  });
+
+  it("shows the largest past that, ties in their own order, and says how many there were", () => {
+    const { shown, total } = busiest(people, (p) => p.n, 2);
+    expect(shown.map((p) => p.name)).toEqual(["Bo", "Di"]);
+    expect(total).toBe(4);
+    expect(people.map((p) => p.name)).toEqual(["Ada", "Bo", "Cy", "Di"]);
   });
 });

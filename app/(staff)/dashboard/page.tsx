@@ -23,6 +23,8 @@ const paramsSchema = z.object({
 
 /** How many overdue items show before "show more": enough to act on, few enough that today's work stays in view. */
 const OVERDUE_VISIBLE = 5;
+/** Items a section renders when the queue shows every kind; one kind at a time shows all of its items. */
+const SECTION_LIMIT = 50;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope("dashboard.read");
@@ -44,6 +46,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     const s = q.toString();
     return s ? `/dashboard?${s}` : "/dashboard";
   };
+  const sectionLimit = params.kind ? {} : { limit: SECTION_LIMIT, moreHint: "choose a kind above to see each kind's items" };
   const summary = [d.counts.overdue ? `${d.counts.overdue} overdue` : "", d.counts.dueToday ? `${d.counts.dueToday} due today` : ""]
     .filter(Boolean)
     .join(", ");
@@ -88,9 +91,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <AllClear />
           ) : (
             <div>
-              <QueueSection id="overdue" title="Overdue" tone="overdue" items={overdue} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : OVERDUE_VISIBLE} />
-              <QueueSection id="due-today" title="Due today" tone="due" items={due} now={d.now} zone={zone} showOwner={everyone} />
-              <QueueSection id="coming-up" title="Coming up" tone="neutral" items={upcoming} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : 5} />
+              <QueueSection id="overdue" title="Overdue" tone="overdue" items={overdue} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : OVERDUE_VISIBLE} {...sectionLimit} />
+              <QueueSection id="due-today" title="Due today" tone="due" items={due} now={d.now} zone={zone} showOwner={everyone} {...sectionLimit} />
+              <QueueSection id="coming-up" title="Coming up" tone="neutral" items={upcoming} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : 5} {...sectionLimit} />
             </div>
           )}
         </Card>

@@ -76,6 +76,8 @@ export function QueueSection({
   zone,
   showOwner,
   visible,
+  limit,
+  moreHint,
   id,
 }: {
   title: string;
@@ -86,11 +88,17 @@ export function QueueSection({
   showOwner: boolean;
   /** Show this many and fold the rest behind a "show more". */
   visible?: number;
+  /** Render at most this many (a firm-wide queue can hold hundreds); the count still says how many there are. */
+  limit?: number;
+  /** Where the ones past `limit` can be seen. */
+  moreHint?: string;
   id: string;
 }) {
   if (items.length === 0) return null;
-  const shown = visible ? items.slice(0, visible) : items;
-  const rest = visible ? items.slice(visible) : [];
+  const rendered = limit ? items.slice(0, limit) : items;
+  const shown = visible ? rendered.slice(0, visible) : rendered;
+  const rest = visible ? rendered.slice(visible) : [];
+  const unrendered = items.length - rendered.length;
   const dot = tone === "overdue" ? "bg-overdue" : tone === "due" ? "bg-due" : "bg-not-allowed";
   return (
     <section aria-labelledby={`${id}-heading`} className="border-t border-border first:border-t-0">
@@ -118,6 +126,11 @@ export function QueueSection({
             ))}
           </ul>
         </details>
+      ) : null}
+      {unrendered > 0 ? (
+        <p className="border-t border-border px-4 py-2 text-[0.8125rem] text-muted-foreground">
+          {unrendered} more not listed here{moreHint ? `: ${moreHint}` : ""}.
+        </p>
       ) : null}
     </section>
   );

@@ -13,7 +13,7 @@ import { can } from "@/lib/core/permissions";
 import { requireScope } from "@/lib/auth/scope";
 import { localDateKey } from "@/lib/core/follow-up/business-days";
 import { filtersToSearchParams, hasAnyFilter, parseReportFilters, type FilterFieldErrors } from "@/lib/core/reports/filters";
-import { formatAsOf, formatCount, formatHours, formatPercent, readLagNotice } from "@/lib/core/reports/format";
+import { busiest, formatAsOf, formatCount, formatHours, formatPercent, readLagNotice } from "@/lib/core/reports/format";
 import { readLagSeconds, readScope } from "@/lib/auth/read-scope";
 import { loadReportMetrics } from "@/lib/reports/page-metrics";
 import { FunnelChart, PromisesChart, SpeedByRecruiterChart, WeeklyInterviewsChart } from "./_components/charts";
@@ -50,17 +50,32 @@ function ChartCard({ id, title, description, children }: { id: string; title: st
   );
 }
 
+/** What a chart leaves out when it shows only the busiest, and where the rest are. */
+function ShownOf({ shown, total, noun, by, rest }: { shown: number; total: number; noun: string; by: string; rest: string }) {
+  if (shown >= total) return null;
+  return (
+    <p className="text-xs text-muted-foreground">
+      The chart shows the {shown} {noun} with the most {by}, of {formatCount(total)}; {rest}.
+    </p>
+  );
+}
+
+/** How many recruiters or clients a chart shows. */
+const CHART_ROWS = 15;
+
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope("reports.read");
-  const parsed = parseReportFilters(await searchParams);
+  const raw = await searchParams;
+  const parsed = parseReportFilters(raw);
   // The figures may lag (DATABASE_READ_URL); the person's own report emails are read from the primary.
   const read = await readScope(scope);
-  const [settings, options, subscriptions, lagSeconds] = await Promise.all([
-    getReportSettings(scope),
-    listReportFilterOptions(read),
-    listMyReportSubscriptions(scope),
-    readLagSeconds(),
-  ]);
+  const [settings, subscriptions, lagSeconds] = await Promise.all([getReportSettings(scope), listMyReportSubscriptions(scope), readLagSeconds()]);
+  // The job menu lists the chosen client's jobs and the jobs already named (the filter, the saved report emails).
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const options = await listReportFilterOptions(read, {
+    clientId: first(raw.client),
+    jobIds: [first(raw.job), ...subscriptions.map((r) => r.filters.job)],
+  });
   const lag = readLagNotice(lagSeconds);
   const timeZone = settings?.timeZone ?? "UTC";
   let errors: FilterFieldErrors = parsed.ok ? {} : parsed.fieldErrors;
@@ -73,6 +88,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const query = filters ? filtersToSearchParams(filters).toString() : "";
   const empty = metrics !== null && metrics.summary.applications === 0 && metrics.summary.interviews === 0;
   const s = metrics?.summary;
+  // A big firm's hundreds of recruiters and clients would make charts no one can read (and most of the
+  // page's weight): they show the busiest; the tables below list them all.
+  const speed = busiest(metrics?.byRecruiter ?? [], (g) => g.interviews, CHART_ROWS);
+  const promises = busiest((metrics?.promises ?? []).filter((c) => c.promised > 0), (c) => c.promised, CHART_ROWS);
 
   return (
     <div className="flex flex-col gap-6">
@@ -230,8 +249,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               title="Debrief and feedback speed by recruiter"
               description="Median hours from an interview's end to the candidate's debrief and to the client's first feedback."
             >
-              <SpeedByRecruiterChart groups={metrics.byRecruiter} />
-              <SpeedTable groups={metrics.byRecruiter} />
+              <SpeedByRecruiterChart groups={speed.shown} />
+              <SpeedTable groups={speed.shown} />
+              <ShownOf shown={speed.shown.length} total={speed.total} noun="recruiters" by="interviews" rest="“By recruiter” below lists them all" />
             </ChartCard>
             <ChartCard
               id="promises-heading"
@@ -240,7 +260,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             >
               {metrics.promises.some((p) => p.promised > 0) ? (
                 <>
-                  <PromisesChart clients={metrics.promises} />
+                  <PromisesChart clients={promises.shown} />
+                  <ShownOf shown={promises.shown.length} total={promises.total} noun="clients" by="promised decision dates" rest="the table lists them all" />
                   <PromisesTable clients={metrics.promises} />
                 </>
               ) : (

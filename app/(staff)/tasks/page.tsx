@@ -14,7 +14,7 @@ import { requireScope } from "@/lib/auth/scope";
 import { toLocalDateTimeValue } from "@/lib/core/validation/feedback";
 import { taskListParamsSchema } from "@/lib/core/validation/tasks";
 import { countLabel } from "@/lib/core/utils";
-import { NewTaskDialog, ReassignTaskDialog, TaskStateButtons } from "./task-forms";
+import { NewTaskDialog, ReassignTaskDialog, TaskAssignees, TaskStateButtons } from "./task-forms";
 
 export const metadata: Metadata = { title: "Tasks" };
 
@@ -110,18 +110,13 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         />
       ) : (
         <section aria-label={`${params.tab} tasks`}>
-          <ul className="divide-y divide-border rounded-lg border border-border bg-card">
-            {result.rows.map((t) => (
-              <TaskItem
-                key={t.id}
-                task={t}
-                now={now}
-                zone={zone}
-                showOwner={params.view === "everyone"}
-                assignees={assignees}
-              />
-            ))}
-          </ul>
+          <TaskAssignees assignees={assignees}>
+            <ul className="divide-y divide-border rounded-lg border border-border bg-card">
+              {result.rows.map((t) => (
+                <TaskItem key={t.id} task={t} now={now} zone={zone} showOwner={params.view === "everyone"} />
+              ))}
+            </ul>
+          </TaskAssignees>
           {result.pages > 1 ? (
             <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm text-muted-foreground">
               <span>
@@ -154,13 +149,11 @@ function TaskItem({
   now,
   zone,
   showOwner,
-  assignees,
 }: {
   task: TaskRow;
   now: Date;
   zone: string;
   showOwner: boolean;
-  assignees: { userId: string; name: string }[];
 }) {
   const overdue = t.state === "open" && t.dueAt !== null && t.dueAt.getTime() < now.getTime();
   const pill =
@@ -220,7 +213,7 @@ function TaskItem({
       <div className="flex shrink-0 flex-wrap items-center justify-end gap-1.5 sm:w-auto">
         <TaskStateButtons id={t.id} version={t.version} title={t.title} state={t.state} />
         {t.state === "open" ? (
-          <ReassignTaskDialog id={t.id} version={t.version} title={t.title} ownerUserId={t.ownerUserId} assignees={assignees} />
+          <ReassignTaskDialog id={t.id} version={t.version} title={t.title} ownerUserId={t.ownerUserId} />
         ) : null}
       </div>
     </li>

@@ -2,7 +2,7 @@
 
 import { Check, Plus, RotateCcw, SkipForward, UserRoundPen } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { createContext, useActionState, useContext, useEffect, useState, type ReactNode } from "react";
 import { ActionForm, valueOf } from "@/app/_components/action-form";
 import { Button } from "@/app/_components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/app/_components/ui/dialog";
@@ -105,19 +105,30 @@ export function TaskStateButtons({
   );
 }
 
+const AssigneesContext = createContext<Assignee[]>([]);
+
+/**
+ * The people a task can go to, given once for a whole list: every row's
+ * "Reassign" reads them from here, so a page of 50 tasks does not carry the
+ * firm's staff 50 times.
+ */
+export function TaskAssignees({ assignees, children }: { assignees: Assignee[]; children: ReactNode }) {
+  return <AssigneesContext value={assignees}>{children}</AssigneesContext>;
+}
+
+/** "Reassign": one task to another of the firm's staff (from the list's TaskAssignees). */
 export function ReassignTaskDialog({
   id,
   version,
   title,
   ownerUserId,
-  assignees,
 }: {
   id: string;
   version: number;
   title: string;
   ownerUserId: string | null;
-  assignees: Assignee[];
 }) {
+  const assignees = useContext(AssigneesContext);
   const { open, setOpen, submit } = useTaskDialog(reassignTaskAction);
   return (
     <Dialog open={open} onOpenChange={setOpen}>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { FilterFieldErrors, ReportFilters } from "@/lib/core/reports/filters";
 import { clients, firms, jobs, memberships, users } from "../../schema";
 import type { QueryScope } from "../scope";
@@ -27,8 +27,22 @@ export interface ReportFilterOptions {
   recruiters: { id: string; name: string }[];
 }
 
-/** What the filter menus offer: the firm's clients, jobs and staff (archived ones too, since old rows name them). */
-export async function listReportFilterOptions(scope: QueryScope): Promise<ReportFilterOptions> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What the filter menus offer: the firm's clients and staff (archived ones
+ * too, since old rows name them), and the jobs of the chosen client plus
+ * any job named in `jobIds` (a filter or a saved report email), so a job
+ * reads by its title. A big firm has thousands of jobs; a menu of them all
+ * was most of the page.
+ */
+export async function listReportFilterOptions(
+  scope: QueryScope,
+  want: { clientId?: string; jobIds?: readonly (string | undefined)[] } = {},
+): Promise<ReportFilterOptions> {
+  const clientId = want.clientId && UUID.test(want.clientId) ? want.clientId : null;
+  const jobIds = [...new Set((want.jobIds ?? []).filter((id): id is string => !!id && UUID.test(id)))];
+  const jobWhere = [clientId ? eq(jobs.clientId, clientId) : undefined, jobIds.length ? inArray(jobs.id, jobIds) : undefined].filter((w) => w !== undefined);
   const [clientRows, jobRows, staffRows] = await Promise.all([
     scope.db
       .select({ id: clients.id, name: clients.name })
@@ -36,13 +50,15 @@ export async function listReportFilterOptions(scope: QueryScope): Promise<Report
       .where(eq(clients.firmId, scope.firmId))
       .orderBy(asc(clients.name))
       .limit(2000),
-    scope.db
-      .select({ id: jobs.id, title: jobs.title, clientName: clients.name })
-      .from(jobs)
-      .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
-      .where(eq(jobs.firmId, scope.firmId))
-      .orderBy(asc(clients.name), asc(jobs.title))
-      .limit(5000),
+    jobWhere.length === 0
+      ? Promise.resolve([])
+      : scope.db
+          .select({ id: jobs.id, title: jobs.title, clientName: clients.name })
+          .from(jobs)
+          .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+          .where(and(eq(jobs.firmId, scope.firmId), or(...jobWhere)))
+          .orderBy(asc(clients.name), asc(jobs.title))
+          .limit(2000),
     scope.db
       .select({ id: users.id, name: users.name })
       .from(memberships)

@@ -57,3 +57,13 @@ export function readLagNotice(seconds: number): string | null {
   const minutes = Math.ceil(whole / 60);
   return `Figures may be up to ${formatCount(minutes)} minutes behind.`;
 }
+
+/**
+ * The `n` largest items by `size` (ties keep their order), for a chart that
+ * cannot show a big firm's hundreds of recruiters or clients; all of them
+ * when there are no more than `n`, in their own order.
+ */
+export function busiest<T>(items: readonly T[], size: (item: T) => number, n: number): { shown: T[]; total: number } {
+  if (items.length <= n) return { shown: [...items], total: items.length };
+  return { shown: [...items].sort((a, b) => size(b) - size(a)).slice(0, n), total: items.length };
+}

@@ -83,7 +83,7 @@ export function FilterForm({
           {unknown(options.clients, values.client)}
         </Select>
       </FormField>
-      <FormField name="job" label="Job" error={errors.job}>
+      <FormField name="job" label="Job" error={errors.job} hint={values.client ? undefined : "Choose a client and apply to list its jobs."}>
         <Select defaultValue={values.job ?? ""}>
           <option value="">All jobs</option>
           {options.jobs.map((j) => (

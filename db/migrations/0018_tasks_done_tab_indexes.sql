@@ -1,0 +1,2 @@
+CREATE INDEX "tasks_firm_finished_idx" ON "tasks" USING btree ("firm_id",(coalesce("completed_at", "updated_at")) desc,"id" desc) WHERE "tasks"."state" in ('done', 'skipped');--> statement-breakpoint
+CREATE INDEX "tasks_firm_owner_finished_idx" ON "tasks" USING btree ("firm_id","owner_user_id",(coalesce("completed_at", "updated_at")) desc,"id" desc) WHERE "tasks"."state" in ('done', 'skipped');
