@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard, listQueueItems, type QueueItem } from "@/db/queries/dashboard";
+import * as s from "@/db/schema";
 import { scopeOf } from "../helpers/fixtures";
 import { useTwoFirms } from "../helpers/firms";
 import { buildQueueFixture, NOW } from "./dashboard-data";
@@ -89,6 +90,7 @@ describe("the needs-attention queue at a fixed now (Wed 4 Mar 2026, 10:00 New Yo
       interviewsToday: 1,
       interviewsThisWeek: 2,
     });
+    expect(d.more).toEqual([]);
     expect(d.interviewsToday.map((i) => i.id)).toEqual([f.Htoday.interviewId]);
     expect(d.interviewsThisWeek.map((i) => i.id)).toEqual([f.Hfri.interviewId]);
     expect(d.upcomingTasks.map((t) => t.id)).toEqual([f.T3.id]);
@@ -108,5 +110,28 @@ describe("the needs-attention queue at a fixed now (Wed 4 Mar 2026, 10:00 New Yo
     const other = await getDashboard(scopeOf(db, b, b.admin), { view: "everyone", now: NOW });
     expect(other!.items).toEqual([]);
     expect(other!.interviewsToday).toEqual([]);
+  });
+
+  it("lists at most 100 items of a kind and says when a kind has more", async () => {
+    const db = database.current.db;
+    const overdueTask = (n: number) => ({
+      firmId: b.firmId,
+      ownerKind: "recruiter" as const,
+      ownerUserId: b.recruiter.userId,
+      title: `Overdue task ${n}`,
+      dueAt: new Date(NOW.getTime() - (n + 1) * 60_000),
+    });
+    await db.insert(s.tasks).values(Array.from({ length: 100 }, (_, n) => overdueTask(n)));
+    const exactly = (await getDashboard(scopeOf(db, b, b.admin), { view: "everyone", now: NOW }))!;
+    expect(exactly.counts.task).toBe(100);
+    expect(exactly.more).toEqual([]);
+
+    await db.insert(s.tasks).values(overdueTask(100));
+    const over = (await getDashboard(scopeOf(db, b, b.admin), { view: "everyone", now: NOW }))!;
+    expect(over.counts.task).toBe(100);
+    expect(over.items.filter((i) => i.kind === "task")).toHaveLength(100);
+    expect(over.more).toEqual(["task"]);
+    // The oldest are listed; the newest one is the one left out.
+    expect(over.items.some((i) => i.title === "Overdue task 0")).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { StatusPill } from "@/app/_components/ui/status-pill";
 import { dayLabel, dueLabel, fmt, ruleLabel, timeLabel } from "@/app/(staff)/_components/review/format";
 import { SegmentedLinks } from "@/app/(staff)/_components/review/view-toggle";
 import { requireScope } from "@/lib/auth/scope";
-import { cn } from "@/lib/core/utils";
+import { cn, countLabel } from "@/lib/core/utils";
 import { AllClear, KIND_META, QueueSection } from "./queue";
 import { INTERVIEW_KIND_LABELS as KIND_LABELS } from "@/lib/core/vocabulary";
 
@@ -138,7 +138,9 @@ function Counts({ d, href, active }: { d: Dashboard; href: (p: { kind?: string |
               >
                 <span className="line-clamp-2 text-[0.6875rem] leading-4 font-medium text-muted-foreground sm:text-xs">{KIND_META[kind].label}</span>
                 <span className="mt-auto flex flex-wrap items-baseline gap-x-2">
-                  <span className={cn("text-xl leading-7 font-semibold tabular-nums sm:text-2xl", count === 0 && "text-muted-foreground")}>{count}</span>
+                  <span className={cn("text-xl leading-7 font-semibold tabular-nums sm:text-2xl", count === 0 && "text-muted-foreground")}>
+                    {countLabel(count, d.more.includes(kind))}
+                  </span>
                   {s.overdue > 0 ? (
                     <span className="text-[0.6875rem] font-medium text-overdue-foreground sm:text-xs">{s.overdue} overdue</span>
                   ) : s.due > 0 ? (

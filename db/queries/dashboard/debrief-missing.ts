@@ -3,7 +3,9 @@ import { formatMoment } from "@/lib/core/follow-up/business-days";
 import { debriefs, interviewQueue, interviews } from "../../schema";
 import {
   HOUR,
-  KIND_LIMIT,
+  KIND_READ,
+  upToLimit,
+  type KindItems,
   happened,
   interviewBase,
   interviewRows,
@@ -14,20 +16,19 @@ import {
   stillOpen,
   type QueueContext,
 } from "./shared";
-import type { QueueItem } from "./types";
 
 /**
  * Interviews the firm arranged that are over, with no submitted debrief, and
  * whose debrief is due (rule 3) by the end of today.
  */
-export async function debriefsMissing(q: QueueContext): Promise<QueueItem[]> {
+export async function debriefsMissing(q: QueueContext): Promise<KindItems> {
   const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
   const submittedDebrief = sql`exists (select 1 from ${debriefs} where ${debriefs.firmId} = ${interviews.firmId} and ${debriefs.interviewId} = ${interviews.id} and ${debriefs.status} = 'submitted')`;
   const dueBy = new Date(q.todayEnd.getTime() - debriefWindow);
   const rows = await interviewRows(q, {
     where: and(interviewQueue.debriefAwaited, lt(interviewQueue.endsAt, q.now), lte(interviewQueue.endsAt, dueBy)),
     order: interviewQueue.endsAt,
-    limit: KIND_LIMIT,
+    limit: KIND_READ,
   })
     .where(
       interviewBase(q, [
@@ -41,9 +42,9 @@ export async function debriefsMissing(q: QueueContext): Promise<QueueItem[]> {
       ]),
     )
     .orderBy(asc(interviews.endsAt))
-    .limit(KIND_LIMIT);
+    .limit(KIND_READ);
 
-  return rows.map((r) => {
+  return upToLimit(rows.map((r) => {
     const dueAt = new Date(r.endsAt.getTime() + debriefWindow);
     return {
       key: `debrief_missing:${r.interviewId}`,
@@ -55,5 +56,5 @@ export async function debriefsMissing(q: QueueContext): Promise<QueueItem[]> {
       rule: "rule 3",
       ...itemContext(r),
     };
-  });
+  }));
 }

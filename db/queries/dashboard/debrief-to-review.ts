@@ -2,7 +2,9 @@ import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { debriefs, interviewQueue, interviews } from "../../schema";
 import {
   HOUR,
-  KIND_LIMIT,
+  KIND_READ,
+  upToLimit,
+  type KindItems,
   dayLabel,
   happened,
   interviewBase,
@@ -15,7 +17,6 @@ import {
   stateOf,
   type QueueContext,
 } from "./shared";
-import type { QueueItem } from "./types";
 
 /**
  * Debriefs submitted and not reviewed since (an amendment after a review needs
@@ -23,7 +24,7 @@ import type { QueueItem } from "./types";
  * nothing to go through). Due (rule 3) the debrief window after the
  * interview, when the firm arranged it.
  */
-export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
+export async function debriefsToReview(q: QueueContext): Promise<KindItems> {
   const debriefWindow = q.clock.policy.debriefWithinHours * HOUR;
   const rows = await onlyOpen(
     q,
@@ -42,7 +43,7 @@ export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
         .from(interviews)
         .$dynamic(),
     ),
-    { where: isNotNull(interviewQueue.reviewSince), order: interviewQueue.reviewSince, limit: KIND_LIMIT },
+    { where: isNotNull(interviewQueue.reviewSince), order: interviewQueue.reviewSince, limit: KIND_READ },
   )
     .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
     .where(
@@ -57,9 +58,9 @@ export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
       ),
     )
     .orderBy(asc(debriefs.submittedAt))
-    .limit(KIND_LIMIT);
+    .limit(KIND_READ);
 
-  return rows.map((r) => {
+  return upToLimit(rows.map((r) => {
     const dueAt = r.arrangedByFirm ? new Date(r.endsAt.getTime() + debriefWindow) : null;
     const amended = r.reviewedAt !== null;
     const notes: string[] = [];
@@ -76,5 +77,5 @@ export async function debriefsToReview(q: QueueContext): Promise<QueueItem[]> {
       rule: "rule 3",
       ...itemContext(r),
     };
-  });
+  }));
 }

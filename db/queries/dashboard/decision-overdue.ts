@@ -4,7 +4,9 @@ import { and, asc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { dateAtLocalHour } from "@/lib/core/follow-up/business-days";
 import { applications, debriefs, interviewerFeedback, interviewQueue, interviews } from "../../schema";
 import {
-  KIND_LIMIT,
+  KIND_READ,
+  upToLimit,
+  type KindItems,
   dayLabel,
   happened,
   interviewBase,
@@ -16,14 +18,13 @@ import {
   round,
   type QueueContext,
 } from "./shared";
-import type { QueueItem } from "./types";
 
 /**
  * A decision was promised (in the debrief) for a day before today and none
  * came (rule 6): no feedback with a decision (a hold is the client not
  * deciding yet), and no later round booked.
  */
-export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
+export async function decisionsOverdue(q: QueueContext): Promise<KindItems> {
   const decisionIn = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id} and ${interviewerFeedback.decision} is not null and ${interviewerFeedback.decision} <> 'hold')`;
   const laterRound = sql`exists (select 1 from ${interviews} i2 where i2.firm_id = ${interviews.firmId} and i2.application_id = ${interviews.applicationId} and i2.starts_at > ${interviews.startsAt} and i2.status <> 'cancelled')`;
   const rows = await onlyOpen(
@@ -34,7 +35,7 @@ export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
         .from(interviews)
         .$dynamic(),
     ),
-    { where: lt(interviewQueue.decisionDueOn, q.today), order: interviewQueue.decisionDueOn, limit: KIND_LIMIT },
+    { where: lt(interviewQueue.decisionDueOn, q.today), order: interviewQueue.decisionDueOn, limit: KIND_READ },
   )
     .innerJoin(debriefs, and(eq(debriefs.firmId, interviews.firmId), eq(debriefs.interviewId, interviews.id)))
     .where(
@@ -53,9 +54,9 @@ export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
       ),
     )
     .orderBy(asc(debriefs.expectedDecisionOn))
-    .limit(KIND_LIMIT);
+    .limit(KIND_READ);
 
-  return rows.map((r) => ({
+  return upToLimit(rows.map((r) => ({
     key: `decision_overdue:${r.interviewId}`,
     kind: "decision_overdue",
     state: "overdue",
@@ -65,5 +66,5 @@ export async function decisionsOverdue(q: QueueContext): Promise<QueueItem[]> {
     detail: `${r.candidateName} · ${round(r)}`,
     rule: "rule 6",
     ...itemContext(r),
-  }));
+  })));
 }

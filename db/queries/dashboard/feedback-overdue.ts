@@ -4,6 +4,8 @@ import { interviewerFeedback, interviewQueue, interviews } from "../../schema";
 import {
   DAY,
   KIND_LIMIT,
+  upToLimit,
+  type KindItems,
   happened,
   interviewBase,
   interviewRows,
@@ -19,7 +21,7 @@ import type { QueueItem } from "./types";
  * Interviews with no client feedback past the feedback deadline (rule 3), in
  * business days of the firm's calendar.
  */
-export async function feedbackOverdue(q: QueueContext): Promise<QueueItem[]> {
+export async function feedbackOverdue(q: QueueContext): Promise<KindItems> {
   const { policy, holidays } = q.clock;
   const anyFeedback = sql`exists (select 1 from ${interviewerFeedback} where ${interviewerFeedback.firmId} = ${interviews.firmId} and ${interviewerFeedback.interviewId} = ${interviews.id})`;
   // The business-day deadline is worked out below (a business day is at least
@@ -57,5 +59,6 @@ export async function feedbackOverdue(q: QueueContext): Promise<QueueItem[]> {
       ...itemContext(r),
     });
   }
-  return items;
+  // Read past the limit to allow for the ones not yet due; a full read may have left overdue ones unread.
+  return upToLimit(items, rows.length === KIND_LIMIT * 2);
 }

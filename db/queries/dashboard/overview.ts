@@ -4,7 +4,7 @@ import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm"
 import { localDateKey } from "@/lib/core/follow-up/business-days";
 import { applications, candidates, clients, interviews, jobs, tasks, users } from "../../schema";
 import type { QueryScope } from "../scope";
-import { queueItems } from "./queue";
+import { readQueue } from "./queue";
 import { firmClock, joinInterviewContext, staff } from "./shared";
 import { QUEUE_KINDS, type Dashboard, type DashboardCounts, type DashboardInterview, type DashboardTask, type DashboardView, type FirmClock } from "./types";
 
@@ -33,8 +33,8 @@ export async function getDashboard(
   const weekEnd = new Date(endOfWeek(now, { in: tz(zone), weekStartsOn: 1 }).getTime());
   const today = localDateKey(now, zone);
 
-  const [items, ivs, upcomingTasks, doneToday] = await Promise.all([
-    queueItems(scope, view, now, clock),
+  const [{ items, more }, ivs, upcomingTasks, doneToday] = await Promise.all([
+    readQueue(scope, view, now, clock),
     interviewsBetween(scope, view, todayStart, weekEnd),
     myUpcomingTasks(scope, todayEnd),
     tasksDoneSince(scope, view, todayStart, now),
@@ -53,7 +53,7 @@ export async function getDashboard(
   counts.interviewsToday = interviewsToday.filter((i) => i.status !== "cancelled").length;
   counts.interviewsThisWeek = counts.interviewsToday + interviewsThisWeek.length;
 
-  return { view, now, timeZone: zone, today, items, counts, interviewsToday, interviewsThisWeek, upcomingTasks, doneToday };
+  return { view, now, timeZone: zone, today, items, counts, more, interviewsToday, interviewsThisWeek, upcomingTasks, doneToday };
 }
 
 async function interviewsBetween(scope: QueryScope, view: DashboardView, from: Date, to: Date): Promise<DashboardInterview[]> {

@@ -4,7 +4,7 @@ import { debriefsToReview } from "./debrief-to-review";
 import { decisionsOverdue } from "./decision-overdue";
 import { feedbackOverdue } from "./feedback-overdue";
 import { repeatCalls } from "./repeat-calls";
-import { firmClock, queueContext, staff } from "./shared";
+import { KIND_LIMIT, firmClock, queueContext, staff, upToLimit, type KindItems } from "./shared";
 import { feedbackLinkState, latestLinksByInterview } from "../feedback-links";
 import { dueRecruiterTasks, taskItems } from "./tasks";
 import type { DashboardView, FirmClock, QueueItem, QueueKind, QueueState } from "./types";
@@ -34,8 +34,13 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Every kind of item, read side by side, then most urgent first. */
-export async function queueItems(scope: QueryScope, view: DashboardView, now: Date, clock: FirmClock): Promise<QueueItem[]> {
+/** Every kind of item, read side by side, then most urgent first; `more` lists the kinds with more items than listed. */
+export async function readQueue(
+  scope: QueryScope,
+  view: DashboardView,
+  now: Date,
+  clock: FirmClock,
+): Promise<{ items: QueueItem[]; more: QueueKind[] }> {
   const q = queueContext(scope, view, now, clock);
   const [toReview, missing, noFeedback, undecided, calls, dueTaskRows] = await Promise.all([
     debriefsToReview(q),
@@ -47,15 +52,28 @@ export async function queueItems(scope: QueryScope, view: DashboardView, now: Da
   ]);
   // Late feedback and late decisions say whether an interviewer has a link, and what became of it
   // (an answered one may hold a recommended decision waiting for the recruiter's confirmation).
-  const linked = [...noFeedback, ...undecided];
+  const linked = [...noFeedback.items, ...undecided.items];
   const links = await latestLinksByInterview(scope, linked.flatMap((i) => (i.interviewId ? [i.interviewId] : [])));
   for (const item of linked) {
     const link = item.interviewId ? links.get(item.interviewId) : undefined;
     item.linkState = link ? feedbackLinkState(link, now) : null;
   }
-  const items = [...toReview, ...missing, ...noFeedback, ...undecided, ...calls];
-  items.push(...taskItems(q, dueTaskRows, items));
-  return items.sort(compareQueueItems);
+  const items = [toReview, missing, noFeedback, undecided, calls].flatMap((k) => k.items);
+  const due = upToLimit(taskItems(q, dueTaskRows, items), dueTaskRows.length === KIND_LIMIT * 2);
+  items.push(...due.items);
+  const byKind: [QueueKind, KindItems][] = [
+    ["debrief_to_review", toReview],
+    ["debrief_missing", missing],
+    ["feedback_overdue", noFeedback],
+    ["decision_overdue", undecided],
+    ["repeat_calls", calls],
+    ["task", due],
+  ];
+  return { items: items.sort(compareQueueItems), more: byKind.filter(([, k]) => k.more).map(([kind]) => kind) };
+}
+
+export async function queueItems(scope: QueryScope, view: DashboardView, now: Date, clock: FirmClock): Promise<QueueItem[]> {
+  return (await readQueue(scope, view, now, clock)).items;
 }
 
 /** The queue alone, most urgent first (the digest and the tests read it). */

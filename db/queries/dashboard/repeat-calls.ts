@@ -1,13 +1,12 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { callLogs, interviews } from "../../schema";
-import { DAY, KIND_LIMIT, interviewBase, joinInterviewContext, interviewContext, itemContext, round, stillOpen, type QueueContext } from "./shared";
-import type { QueueItem } from "./types";
+import { DAY, KIND_READ, upToLimit, type KindItems, interviewBase, joinInterviewContext, interviewContext, itemContext, round, stillOpen, type QueueContext } from "./shared";
 
 /** Repeat calls older than this are history, not something to act on now. */
 const CALL_WINDOW_DAYS = 14;
 
 /** Rule 4: the candidate has called the interviewer more than once, recently. */
-export async function repeatCalls(q: QueueContext): Promise<QueueItem[]> {
+export async function repeatCalls(q: QueueContext): Promise<KindItems> {
   // The firm's calls grouped first (its call log, through its index), so only
   // the interviews with repeat calls are joined to their records.
   const repeat = q.scope.db
@@ -35,9 +34,9 @@ export async function repeatCalls(q: QueueContext): Promise<QueueItem[]> {
   )
     .innerJoin(repeat, and(eq(repeat.firmId, interviews.firmId), eq(repeat.interviewId, interviews.id)))
     .where(interviewBase(q, [stillOpen]))
-    .limit(KIND_LIMIT);
+    .limit(KIND_READ);
 
-  return rows.map((r) => ({
+  return upToLimit(rows.map((r) => ({
     key: `repeat_calls:${r.interviewId}`,
     kind: "repeat_calls",
     state: "overdue",
@@ -47,5 +46,5 @@ export async function repeatCalls(q: QueueContext): Promise<QueueItem[]> {
     rule: "rule 4",
     ...itemContext(r),
     href: `/candidates/${r.candidateId}`,
-  }));
+  })));
 }

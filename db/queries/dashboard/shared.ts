@@ -13,6 +13,15 @@ import { withInterviewRecords } from "../interview-joins";
 
 /** Items of one kind are capped so a neglected firm's dashboard stays a page, not a dump. */
 export const KIND_LIMIT = 100;
+/** Rows a kind reads: one past its limit, so the count can say "100+" rather than "100". */
+export const KIND_READ = KIND_LIMIT + 1;
+
+/** A kind's items, at most KIND_LIMIT of them, and whether it has more than it lists. */
+export type KindItems = { items: QueueItem[]; more: boolean };
+
+export function upToLimit(items: QueueItem[], more = false): KindItems {
+  return { items: items.slice(0, KIND_LIMIT), more: more || items.length > KIND_LIMIT };
+}
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

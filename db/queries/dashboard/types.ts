@@ -91,6 +91,8 @@ export type Dashboard = {
   today: string;
   items: QueueItem[];
   counts: DashboardCounts;
+  /** Kinds with more items than the queue lists (each kind lists at most 100): their counts are "at least". */
+  more: QueueKind[];
   interviewsToday: DashboardInterview[];
   /** The rest of the calendar week (Monday to Sunday), after today. */
   interviewsThisWeek: DashboardInterview[];
