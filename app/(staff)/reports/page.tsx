@@ -62,6 +62,8 @@ function ShownOf({ shown, total, noun, by, rest }: { shown: number; total: numbe
 
 /** How many recruiters or clients a chart shows. */
 const CHART_ROWS = 15;
+/** How many recruiters or clients a table lists, unless asked for all of them (`?all=by-recruiter`). */
+const TABLE_ROWS = 50;
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope("reports.read");
@@ -89,9 +91,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const empty = metrics !== null && metrics.summary.applications === 0 && metrics.summary.interviews === 0;
   const s = metrics?.summary;
   // A big firm's hundreds of recruiters and clients would make charts no one can read (and most of the
-  // page's weight): they show the busiest; the tables below list them all.
+  // page's weight): they show the busiest; the tables below list more.
   const speed = busiest(metrics?.byRecruiter ?? [], (g) => g.interviews, CHART_ROWS);
   const promises = busiest((metrics?.promises ?? []).filter((c) => c.promised > 0), (c) => c.promised, CHART_ROWS);
+  // A big firm's group tables list the busiest 50 (a table of 718 recruiters was most of a 2.9 MB page), and link to all.
+  const listedAll = new Set([raw.all ?? []].flat());
+  const groupTable = (id: "by-recruiter" | "by-client") =>
+    listedAll.has(id)
+      ? {}
+      : { limit: TABLE_ROWS, allHref: `/reports?${new URLSearchParams([...new URLSearchParams(query), ...[...listedAll, id].map((v) => ["all", v])])}#${id}-heading` };
 
   return (
     <div className="flex flex-col gap-6">
@@ -251,7 +259,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             >
               <SpeedByRecruiterChart groups={speed.shown} />
               <SpeedTable groups={speed.shown} />
-              <ShownOf shown={speed.shown.length} total={speed.total} noun="recruiters" by="interviews" rest="“By recruiter” below lists them all" />
+              <ShownOf shown={speed.shown.length} total={speed.total} noun="recruiters" by="interviews" rest="“By recruiter” below lists more of them" />
             </ChartCard>
             <ChartCard
               id="promises-heading"
@@ -270,8 +278,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </ChartCard>
           </div>
 
-          <GroupTable id="by-recruiter" title="By recruiter" firstColumn="Recruiter" groups={metrics.byRecruiter} weeks={metrics.weeks.length} />
-          <GroupTable id="by-client" title="By client" firstColumn="Client" groups={metrics.byClient} weeks={metrics.weeks.length} />
+          <GroupTable id="by-recruiter" title="By recruiter" firstColumn="Recruiter" noun="recruiters" groups={metrics.byRecruiter} weeks={metrics.weeks.length} {...groupTable("by-recruiter")} />
+          <GroupTable id="by-client" title="By client" firstColumn="Client" noun="clients" groups={metrics.byClient} weeks={metrics.weeks.length} {...groupTable("by-client")} />
         </>
       ) : null}
     </div>

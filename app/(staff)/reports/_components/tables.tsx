@@ -1,6 +1,7 @@
 import { Table, TableCaption, TBody, Td, Th, THead, Tr } from "@/app/_components/ui/table";
 import type { FunnelStep, GroupSummary, PromiseKeeping, WeekCount } from "@/lib/core/reports/metrics";
-import { formatCount, formatDaysVsPromise, formatHours, formatPercent, formatWeek } from "@/lib/core/reports/format";
+import Link from "next/link";
+import { busiest, formatCount, formatDaysVsPromise, formatHours, formatPercent, formatWeek } from "@/lib/core/reports/format";
 import { STAGE_LABELS } from "@/lib/core/vocabulary";
 
 /** The numbers behind each chart, as tables (what assistive technology reads). */
@@ -149,8 +150,11 @@ export function GroupTable({
   id,
   title,
   firstColumn,
-  groups,
+  groups: all,
   weeks,
+  noun,
+  limit,
+  allHref,
 }: {
   id: string;
   title: string;
@@ -158,7 +162,14 @@ export function GroupTable({
   groups: GroupSummary[];
   /** Weeks the selection spans, for the interviews-per-week average. */
   weeks: number;
+  /** What a row is, in the plural ("recruiters"). */
+  noun: string;
+  /** Past this many rows the table lists the ones with the most applications, and links to all of them. */
+  limit?: number;
+  /** The page listing every row (with a limit). */
+  allHref?: string;
 }) {
+  const { shown: groups, total } = limit ? busiest(all, (g) => g.applications, limit) : { shown: all, total: all.length };
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
       <h2 id={`${id}-heading`} className="text-base font-semibold">
@@ -221,6 +232,16 @@ export function GroupTable({
           </TBody>
         </Table>
     </Scroll>
+      {groups.length < total ? (
+        <p className="text-xs text-muted-foreground">
+          The {groups.length} {noun} with the most applications, of {formatCount(total)}.{" "}
+          {allHref ? (
+            <Link href={allHref} className="font-medium text-accent-text underline-offset-2 hover:underline">
+              List all {formatCount(total)} {noun}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
     </section>
   );
 }
