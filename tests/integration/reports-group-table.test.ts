@@ -1,8 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { GroupTable } from "@/app/(staff)/reports/_components/tables";
-import { summarize, type GroupSummary } from "@/lib/core/reports/metrics";
+import { GroupTable, PromisesTable } from "@/app/(staff)/reports/_components/tables";
+import { summarize, type GroupSummary, type PromiseKeeping } from "@/lib/core/reports/metrics";
 
 /** A recruiter row with `applications` applications (and nothing else). */
 function group(i: number, applications: number): GroupSummary {
@@ -39,5 +39,20 @@ describe("a report's group table", () => {
     const html = render({ groups: few, limit: 50, allHref: "/reports?all=by-recruiter" });
     expect(rowNames(html)).toEqual(few.map((g) => g.name));
     expect(html).not.toContain("List all");
+  });
+
+  it("lists the 50 clients with the most promised dates in the promises table, leaving out clients with none", () => {
+    const client = (i: number, promised: number) =>
+      ({ clientId: `c${i}`, client: `Client ${i}`, promised, kept: promised, late: 0, overdue: 0, pending: 0, keptRate: 1, medianDaysVsPromise: 0 }) as PromiseKeeping;
+    const clients = Array.from({ length: 90 }, (_, i) => client(i, i % 3 === 0 ? 0 : i));
+    const html = renderToStaticMarkup(createElement(PromisesTable, { clients, limit: 50, allHref: "/reports?all=promises#promises-heading" }));
+    const names = rowNames(html);
+    expect(names).toHaveLength(50);
+    expect(names[0]).toBe("Client 89");
+    expect(names).not.toContain("Client 0");
+    expect(html).toContain("The 50 clients with the most promised decision dates, of 60.");
+    expect(html).toContain("List all 60 clients");
+    const all = rowNames(renderToStaticMarkup(createElement(PromisesTable, { clients })));
+    expect(all).toHaveLength(60);
   });
 });

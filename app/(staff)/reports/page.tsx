@@ -62,7 +62,7 @@ function ShownOf({ shown, total, noun, by, rest }: { shown: number; total: numbe
 
 /** How many recruiters or clients a chart shows. */
 const CHART_ROWS = 15;
-/** How many recruiters or clients a table lists, unless asked for all of them (`?all=by-recruiter`). */
+/** How many recruiters or clients a table lists, unless asked for all of them (`?all=by-recruiter`, `by-client`, `promises`). */
 const TABLE_ROWS = 50;
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -94,9 +94,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   // page's weight): they show the busiest; the tables below list more.
   const speed = busiest(metrics?.byRecruiter ?? [], (g) => g.interviews, CHART_ROWS);
   const promises = busiest((metrics?.promises ?? []).filter((c) => c.promised > 0), (c) => c.promised, CHART_ROWS);
-  // A big firm's group tables list the busiest 50 (a table of 718 recruiters was most of a 2.9 MB page), and link to all.
+  // A big firm's tables list the busiest 50 (718 recruiters, 400 clients twice: most of a 2.9 MB page), and link to all.
   const listedAll = new Set([raw.all ?? []].flat());
-  const groupTable = (id: "by-recruiter" | "by-client") =>
+  const tableRows = (id: "by-recruiter" | "by-client" | "promises") =>
     listedAll.has(id)
       ? {}
       : { limit: TABLE_ROWS, allHref: `/reports?${new URLSearchParams([...new URLSearchParams(query), ...[...listedAll, id].map((v) => ["all", v])])}#${id}-heading` };
@@ -269,8 +269,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               {metrics.promises.some((p) => p.promised > 0) ? (
                 <>
                   <PromisesChart clients={promises.shown} />
-                  <ShownOf shown={promises.shown.length} total={promises.total} noun="clients" by="promised decision dates" rest="the table lists them all" />
-                  <PromisesTable clients={metrics.promises} />
+                  <ShownOf shown={promises.shown.length} total={promises.total} noun="clients" by="promised decision dates" rest="the table lists more of them" />
+                  <PromisesTable clients={metrics.promises} {...tableRows("promises")} />
                 </>
               ) : (
                 <p className="text-sm text-muted-foreground">No debrief in this selection records a promised decision date.</p>
@@ -278,8 +278,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </ChartCard>
           </div>
 
-          <GroupTable id="by-recruiter" title="By recruiter" firstColumn="Recruiter" noun="recruiters" groups={metrics.byRecruiter} weeks={metrics.weeks.length} {...groupTable("by-recruiter")} />
-          <GroupTable id="by-client" title="By client" firstColumn="Client" noun="clients" groups={metrics.byClient} weeks={metrics.weeks.length} {...groupTable("by-client")} />
+          <GroupTable id="by-recruiter" title="By recruiter" firstColumn="Recruiter" noun="recruiters" groups={metrics.byRecruiter} weeks={metrics.weeks.length} {...tableRows("by-recruiter")} />
+          <GroupTable id="by-client" title="By client" firstColumn="Client" noun="clients" groups={metrics.byClient} weeks={metrics.weeks.length} {...tableRows("by-client")} />
         </>
       ) : null}
     </div>

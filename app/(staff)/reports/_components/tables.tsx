@@ -110,39 +110,62 @@ export function SpeedTable({ groups }: { groups: GroupSummary[] }) {
   );
 }
 
-export function PromisesTable({ clients }: { clients: PromiseKeeping[] }) {
+/** Under a table that lists the busiest rows only: how many there are, and the link to all of them. */
+function MoreRows({ shown, total, noun, by, allHref }: { shown: number; total: number; noun: string; by: string; allHref?: string }) {
+  if (shown >= total) return null;
   return (
-    <Scroll label="Promises by client numbers" className="max-h-80">
-      <Table containerClassName="overflow-visible">
-        <TableCaption className="sr-only">Promised decision dates by client: kept, late, overdue and not yet due</TableCaption>
-        <THead>
-          <Tr>
-            <Th>Client</Th>
-            <Th align="right">Kept</Th>
-            <Th align="right">Late</Th>
-            <Th align="right">Overdue</Th>
-            <Th align="right">Not yet due</Th>
-            <Th align="right">Kept rate</Th>
-            <Th align="right">Typical vs promise</Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {clients.filter((c) => c.promised > 0).map((c) => (
-            <Tr key={c.clientId}>
-              <Th scope="row" className="h-9 bg-transparent text-sm font-normal whitespace-normal text-foreground">
-                {c.client}
-              </Th>
-              <Td align="right" numeric>{formatCount(c.kept)}</Td>
-              <Td align="right" numeric>{formatCount(c.late)}</Td>
-              <Td align="right" numeric>{formatCount(c.overdue)}</Td>
-              <Td align="right" numeric>{formatCount(c.pending)}</Td>
-              <Td align="right" numeric>{formatPercent(c.keptRate)}</Td>
-              <Td align="right" className="whitespace-nowrap">{formatDaysVsPromise(c.medianDaysVsPromise)}</Td>
+    <p className="text-xs text-muted-foreground">
+      The {shown} {noun} with the most {by}, of {formatCount(total)}.{" "}
+      {allHref ? (
+        <Link href={allHref} className="font-medium text-accent-text underline-offset-2 hover:underline">
+          List all {formatCount(total)} {noun}
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
+/** Past `limit` rows a table lists its busiest rows, and links to the page listing all of them (`allHref`). */
+export type RowLimit = { limit?: number; allHref?: string };
+
+export function PromisesTable({ clients, limit, allHref }: { clients: PromiseKeeping[] } & RowLimit) {
+  const promised = clients.filter((c) => c.promised > 0);
+  const { shown, total } = limit ? busiest(promised, (c) => c.promised, limit) : { shown: promised, total: promised.length };
+  return (
+    <>
+      <Scroll label="Promises by client numbers" className="max-h-80">
+        <Table containerClassName="overflow-visible">
+          <TableCaption className="sr-only">Promised decision dates by client: kept, late, overdue and not yet due</TableCaption>
+          <THead>
+            <Tr>
+              <Th>Client</Th>
+              <Th align="right">Kept</Th>
+              <Th align="right">Late</Th>
+              <Th align="right">Overdue</Th>
+              <Th align="right">Not yet due</Th>
+              <Th align="right">Kept rate</Th>
+              <Th align="right">Typical vs promise</Th>
             </Tr>
-          ))}
-        </TBody>
-      </Table>
-    </Scroll>
+          </THead>
+          <TBody>
+            {shown.map((c) => (
+              <Tr key={c.clientId}>
+                <Th scope="row" className="h-9 bg-transparent text-sm font-normal whitespace-normal text-foreground">
+                  {c.client}
+                </Th>
+                <Td align="right" numeric>{formatCount(c.kept)}</Td>
+                <Td align="right" numeric>{formatCount(c.late)}</Td>
+                <Td align="right" numeric>{formatCount(c.overdue)}</Td>
+                <Td align="right" numeric>{formatCount(c.pending)}</Td>
+                <Td align="right" numeric>{formatPercent(c.keptRate)}</Td>
+                <Td align="right" className="whitespace-nowrap">{formatDaysVsPromise(c.medianDaysVsPromise)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </Scroll>
+      <MoreRows shown={shown.length} total={total} noun="clients" by="promised decision dates" allHref={allHref} />
+    </>
   );
 }
 
@@ -164,11 +187,7 @@ export function GroupTable({
   weeks: number;
   /** What a row is, in the plural ("recruiters"). */
   noun: string;
-  /** Past this many rows the table lists the ones with the most applications, and links to all of them. */
-  limit?: number;
-  /** The page listing every row (with a limit). */
-  allHref?: string;
-}) {
+} & RowLimit) {
   const { shown: groups, total } = limit ? busiest(all, (g) => g.applications, limit) : { shown: all, total: all.length };
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
@@ -232,16 +251,7 @@ export function GroupTable({
           </TBody>
         </Table>
     </Scroll>
-      {groups.length < total ? (
-        <p className="text-xs text-muted-foreground">
-          The {groups.length} {noun} with the most applications, of {formatCount(total)}.{" "}
-          {allHref ? (
-            <Link href={allHref} className="font-medium text-accent-text underline-offset-2 hover:underline">
-              List all {formatCount(total)} {noun}
-            </Link>
-          ) : null}
-        </p>
-      ) : null}
+      <MoreRows shown={groups.length} total={total} noun={noun} by="applications" allHref={allHref} />
     </section>
   );
 }
