@@ -129,8 +129,8 @@ export interface InterviewFilter {
   now?: Date;
 }
 
-/** Longer than any round lasts. */
-const LONGEST_ROUND_MS = 7 * 24 * 3_600_000;
+/** No round lasts longer (the check interviews_within_a_day, migration 0020). */
+const LONGEST_ROUND_MS = 25 * 3_600_000;
 
 /** Interviews across the firm: upcoming or past, filtered, one keyset page at a time. */
 export async function findInterviews(scope: QueryScope, filter: InterviewFilter = {}) {
@@ -140,9 +140,9 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
   const sort: SortSpec = { key: interviews.startsAt, cast: "timestamptz", dir: filter.dir ?? (when === "upcoming" ? "asc" : "desc") };
   const where: (SQL | undefined)[] = [eq(interviews.firmId, scope.firmId)];
   if (when === "upcoming") {
-    // Not over yet. A round ends the day it starts (the form asks for one date), so none that
-    // started over a week ago is still going: that bound lets the start-time index skip the
-    // firm's whole history instead of reading it for the few rows still ahead.
+    // Not over yet. A round ends within 25 hours of its start (a check on the table), so none
+    // that started before that is still going: the bound lets the start-time index skip the
+    // firm's history instead of reading it for the rows still ahead.
     where.push(gte(interviews.endsAt, now), gte(interviews.startsAt, new Date(now.getTime() - LONGEST_ROUND_MS)));
   }
   if (when === "past") where.push(lt(interviews.endsAt, now));

@@ -1,4 +1,5 @@
-import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, editedColumns, firmPrimaryKey, tstz } from "./_shared";
 import { interviewKindEnum, interviewStatusEnum, stageEnum } from "./enums";
 import { firmIdRef, tenantKey } from "./firms";
@@ -87,6 +88,9 @@ export const interviews = pgTable(
     index("interviews_firm_starts_idx").on(t.firmId, t.startsAt, t.id),
     index("interviews_firm_application_idx").on(t.firmId, t.applicationId),
     index("interviews_firm_candidate_idx").on(t.firmId, t.candidateId, t.startsAt),
+    // A round ends after it starts, the same day (the form asks for one date; 25 hours allows for a
+    // clock change). The upcoming list relies on it to read only the rounds that started since.
+    check("interviews_within_a_day", sql`${t.endsAt} > ${t.startsAt} and ${t.endsAt} <= ${t.startsAt} + interval '25 hours'`),
   ],
 );
 

@@ -398,6 +398,28 @@ describe("the record queries", () => {
       expect(await getInterview(candidateScope, firm.interviewId)).toBeNull();
     });
 
+    it("lists a round that is still going as upcoming, and refuses a round of more than 25 hours", async () => {
+      const db = database.current.db;
+      const [app] = await db
+        .insert(s.applications)
+        .values({ firmId: firm.firmId, candidateId: firm.otherCandidateId, jobId: (await createJobFor(recruiter)).id, stage: "interviewing" })
+        .returning();
+      const round = (startsAt: string, endsAt: string) =>
+        db
+          .insert(s.interviews)
+          .values({ firmId: firm.firmId, applicationId: app!.id, candidateId: firm.otherCandidateId, kind: "onsite", startsAt: at(startsAt), endsAt: at(endsAt) })
+          .returning();
+      // The longest round there can be: started 24 hours before "now", over in half an hour.
+      const [long] = await round("2031-04-01T00:00:00Z", "2031-04-02T00:30:00Z");
+      const now = at("2031-04-02T00:00:00Z");
+      expect((await findInterviews(recruiter, { when: "upcoming", now })).rows.map((r) => r.id)).toContain(long!.id);
+      expect((await findInterviews(recruiter, { when: "past", now })).rows.map((r) => r.id)).not.toContain(long!.id);
+      // The upcoming list reads only the rounds that started since then, so the database keeps longer ones out.
+      const refusal = (p: Promise<unknown>) => p.then(() => "saved", (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+      expect(await refusal(round("2031-05-01T00:00:00Z", "2031-05-02T01:00:01Z"))).toMatch(/check constraint "interviews_within_a_day"/);
+      expect(await refusal(round("2031-05-01T10:00:00Z", "2031-05-01T09:00:00Z"))).toMatch(/check constraint "interviews_within_a_day"/);
+    });
+
     it("reads the firm's time zone", async () => {
       expect(await getFirmTimeZone(recruiter)).toBe("America/New_York");
     });
