@@ -105,7 +105,17 @@ export async function findCandidates(scope: QueryScope, filter: CandidateFilter 
       sql`exists (select 1 from ${applications} where ${applications.firmId} = ${candidates.firmId} and ${applications.candidateId} = ${candidates.id} and ${applications.stage} = ${filter.stage})`,
     );
   }
-  const list = { sort, id: candidates.id, filter, where, search: recordSearch(candidateSearchText(candidates), filter.q) };
+  const list = {
+    sort,
+    id: candidates.id,
+    filter,
+    where,
+    search: recordSearch(candidateSearchText(candidates), filter.q, {
+      fn: "candidate_search_ids",
+      firmId: scope.firmId,
+      id: candidates.id,
+    }),
+  };
   const rows = (cursorKey: SQL<string>) =>
     scope.db
       .select({

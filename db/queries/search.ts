@@ -1,5 +1,5 @@
 import { and, sql, type SQL } from "drizzle-orm";
-import type { PgSelect } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
 import { boundedCount, keysetOrder, keysetQuery, likeTerm, type Page } from "./keyset";
 
 /**
@@ -21,6 +21,10 @@ import { boundedCount, keysetOrder, keysetQuery, likeTerm, type Page } from "./k
  * default threshold (0.6, the `<%` operator, also served by the index), so
  * "Andersen" finds Anderson. Terms with digits or an @ (emails, phone
  * numbers) are never matched loosely: one digit off is another person.
+ *
+ * Under row-level security neither `like` nor `<%` may use the index (their
+ * functions are not LEAKPROOF), so a table big enough to need it names its
+ * search function (`SearchIds`), which finds the ids through the index.
  */
 
 /** The most rows a ranked search answers: the closest matches. */
@@ -58,10 +62,24 @@ export interface RecordSearch {
   rank: SQL<number>;
 }
 
+/**
+ * A table whose matches come from its search function (migration 0021): under row-level security
+ * `like` and `<%` cannot use the trigram index, so the function finds the ids through it, for
+ * the firm the transaction is set to, and the list reads those rows under the policy.
+ */
+export type SearchIds = { fn: "candidate_search_ids"; firmId: string; id: AnyPgColumn };
+
 /** The search of a table by its search expression, or undefined without a term. */
-export function recordSearch(text: SQL, q: string | undefined): RecordSearch | undefined {
+export function recordSearch(text: SQL, q: string | undefined, ids?: SearchIds): RecordSearch | undefined {
   if (!q?.trim()) return undefined;
-  return { match: searchContains(text, q), close: searchClose(text, q), rank: searchRank(text, q) };
+  const search = { match: searchContains(text, q), close: searchClose(text, q), rank: searchRank(text, q) };
+  if (!ids) return search;
+  const found = (term: SQL, close: boolean) => sql`${ids.id} in (select ${sql.raw(ids.fn)}(${ids.firmId}::uuid, ${term}, ${close}))`;
+  return {
+    ...search,
+    match: found(sql`lower(${likeTerm(q.trim())})`, false),
+    close: search.close && found(sql`${q.trim()}`, true),
+  };
 }
 
 /** A list filter asks for ranked results when it searches and names no order. */

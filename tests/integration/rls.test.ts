@@ -111,6 +111,21 @@ describe.skipIf(!onPostgres)(
       expect(text).not.toContain('"Node Type":"Sort"');
     });
 
+    it("the candidate search function answers only for the firm the transaction is set to (migration 0021)", async () => {
+      // It runs as the tables' owner (to use the trigram index), so it checks the policy's condition itself.
+      const ids = async (db: Db, firmId: string) =>
+        (await run(db, `select candidate_search_ids('${firmId}'::uuid, '%', false) as id`)).map((r) => String(r.id)).sort();
+      const ofFirm = async (firmId: string) =>
+        (await run(owner, `select id::text as id from candidates where firm_id = '${firmId}'`)).map((r) => String(r.id)).sort();
+      const mine = await ofFirm(a.firmId);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(await ids(asA, a.firmId)).toEqual(mine);
+      expect(await ofFirm(b.firmId)).not.toEqual([]);
+      expect(await ids(asA, b.firmId)).toEqual([]);
+      // The owner (no firm set) gets the firm it names, as its own queries do.
+      expect(await ids(owner, b.firmId)).toEqual(await ofFirm(b.firmId));
+    });
+
     it("a raw select with no firm filter returns only the scope's firm, in every tenant table", async () => {
       const withOtherFirms: string[] = [];
       for (const t of tables.filter((t) => t !== "auth_sessions")) {
