@@ -86,7 +86,9 @@ function totalsSql(F: string, today: string) {
       ) o
       group by grouping sets ((), (recruiter_id), (client_id))
     ), h as (
-      select v.dim, v.key, v.measure, v.value,
+      -- Bytewise ("C") order for the keys: the window sort of a big firm's ~80,000 value rows
+      -- compared them by the language's rules, most of the statement's time, for an order no one reads.
+      select v.dim collate "C" as dim, v.key collate "C" as key, v.measure, v.value,
         sum(v.n) over (partition by v.dim, v.key, v.measure order by v.value) as running,
         sum(v.n) over (partition by v.dim, v.key, v.measure) as total
       from report_rollup_values v
@@ -117,7 +119,7 @@ function totalsSql(F: string, today: string) {
         m.days_vs_promise_lo, m.days_vs_promise_mid
       from sums s
       left join overdue o on o.grp = s.grp and o.recruiter_id is not distinct from s.recruiter_id and o.client_id is not distinct from s.client_id
-      left join meds m on m.dim = s.dim and m.key = s.key
+      left join meds m on m.dim = s.dim collate "C" and m.key = s.key collate "C"
     )
     ${namedGroups(F, "agg")}`;
   const weeks = everyWeek(`select t.key::date as week, t.interviews
