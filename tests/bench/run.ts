@@ -145,6 +145,18 @@ async function main(): Promise<number> {
   const loadAtStart = os.loadavg()[0]!;
   const server: Server = await startServer(url, log, args.appDir);
   const stopServer = () => void server.stop();
+  // The planner's statistics and visibility maps as autovacuum keeps them on a server that runs it (a
+  // development machine's PostgreSQL may not): rows the seed, the migrations or the rollup jobs just
+  // wrote are otherwise unknown to the planner, and its plans are not the ones production gets.
+  const vacuumed = Date.now();
+  const maintenance = new pg.Client({ connectionString: url });
+  await maintenance.connect();
+  try {
+    await maintenance.query("vacuum (analyze)");
+  } finally {
+    await maintenance.end();
+  }
+  log(`Vacuumed and analyzed the database (${((Date.now() - vacuumed) / 1000).toFixed(0)} s).`);
   process.on("SIGINT", () => {
     stopServer();
     process.exit(130);
@@ -339,6 +351,7 @@ async function main(): Promise<number> {
     `- Tier ${tier}: "${big.name}" (${fmtN(t.candidates)} candidates, ~${fmtN(t.candidates * t.interviewsPerCandidate)} interviews) beside ${t.smallFirms} small firms of ${t.smallFirmCandidates} candidates${seededSeconds !== null ? `; seeded in this run in ${seededSeconds.toFixed(0)} s` : ""}`,
     `- App: ${appRevision(args.appDir)}`,
     `- Command: \`npm run bench -- --tier ${tier}${quick ? " --quick" : ""}${args.appDir === ROOT ? "" : " --app-dir …"}\``,
+    `- Before timing: \`VACUUM (ANALYZE)\` of the database, as autovacuum keeps it on a server that runs it`,
   ].join("\n");
   const notesFile = path.join(ROOT, "tests", "bench", "NOTES.md");
   const notes = tier === "M" && fs.existsSync(notesFile) ? `\n\n${fs.readFileSync(notesFile, "utf8").trim()}\n` : "\n";
