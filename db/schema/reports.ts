@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./_shared";
 import { stageEnum } from "./enums";
 import { firmIdRef } from "./firms";
@@ -126,6 +126,29 @@ export const reportRollupValues = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.dim, t.key, t.measure, t.value] }),
     check("report_rollup_values_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
+  ],
+);
+
+/**
+ * The all-time medians of report_rollup_values, per firm, recruiter, client
+ * and measure: the lower middle value (percentile_disc(0.5)) and the midpoint
+ * (percentile_cont(0.5)). Worked out again for the recruiters and clients
+ * whose values a rebuild of days changed, in the same transaction, so the page
+ * with no filter reads them instead of ranking a big firm's ~80,000 value rows.
+ */
+export const reportRollupMedians = pgTable(
+  "report_rollup_medians",
+  {
+    firmId: firmIdRef(),
+    dim: text().notNull(),
+    key: text().notNull(),
+    measure: integer().notNull(),
+    lo: doublePrecision().notNull(),
+    mid: doublePrecision().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.dim, t.key, t.measure] }),
+    check("report_rollup_medians_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
   ],
 );
 

@@ -191,6 +191,22 @@ describe("the reports page's daily rollups", () => {
     expect(bAfter!.metrics).toStrictEqual(bBefore!.metrics);
   });
 
+  it("works out again the medians of a recruiter whose interviews moved to another", { timeout: SLOW }, async () => {
+    await buildRollups(a);
+    // Half of Rita's applications go to the admin: her remaining values' medians change, though the
+    // days rebuilt now count the admin's instead of hers.
+    const ritas = await db()
+      .select()
+      .from(s.applications)
+      .where(and(eq(s.applications.firmId, a.firmId), eq(s.applications.recruiterUserId, a.recruiter.userId)));
+    expect(ritas.length).toBeGreaterThan(1);
+    for (const app of ritas.filter((_, i) => i % 2 === 0)) {
+      await db().update(s.applications).set({ recruiterUserId: a.admin.userId }).where(eq(s.applications.id, app.id));
+    }
+    expect(await unsafeRefreshReportRollups(db(), a.firmId)).toBeGreaterThan(0);
+    await compare(a, TZ, "after moving half of Rita's applications");
+  });
+
   it("queues the refresh in the change's own transaction, once while one waits", async () => {
     const queued = () =>
       db().select().from(s.backgroundJobs).where(and(eq(s.backgroundJobs.firmId, a.firmId), eq(s.backgroundJobs.kind, "reports.rollup"), eq(s.backgroundJobs.state, "queued")));

@@ -55,12 +55,12 @@ function wholeHistory(f: RollupInput["filters"]): boolean {
 
 /** One measure's `_lo` and `_mid` medians, picked from the per-measure medians `p` (a row per measure). */
 function pickMiddles(m: number, name: string): string {
-  return `max(p.lo) filter (where p.measure = ${m}) as ${name}_lo, max(p.mid) filter (where p.measure = ${m}) as ${name}_mid`;
+  return `(max(m.lo) filter (where m.measure = ${m}))::text as ${name}_lo, (max(m.mid) filter (where m.measure = ${m}))::text as ${name}_mid`;
 }
 
 /**
  * The page with no filter, from the all-time totals (report_rollup_totals,
- * report_rollup_values): a few rows per recruiter, client and week instead of
+ * report_rollup_medians): a few rows per recruiter, client and week instead of
  * the daily rows of the firm's whole history. The same columns as
  * rollupSql's statements; only "overdue", which depends on today, is summed
  * from the daily rows, over the promises still open (an index of its own).
@@ -85,33 +85,15 @@ function totalsSql(F: string, today: string) {
         where r.firm_id = ${F} and r.basis = 'interview' and r.promise_due <> ${NONE} and r.promise_due < ${today}
       ) o
       group by grouping sets ((), (recruiter_id), (client_id))
-    ), h as (
-      -- Bytewise ("C") order for the keys: the window sort of a big firm's ~80,000 value rows
-      -- compared them by the language's rules, most of the statement's time, for an order no one reads.
-      select v.dim collate "C" as dim, v.key collate "C" as key, v.measure, v.value,
-        sum(v.n) over (partition by v.dim, v.key, v.measure order by v.value) as running,
-        sum(v.n) over (partition by v.dim, v.key, v.measure) as total
-      from report_rollup_values v
-      where v.firm_id = ${F}
-    ), positions as (
-      -- percentile_disc(0.5): the first value whose running count reaches half the count (lo).
-      -- percentile_cont(0.5): the values at 0-based positions floor(q) and ceil(q), q = (count - 1) / 2,
-      -- interpolated at q as PostgreSQL does (a + (q - floor(q)) * (b - a)).
-      select h.dim, h.key, h.measure, (max(h.total) - 1) / 2.0 as q,
-        min(h.value) filter (where h.running >= h.total / 2.0) as lo,
-        min(h.value) filter (where h.running > floor((h.total - 1) / 2.0)) as a,
-        min(h.value) filter (where h.running > ceil((h.total - 1) / 2.0)) as b
-      from h group by h.dim, h.key, h.measure
-    ), p as (
-      select dim, key, measure, lo::float8::text as lo,
-        (a::float8 + (q - floor(q))::float8 * (b - a)::float8)::text as mid
-      from positions
     ), meds as materialized (
-      select p.dim, p.key,
+      -- Worked out when the values changed (report_rollup_medians), not on every read.
+      select m.dim, m.key,
         ${pickMiddles(1, "tenths_to_debrief")},
         ${pickMiddles(2, "tenths_to_feedback")},
         ${pickMiddles(3, "days_vs_promise")}
-      from p group by p.dim, p.key
+      from report_rollup_medians m
+      where m.firm_id = ${F}
+      group by m.dim, m.key
     ), agg as (
       select s.grp, s.recruiter_id, s.client_id, s.interviews, s.completed, s.debriefed, s.promised, s.answered, s.kept,
         coalesce(o.overdue, 0)::int as overdue,
@@ -119,7 +101,7 @@ function totalsSql(F: string, today: string) {
         m.days_vs_promise_lo, m.days_vs_promise_mid
       from sums s
       left join overdue o on o.grp = s.grp and o.recruiter_id is not distinct from s.recruiter_id and o.client_id is not distinct from s.client_id
-      left join meds m on m.dim = s.dim collate "C" and m.key = s.key collate "C"
+      left join meds m on m.dim = s.dim and m.key = s.key
     )
     ${namedGroups(F, "agg")}`;
   const weeks = everyWeek(`select t.key::date as week, t.interviews
