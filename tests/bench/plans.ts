@@ -2,11 +2,12 @@
  * The query plans of a page: its query-layer calls are run here, the way the
  * page makes them, on a drizzle instance that records every statement; each
  * statement is then run again under EXPLAIN (ANALYZE, BUFFERS) with the same
- * parameters.
+ * parameters, as the app role for the page's firm and person, as the page runs it.
  */
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Db } from "@/db/client";
+import { firmSetupSql } from "@/db/firm-db";
 import { findApplications, listApplicationsForCandidate, listApplicationsForJob } from "@/db/queries/applications";
 import { listAuditEvents } from "@/db/queries/audit";
 import { getCandidateTimeline } from "@/db/queries/candidate-timeline";
@@ -108,7 +109,15 @@ export async function explainPage(url: string, page: PlanPage, who: PlanWho): Pr
         }
         if (seen.has(key) || /^\s*(begin|commit|rollback|set |select set_config)/i.test(s.sql)) continue;
         seen.add(key);
-        const r = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${s.sql}`, s.params);
+        // As the page runs it: as the app role, under the firm's row-level security policy (a condition
+        // whose function is not LEAKPROOF cannot use an index there, where the tables' owner can).
+        await client.query(`begin; ${firmSetupSql(who.firmId, who.userId)}`);
+        let r: pg.QueryResult<{ "QUERY PLAN": string }>;
+        try {
+          r = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${s.sql}`, s.params);
+        } finally {
+          await client.query("rollback");
+        }
         const plan = r.rows.map((row) => row["QUERY PLAN"]).join("\n");
         const m = /Execution Time: ([\d.]+) ms/.exec(plan);
         if (m) totalMs += Number(m[1]);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N]] [--seed-only]`:
+ * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N]] [--seed-only] [--plans-only]`:
  * benchmarks the production build against real PostgreSQL (DATABASE_URL) on
  * a data tier — S (2,000 candidates) or M (one firm of 200,000 candidates and
  * about 1,000,000 interviews beside 19 small firms) — and writes the numbers
@@ -7,7 +7,8 @@
  * S), the query plans to tests/bench/plans/. It seeds the tier when the
  * database lacks it, and refuses a database that holds anything but
  * benchmark data. With --soak it runs the mixed load of soak.ts instead; with
- * --seed-only it seeds (and tops up) the tier and stops.
+ * --seed-only it seeds (and tops up) the tier and stops; with --plans-only it
+ * writes the query plans and stops.
  *
  * Every target is a ratio of two measurements taken side by side in the same
  * run, because the machines are shared and absolute times drift. Nothing here
@@ -32,18 +33,18 @@ import {
 import { auditPages } from "./audit";
 import { measureExports } from "./exports";
 import { fmtMs, fmtN, log, x, type Ratio } from "./format";
-import { measureStaffPages, PIPELINE_PATH } from "./pages";
+import { measureStaffPages, PIPELINE_PATH, staffPages } from "./pages";
 import { explainPage, type PlanPage, type PlanWho } from "./plans";
 import { runSoak } from "./soak";
 import { checkBenchDatabase, ensureTier, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
 import { topUpTier } from "./topup";
 
-const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N] [--writes-only]] [--seed-only]";
+const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N] [--writes-only]] [--seed-only] [--plans-only]";
 
-type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number; writesOnly: boolean; seedOnly: boolean };
+type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number; writesOnly: boolean; seedOnly: boolean; plansOnly: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300, writesOnly: false, seedOnly: false };
+  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300, writesOnly: false, seedOnly: false, plansOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -55,6 +56,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--soak") args.soak = true;
     else if (flag === "--writes-only") args.writesOnly = true;
     else if (flag === "--seed-only") args.seedOnly = true;
+    else if (flag === "--plans-only") args.plansOnly = true;
     else if (flag === "--seconds") {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 10) throw new Refusal(`--seconds needs a whole number of seconds, at least 10. ${USAGE}`);
@@ -75,6 +77,44 @@ function parseArgs(argv: string[]): Args {
     } else throw new Refusal(`Unknown option ${flag}. ${USAGE}`);
   }
   return args;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each measured page's statements, one file per page in `plansDir`. */
+async function writePlans(o: {
+  url: string;
+  tier: Tier;
+  big: BenchFirm;
+  users: Awaited<ReturnType<typeof firmUsers>>;
+  ids: { candidateId: string; jobId: string; term: string };
+  plansDir: string;
+  outDir: string;
+  started: Date;
+  problems: string[];
+}): Promise<{ page: string; file: string; totalMs: number }[]> {
+  const { big, users, ids } = o;
+  fs.mkdirSync(o.plansDir, { recursive: true });
+  const planPages: [PlanPage, string, PlanWho][] = [
+    ["pipeline", "pipeline list (big firm)", { firmId: big.id, userId: users.recruiter.id, query: "stage=open&recruiter=me" }],
+    ["dashboard", "needs-attention queue (big firm, everyone)", { firmId: big.id, userId: users.admin.id, query: "view=everyone" }],
+    ["reports", "reports page (big firm, no filters)", { firmId: big.id, userId: users.admin.id, query: "" }],
+    ["candidates-search", `candidates search (q=${ids.term})`, { firmId: big.id, userId: users.admin.id, query: `q=${ids.term}` }],
+    ["candidate", "candidate with the longest timeline", { firmId: big.id, userId: users.admin.id, query: "", id: ids.candidateId }],
+    ["job-board", "job board (the biggest job)", { firmId: big.id, userId: users.admin.id, query: "", id: ids.jobId }],
+    ["tasks", "tasks (everyone)", { firmId: big.id, userId: users.admin.id, query: "view=everyone" }],
+    ["audit", "audit log", { firmId: big.id, userId: users.admin.id, query: "" }],
+  ];
+  const plans: { page: string; file: string; totalMs: number }[] = [];
+  for (const [page, label, who] of planPages) {
+    try {
+      const { text, totalMs } = await explainPage(o.url, page, who);
+      const file = path.join(o.plansDir, `${o.tier}-${page}.txt`);
+      fs.writeFileSync(file, `EXPLAIN (ANALYZE, BUFFERS) of every statement of the ${label}, tier ${o.tier}, ${o.started.toISOString()}\n\n${text}`);
+      plans.push({ page: label, file: path.relative(o.outDir, file), totalMs });
+    } catch (err) {
+      o.problems.push(`plans of the ${label}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return plans;
 }
 
 async function firmUsers(url: string, firm: BenchFirm) {
@@ -135,6 +175,16 @@ async function main(): Promise<number> {
   if (args.seedOnly) {
     log(`Tier ${tier} is ready: "${big.name}" and the small firm "${small.name}".`);
     return 0;
+  }
+  if (args.plansOnly) {
+    // The query plans alone (tests/bench/plans/), without starting the app or timing anything.
+    const problems: string[] = [];
+    const plansDir = path.join(ROOT, "tests", "bench", "plans");
+    const { ids } = await staffPages(url, big);
+    const written = await writePlans({ url, tier, big, users: await firmUsers(url, big), ids, plansDir, outDir: path.dirname(plansDir), started: new Date(), problems });
+    for (const p of written) log(`${p.file}: ${fmtMs(p.totalMs)} of execution time`);
+    for (const p of problems) log(`Problem: ${p}`);
+    return problems.length > 0 ? 1 : 0;
   }
   if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir, writesOnly: args.writesOnly });
   // Tier M's report is RESULTS.md; tier S's sits beside it, so that a tier-S run (which tier M needs first) keeps it.
@@ -244,27 +294,7 @@ async function main(): Promise<number> {
 
     // Query plans.
     log("Query plans…");
-    fs.mkdirSync(plansDir, { recursive: true });
-    const planPages: [PlanPage, string, PlanWho][] = [
-      ["pipeline", "pipeline list (big firm)", { firmId: big.id, userId: bigUsers.recruiter.id, query: "stage=open&recruiter=me" }],
-      ["dashboard", "needs-attention queue (big firm, everyone)", { firmId: big.id, userId: bigUsers.admin.id, query: "view=everyone" }],
-      ["reports", "reports page (big firm, no filters)", { firmId: big.id, userId: bigUsers.admin.id, query: "" }],
-      ["candidates-search", `candidates search (q=${staff.ids.term})`, { firmId: big.id, userId: bigUsers.admin.id, query: `q=${staff.ids.term}` }],
-      ["candidate", "candidate with the longest timeline", { firmId: big.id, userId: bigUsers.admin.id, query: "", id: staff.ids.candidateId }],
-      ["job-board", "job board (the biggest job)", { firmId: big.id, userId: bigUsers.admin.id, query: "", id: staff.ids.jobId }],
-      ["tasks", "tasks (everyone)", { firmId: big.id, userId: bigUsers.admin.id, query: "view=everyone" }],
-      ["audit", "audit log", { firmId: big.id, userId: bigUsers.admin.id, query: "" }],
-    ];
-    for (const [page, label, who] of planPages) {
-      try {
-        const { text, totalMs } = await explainPage(url, page, who);
-        const file = path.join(plansDir, `${tier}-${page}.txt`);
-        fs.writeFileSync(file, `EXPLAIN (ANALYZE, BUFFERS) of every statement of the ${label}, tier ${tier}, ${started.toISOString()}\n\n${text}`);
-        plans.push({ page: label, file: path.relative(outDir, file), totalMs });
-      } catch (err) {
-        problems.push(`plans of the ${label}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    plans.push(...(await writePlans({ url, tier, big, users: bigUsers, ids: staff.ids, plansDir, outDir, started, problems })));
     sections.push(
       [
         "## Query plans",
