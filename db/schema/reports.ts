@@ -61,6 +61,9 @@ export const reportRollups = pgTable(
     index("report_rollups_open_promises_idx")
       .on(t.firmId, t.basis, t.promiseDue)
       .where(sql`${t.promiseDue} <> '9999-12-31'::date`),
+    /** One client's or one recruiter's rows, for the page filtered by them (the key leads with the day). */
+    index("report_rollups_client_idx").on(t.firmId, t.basis, t.clientId, t.day),
+    index("report_rollups_recruiter_idx").on(t.firmId, t.basis, t.recruiterId, t.day),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "report_rollups_client_idx" ON "report_rollups" USING btree ("firm_id","basis","client_id","day");--> statement-breakpoint
+CREATE INDEX "report_rollups_recruiter_idx" ON "report_rollups" USING btree ("firm_id","basis","recruiter_id","day");
