@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { unsafeClaimDueJobs, unsafeDeleteDoneJobs, unsafeFailJob, unsafeFinishJob, type ClaimedJob } from "@/db/queries/background-jobs";
 import type { Database } from "@/db/runtime";
 import { logger } from "@/lib/platform/logger";
@@ -66,6 +67,11 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
   let stopped = false;
   let timer: ReturnType<typeof setInterval> | null = null;
   let unregister: (() => void) | null = null;
+  // The context the runner was made in (the server's start-up, not a request). A wake comes from a
+  // request that just committed; a pass started or joined in that request's context would keep the
+  // request's whole async context (its response among it) for as long as the pass runs — under a
+  // backlog, every waking request's, for minutes.
+  const home = new AsyncResource("afterview.jobs");
 
   async function runOne(job: ClaimedJob, summary: PassSummary) {
     const def = handlers[job.kind];
@@ -115,6 +121,11 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
 
   const pollNow = () => {
     if (stopped) return;
+    if (pass) {
+      // The running pass goes round once more; nothing is chained on it.
+      again = true;
+      return;
+    }
     runner.runDue().catch((err) => logger.error({ err: err instanceof Error ? err.message : String(err) }, "job pass failed"));
   };
 
@@ -132,7 +143,7 @@ export function createJobRunner(opts: RunnerOptions): JobRunner {
     },
     wake() {
       if (stopped) return;
-      setImmediate(pollNow);
+      setImmediate(() => home.runInAsyncScope(pollNow));
     },
     start() {
       if (timer || stopped) return runner;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N]] [--seed-only] [--plans-only]`:
+ * `npm run bench [-- --tier S|M] [--quick] [--out FILE] [--soak [--seconds N] [--heap-snapshots]] [--seed-only] [--plans-only]`:
  * benchmarks the production build against real PostgreSQL (DATABASE_URL) on
  * a data tier — S (2,000 candidates) or M (one firm of 200,000 candidates and
  * about 1,000,000 interviews beside 19 small firms) — and writes the numbers
@@ -39,12 +39,12 @@ import { runSoak } from "./soak";
 import { checkBenchDatabase, ensureTier, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
 import { topUpTier } from "./topup";
 
-const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N] [--writes-only]] [--seed-only] [--plans-only]";
+const USAGE = "Usage: npm run bench [-- --tier S|M] [--quick] [--out FILE] [--app-dir DIR] [--soak [--seconds N] [--writes-only] [--heap-snapshots]] [--seed-only] [--plans-only]";
 
-type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number; writesOnly: boolean; seedOnly: boolean; plansOnly: boolean };
+type Args = { tier: Tier; quick: boolean; out: string | null; appDir: string; soak: boolean; seconds: number; writesOnly: boolean; heapSnapshots: boolean; seedOnly: boolean; plansOnly: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300, writesOnly: false, seedOnly: false, plansOnly: false };
+  const args: Args = { tier: "S", quick: false, out: null, appDir: ROOT, soak: false, seconds: 300, writesOnly: false, heapSnapshots: false, seedOnly: false, plansOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -55,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     } else if (flag === "--quick") args.quick = true;
     else if (flag === "--soak") args.soak = true;
     else if (flag === "--writes-only") args.writesOnly = true;
+    else if (flag === "--heap-snapshots") args.heapSnapshots = true;
     else if (flag === "--seed-only") args.seedOnly = true;
     else if (flag === "--plans-only") args.plansOnly = true;
     else if (flag === "--seconds") {
@@ -186,7 +187,7 @@ async function main(): Promise<number> {
     for (const p of problems) log(`Problem: ${p}`);
     return problems.length > 0 ? 1 : 0;
   }
-  if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir, writesOnly: args.writesOnly });
+  if (args.soak) return runSoak({ url, tier, seconds: args.seconds, big, out: args.out ?? path.join(ROOT, "tests", "bench", `SOAK-${tier}.md`), appDir: args.appDir, writesOnly: args.writesOnly, heapSnapshots: args.heapSnapshots });
   // Tier M's report is RESULTS.md; tier S's sits beside it, so that a tier-S run (which tier M needs first) keeps it.
   const out = args.out ?? path.join(ROOT, "tests", "bench", tier === "M" ? "RESULTS.md" : "RESULTS-S.md");
   log(`Tier ${tier}: "${big.name}" and the small firm "${small.name}".`);

@@ -109,9 +109,11 @@ async function get(url: string, cookie: string): Promise<{ ok: boolean; error?: 
  * `writesOnly`: fail only on a lost or duplicated write (or a crash), and
  * report failed requests without failing — for CI, whose machine may be too
  * busy to hold the offered load's latency; the measured run fails on both.
+ * `heapSnapshots`: also write the server's heap after a full collection at
+ * the start and at the end (the paths are logged), to see what it kept.
  */
-export async function runSoak(opts: { url: string; tier: Tier; seconds: number; big: BenchFirm; out: string; appDir: string; writesOnly: boolean }): Promise<number> {
-  const { url, tier, seconds, big } = opts;
+export async function runSoak(opts: { url: string; tier: Tier; seconds: number; big: BenchFirm; out: string; appDir: string; writesOnly: boolean; heapSnapshots: boolean }): Promise<number> {
+  const { url, tier, seconds, big, heapSnapshots } = opts;
   setDatabaseUrl(url);
   const server = await startServer(url, log, opts.appDir, { RUN_JOBS: "1" });
   // The server runs in a process group of its own: stop it when this run is stopped (CI's timeout, Ctrl+C).
@@ -169,6 +171,7 @@ export async function runSoak(opts: { url: string; tier: Tier; seconds: number; 
     // --- The run.
     const adminCookie = recruiterCookies[0]!;
     const startedAt = new Date();
+    const memStart = await memoryAfterGc(server, heapSnapshots ? "soak-start" : null);
     const rssStart = rssBytes(server.pid);
     const until = performance.now() + seconds * 1000;
     let peakConnections = 0;
@@ -238,6 +241,8 @@ export async function runSoak(opts: { url: string; tier: Tier; seconds: number; 
     const rssLoaded = rssBytes(server.pid);
     await sleep(5000);
     const rssEnd = rssBytes(server.pid);
+    const memEnd = await memoryAfterGc(server, heapSnapshots ? "soak-end" : null);
+    if (memStart.snapshot && memEnd.snapshot) log(`Heap snapshots: ${memStart.snapshot} and ${memEnd.snapshot}.`);
 
     // --- Counting the writes.
     const after = await snapshot(db, big.id, candidates.map((c) => c.interviewId));
@@ -291,6 +296,8 @@ export async function runSoak(opts: { url: string; tier: Tier; seconds: number; 
       `| Lost or duplicated writes (${fmtN(saves)} autosaves and ${fmtN(submits)} submissions acknowledged) | ${problems.length} | 0 | ${problems.length === 0 ? "yes" : "**no**"} |`,
       `| Server RSS growth, from after the warm-up to 5 s after the last answer | ${growth.toFixed(0)} MB (${(rssStart / MB).toFixed(0)} → ${(rssEnd / MB).toFixed(0)} MB; ${(rssLoaded / MB).toFixed(0)} MB at the last answer, peak ${(peakRss / MB).toFixed(0)} MB) | < 100 MB | ${growth < 100 ? "yes" : "**no**"} |`,
       "",
+      `What the server still holds, after a full garbage collection (\`/api/bench/memory\`): live heap ${mb(memStart.heapUsed)} before the run, ${mb(memEnd.heapUsed)} after it (${signedMb(memEnd.heapUsed - memStart.heapUsed)}); memory outside the heap (buffers) ${mb(memStart.external)} → ${mb(memEnd.external)}; RSS after that collection ${mb(memEnd.rss)}. RSS counts what the allocators took at the peak and have not given back; the live heap after a collection is what a leak would grow.`,
+      "",
       `Peak database connections (pg_stat_activity of this database, this process's one included): ${peakConnections}. CSV exports finished: ${exports} (${fmtN(exportedRows)} rows). E-mails written to the outbox: ${outboxAfter - outboxBefore}. Jobs in the job table written during the run: ${jobs.map((j) => `${j.state} ${j.n}`).join(", ") || "none"}. Reminder jobs (pg-boss): ${reminders.map((r) => `${r.name} ${r.state} ${r.n}`).join(", ") || "none"}.`,
       "",
       "## Requests",
@@ -312,6 +319,19 @@ export async function runSoak(opts: { url: string; tier: Tier; seconds: number; 
     await server.stop();
   }
 }
+
+type Memory = { rss: number; heapUsed: number; external: number; snapshot: string | null };
+
+/** The server's memory after a full garbage collection, from its bench-only probe (and a heap snapshot of it, when named). */
+async function memoryAfterGc(server: Server, snapshot: string | null): Promise<Memory> {
+  const res = await fetch(`${server.base}/api/bench/memory${snapshot ? `?snapshot=${snapshot}` : ""}`);
+  if (!res.ok) throw new Error(`The memory probe answered HTTP ${res.status}; is AFTERVIEW_BENCH_ROUTES=1 set for the server?`);
+  const body = (await res.json()) as { after: Omit<Memory, "snapshot">; snapshot: string | null };
+  return { ...body.after, snapshot: body.snapshot };
+}
+
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+const signedMb = (bytes: number) => `${bytes >= 0 ? "+" : "−"}${mb(Math.abs(bytes))}`;
 
 async function count(db: pg.Client, sql: string): Promise<number> {
   return (await db.query<{ n: number }>(sql)).rows[0]?.n ?? 0;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { POST as benchDebrief } from "@/app/api/bench/debrief/route";
+import { GET as benchMemory } from "@/app/api/bench/memory/route";
 import { GET as benchPipeline } from "@/app/api/bench/pipeline/route";
 import { POST as testSupportFirm } from "@/app/api/test-support/firm/route";
 import { GET as testSupportSlow } from "@/app/api/test-support/slow/route";
@@ -49,6 +50,7 @@ describe("internal routes: test support and bench", () => {
     pipeline: () => benchPipeline(new Request(`http://localhost:3000/api/bench/pipeline?firm=${a.firmId}&recruiter=${a.recruiter.userId}`)),
     debrief: () =>
       benchDebrief(new Request("http://localhost:3000/api/bench/debrief", { method: "POST", body: JSON.stringify({ debriefId: "not an id" }) })),
+    memory: () => benchMemory(new Request("http://localhost:3000/api/bench/memory")),
   });
 
   it("are all off in production, with both flags on", async () => {
@@ -77,6 +79,12 @@ describe("internal routes: test support and bench", () => {
     expect(internalRoutes()).toEqual({ testHooks: false, bench: true });
     expect((await calls().slow()).status).toBe(404);
     expect((await calls().debrief()).status).toBe(422);
+    const memory = await calls().memory();
+    expect(memory.status).toBe(200);
+    const { after } = (await memory.json()) as { after: { rss: number; heapUsed: number } };
+    expect(after.heapUsed).toBeGreaterThan(0);
+    expect(after.rss).toBeGreaterThan(after.heapUsed);
+    expect((await benchMemory(new Request("http://localhost:3000/api/bench/memory?snapshot=../x"))).status).toBe(422);
   });
 
   it("is decided once: changing the environment of a running process changes nothing", () => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { v7 as uuidv7 } from "uuid";
@@ -10,6 +11,7 @@ import { submitDebriefAction } from "@/app/(candidate)/my/interviews/[id]/debrie
 import { enqueueJob } from "@/lib/jobs/queue";
 import { createJobRunner, type RunnerOptions } from "@/lib/jobs/runner";
 import type { JobContext, JobHandlers } from "@/lib/jobs/handlers";
+import { collectGarbage } from "@/lib/platform/memory";
 import { emptyDebriefDraft } from "@/lib/core/validation/debrief";
 import { submit } from "../helpers/actions";
 import { signedInAs, useDatabaseForRequests } from "../helpers/context";
@@ -171,6 +173,44 @@ describe("durable jobs: written with the change, run after its commit", () => {
     now = new Date(now.getTime() + 2);
     await runner(handlers, { clock: () => now }).runDue();
     expect((await jobRows()).map((j) => j.state)).toEqual(["failed"]);
+  });
+
+  it("keeps nothing of the requests that wake it while a long pass runs", async () => {
+    // A job that holds the pass until released: the backlog of a busy server.
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const handlers: JobHandlers = {
+      "test.work": {
+        payload: z.object({ n: z.number() }),
+        run: async () => {
+          started();
+          await gate;
+        },
+      },
+    };
+    await insertJob({ db: db(), firmId: a.firmId }, { kind: "test.work", payload: { n: 1 } });
+    const active = runner(handlers, { pollMs: 3_600_000 }).start();
+    await running;
+    // Requests that commit and wake the runner, each with its own async context (as Next.js gives a request).
+    const request = new AsyncLocalStorage<{ response: Uint8Array }>();
+    const responses: WeakRef<object>[] = [];
+    // (In a function of its own: a store left in a register of this suspended test would stay alive.)
+    const wakeFromRequest = () => {
+      const store = { response: new Uint8Array(64 * 1024) };
+      responses.push(new WeakRef(store));
+      request.run(store, () => active.wake());
+    };
+    for (let i = 0; i < 20; i++) wakeFromRequest();
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 10));
+    collectGarbage();
+    await new Promise((r) => setTimeout(r, 10));
+    collectGarbage();
+    expect(responses.flatMap((r, i) => (r.deref() === undefined ? [] : [i]))).toEqual([]);
+    release();
+    await active.stop();
   });
 
   it("runs, after a restart, a job written before a crash and one a crashed runner was running", async () => {
