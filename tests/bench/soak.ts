@@ -99,10 +99,19 @@ async function debriefAction(server: Server, id: string, c: Candidate, text: str
   return Number(m[1]);
 }
 
+/**
+ * A page answered in full: HTTP 200, and no server error rendered into it. A
+ * page streams, so an error in a part that comes after the first bytes (a
+ * query that failed) still answers 200, with React's marker for a part the
+ * browser must render as an error instead (`data-dgst="…"` in the first
+ * bytes, or a later `$RX("B:…","…")` script; each carries the error's digest).
+ */
 async function get(url: string, cookie: string): Promise<{ ok: boolean; error?: string }> {
   const res = await fetch(url, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  await res.arrayBuffer();
-  return res.status === 200 ? { ok: true } : { ok: false, error: `HTTP ${res.status}` };
+  const body = await res.text();
+  if (res.status !== 200) return { ok: false, error: `HTTP ${res.status}` };
+  const marker = /data-dgst="([^"]*)"|\$RX\("[^"]*","([^"]*)"/.exec(body);
+  return marker ? { ok: false, error: `HTTP 200 with a server error rendered into the page (digest ${marker[1] ?? marker[2]})` } : { ok: true };
 }
 
 /**
@@ -286,13 +295,14 @@ export async function runSoak(opts: { url: string; tier: Tier; seconds: number; 
       "",
       `- Date: ${startedAt.toISOString()}, ${elapsed.toFixed(0)} s; tier ${tier} ("${big.name}", ${fmtN(t.candidates)} candidates); load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} at the end`,
       `- Command: \`npm run bench -- --soak --tier ${tier} --seconds ${seconds}\``,
+      `- Server process: \`MALLOC_ARENA_MAX=${arenaMax(server.pid)}\` (glibc's malloc arenas; \`npm start\` sets 2 unless it is set)`,
       `- Load: ${SOAK_RECRUITERS} recruiters (each its own session, one in four the admin) opening the staff pages one after another, ${RECRUITER_THINK_MS[0] / 1000}–${RECRUITER_THINK_MS[1] / 1000} s apart; ${candidates.length} candidates each writing every ${CANDIDATE_THINK_MS[0] / 1000}–${CANDIDATE_THINK_MS[1] / 1000} s (two autosaves, then a submission or an amendment); one CSV export of all interviews at all times; the server runs its jobs (RUN_JOBS=1): the reminder scan at start-up and the durable job table.`,
       "",
       "## Targets",
       "",
       "| Measure | Value | Target | Met |",
       "|---|---:|---|---|",
-      `| Failed requests (not 200, an error or over ${REQUEST_TIMEOUT_MS / 1000} s) | ${failures} of ${fmtN(requests)} | 0 | ${failures === 0 ? "yes" : "**no**"} |`,
+      `| Failed requests (not 200, a server error rendered into the page, an error or over ${REQUEST_TIMEOUT_MS / 1000} s) | ${failures} of ${fmtN(requests)} | 0 | ${failures === 0 ? "yes" : "**no**"} |`,
       `| Lost or duplicated writes (${fmtN(saves)} autosaves and ${fmtN(submits)} submissions acknowledged) | ${problems.length} | 0 | ${problems.length === 0 ? "yes" : "**no**"} |`,
       `| Server RSS growth, from after the warm-up to 5 s after the last answer | ${growth.toFixed(0)} MB (${(rssStart / MB).toFixed(0)} → ${(rssEnd / MB).toFixed(0)} MB; ${(rssLoaded / MB).toFixed(0)} MB at the last answer, peak ${(peakRss / MB).toFixed(0)} MB) | < 100 MB | ${growth < 100 ? "yes" : "**no**"} |`,
       "",
@@ -328,6 +338,12 @@ async function memoryAfterGc(server: Server, snapshot: string | null): Promise<M
   if (!res.ok) throw new Error(`The memory probe answered HTTP ${res.status}; is AFTERVIEW_BENCH_ROUTES=1 set for the server?`);
   const body = (await res.json()) as { after: Omit<Memory, "snapshot">; snapshot: string | null };
   return { ...body.after, snapshot: body.snapshot };
+}
+
+/** The server process's MALLOC_ARENA_MAX, read from its environment ("unset" when it has none). */
+function arenaMax(pid: number): string {
+  const env = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+  return env.find((v) => v.startsWith("MALLOC_ARENA_MAX="))?.slice("MALLOC_ARENA_MAX=".length) ?? "unset";
 }
 
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
