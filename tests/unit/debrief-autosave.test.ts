@@ -6,6 +6,7 @@ import {
   envelope,
   isFormState,
   isRetryable,
+  oneAtATime,
   parseStored,
   renamedPeople,
   retryDelaySeconds,
@@ -162,5 +163,58 @@ describe("a submission whose answer got lost", () => {
     expect(submissionFromProbe(refused, before)).toBe(refused);
     const olderConflict = { ok: false, data: { conflict: true, current: copy({ status: "submitted", submittedVersions: 0 }) } };
     expect(submissionFromProbe(olderConflict, before)).toBe(olderConflict);
+  });
+});
+
+describe("saves one at a time", () => {
+  it("never starts two at once, even for callers that waited on the same save", async () => {
+    const saves = oneAtATime();
+    let running = 0;
+    let most = 0;
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const task = (name: string) => () => {
+      started.push(name);
+      running += 1;
+      most = Math.max(most, running);
+      return new Promise<void>((resolve) =>
+        release.push(() => {
+          running -= 1;
+          resolve();
+        }),
+      );
+    };
+    const first = saves.run(task("first"));
+    // A timer's save and a blur's save, both asked for while the first is running.
+    const timer = saves.run(task("timer"));
+    const blur = saves.run(task("blur"));
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    await settle();
+    expect(started).toEqual(["first"]);
+    release.shift()!();
+    await settle();
+    expect(started).toEqual(["first", "timer"]);
+    release.shift()!();
+    await settle();
+    expect(started).toEqual(["first", "timer", "blur"]);
+    release.shift()!();
+    await Promise.all([first, timer, blur]);
+    expect(most).toBe(1);
+  });
+
+  it("lets a caller decide, after the wait, that there is nothing left to send", async () => {
+    const saves = oneAtATime();
+    let sent = 0;
+    let unsaved = true;
+    const save = () =>
+      saves.run(() => {
+        if (!unsaved) return null;
+        unsaved = false;
+        sent += 1;
+        return new Promise<void>((r) => setTimeout(r, 5));
+      });
+    await Promise.all([save(), save(), save()]);
+    expect(sent).toBe(1);
+    await saves.idle();
   });
 });

@@ -22,6 +22,35 @@ export type SaveStatus =
 
 export type DebriefMeta = Pick<DebriefFormData, "status" | "submittedVersions" | "submittedAt" | "lastSavedAt">;
 
+/**
+ * Runs tasks one at a time. `run(start)` waits until no task is running, then calls `start`
+ * (which may decide there is nothing to do and return null) in the same step as that last
+ * check, so two callers that waited on the same task never start two at once: the second
+ * waits for the first's. (Waiting once, then starting, let a timer's save and a blur's save
+ * that both waited on one save go out together on the same version; the second was refused
+ * as "changed elsewhere".)
+ */
+export function oneAtATime(): { run: (start: () => Promise<void> | null) => Promise<void>; idle: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  const idle = async () => {
+    while (running) await running;
+  };
+  return {
+    idle,
+    async run(start) {
+      while (running) await running;
+      const task = start();
+      if (!task) return;
+      running = task;
+      try {
+        await task;
+      } finally {
+        if (running === task) running = null;
+      }
+    },
+  };
+}
+
 /** The pause in typing after which a change is sent. */
 export const DEBOUNCE_MS = 1000;
 const BACKOFF_SECONDS = [2, 4, 8, 15, 30, 60];

@@ -14,6 +14,7 @@ import {
   isRetryable,
   metaOf,
   metaOfCopy,
+  oneAtATime,
   renamedPeople,
   retryDelaySeconds,
   sameDraft,
@@ -53,7 +54,7 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
   const changeSeq = useRef(0);
   const savedSeq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<void> | null>(null);
+  const saves = useRef(oneAtATime());
   const attempt = useRef(0);
   const blocked = useRef<"signed_out" | "conflict" | "rejected" | null>(null);
   const saveRef = useRef<() => Promise<void>>(async () => {});
@@ -134,33 +135,32 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
     });
   }, [interviewId]);
 
+  /** One save of the draft as it is now, on the version last confirmed. */
+  const send = useCallback(async (): Promise<void> => {
+    const seq = changeSeq.current;
+    const sent = draftRef.current;
+    setStatus({ kind: "saving" });
+    let state: FormState;
+    try {
+      const answer: unknown = await saveDebriefDraftAction({ ok: false }, envelope(interviewId, versionRef.current, sent));
+      state = isFormState(answer) ? answer : await failureOf();
+    } catch {
+      state = await failureOf();
+    }
+    const data = state.ok ? savedData(state) : null;
+    if (data) accept(data, sent, seq);
+    else reject(state);
+  }, [accept, interviewId, reject]);
+
+  /** Saves what is not saved yet, after any save still running (never two at once). */
   const save = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
-    if (inFlight.current) await inFlight.current;
-    if (changeSeq.current === savedSeq.current) return;
-    if (blocked.current === "conflict") return;
-    const run = (async () => {
-      const seq = changeSeq.current;
-      const sent = draftRef.current;
-      setStatus({ kind: "saving" });
-      let state: FormState;
-      try {
-        const answer: unknown = await saveDebriefDraftAction({ ok: false }, envelope(interviewId, versionRef.current, sent));
-        state = isFormState(answer) ? answer : await failureOf();
-      } catch {
-        state = await failureOf();
-      }
-      const data = state.ok ? savedData(state) : null;
-      if (data) accept(data, sent, seq);
-      else reject(state);
-    })();
-    inFlight.current = run;
-    try {
-      await run;
-    } finally {
-      if (inFlight.current === run) inFlight.current = null;
-    }
-  }, [accept, interviewId, reject]);
+    await saves.current.run(() => {
+      if (changeSeq.current === savedSeq.current) return null;
+      if (blocked.current === "conflict") return null;
+      return send();
+    });
+  }, [send]);
 
   useEffect(() => {
     saveRef.current = save;
@@ -240,7 +240,7 @@ export function useDebriefAutosave({ interviewId, initial }: { interviewId: stri
   /** Submits (or amends); field problems come back keyed by field. */
   const submit = useCallback(async (): Promise<FormState> => {
     clearTimeout(timer.current);
-    if (inFlight.current) await inFlight.current;
+    await saves.current.idle();
     const seq = changeSeq.current;
     const sent = draftRef.current;
     setSubmitting(true);
