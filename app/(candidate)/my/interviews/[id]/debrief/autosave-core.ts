@@ -38,6 +38,7 @@ export function oneAtATime(): { run: (start: () => Promise<void> | null) => Prom
   return {
     idle,
     async run(start) {
+      // Not `await idle()`: its answer comes a step later, when another caller may have started.
       while (running) await running;
       const task = start();
       if (!task) return;
