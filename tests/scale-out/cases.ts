@@ -12,6 +12,7 @@ import autocannon from "autocannon";
 import { completeDebrief } from "../helpers/debriefs";
 import type { Context } from "./run";
 import { actionId, DEBRIEF_ACTIONS, debriefAction, INSTANCE_HEADER, percentile, signIn, sql, testFirm } from "./support";
+import { PGBOUNCER_QUERY_WAIT_TIMEOUT_S } from "@/lib/platform/cli/scale-out/configs";
 import { sleep } from "@/lib/platform/cli/scale-out/topology";
 
 type CannonResult = Parameters<Parameters<typeof autocannon>[1]>[1];
@@ -341,7 +342,12 @@ export function registerCases(context: () => Context) {
       }
     })();
     await sleep(1500);
-    const { stoppedAt, startedAt } = await t.restartPrimary({ downMs: 5000 });
+    // PgBouncer holds the first query of the gap for up to its query wait
+    // timeout, and the pages' requests come one after another: a gap not
+    // clearly longer than that timeout is waited out by one held request that
+    // then answers 200, and no request sees the outage.
+    const downMs = (PGBOUNCER_QUERY_WAIT_TIMEOUT_S + 3) * 1000;
+    const { stoppedAt, startedAt } = await t.restartPrimary({ downMs });
     // Recovered: the dashboard answers again, by itself.
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {

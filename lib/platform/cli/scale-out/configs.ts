@@ -61,6 +61,13 @@ backend instances
 `;
 }
 
+/**
+ * How long PgBouncer holds a query that waits for a server connection before
+ * it fails it. A database outage shorter than this is hidden from the app:
+ * the first query of the gap waits it out and succeeds.
+ */
+export const PGBOUNCER_QUERY_WAIT_TIMEOUT_S = 5;
+
 export function pgbouncerConfig(o: { port: number; primaryPort: number; dir: string }): string {
   return `[databases]
 * = host=127.0.0.1 port=${o.primaryPort}
@@ -77,7 +84,7 @@ max_client_conn = 1000
 default_pool_size = 40
 max_db_connections = 80
 server_reset_query =
-query_wait_timeout = 5
+query_wait_timeout = ${PGBOUNCER_QUERY_WAIT_TIMEOUT_S}
 server_connect_timeout = 3
 server_login_retry = 1
 ignore_startup_parameters = extra_float_digits,options,statement_timeout,idle_in_transaction_session_timeout
