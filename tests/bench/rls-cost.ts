@@ -14,7 +14,7 @@
  * the benchmark seed: the debrief autosave writes.
  *
  * The three: the staff dashboard (every recruiter's landing page: the
- * needs-attention queue, today's and this week's interviews, tasks — ten
+ * needs-attention queue, today's and this week's interviews, tasks — twelve
  * statements); the needs-attention queue on the firm-wide view (the heaviest
  * statement set, also what the daily digest reads); and the candidate's
  * debrief read plus autosave (the form saves every few seconds while a

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDashboard, listQueueItems, type QueueItem } from "@/db/queries/dashboard";
+import { getDashboard, LATER_LISTED, listQueueItems, TODAY_LISTED, type QueueItem } from "@/db/queries/dashboard";
 import * as s from "@/db/schema";
 import { scopeOf } from "../helpers/fixtures";
 import { useTwoFirms } from "../helpers/firms";
@@ -133,5 +133,48 @@ describe("the needs-attention queue at a fixed now (Wed 4 Mar 2026, 10:00 New Yo
     expect(over.more).toEqual(["task"]);
     // The oldest are listed; the newest one is the one left out.
     expect(over.items.some((i) => i.title === "Overdue task 0")).toBe(false);
+  });
+
+  it("counts today's and the week's interviews past what the card lists, up to 1,000 (\"1,000+\" beyond), and lists the first few of each", async () => {
+    const db = database.current.db;
+    const MIN = 60_000;
+    const interview = (startsAt: Date, status: s.InterviewStatus = "scheduled") => ({
+      firmId: b.firmId,
+      applicationId: b.applicationId,
+      candidateId: b.candidateId,
+      kind: "onsite" as const,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * MIN),
+      status,
+    });
+    // 105 today from 10:05 New York (a big firm's day), 8 on Thursday, and some that do not count.
+    const today = Array.from({ length: 105 }, (_, n) => interview(new Date(NOW.getTime() + (5 + n) * MIN)));
+    const thursday = Array.from({ length: 8 }, (_, n) => interview(new Date(NOW.getTime() + 24 * 60 * MIN + n * 45 * MIN)));
+    await db.insert(s.interviews).values([
+      ...today,
+      ...thursday,
+      interview(new Date(NOW.getTime() + 60 * MIN), "cancelled"),
+      interview(new Date(NOW.getTime() + 25 * 60 * MIN), "cancelled"),
+      // Next Monday: another week.
+      interview(new Date(NOW.getTime() + 5 * 24 * 60 * MIN)),
+    ]);
+    for (const who of [b.admin, b.recruiter]) {
+      const view = who === b.admin ? "everyone" : "mine";
+      const d = (await getDashboard(scopeOf(db, b, who), { view, now: NOW }))!;
+      expect(d.counts.interviewsToday, view).toBe(105);
+      expect(d.counts.interviewsThisWeek, view).toBe(113);
+      expect(d.interviewsToday.map((i) => i.startsAt.getTime()), view).toEqual(today.slice(0, TODAY_LISTED).map((i) => i.startsAt.getTime()));
+      expect(d.interviewsThisWeek.map((i) => i.startsAt.getTime()), view).toEqual(thursday.slice(0, LATER_LISTED).map((i) => i.startsAt.getTime()));
+      expect(d.interviewCountsCapped, view).toEqual({ today: false, later: false, week: false });
+    }
+    // Past 1,000 a count stops, and says so ("1,000+"), rather than read a big firm's whole day.
+    await db.insert(s.interviews).values(Array.from({ length: 900 }, (_, n) => interview(new Date(NOW.getTime() + (200 + n / 2) * MIN))));
+    const busy = (await getDashboard(scopeOf(db, b, b.admin), { view: "everyone", now: NOW }))!;
+    expect([busy.counts.interviewsToday, busy.counts.interviewsThisWeek]).toEqual([1000, 1008]);
+    expect(busy.interviewCountsCapped).toEqual({ today: true, later: false, week: true });
+    expect(busy.interviewsToday).toHaveLength(TODAY_LISTED);
+    // Not someone else's, in "mine".
+    const admins = (await getDashboard(scopeOf(db, b, b.admin), { view: "mine", now: NOW }))!;
+    expect([admins.counts.interviewsToday, admins.counts.interviewsThisWeek, admins.interviewsToday.length]).toEqual([0, 0, 0]);
   });
 });

@@ -24,7 +24,7 @@ const paramsSchema = z.object({
 /** How many overdue items show before "show more": enough to act on, few enough that today's work stays in view. */
 const OVERDUE_VISIBLE = 5;
 /** Items a section renders when the queue shows every kind; one kind at a time shows all of its items. */
-const SECTION_LIMIT = 50;
+const SECTION_LIMIT = 20;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope("dashboard.read");
@@ -161,8 +161,12 @@ function Counts({ d, href, active }: { d: Dashboard; href: (p: { kind?: string |
               Interviews today
             </span>
             <span className="mt-auto flex flex-wrap items-baseline gap-x-2">
-              <span className="text-xl leading-7 font-semibold tabular-nums sm:text-2xl">{d.counts.interviewsToday}</span>
-              <span className="text-[0.6875rem] text-muted-foreground sm:text-xs">{d.counts.interviewsThisWeek} this week</span>
+              <span className="text-xl leading-7 font-semibold tabular-nums sm:text-2xl">
+                {countLabel(d.counts.interviewsToday, d.interviewCountsCapped.today)}
+              </span>
+              <span className="text-[0.6875rem] text-muted-foreground sm:text-xs">
+                {countLabel(d.counts.interviewsThisWeek, d.interviewCountsCapped.week)} this week
+              </span>
             </span>
           </a>
         </li>
@@ -173,6 +177,10 @@ function Counts({ d, href, active }: { d: Dashboard; href: (p: { kind?: string |
 
 function TodayCard({ d, everyone }: { d: Dashboard; everyone: boolean }) {
   const zone = d.timeZone;
+  // The card lists the first few; the counts are of every interview.
+  const moreToday = d.counts.interviewsToday - d.interviewsToday.length;
+  const moreLater = d.counts.interviewsThisWeek - d.counts.interviewsToday - d.interviewsThisWeek.length;
+  const allInterviews = everyone ? "/interviews" : "/interviews?recruiter=me";
   return (
     <Card>
       <CardHeader className="pb-2">
@@ -204,13 +212,21 @@ function TodayCard({ d, everyone }: { d: Dashboard; everyone: boolean }) {
             ))}
           </ul>
         )}
+        {moreToday > 0 ? (
+          <p className="px-5 pt-1 text-xs text-muted-foreground">
+            and {countLabel(moreToday, d.interviewCountsCapped.today)} more today ·{" "}
+            <Link href={allInterviews} className="font-medium text-accent-text hover:underline">
+              all interviews
+            </Link>
+          </p>
+        ) : null}
         {d.interviewsThisWeek.length > 0 ? (
           <>
             <h3 className="mt-3 border-t border-border px-5 pt-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
               Later this week
             </h3>
             <ul className="mt-1">
-              {d.interviewsThisWeek.slice(0, 6).map((i) => (
+              {d.interviewsThisWeek.map((i) => (
                 <li key={i.id} className="flex gap-3 px-5 py-1.5 text-[0.8125rem]">
                   <span className="w-24 shrink-0 whitespace-nowrap text-muted-foreground tabular-nums">
                     {dayLabel(i.startsAt, zone).replace(/ \w+$/, "")} {timeLabel(i.startsAt, zone)}
@@ -221,8 +237,13 @@ function TodayCard({ d, everyone }: { d: Dashboard; everyone: boolean }) {
                 </li>
               ))}
             </ul>
-            {d.interviewsThisWeek.length > 6 ? (
-              <p className="px-5 pt-1 text-xs text-muted-foreground">and {d.interviewsThisWeek.length - 6} more</p>
+            {moreLater > 0 ? (
+              <p className="px-5 pt-1 text-xs text-muted-foreground">
+                and {countLabel(moreLater, d.interviewCountsCapped.later)} more ·{" "}
+                <Link href={allInterviews} className="font-medium text-accent-text hover:underline">
+                  all interviews
+                </Link>
+              </p>
             ) : null}
           </>
         ) : null}

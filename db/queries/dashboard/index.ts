@@ -3,5 +3,5 @@
 // background reminders that read the same data.
 export * from "./types";
 export { compareQueueItems, listQueueItems } from "./queue";
-export { getDashboard, getFirmClock } from "./overview";
+export { getDashboard, getFirmClock, LATER_LISTED, TODAY_LISTED } from "./overview";
 export * from "./reminders";

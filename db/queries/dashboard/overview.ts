@@ -1,11 +1,12 @@
 import { tz } from "@date-fns/tz";
 import { endOfDay, endOfWeek, startOfDay } from "date-fns";
-import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import { localDateKey } from "@/lib/core/follow-up/business-days";
-import { applications, candidates, clients, interviews, jobs, tasks, users } from "../../schema";
+import { applications, candidates, interviews, tasks } from "../../schema";
 import type { QueryScope } from "../scope";
+import { boundedCount } from "../keyset";
 import { readQueue } from "./queue";
-import { firmClock, joinInterviewContext, staff } from "./shared";
+import { firmClock, interviewContext, joinInterviewContext, staff } from "./shared";
 import { QUEUE_KINDS, type Dashboard, type DashboardCounts, type DashboardInterview, type DashboardTask, type DashboardView, type FirmClock } from "./types";
 
 /** The firm's zone, holidays and policy: what every date on the staff pages is read in. */
@@ -33,14 +34,14 @@ export async function getDashboard(
   const weekEnd = new Date(endOfWeek(now, { in: tz(zone), weekStartsOn: 1 }).getTime());
   const today = localDateKey(now, zone);
 
-  const [{ items, more }, ivs, upcomingTasks, doneToday] = await Promise.all([
+  const [{ items, more }, interviewsToday, interviewsThisWeek, week, upcomingTasks, doneToday] = await Promise.all([
     readQueue(scope, view, now, clock),
-    interviewsBetween(scope, view, todayStart, weekEnd),
+    listInterviews(scope, view, { from: todayStart, to: todayEnd }, TODAY_LISTED),
+    listInterviews(scope, view, { after: todayEnd, to: weekEnd, scheduled: true }, LATER_LISTED),
+    countInterviews(scope, view, { todayStart, todayEnd, weekEnd }),
     myUpcomingTasks(scope, todayEnd),
     tasksDoneSince(scope, view, todayStart, now),
   ]);
-  const interviewsToday = ivs.filter((i) => i.startsAt.getTime() <= todayEnd.getTime());
-  const interviewsThisWeek = ivs.filter((i) => i.startsAt.getTime() > todayEnd.getTime() && i.status === "scheduled");
 
   const counts = Object.fromEntries(QUEUE_KINDS.map((k) => [k, 0])) as DashboardCounts;
   counts.overdue = 0;
@@ -50,20 +51,37 @@ export async function getDashboard(
     if (it.state === "overdue") counts.overdue += 1;
     if (it.state === "due") counts.dueToday += 1;
   }
-  counts.interviewsToday = interviewsToday.filter((i) => i.status !== "cancelled").length;
-  counts.interviewsThisWeek = counts.interviewsToday + interviewsThisWeek.length;
+  counts.interviewsToday = week.today;
+  counts.interviewsThisWeek = week.today + week.later;
+  const interviewCountsCapped = { today: week.todayCapped, later: week.laterCapped, week: week.todayCapped || week.laterCapped };
 
-  return { view, now, timeZone: zone, today, items, counts, more, interviewsToday, interviewsThisWeek, upcomingTasks, doneToday };
+  return { view, now, timeZone: zone, today, items, counts, more, interviewsToday, interviewsThisWeek, interviewCountsCapped, upcomingTasks, doneToday };
 }
 
-async function interviewsBetween(scope: QueryScope, view: DashboardView, from: Date, to: Date): Promise<DashboardInterview[]> {
-  const where: (SQL | undefined)[] = [
-    eq(interviews.firmId, scope.firmId),
-    gte(interviews.startsAt, from),
-    lte(interviews.startsAt, to),
-    ne(interviews.status, "cancelled"),
-  ];
+/** Today's interviews the dashboard lists (a big firm has hundreds a day): the count says how many there are. */
+export const TODAY_LISTED = 12;
+/** Later this week's scheduled interviews the dashboard lists. */
+export const LATER_LISTED = 6;
+
+/** Interviews not cancelled, of the view (mine: on applications I recruit for). */
+function interviewConditions(scope: QueryScope, view: DashboardView): (SQL | undefined)[] {
+  const where: (SQL | undefined)[] = [eq(interviews.firmId, scope.firmId), ne(interviews.status, "cancelled")];
   if (view === "mine") where.push(eq(applications.recruiterUserId, scope.userId));
+  return where;
+}
+
+/** The first `limit` interviews starting in [from, to] (or after `after`, up to `to`), soonest first. */
+async function listInterviews(
+  scope: QueryScope,
+  view: DashboardView,
+  range: { from?: Date; after?: Date; to: Date; scheduled?: boolean },
+  limit: number,
+): Promise<DashboardInterview[]> {
+  const where = interviewConditions(scope, view);
+  if (range.from) where.push(gte(interviews.startsAt, range.from));
+  if (range.after) where.push(gt(interviews.startsAt, range.after));
+  where.push(lte(interviews.startsAt, range.to));
+  if (range.scheduled) where.push(eq(interviews.status, "scheduled"));
   return joinInterviewContext(
     scope.db
       .select({
@@ -73,18 +91,40 @@ async function interviewsBetween(scope: QueryScope, view: DashboardView, from: D
         startsAt: interviews.startsAt,
         endsAt: interviews.endsAt,
         location: interviews.location,
-        candidateId: candidates.id,
-        candidateName: candidates.name,
-        jobTitle: jobs.title,
-        clientName: clients.name,
-        recruiterName: users.name,
+        candidateId: interviewContext.candidateId,
+        candidateName: interviewContext.candidateName,
+        jobTitle: interviewContext.jobTitle,
+        clientName: interviewContext.clientName,
+        recruiterName: interviewContext.recruiterName,
       })
       .from(interviews)
       .$dynamic(),
   )
     .where(and(...where))
     .orderBy(asc(interviews.startsAt), asc(interviews.id))
-    .limit(100);
+    .limit(limit);
+}
+
+/**
+ * How many interviews today, and how many scheduled later this week, each
+ * counted up to COUNT_CAP ("1,000+"): a big firm has thousands a day, and
+ * counting them all took longer than the rest of the dashboard.
+ */
+async function countInterviews(
+  scope: QueryScope,
+  view: DashboardView,
+  r: { todayStart: Date; todayEnd: Date; weekEnd: Date },
+): Promise<{ today: number; later: number; todayCapped: boolean; laterCapped: boolean }> {
+  const select = (n: SQL<number>) => {
+    const q = scope.db.select({ n }).from(interviews).$dynamic();
+    return view === "mine" ? q.innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId))) : q;
+  };
+  const where = interviewConditions(scope, view);
+  const [today, later] = await Promise.all([
+    boundedCount(select, and(...where, gte(interviews.startsAt, r.todayStart), lte(interviews.startsAt, r.todayEnd))),
+    boundedCount(select, and(...where, gt(interviews.startsAt, r.todayEnd), lte(interviews.startsAt, r.weekEnd), eq(interviews.status, "scheduled"))),
+  ]);
+  return { today: today.total, later: later.total, todayCapped: today.totalCapped, laterCapped: later.totalCapped };
 }
 
 /** A task as the dashboard lists it, with its candidate's name. */

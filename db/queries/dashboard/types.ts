@@ -96,6 +96,11 @@ export type Dashboard = {
   interviewsToday: DashboardInterview[];
   /** The rest of the calendar week (Monday to Sunday), after today. */
   interviewsThisWeek: DashboardInterview[];
+  /**
+   * Whether a count stopped at the count cap (1,000), so the page says "1,000+": today's
+   * (counts.interviewsToday), the rest of the week's, and so the week's (counts.interviewsThisWeek).
+   */
+  interviewCountsCapped: { today: boolean; later: boolean; week: boolean };
   /** Open tasks of mine due after today or without a date, soonest first. */
   upcomingTasks: DashboardTask[];
   /** Tasks finished today (mine, or everyone's), latest first. */
