@@ -53,6 +53,18 @@ function wholeHistory(f: RollupInput["filters"]): boolean {
   return !f.from && !f.to && !f.client && !f.recruiter && !f.stage && !f.job;
 }
 
+/**
+ * The same group of the grouping sets in `a` and `b` (grp, recruiter, client;
+ * a null stands for the group's "any" or "no recruiter"). As equalities, so
+ * the join hashes: with `is not distinct from` only grp could be a join key,
+ * and matching 481 groups to 481 compared every recruiter with every
+ * recruiter and client with client (166,000 rows, 90 ms of a quarter's 226 ms).
+ */
+function sameGroup(a: string, b: string): string {
+  const key = (t: string, col: string) => `coalesce(${t}.${col}, ${NIL})`;
+  return `${a}.grp = ${b}.grp and ${key(a, "recruiter_id")} = ${key(b, "recruiter_id")} and ${key(a, "client_id")} = ${key(b, "client_id")}`;
+}
+
 /** One measure's `_lo` and `_mid` medians, picked from the per-measure medians `p` (a row per measure). */
 function pickMiddles(m: number, name: string): string {
   return `(max(m.lo) filter (where m.measure = ${m}))::text as ${name}_lo, (max(m.mid) filter (where m.measure = ${m}))::text as ${name}_mid`;
@@ -100,7 +112,7 @@ function totalsSql(F: string, today: string) {
         m.tenths_to_debrief_lo, m.tenths_to_debrief_mid, m.tenths_to_feedback_lo, m.tenths_to_feedback_mid,
         m.days_vs_promise_lo, m.days_vs_promise_mid
       from sums s
-      left join overdue o on o.grp = s.grp and o.recruiter_id is not distinct from s.recruiter_id and o.client_id is not distinct from s.client_id
+      left join overdue o on ${sameGroup("o", "s")}
       left join meds m on m.dim = s.dim and m.key = s.key
     )
     ${namedGroups(F, "agg")}`;
@@ -170,7 +182,7 @@ export function rollupSql(scope: Pick<QueryScope, "firmId">, input: RollupInput)
       select s.*, m.tenths_to_debrief_lo, m.tenths_to_debrief_mid, m.tenths_to_feedback_lo, m.tenths_to_feedback_mid,
         m.days_vs_promise_lo, m.days_vs_promise_mid
       from sums s
-      left join meds m on m.grp = s.grp and m.recruiter_id is not distinct from s.recruiter_id and m.client_id is not distinct from s.client_id
+      left join meds m on ${sameGroup("m", "s")}
     )
     ${namedGroups(F, "agg")}`;
 
