@@ -11,6 +11,7 @@ import {
   interviewParticipants,
   interviews,
   jobs,
+  LONGEST_ROUND_MS,
   users,
 } from "../schema";
 import type { InterviewKind, InterviewStatus } from "../schema/enums";
@@ -130,7 +131,6 @@ export interface InterviewFilter {
 }
 
 /** No round lasts longer (the check interviews_within_a_day, migration 0020). */
-const LONGEST_ROUND_MS = 25 * 3_600_000;
 
 /** Interviews across the firm: upcoming or past, filtered, one keyset page at a time. */
 export async function findInterviews(scope: QueryScope, filter: InterviewFilter = {}) {

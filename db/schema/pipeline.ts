@@ -59,6 +59,9 @@ export const applicationStageChanges = pgTable(
   ],
 );
 
+/** The longest a round can last: `interviews_within_a_day` below keeps every round's end within 25 hours of its start. */
+export const LONGEST_ROUND_MS = 25 * 3_600_000;
+
 export const interviews = pgTable(
   "interviews",
   {
@@ -89,7 +92,8 @@ export const interviews = pgTable(
     index("interviews_firm_application_idx").on(t.firmId, t.applicationId),
     index("interviews_firm_candidate_idx").on(t.firmId, t.candidateId, t.startsAt),
     // A round ends after it starts, the same day (the form asks for one date; 25 hours allows for a
-    // clock change). The upcoming list relies on it to read only the rounds that started since.
+    // clock change; LONGEST_ROUND_MS). The upcoming list and the dashboard's calendar rely on it to
+    // bound a time range by the other end.
     check("interviews_within_a_day", sql`${t.endsAt} > ${t.startsAt} and ${t.endsAt} <= ${t.startsAt} + interval '25 hours'`),
   ],
 );

@@ -47,5 +47,7 @@ export const interviewQueue = pgTable(
     index("interview_queue_feedback_mine_idx").on(t.firmId, t.recruiterUserId, t.endsAt).where(sql`${t.feedbackAwaited}`),
     index("interview_queue_decision_idx").on(t.firmId, t.decisionDueOn).where(sql`${t.decisionDueOn} is not null`),
     index("interview_queue_decision_mine_idx").on(t.firmId, t.recruiterUserId, t.decisionDueOn).where(sql`${t.decisionDueOn} is not null`),
+    // The dashboard's calendar in the "mine" view: a recruiter's interviews of the week (every row, open or not).
+    index("interview_queue_mine_calendar_idx").on(t.firmId, t.recruiterUserId, t.endsAt),
   ],
 );

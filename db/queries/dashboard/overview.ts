@@ -2,7 +2,8 @@ import { tz } from "@date-fns/tz";
 import { endOfDay, endOfWeek, startOfDay } from "date-fns";
 import { and, asc, eq, gt, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import { localDateKey } from "@/lib/core/follow-up/business-days";
-import { applications, candidates, interviews, tasks } from "../../schema";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import { applications, candidates, interviewQueue, interviews, LONGEST_ROUND_MS, tasks } from "../../schema";
 import type { QueryScope } from "../scope";
 import { boundedCount } from "../keyset";
 import { readQueue } from "./queue";
@@ -34,11 +35,15 @@ export async function getDashboard(
   const weekEnd = new Date(endOfWeek(now, { in: tz(zone), weekStartsOn: 1 }).getTime());
   const today = localDateKey(now, zone);
 
-  const [{ items, more }, interviewsToday, interviewsThisWeek, week, upcomingTasks, doneToday] = await Promise.all([
+  const calendar: Calendar = { scope, view, stored: clock.storedQueue };
+  const todaySpan: Span = { from: todayStart, to: todayEnd };
+  const laterSpan: Span = { from: todayEnd, after: true, to: weekEnd, scheduled: true };
+  const [{ items, more }, interviewsToday, interviewsThisWeek, todayCount, laterCount, upcomingTasks, doneToday] = await Promise.all([
     readQueue(scope, view, now, clock),
-    listInterviews(scope, view, { from: todayStart, to: todayEnd }, TODAY_LISTED),
-    listInterviews(scope, view, { after: todayEnd, to: weekEnd, scheduled: true }, LATER_LISTED),
-    countInterviews(scope, view, { todayStart, todayEnd, weekEnd }),
+    listInterviews(calendar, todaySpan, TODAY_LISTED),
+    listInterviews(calendar, laterSpan, LATER_LISTED),
+    countInterviews(calendar, todaySpan),
+    countInterviews(calendar, laterSpan),
     myUpcomingTasks(scope, todayEnd),
     tasksDoneSince(scope, view, todayStart, now),
   ]);
@@ -51,9 +56,9 @@ export async function getDashboard(
     if (it.state === "overdue") counts.overdue += 1;
     if (it.state === "due") counts.dueToday += 1;
   }
-  counts.interviewsToday = week.today;
-  counts.interviewsThisWeek = week.today + week.later;
-  const interviewCountsCapped = { today: week.todayCapped, later: week.laterCapped, week: week.todayCapped || week.laterCapped };
+  counts.interviewsToday = todayCount.total;
+  counts.interviewsThisWeek = todayCount.total + laterCount.total;
+  const interviewCountsCapped = { today: todayCount.totalCapped, later: laterCount.totalCapped, week: todayCount.totalCapped || laterCount.totalCapped };
 
   return { view, now, timeZone: zone, today, items, counts, more, interviewsToday, interviewsThisWeek, interviewCountsCapped, upcomingTasks, doneToday };
 }
@@ -63,27 +68,49 @@ export const TODAY_LISTED = 12;
 /** Later this week's scheduled interviews the dashboard lists. */
 export const LATER_LISTED = 6;
 
-/** Interviews not cancelled, of the view (mine: on applications I recruit for). */
-function interviewConditions(scope: QueryScope, view: DashboardView): (SQL | undefined)[] {
-  const where: (SQL | undefined)[] = [eq(interviews.firmId, scope.firmId), ne(interviews.status, "cancelled")];
-  if (view === "mine") where.push(eq(applications.recruiterUserId, scope.userId));
-  return where;
+/** Whose calendar: the firm's, or mine (read through interview_queue once the firm's stored queue state is ready). */
+type Calendar = { scope: QueryScope; view: DashboardView; stored: boolean };
+/** Interviews not cancelled that start in [from, to], or in (from, to] when `after`; only scheduled ones when asked. */
+type Span = { from: Date; to: Date; after?: boolean; scheduled?: boolean };
+
+function spanConditions(c: Calendar, s: Span): SQL | undefined {
+  const where: (SQL | undefined)[] = [
+    eq(interviews.firmId, c.scope.firmId),
+    ne(interviews.status, "cancelled"),
+    s.after ? gt(interviews.startsAt, s.from) : gte(interviews.startsAt, s.from),
+    lte(interviews.startsAt, s.to),
+  ];
+  if (s.scheduled) where.push(eq(interviews.status, "scheduled"));
+  if (c.view === "mine") where.push(eq(applications.recruiterUserId, c.scope.userId));
+  return and(...where);
 }
 
-/** The first `limit` interviews starting in [from, to] (or after `after`, up to `to`), soonest first. */
-async function listInterviews(
-  scope: QueryScope,
-  view: DashboardView,
-  range: { from?: Date; after?: Date; to: Date; scheduled?: boolean },
-  limit: number,
-): Promise<DashboardInterview[]> {
-  const where = interviewConditions(scope, view);
-  if (range.from) where.push(gte(interviews.startsAt, range.from));
-  if (range.after) where.push(gt(interviews.startsAt, range.after));
-  where.push(lte(interviews.startsAt, range.to));
-  if (range.scheduled) where.push(eq(interviews.status, "scheduled"));
-  return joinInterviewContext(
-    scope.db
+/**
+ * "Mine" through interview_queue's recruiter and end-time index
+ * (`interview_queue_mine_calendar_idx`): a recruiter's week rather than the
+ * firm's (a big firm's week holds 61,000 interviews, and checking each one's
+ * application took 100 ms). A round ends within LONGEST_ROUND_MS of its start,
+ * so its end bounds the span from both sides. Until the stored queue state is
+ * ready the select is left to the applications join.
+ */
+function mineThroughQueue<T extends PgSelect>(c: Calendar, select: T, s: Span): T {
+  if (c.view !== "mine" || !c.stored) return select;
+  return select.innerJoin(
+    interviewQueue,
+    and(
+      eq(interviewQueue.firmId, interviews.firmId),
+      eq(interviewQueue.interviewId, interviews.id),
+      eq(interviewQueue.recruiterUserId, c.scope.userId),
+      gt(interviewQueue.endsAt, s.from),
+      lte(interviewQueue.endsAt, new Date(s.to.getTime() + LONGEST_ROUND_MS)),
+    ),
+  ) as unknown as T;
+}
+
+/** The first `limit` interviews of the span, soonest first. */
+async function listInterviews(c: Calendar, s: Span, limit: number): Promise<DashboardInterview[]> {
+  const select = joinInterviewContext(
+    c.scope.db
       .select({
         id: interviews.id,
         kind: interviews.kind,
@@ -99,32 +126,25 @@ async function listInterviews(
       })
       .from(interviews)
       .$dynamic(),
-  )
-    .where(and(...where))
+  );
+  return mineThroughQueue(c, select, s)
+    .where(spanConditions(c, s))
     .orderBy(asc(interviews.startsAt), asc(interviews.id))
     .limit(limit);
 }
 
 /**
- * How many interviews today, and how many scheduled later this week, each
- * counted up to COUNT_CAP ("1,000+"): a big firm has thousands a day, and
- * counting them all took longer than the rest of the dashboard.
+ * How many interviews the span holds, counted up to COUNT_CAP ("1,000+"): a
+ * big firm has thousands a day, and counting them all took longer than the
+ * rest of the dashboard.
  */
-async function countInterviews(
-  scope: QueryScope,
-  view: DashboardView,
-  r: { todayStart: Date; todayEnd: Date; weekEnd: Date },
-): Promise<{ today: number; later: number; todayCapped: boolean; laterCapped: boolean }> {
+function countInterviews(c: Calendar, s: Span): Promise<{ total: number; totalCapped: boolean }> {
   const select = (n: SQL<number>) => {
-    const q = scope.db.select({ n }).from(interviews).$dynamic();
-    return view === "mine" ? q.innerJoin(applications, and(eq(applications.firmId, interviews.firmId), eq(applications.id, interviews.applicationId))) : q;
+    const q = c.scope.db.select({ n }).from(interviews).$dynamic();
+    // The application only for "mine": the firm's count needs no join.
+    return mineThroughQueue(c, c.view === "mine" ? joinInterviewContext(q) : q, s);
   };
-  const where = interviewConditions(scope, view);
-  const [today, later] = await Promise.all([
-    boundedCount(select, and(...where, gte(interviews.startsAt, r.todayStart), lte(interviews.startsAt, r.todayEnd))),
-    boundedCount(select, and(...where, gt(interviews.startsAt, r.todayEnd), lte(interviews.startsAt, r.weekEnd), eq(interviews.status, "scheduled"))),
-  ]);
-  return { today: today.total, later: later.total, todayCapped: today.totalCapped, laterCapped: later.totalCapped };
+  return boundedCount(select, spanConditions(c, s));
 }
 
 /** A task as the dashboard lists it, with its candidate's name. */

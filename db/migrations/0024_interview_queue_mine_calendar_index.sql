@@ -1,0 +1,1 @@
+CREATE INDEX "interview_queue_mine_calendar_idx" ON "interview_queue" USING btree ("firm_id","recruiter_user_id","ends_at");
