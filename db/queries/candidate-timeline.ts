@@ -182,7 +182,14 @@ export async function getCandidateTimeline(scope: QueryScope, candidateId: strin
       .leftJoin(interviews, and(eq(interviews.firmId, tasks.firmId), eq(interviews.id, tasks.interviewId)))
       .leftJoin(
         applications,
-        and(eq(applications.firmId, tasks.firmId), eq(applications.id, sql`coalesce(${tasks.applicationId}, ${interviews.applicationId})`)),
+        and(
+          eq(applications.firmId, tasks.firmId),
+          eq(applications.id, sql`coalesce(${tasks.applicationId}, ${interviews.applicationId})`),
+          // Every application here is the candidate's: saying so lets the join read their few
+          // applications by index. Without it PostgreSQL hashed all the firm's applications
+          // (242,000 at the benchmark's tier M: 107 ms of the candidate page, against 1 ms).
+          eq(applications.candidateId, candidateId),
+        ),
       )
       .leftJoin(jobs, jobJoin)
       .leftJoin(clients, clientJoin)

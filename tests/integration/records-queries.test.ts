@@ -465,6 +465,9 @@ describe("the record queries", () => {
       expect(debrief).toMatchObject({ state: "amended", interviewId: firm.interviewId });
       const feedback = events.find((e) => e.kind === "feedback");
       expect(feedback).toMatchObject({ recommendation: "yes", decision: "next_round", contactName: "Ines Interviewer" });
+      // A task on an interview shows the interview's application, job and client.
+      const [job] = await db.select({ title: s.jobs.title }).from(s.jobs).where(eq(s.jobs.id, firm.jobId));
+      expect(events.find((e) => e.kind === "task")).toMatchObject({ applicationId: firm.applicationId, jobId: firm.jobId, jobTitle: job!.title });
       expect(JSON.stringify(events)).not.toContain("SECRET");
       for (let i = 1; i < events.length; i++) expect(events[i - 1]!.at.getTime()).toBeGreaterThanOrEqual(events[i]!.at.getTime());
       // stage changes appear once made through the query layer
