@@ -130,8 +130,6 @@ export interface InterviewFilter {
   now?: Date;
 }
 
-/** No round lasts longer (the check interviews_within_a_day, migration 0020). */
-
 /** Interviews across the firm: upcoming or past, filtered, one keyset page at a time. */
 export async function findInterviews(scope: QueryScope, filter: InterviewFilter = {}) {
   if (!isStaffScope(scope)) return EMPTY_PAGE;

@@ -59,7 +59,7 @@ export const applicationStageChanges = pgTable(
   ],
 );
 
-/** The longest a round can last: `interviews_within_a_day` below keeps every round's end within 25 hours of its start. */
+/** The longest a round can last: the check `interviews_within_a_day` below (migration 0020) keeps every round's end within 25 hours of its start. */
 export const LONGEST_ROUND_MS = 25 * 3_600_000;
 
 export const interviews = pgTable(
