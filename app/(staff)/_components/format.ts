@@ -1,12 +1,14 @@
 import { formatDistanceStrict } from "date-fns";
+import { SHORT_MONTHS, SHORT_WEEKDAYS, wallClock } from "@/lib/core/wall-clock";
 
 /**
  * Dates and times as the firm reads them: always in the firm's time zone
  * (firms.time_zone), never the server's or the browser's.
  *
- * Formatting uses one cached `Intl.DateTimeFormat` per zone and reads its
- * parts: a list page formats a hundred dates per request, and building a
- * zoned date object per call cost more than the page's queries.
+ * Formatting reads the wall clock from one cached `Intl.DateTimeFormat` per
+ * zone (lib/core/wall-clock): a list page formats a hundred dates per
+ * request, and building a zoned date object per call cost more than the
+ * page's queries.
  */
 
 interface Parts {
@@ -18,33 +20,18 @@ interface Parts {
   minute: string;
 }
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
 const nameFormats = new Map<string, Intl.DateTimeFormat>();
 
-function partsFormat(zone: string): Intl.DateTimeFormat {
-  let f = partsFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    partsFormats.set(zone, f);
-  }
-  return f;
-}
-
 function partsOf(date: Date, zone: string): Parts {
-  const out: Parts = { weekday: "", day: "", month: "", year: "", hour: "", minute: "" };
-  for (const p of partsFormat(zone).formatToParts(date)) {
-    if (p.type in out) out[p.type as keyof Parts] = p.value;
-  }
-  return out;
+  const w = new Date(wallClock(date, zone));
+  return {
+    weekday: SHORT_WEEKDAYS[w.getUTCDay()]!,
+    day: String(w.getUTCDate()),
+    month: SHORT_MONTHS[w.getUTCMonth()]!,
+    year: String(w.getUTCFullYear()),
+    hour: String(w.getUTCHours()).padStart(2, "0"),
+    minute: String(w.getUTCMinutes()).padStart(2, "0"),
+  };
 }
 
 const day = (p: Parts) => `${p.day} ${p.month}`;

@@ -1,27 +1,35 @@
 import { tz } from "@date-fns/tz";
-import { differenceInCalendarDays, format } from "date-fns";
+import { format } from "date-fns";
+import { calendarDaysBetween, formatDay, formatMoment, formatTime } from "@/lib/core/follow-up/business-days";
 
-/** Dates on staff pages are shown in the firm's zone, never the browser's or the server's. */
+/**
+ * Dates on staff pages are shown in the firm's zone, never the browser's or
+ * the server's. The labels a queue writes per row read the zone's wall clock
+ * (lib/core/wall-clock) rather than build a zoned date each.
+ */
 
 export function fmt(date: Date, zone: string, pattern: string): string {
   return format(date, pattern, { in: tz(zone) });
 }
 
+/** "Mon 2 Mar". */
 export function dayLabel(date: Date, zone: string): string {
-  return fmt(date, zone, "EEE d MMM");
+  return formatDay(date, zone);
 }
 
+/** "17:30". */
 export function timeLabel(date: Date, zone: string): string {
-  return fmt(date, zone, "HH:mm");
+  return formatTime(date, zone);
 }
 
+/** "Mon 2 Mar, 17:30". */
 export function momentLabel(date: Date, zone: string): string {
-  return fmt(date, zone, "EEE d MMM, HH:mm");
+  return formatMoment(date, zone);
 }
 
 /** "today", "yesterday", "tomorrow", "Mon 2 Mar" relative to `now` in the zone. */
 export function relativeDay(date: Date, now: Date, zone: string): string {
-  const d = differenceInCalendarDays(date, now, { in: tz(zone) });
+  const d = calendarDaysBetween(date, now, zone);
   if (d === 0) return "today";
   if (d === -1) return "yesterday";
   if (d === 1) return "tomorrow";
@@ -30,7 +38,7 @@ export function relativeDay(date: Date, now: Date, zone: string): string {
 
 /** How late something is: "3 h overdue", "2 days overdue" (calendar days in the zone). */
 export function overdueLabel(dueAt: Date, now: Date, zone: string): string {
-  const days = differenceInCalendarDays(now, dueAt, { in: tz(zone) });
+  const days = calendarDaysBetween(now, dueAt, zone);
   if (days >= 1) return `${days} day${days === 1 ? "" : "s"} overdue`;
   const hours = Math.max(1, Math.round((now.getTime() - dueAt.getTime()) / 3_600_000));
   return `${hours} h overdue`;
