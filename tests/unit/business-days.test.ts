@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addDays, differenceInCalendarDays, format, isValid, isWeekend, parseISO, set } from "date-fns";
+import { addDays, differenceInCalendarDays, endOfDay, format, isValid, isWeekend, parseISO, set } from "date-fns";
 import { tz } from "@date-fns/tz";
 import {
   addBusinessDaysInZone,
   calendarDaysBetween,
   dateAtLocalHour,
+  endOfLocalDay,
   formatDay,
   formatMoment,
   formatTime,
@@ -145,13 +146,16 @@ describe("business days in the firm's zone", () => {
     );
   });
 
-  it("gives the same instant for a calendar date at a local hour, asked once or many times", () => {
+  it("gives the same instant for a calendar date at a local hour, and for its end, asked once or many times", () => {
     fc.assert(
       fc.property(instantInZone, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), ({ date, zone }, hour, minute) => {
         const day = reference.localDateKey(date, zone);
         const expected = reference.dateAtLocalHour(day, hour, zone, minute).toISOString();
         expect(dateAtLocalHour(day, hour, zone, minute).toISOString()).toBe(expected);
         expect(dateAtLocalHour(day, hour, zone, minute).toISOString()).toBe(expected);
+        const dayEnd = new Date(endOfDay(reference.dateAtLocalHour(day, 12, zone, 0), { in: tz(zone) }).getTime()).toISOString();
+        expect(endOfLocalDay(day, zone).toISOString()).toBe(dayEnd);
+        expect(endOfLocalDay(day, zone).toISOString()).toBe(dayEnd);
       }),
       { numRuns: 2000 },
     );

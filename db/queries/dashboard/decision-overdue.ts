@@ -1,7 +1,5 @@
-import { tz } from "@date-fns/tz";
-import { endOfDay } from "date-fns";
 import { and, asc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { dateAtLocalHour } from "@/lib/core/follow-up/business-days";
+import { endOfLocalDay } from "@/lib/core/follow-up/business-days";
 import { applications, debriefs, interviewerFeedback, interviewQueue, interviews } from "../../schema";
 import {
   KIND_READ,
@@ -61,7 +59,7 @@ export async function decisionsOverdue(q: QueueContext): Promise<KindItems> {
     kind: "decision_overdue",
     state: "overdue",
     // The promised day itself is allowed; it is late from the end of that day.
-    dueAt: new Date(endOfDay(dateAtLocalHour(r.expectedDecisionOn!, 12, q.zone), { in: tz(q.zone) }).getTime()),
+    dueAt: endOfLocalDay(r.expectedDecisionOn!, q.zone),
     title: `Decision promised by ${dayLabel(r.expectedDecisionOn!, q.zone)} — none yet`,
     detail: `${r.candidateName} · ${round(r)}`,
     rule: "rule 6",

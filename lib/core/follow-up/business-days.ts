@@ -1,4 +1,4 @@
-import { addDays, addHours, isValid, parseISO, set } from "date-fns";
+import { addDays, addHours, endOfDay, isValid, parseISO, set } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { SHORT_MONTHS, SHORT_WEEKDAYS, wallClock } from "../wall-clock";
 
@@ -131,10 +131,22 @@ function walkThroughZone(date: Date, zone: string, holidays: readonly string[], 
   throw new RangeError("No business day found: the holiday list covers every day in reach");
 }
 
-/** The same wall-clock time `days` calendar days on, in the zone. */
+/**
+ * The same wall-clock time `days` calendar days on, in the zone. Away from a
+ * clock change (the zone's offset the same a day either side) that time
+ * exists once and is read with the offset; near one, date-fns's TZDate
+ * resolves a time the clocks skip or pass twice, and its choice is kept.
+ */
 function daysLater(date: Date, days: number, zone: string): Date {
-  // date-fns's TZDate resolves a time the clocks skip or pass twice; its choice is kept as it was.
-  return days === 0 ? new Date(date.getTime()) : new Date(addDays(tz(zone)(date), days).getTime());
+  if (days === 0) return new Date(date.getTime());
+  const offset = wallClock(date, zone) - date.getTime();
+  const guess = date.getTime() + days * DAY_MS;
+  if (offsetAt(guess - DAY_MS, zone) === offset && offsetAt(guess + DAY_MS, zone) === offset) return new Date(guess);
+  return new Date(addDays(tz(zone)(date), days).getTime());
+}
+
+function offsetAt(ms: number, zone: string): number {
+  return wallClock(new Date(ms), zone) - ms;
 }
 
 /**
@@ -165,6 +177,17 @@ const localHourInstant = remembered(
     return set(parsed, { hours: hour, minutes: minute, seconds: 0, milliseconds: 0 }).getTime();
   },
 );
+
+const localDayEnd = remembered(
+  4096,
+  (day: string, zone: string) => `${zone}|${day}`,
+  (day: string, zone: string): number => endOfDay(dateAtLocalHour(day, 12, zone), { in: tz(zone) }).getTime(),
+);
+
+/** The last moment (23:59:59.999) of a 'YYYY-MM-DD' calendar date in the zone. */
+export function endOfLocalDay(day: string, zone: string): Date {
+  return new Date(localDayEnd(day, zone));
+}
 
 /** A 'YYYY-MM-DD' calendar date in the zone at the given local wall-clock hour (and minute). */
 export function dateAtLocalHour(day: string, hour: number, zone: string, minute = 0): Date {
