@@ -33,12 +33,12 @@ const render = (props: Partial<Parameters<typeof QueueSection>[0]>) =>
     createElement(QueueSection, { id: "overdue", title: "Overdue", tone: "overdue", items: [], now: NOW, zone: "UTC", showOwner: true, ...props }),
   );
 
-/** A firm-wide queue can hold hundreds of items: a section renders a bounded number and says how many it left out. */
+/** A firm-wide queue can hold hundreds of items: a section renders the ones the page listed and says how many it left out. */
 describe("a needs-attention section", () => {
   const items = Array.from({ length: 120 }, (_, i) => item(i));
 
-  it("renders at most its limit, folds all but the first few, and says how many more there are and where", () => {
-    const html = render({ items, visible: 5, limit: 50, moreHint: "choose a kind above" });
+  it("renders the items listed, folds all but the first few, and says how many more there are and where", () => {
+    const html = render({ items: items.slice(0, 50), total: 120, visible: 5, moreHint: "choose a kind above" });
     expect(html.match(/<li/g)).toHaveLength(50);
     expect(html).toContain("· 120</span>");
     expect(html).toContain("Show 45 more overdue");
@@ -47,7 +47,7 @@ describe("a needs-attention section", () => {
     expect(html).not.toContain("No debrief from Person 50<");
   });
 
-  it("renders every item without a limit (one kind at a time)", () => {
+  it("renders every item when all are listed (one kind at a time)", () => {
     const html = render({ items });
     expect(html.match(/<li/g)).toHaveLength(120);
     expect(html).not.toContain("not listed here");

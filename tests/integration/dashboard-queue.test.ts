@@ -76,6 +76,24 @@ describe("the needs-attention queue at a fixed now (Wed 4 Mar 2026, 10:00 New Yo
     ]);
   });
 
+  it("lists, and names, only the items a page shows, and counts every item", async () => {
+    const scope = scopeOf(database.current.db, a, a.recruiter);
+    const all = (await getDashboard(scope, { view: "everyone", now: NOW }))!;
+    const firstTwo = (["overdue", "due", "upcoming"] as const).flatMap((state) => all.items.filter((i) => i.state === state).slice(0, 2));
+    const listed = (await getDashboard(scope, { view: "everyone", now: NOW, listed: { perState: 2 } }))!;
+    expect(listed.items).toEqual(firstTwo);
+    expect(listed.items[0]!.title).toBe("Marcus Webb has called the interviewer 2 times");
+    expect(listed.items[1]!.clientName).toBe(all.items[1]!.clientName);
+    expect(listed.listedTotals).toEqual({ overdue: 7, due: 4, upcoming: 0 });
+    expect(listed.counts).toEqual(all.counts);
+    expect(listed.counts.byKind.task).toEqual({ overdue: 2, due: 2, upcoming: 0 });
+    expect(listed.counts.byKind.debrief_missing).toEqual({ overdue: 1, due: 1, upcoming: 0 });
+
+    const tasks = (await getDashboard(scope, { view: "everyone", now: NOW, listed: { kind: "task" } }))!;
+    expect(tasks.items).toEqual(all.items.filter((i) => i.kind === "task"));
+    expect(tasks.listedTotals).toEqual({ overdue: 2, due: 2, upcoming: 0 });
+  });
+
   it("counts the queue and the week's interviews, and lists my upcoming and finished tasks", async () => {
     const d = (await getDashboard(scopeOf(database.current.db, a, a.recruiter), { view: "mine", now: NOW }))!;
     expect(d.today).toBe("2026-03-04");
@@ -90,7 +108,16 @@ describe("the needs-attention queue at a fixed now (Wed 4 Mar 2026, 10:00 New Yo
       dueToday: 3,
       interviewsToday: 1,
       interviewsThisWeek: 2,
+      byKind: {
+        debrief_to_review: { overdue: 1, due: 1, upcoming: 0 },
+        debrief_missing: { overdue: 0, due: 1, upcoming: 0 },
+        feedback_overdue: { overdue: 1, due: 0, upcoming: 0 },
+        decision_overdue: { overdue: 1, due: 0, upcoming: 0 },
+        repeat_calls: { overdue: 1, due: 0, upcoming: 0 },
+        task: { overdue: 2, due: 1, upcoming: 0 },
+      },
     });
+    expect(d.listedTotals).toEqual({ overdue: 6, due: 3, upcoming: 0 });
     expect(d.more).toEqual([]);
     expect(d.interviewsToday.map((i) => i.id)).toEqual([f.Htoday.interviewId]);
     expect(d.interviewsThisWeek.map((i) => i.id)).toEqual([f.Hfri.interviewId]);

@@ -29,10 +29,11 @@ const SECTION_LIMIT = 20;
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope("dashboard.read");
   const params = paramsSchema.parse(await searchParams);
-  const d = await getDashboard(scope, { view: params.view });
+  // Every kind at once lists (and reads names for) SECTION_LIMIT items a state; one kind lists all of its own.
+  const d = await getDashboard(scope, { view: params.view, listed: { kind: params.kind, perState: params.kind ? undefined : SECTION_LIMIT } });
   if (!d) notFound();
   const zone = d.timeZone;
-  const items = params.kind ? d.items.filter((i) => i.kind === params.kind) : d.items;
+  const items = d.items;
   const overdue = items.filter((i) => i.state === "overdue");
   const due = items.filter((i) => i.state === "due");
   const upcoming = items.filter((i) => i.state === "upcoming");
@@ -46,7 +47,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     const s = q.toString();
     return s ? `/dashboard?${s}` : "/dashboard";
   };
-  const sectionLimit = params.kind ? {} : { limit: SECTION_LIMIT, moreHint: "choose a kind above to see each kind's items" };
+  const moreHint = params.kind ? undefined : "choose a kind above to see each kind's items";
   const summary = [d.counts.overdue ? `${d.counts.overdue} overdue` : "", d.counts.dueToday ? `${d.counts.dueToday} due today` : ""]
     .filter(Boolean)
     .join(", ");
@@ -91,9 +92,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <AllClear />
           ) : (
             <div>
-              <QueueSection id="overdue" title="Overdue" tone="overdue" items={overdue} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : OVERDUE_VISIBLE} {...sectionLimit} />
-              <QueueSection id="due-today" title="Due today" tone="due" items={due} now={d.now} zone={zone} showOwner={everyone} {...sectionLimit} />
-              <QueueSection id="coming-up" title="Coming up" tone="neutral" items={upcoming} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : 5} {...sectionLimit} />
+              <QueueSection id="overdue" title="Overdue" tone="overdue" items={overdue} total={d.listedTotals.overdue} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : OVERDUE_VISIBLE} moreHint={moreHint} />
+              <QueueSection id="due-today" title="Due today" tone="due" items={due} total={d.listedTotals.due} now={d.now} zone={zone} showOwner={everyone} moreHint={moreHint} />
+              <QueueSection id="coming-up" title="Coming up" tone="neutral" items={upcoming} total={d.listedTotals.upcoming} now={d.now} zone={zone} showOwner={everyone} visible={params.kind ? undefined : 5} moreHint={moreHint} />
             </div>
           )}
         </Card>
@@ -108,10 +109,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 }
 
 function Counts({ d, href, active }: { d: Dashboard; href: (p: { kind?: string | null }) => string; active?: QueueKind }) {
-  const byState = (kind: QueueKind) => {
-    const of = d.items.filter((i) => i.kind === kind);
-    return { overdue: of.filter((i) => i.state === "overdue").length, due: of.filter((i) => i.state === "due").length };
-  };
+  const byState = (kind: QueueKind) => d.counts.byKind[kind];
   const tiles: { kind: QueueKind; count: number }[] = [
     { kind: "debrief_to_review", count: d.counts.debrief_to_review },
     { kind: "debrief_missing", count: d.counts.debrief_missing },

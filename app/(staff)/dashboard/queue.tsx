@@ -75,8 +75,8 @@ export function QueueSection({
   now,
   zone,
   showOwner,
+  total,
   visible,
-  limit,
   moreHint,
   id,
 }: {
@@ -88,24 +88,24 @@ export function QueueSection({
   showOwner: boolean;
   /** Show this many and fold the rest behind a "show more". */
   visible?: number;
-  /** Render at most this many (a firm-wide queue can hold hundreds); the count still says how many there are. */
-  limit?: number;
-  /** Where the ones past `limit` can be seen. */
+  /** How many the section holds: more than `items` when the page lists only the first (a firm-wide queue can hold hundreds). */
+  total?: number;
+  /** Where the ones not listed can be seen. */
   moreHint?: string;
   id: string;
 }) {
   if (items.length === 0) return null;
-  const rendered = limit ? items.slice(0, limit) : items;
-  const shown = visible ? rendered.slice(0, visible) : rendered;
-  const rest = visible ? rendered.slice(visible) : [];
-  const unrendered = items.length - rendered.length;
+  const count = Math.max(total ?? 0, items.length);
+  const shown = visible ? items.slice(0, visible) : items;
+  const rest = visible ? items.slice(visible) : [];
+  const unrendered = count - items.length;
   const dot = tone === "overdue" ? "bg-overdue" : tone === "due" ? "bg-due" : "bg-not-allowed";
   return (
     <section aria-labelledby={`${id}-heading`} className="border-t border-border first:border-t-0">
       <h3 id={`${id}-heading`} className="flex items-center gap-2 bg-subtle px-4 py-1.5 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
         <span aria-hidden="true" className={cn("size-2 rounded-full", dot)} />
         {title}
-        <span className="font-normal tabular-nums">· {items.length}</span>
+        <span className="font-normal tabular-nums">· {count}</span>
       </h3>
       <ul className="divide-y divide-border">
         {shown.map((item) => (

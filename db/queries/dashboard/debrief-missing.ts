@@ -51,8 +51,10 @@ export async function debriefsMissing(q: QueueContext): Promise<KindItems> {
       kind: "debrief_missing",
       state: stateOf(dueAt, q.now, q.todayEnd),
       dueAt,
-      title: `No debrief yet from ${r.candidateName}`,
-      detail: `${round(r)} ended ${formatMoment(r.endsAt, q.zone)}`,
+      words: (n) => ({
+        title: `No debrief yet from ${n.candidateName}`,
+        detail: `${round(r.kind, n.clientName)} ended ${formatMoment(r.endsAt, q.zone)}`,
+      }),
       rule: "rule 3",
       ...itemContext(r),
     };

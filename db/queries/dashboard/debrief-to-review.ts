@@ -72,8 +72,10 @@ export async function debriefsToReview(q: QueueContext): Promise<KindItems> {
       kind: "debrief_to_review",
       state: stateOf(dueAt, q.now, q.todayEnd),
       dueAt,
-      title: `${amended ? "Amended debrief" : "Debrief"} from ${r.candidateName} to review`,
-      detail: [round(r), ...notes].join(" · "),
+      words: (n) => ({
+        title: `${amended ? "Amended debrief" : "Debrief"} from ${n.candidateName} to review`,
+        detail: [round(r.kind, n.clientName), ...notes].join(" · "),
+      }),
       rule: "rule 3",
       ...itemContext(r),
     };

@@ -60,8 +60,10 @@ export async function decisionsOverdue(q: QueueContext): Promise<KindItems> {
     state: "overdue",
     // The promised day itself is allowed; it is late from the end of that day.
     dueAt: endOfLocalDay(r.expectedDecisionOn!, q.zone),
-    title: `Decision promised by ${dayLabel(r.expectedDecisionOn!, q.zone)} — none yet`,
-    detail: `${r.candidateName} · ${round(r)}`,
+    words: (n) => ({
+      title: `Decision promised by ${dayLabel(r.expectedDecisionOn!, q.zone)} — none yet`,
+      detail: `${n.candidateName} · ${round(r.kind, n.clientName)}`,
+    }),
     rule: "rule 6",
     ...itemContext(r),
   })));

@@ -5,6 +5,7 @@ import {
   DAY,
   KIND_LIMIT,
   upToLimit,
+  type DraftItem,
   type KindItems,
   happened,
   interviewBase,
@@ -15,7 +16,6 @@ import {
   stillOpen,
   type QueueContext,
 } from "./shared";
-import type { QueueItem } from "./types";
 
 /**
  * Interviews with no client feedback past the feedback deadline (rule 3), in
@@ -44,7 +44,7 @@ export async function feedbackOverdue(q: QueueContext): Promise<KindItems> {
     .orderBy(asc(interviews.endsAt))
     .limit(KIND_LIMIT * 2);
 
-  const items: QueueItem[] = [];
+  const items: DraftItem[] = [];
   for (const r of rows) {
     const dueAt = addBusinessDaysInZone(r.endsAt, policy.feedbackWithinBusinessDays, q.zone, holidays);
     if (dueAt.getTime() >= q.now.getTime()) continue;
@@ -53,8 +53,10 @@ export async function feedbackOverdue(q: QueueContext): Promise<KindItems> {
       kind: "feedback_overdue",
       state: "overdue",
       dueAt,
-      title: `Client feedback overdue from ${r.clientName}`,
-      detail: `${r.candidateName} · ${kindLabel(r.kind)} for ${r.jobTitle}`,
+      words: (n) => ({
+        title: `Client feedback overdue from ${n.clientName}`,
+        detail: `${n.candidateName} · ${kindLabel(r.kind)} for ${n.jobTitle}`,
+      }),
       rule: "rule 3",
       ...itemContext(r),
     });

@@ -6,14 +6,21 @@ import type { PgSelect } from "drizzle-orm/pg-core";
 import { applications, candidates, interviewQueue, interviews, LONGEST_ROUND_MS, tasks } from "../../schema";
 import type { QueryScope } from "../scope";
 import { boundedCount } from "../keyset";
-import { readQueue } from "./queue";
-import { firmClock, interviewContext, joinInterviewContext, staff } from "./shared";
-import { QUEUE_KINDS, type Dashboard, type DashboardCounts, type DashboardInterview, type DashboardTask, type DashboardView, type FirmClock } from "./types";
+import { nameItems, readQueue } from "./queue";
+import { firmClock, interviewContext, interviewNames, joinInterviewContext, staff, type DraftItem } from "./shared";
+import { QUEUE_KINDS, type Dashboard, type DashboardCounts, type DashboardInterview, type DashboardTask, type DashboardView, type FirmClock, type QueueKind, type QueueState } from "./types";
 
 /** The firm's zone, holidays and policy: what every date on the staff pages is read in. */
 export async function getFirmClock(scope: QueryScope): Promise<FirmClock | null> {
   return firmClock(scope.db, scope.firmId);
 }
+
+/**
+ * Which of the queue's items the page lists (and so reads names for): one
+ * kind's, and at most `perState` of each state (overdue, due, upcoming).
+ * Without it, every item.
+ */
+export type Listed = { kind?: QueueKind; perState?: number };
 
 /**
  * The queue, its counts, today's and this week's interviews and my upcoming
@@ -22,7 +29,7 @@ export async function getFirmClock(scope: QueryScope): Promise<FirmClock | null>
  */
 export async function getDashboard(
   scope: QueryScope,
-  opts: { view?: DashboardView; now?: Date } = {},
+  opts: { view?: DashboardView; now?: Date; listed?: Listed } = {},
 ): Promise<Dashboard | null> {
   if (!staff(scope)) return null;
   const clock = await firmClock(scope.db, scope.firmId);
@@ -38,7 +45,7 @@ export async function getDashboard(
   const calendar: Calendar = { scope, view, stored: clock.storedQueue };
   const todaySpan: Span = { from: todayStart, to: todayEnd };
   const laterSpan: Span = { from: todayEnd, after: true, to: weekEnd, scheduled: true };
-  const [{ items, more }, interviewsToday, interviewsThisWeek, todayCount, laterCount, upcomingTasks, doneToday] = await Promise.all([
+  const [{ drafts, more }, interviewsToday, interviewsThisWeek, todayCount, laterCount, upcomingTasks, doneToday] = await Promise.all([
     readQueue(scope, view, now, clock),
     listInterviews(calendar, todaySpan, TODAY_LISTED),
     listInterviews(calendar, laterSpan, LATER_LISTED),
@@ -48,19 +55,27 @@ export async function getDashboard(
     tasksDoneSince(scope, view, todayStart, now),
   ]);
 
-  const counts = Object.fromEntries(QUEUE_KINDS.map((k) => [k, 0])) as DashboardCounts;
+  const counts = Object.fromEntries(QUEUE_KINDS.map((k) => [k, 0])) as unknown as DashboardCounts;
   counts.overdue = 0;
   counts.dueToday = 0;
-  for (const it of items) {
+  counts.byKind = Object.fromEntries(QUEUE_KINDS.map((k) => [k, { overdue: 0, due: 0, upcoming: 0 }])) as DashboardCounts["byKind"];
+  const listedTotals: Record<QueueState, number> = { overdue: 0, due: 0, upcoming: 0 };
+  const toName: DraftItem[] = [];
+  for (const it of drafts) {
     counts[it.kind] += 1;
+    counts.byKind[it.kind][it.state] += 1;
     if (it.state === "overdue") counts.overdue += 1;
     if (it.state === "due") counts.dueToday += 1;
+    if (opts.listed?.kind && it.kind !== opts.listed.kind) continue;
+    listedTotals[it.state] += 1;
+    if (opts.listed?.perState === undefined || listedTotals[it.state] <= opts.listed.perState) toName.push(it);
   }
+  const items = await nameItems(scope, toName);
   counts.interviewsToday = todayCount.total;
   counts.interviewsThisWeek = todayCount.total + laterCount.total;
   const interviewCountsCapped = { today: todayCount.totalCapped, later: laterCount.totalCapped, week: todayCount.totalCapped || laterCount.totalCapped };
 
-  return { view, now, timeZone: zone, today, items, counts, more, interviewsToday, interviewsThisWeek, interviewCountsCapped, upcomingTasks, doneToday };
+  return { view, now, timeZone: zone, today, items, listedTotals, counts, more, interviewsToday, interviewsThisWeek, interviewCountsCapped, upcomingTasks, doneToday };
 }
 
 /** Today's interviews the dashboard lists (a big firm has hundreds a day): the count says how many there are. */
@@ -119,10 +134,7 @@ async function listInterviews(c: Calendar, s: Span, limit: number): Promise<Dash
         endsAt: interviews.endsAt,
         location: interviews.location,
         candidateId: interviewContext.candidateId,
-        candidateName: interviewContext.candidateName,
-        jobTitle: interviewContext.jobTitle,
-        clientName: interviewContext.clientName,
-        recruiterName: interviewContext.recruiterName,
+        ...interviewNames,
       })
       .from(interviews)
       .$dynamic(),

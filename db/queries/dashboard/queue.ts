@@ -1,10 +1,12 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { candidates, clients, jobs, users } from "../../schema";
 import type { QueryScope } from "../scope";
 import { debriefsMissing } from "./debrief-missing";
 import { debriefsToReview } from "./debrief-to-review";
 import { decisionsOverdue } from "./decision-overdue";
 import { feedbackOverdue } from "./feedback-overdue";
 import { repeatCalls } from "./repeat-calls";
-import { KIND_LIMIT, firmClock, queueContext, staff, upToLimit, type KindItems } from "./shared";
+import { KIND_LIMIT, firmClock, queueContext, staff, upToLimit, type DraftItem, type KindItems } from "./shared";
 import { feedbackLinkState, latestLinksByInterview } from "../feedback-links";
 import { dueRecruiterTasks, taskItems } from "./tasks";
 import type { DashboardView, FirmClock, QueueItem, QueueKind, QueueState } from "./types";
@@ -19,13 +21,16 @@ const KIND_RANK: Record<QueueKind, number> = {
   task: 5,
 };
 
+/** What the queue's order reads: no names, so items are ordered before their names are read. */
+type Ordered = Pick<QueueItem, "state" | "kind" | "dueAt" | "key">;
+
 /**
  * Most urgent first: overdue, then due today, then the rest. Within a group,
  * by what is at stake — a candidate calling the interviewer again, a client's
  * late feedback, a promised decision, a missing debrief, a debrief to read,
  * then tasks — and then the longest waiting first.
  */
-export function compareQueueItems(a: QueueItem, b: QueueItem): number {
+export function compareQueueItems(a: Ordered, b: Ordered): number {
   if (a.state !== b.state) return STATE_RANK[a.state] - STATE_RANK[b.state];
   if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
   const at = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -34,13 +39,17 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Every kind of item, read side by side, then most urgent first; `more` lists the kinds with more items than listed. */
+/**
+ * Every kind of item, read side by side, then most urgent first, without
+ * their names (nameItems reads them for the items a page lists); `more` lists
+ * the kinds with more items than listed.
+ */
 export async function readQueue(
   scope: QueryScope,
   view: DashboardView,
   now: Date,
   clock: FirmClock,
-): Promise<{ items: QueueItem[]; more: QueueKind[] }> {
+): Promise<{ drafts: DraftItem[]; more: QueueKind[] }> {
   const q = queueContext(scope, view, now, clock);
   const [toReview, missing, noFeedback, undecided, calls, dueTaskRows] = await Promise.all([
     debriefsToReview(q),
@@ -69,11 +78,51 @@ export async function readQueue(
     ["repeat_calls", calls],
     ["task", due],
   ];
-  return { items: items.sort(compareQueueItems), more: byKind.filter(([, k]) => k.more).map(([kind]) => kind) };
+  return { drafts: items.sort(compareQueueItems), more: byKind.filter(([, k]) => k.more).map(([kind]) => kind) };
+}
+
+/**
+ * The items with their names and words: the candidates', jobs' (with their
+ * clients) and owners' names read by key, one statement each, for these
+ * items only.
+ */
+export async function nameItems(scope: QueryScope, drafts: DraftItem[]): Promise<QueueItem[]> {
+  const ids = (of: (d: DraftItem) => string | null) => [...new Set(drafts.flatMap((d) => of(d) ?? []))];
+  const candidateIds = ids((d) => d.candidateId);
+  const jobIds = ids((d) => d.jobId);
+  const userIds = ids((d) => d.ownerUserId);
+  const [candidateRows, jobRows, userRows] = await Promise.all([
+    candidateIds.length
+      ? scope.db
+          .select({ id: candidates.id, name: candidates.name })
+          .from(candidates)
+          .where(and(eq(candidates.firmId, scope.firmId), inArray(candidates.id, candidateIds)))
+      : [],
+    jobIds.length
+      ? scope.db
+          .select({ id: jobs.id, title: jobs.title, clientName: clients.name })
+          .from(jobs)
+          .innerJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
+          .where(and(eq(jobs.firmId, scope.firmId), inArray(jobs.id, jobIds)))
+      : [],
+    userIds.length ? scope.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)) : [],
+  ]);
+  const candidateName = new Map(candidateRows.map((r) => [r.id, r.name]));
+  const job = new Map(jobRows.map((r) => [r.id, r]));
+  const userName = new Map(userRows.map((r) => [r.id, r.name]));
+  return drafts.map(({ words, jobId, ...item }) => {
+    const names = {
+      candidateName: (item.candidateId && candidateName.get(item.candidateId)) ?? null,
+      jobTitle: (jobId && job.get(jobId)?.title) ?? null,
+      clientName: (jobId && job.get(jobId)?.clientName) ?? null,
+      ownerName: (item.ownerUserId && userName.get(item.ownerUserId)) ?? null,
+    };
+    return { ...item, ...names, ...words(names) };
+  });
 }
 
 export async function queueItems(scope: QueryScope, view: DashboardView, now: Date, clock: FirmClock): Promise<QueueItem[]> {
-  return (await readQueue(scope, view, now, clock)).items;
+  return nameItems(scope, (await readQueue(scope, view, now, clock)).drafts);
 }
 
 /** The queue alone, most urgent first (the digest and the tests read it). */

@@ -41,8 +41,10 @@ export async function repeatCalls(q: QueueContext): Promise<KindItems> {
     kind: "repeat_calls",
     state: "overdue",
     dueAt: r.lastCallAt,
-    title: `${r.candidateName} has called the interviewer ${r.calls} times`,
-    detail: `${round(r)} · the policy allows one call`,
+    words: (n) => ({
+      title: `${n.candidateName} has called the interviewer ${r.calls} times`,
+      detail: `${round(r.kind, n.clientName)} · the policy allows one call`,
+    }),
     rule: "rule 4",
     ...itemContext(r),
     href: `/candidates/${r.candidateId}`,

@@ -16,10 +16,23 @@ export const KIND_LIMIT = 100;
 /** Rows a kind reads: one past its limit, so the count can say "100+" rather than "100". */
 export const KIND_READ = KIND_LIMIT + 1;
 
-/** A kind's items, at most KIND_LIMIT of them, and whether it has more than it lists. */
-export type KindItems = { items: QueueItem[]; more: boolean };
+/** The names an item shows: read by key once the page knows which items it lists (nameItems in queue.ts). */
+export type ItemNames = Pick<QueueItem, "candidateName" | "jobTitle" | "clientName" | "ownerName">;
 
-export function upToLimit(items: QueueItem[], more = false): KindItems {
+/**
+ * An item before its names are read. A firm-wide queue holds up to 600 items
+ * and the page lists about 60, so the kinds return ids and a way to write the
+ * item's words, and only the listed items' names are read.
+ */
+export type DraftItem = Omit<QueueItem, "title" | "detail" | keyof ItemNames> & {
+  jobId: string | null;
+  words: (names: ItemNames) => { title: string; detail: string };
+};
+
+/** A kind's items, at most KIND_LIMIT of them, and whether it has more than it lists. */
+export type KindItems = { items: DraftItem[]; more: boolean };
+
+export function upToLimit(items: DraftItem[], more = false): KindItems {
   return { items: items.slice(0, KIND_LIMIT), more: more || items.length > KIND_LIMIT };
 }
 
@@ -78,14 +91,13 @@ export function notSkipped(policyKey: string): SQL {
 }
 
 /**
- * The names an item shows, each read by key for the rows a kind returns (at
- * most KIND_READ) rather than joined: with the candidate, job, client and
- * recruiter joined in, each kind's query joined eight tables, and planning it
- * took 33 ms against 5 ms of running it (a big firm's firm-wide queue, six
- * kinds at once, spent most of its time planning). These subqueries are
- * planned on their own, a table or two each.
+ * An interview's names, each read by key for the rows a query returns rather
+ * than joined: with the candidate, job, client and recruiter joined in, a
+ * query joined eight tables, and planning it took 33 ms against 5 ms of
+ * running it. These subqueries are planned on their own, a table or two each.
+ * (The queue's kinds read names only for the items the page lists: nameItems.)
  */
-const names = {
+export const interviewNames = {
   candidateName: sql<string>`(select ${candidates.name} from ${candidates} where ${candidates.firmId} = ${interviews.firmId} and ${candidates.id} = ${interviews.candidateId})`,
   jobTitle: sql<string>`(select ${jobs.title} from ${jobs} where ${jobs.firmId} = ${applications.firmId} and ${jobs.id} = ${applications.jobId})`,
   clientName: sql<string>`(select ${clients.name} from ${jobs} inner join ${clients} on ${clients.firmId} = ${jobs.firmId} and ${clients.id} = ${jobs.clientId} where ${jobs.firmId} = ${applications.firmId} and ${jobs.id} = ${applications.jobId})`,
@@ -100,11 +112,8 @@ export const interviewContext = {
   kind: interviews.kind,
   arrangedByFirm: interviews.arrangedByFirm,
   candidateId: interviews.candidateId,
-  candidateName: names.candidateName,
-  jobTitle: names.jobTitle,
-  clientName: names.clientName,
+  jobId: applications.jobId,
   recruiterUserId: applications.recruiterUserId,
-  recruiterName: names.recruiterName,
 };
 
 /**
@@ -169,8 +178,8 @@ export function kindLabel(kind: InterviewKind): string {
 }
 
 /** "Acme onsite": the client and the kind of round. */
-export function round(r: { kind: InterviewKind; clientName: string }): string {
-  return `${r.clientName} ${KIND_LABEL[r.kind]}`;
+export function round(kind: InterviewKind, clientName: string | null): string {
+  return `${clientName ?? ""} ${KIND_LABEL[kind]}`.trim();
 }
 
 /** A 'YYYY-MM-DD' day as the firm reads it. */
@@ -188,27 +197,21 @@ export function stateOf(dueAt: Date | null, now: Date, endOfToday: Date): QueueS
 type InterviewContextRow = {
   interviewId: string;
   candidateId: string;
-  candidateName: string;
-  clientName: string;
-  jobTitle: string;
+  jobId: string;
   recruiterUserId: string | null;
-  recruiterName: string | null;
 };
 
 /** The fields an interview-based item shares: its people, its interview page, no task yet. */
 export function itemContext(r: InterviewContextRow) {
   return {
     candidateId: r.candidateId,
-    candidateName: r.candidateName,
-    clientName: r.clientName,
-    jobTitle: r.jobTitle,
+    jobId: r.jobId,
     interviewId: r.interviewId,
     ownerUserId: r.recruiterUserId,
-    ownerName: r.recruiterName,
     href: `/interviews/${r.interviewId}`,
     taskId: null,
     taskVersion: null,
-  } satisfies Partial<QueueItem>;
+  } satisfies Partial<DraftItem>;
 }
 
 /** The interview took place (or is taking place): not cancelled or a no-show. */

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNotNull, lte, type SQL } from "drizzle-orm";
-import { applications, candidates, clients, jobs, tasks, users } from "../../schema";
-import { KIND_LIMIT, stateOf, type QueueContext } from "./shared";
-import type { QueueItem, QueueKind } from "./types";
+import { and, asc, eq, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { applications, tasks } from "../../schema";
+import { KIND_LIMIT, stateOf, type DraftItem, type QueueContext } from "./shared";
+import type { QueueKind } from "./types";
 
 /** Open recruiter tasks due by the end of today. */
 export async function dueRecruiterTasks(q: QueueContext) {
@@ -23,18 +23,10 @@ export async function dueRecruiterTasks(q: QueueContext) {
       version: tasks.version,
       interviewId: tasks.interviewId,
       candidateId: tasks.candidateId,
-      candidateName: candidates.name,
-      jobTitle: jobs.title,
-      clientName: clients.name,
+      jobId: sql<string | null>`(select ${applications.jobId} from ${applications} where ${applications.firmId} = ${tasks.firmId} and ${applications.id} = ${tasks.applicationId})`,
       ownerUserId: tasks.ownerUserId,
-      ownerName: users.name,
     })
     .from(tasks)
-    .leftJoin(candidates, and(eq(candidates.firmId, tasks.firmId), eq(candidates.id, tasks.candidateId)))
-    .leftJoin(applications, and(eq(applications.firmId, tasks.firmId), eq(applications.id, tasks.applicationId)))
-    .leftJoin(jobs, and(eq(jobs.firmId, applications.firmId), eq(jobs.id, applications.jobId)))
-    .leftJoin(clients, and(eq(clients.firmId, jobs.firmId), eq(clients.id, jobs.clientId)))
-    .leftJoin(users, eq(users.id, tasks.ownerUserId))
     .where(and(...where))
     .orderBy(asc(tasks.dueAt), asc(tasks.id))
     .limit(KIND_LIMIT * 2);
@@ -56,11 +48,11 @@ const TRACKS: Record<string, QueueKind> = {
 export function taskItems(
   q: QueueContext,
   rows: Awaited<ReturnType<typeof dueRecruiterTasks>>,
-  tracked: QueueItem[],
-): QueueItem[] {
-  const byInterview = new Map<string, QueueItem>();
+  tracked: DraftItem[],
+): DraftItem[] {
+  const byInterview = new Map<string, DraftItem>();
   for (const it of tracked) if (it.interviewId) byInterview.set(`${it.kind}:${it.interviewId}`, it);
-  const items: QueueItem[] = [];
+  const items: DraftItem[] = [];
   for (const t of rows) {
     const kind = t.policyKey ? TRACKS[t.policyKey] : undefined;
     const item = kind && t.interviewId ? byInterview.get(`${kind}:${t.interviewId}`) : undefined;
@@ -75,23 +67,19 @@ export function taskItems(
       kind: "task",
       state,
       dueAt: t.dueAt,
-      title: t.title,
-      detail: [t.candidateName, t.clientName].filter(Boolean).join(" · "),
+      words: (n) => ({ title: t.title, detail: [n.candidateName, n.clientName].filter(Boolean).join(" · ") }),
       href: t.interviewId
         ? `/interviews/${t.interviewId}`
         : t.candidateId
           ? `/candidates/${t.candidateId}`
           : `/tasks?tab=${state === "overdue" ? "overdue" : "due"}#task-${t.id}`,
       candidateId: t.candidateId,
-      candidateName: t.candidateName,
-      clientName: t.clientName,
-      jobTitle: t.jobTitle,
+      jobId: t.jobId,
       interviewId: t.interviewId,
       taskId: t.id,
       taskVersion: t.version,
       rule: t.rule,
       ownerUserId: t.ownerUserId,
-      ownerName: t.ownerName,
     });
   }
   return items;

@@ -77,6 +77,8 @@ export type DashboardTask = {
 };
 
 export type DashboardCounts = Record<QueueKind, number> & {
+  /** Each kind's items by state. */
+  byKind: Record<QueueKind, Record<QueueState, number>>;
   overdue: number;
   dueToday: number;
   interviewsToday: number;
@@ -89,7 +91,10 @@ export type Dashboard = {
   timeZone: string;
   /** 'YYYY-MM-DD' today in the firm's zone. */
   today: string;
+  /** The items listed (getDashboard's `listed`: one kind's, up to so many per state; all of them without it), most urgent first. */
   items: QueueItem[];
+  /** How many items of the listed kind (or of every kind) each state holds, listed or not. */
+  listedTotals: Record<QueueState, number>;
   counts: DashboardCounts;
   /** Kinds with more items than the queue lists (each kind lists at most 100): their counts are "at least". */
   more: QueueKind[];
