@@ -172,9 +172,22 @@ export async function getCandidate(scope: QueryScope, id: string) {
   };
 }
 
-/** Candidates for a select (putting someone forward for a job): active ones, without those already on `jobId`. */
-export async function listCandidateOptions(scope: QueryScope, opts: { notOnJobId?: string } = {}) {
+/**
+ * The most candidates the put-forward menu lists at once. A big firm has
+ * hundreds of thousands: the menu lists the first by name (or the closest
+ * matches of a search), and a search finds anyone else.
+ */
+export const CANDIDATE_OPTIONS_LIMIT = 100;
+
+/**
+ * Candidates for a select (putting someone forward for a job): active ones,
+ * without those already on `notOnJobId`; with `q`, the ones whose name, email,
+ * phone, location or headline contain it, closest first. At most `limit`
+ * (CANDIDATE_OPTIONS_LIMIT + 1 by default, so a caller can tell there are more).
+ */
+export async function listCandidateOptions(scope: QueryScope, opts: { notOnJobId?: string; q?: string; limit?: number } = {}) {
   if (!isStaffScope(scope)) return [];
+  const search = recordSearch(candidateSearchText(candidates), opts.q, { fn: "candidate_search_ids", firmId: scope.firmId, id: candidates.id });
   return scope.db
     .select({ id: candidates.id, name: candidates.name, email: candidates.email, headline: candidates.headline })
     .from(candidates)
@@ -186,10 +199,11 @@ export async function listCandidateOptions(scope: QueryScope, opts: { notOnJobId
         opts.notOnJobId
           ? sql`not exists (select 1 from ${applications} where ${applications.firmId} = ${candidates.firmId} and ${applications.candidateId} = ${candidates.id} and ${applications.jobId} = ${opts.notOnJobId})`
           : undefined,
+        search?.match,
       ),
     )
-    .orderBy(asc(sql`lower(${candidates.name})`), asc(candidates.id))
-    .limit(2000);
+    .orderBy(...(search ? [desc(search.rank)] : []), asc(sql`lower(${candidates.name})`), asc(candidates.id))
+    .limit(opts.limit ?? CANDIDATE_OPTIONS_LIMIT + 1);
 }
 
 /** What the candidate form edits. */

@@ -69,6 +69,20 @@ test("a recruiter runs a candidate from a new client's job to an offer", async (
   const candidateUrl = page.url();
   await expectAccessible(page);
 
+  // On the job's page a search finds whom to put forward (a big firm's menu lists only the first 100 by name)
+  await page.goto(jobUrl);
+  const find = page.getByRole("search", { name: "Find a candidate to put forward" });
+  await find.getByLabel("Find a candidate").fill("rosa.ruiz");
+  await find.getByRole("button", { name: "Find" }).click();
+  await expect(page).toHaveURL(/\?find=rosa\.ruiz$/);
+  await expect(page.getByText("1 candidate matching “rosa.ruiz” who is not on this job yet.")).toBeVisible();
+  await expect(form.field("Candidate").locator("option")).toHaveText(["Choose a candidate…", "Rosa Ruiz"]);
+  await find.getByLabel("Find a candidate").fill("nobody by this name");
+  await find.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByText("Find another name, or clear the search.")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(candidateUrl);
+
   // Put forward for the job
   await form.field("Job").selectOption({ label: "Data Platform Lead — Acme Analytics" });
   await page.getByRole("button", { name: "Put forward" }).click();

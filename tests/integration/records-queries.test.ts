@@ -6,10 +6,12 @@ import { archiveClient, createClient, findClients, getClient, restoreClient, upd
 import { createContact, findContacts, listContactsForClient, updateContact } from "@/db/queries/contacts";
 import { createJob, findJobs, getJob, listJobOptions, updateJob } from "@/db/queries/jobs";
 import {
+  CANDIDATE_OPTIONS_LIMIT,
   createCandidate,
   findCandidates,
   getCandidate,
   getCandidateContact,
+  listCandidateOptions,
   updateCandidate,
 } from "@/db/queries/candidates";
 import { getCandidateTimeline } from "@/db/queries/candidate-timeline";
@@ -222,6 +224,38 @@ describe("the record queries", () => {
     it("keeps getCandidateContact limited to the candidate's own record for a candidate", async () => {
       expect(await getCandidateContact(candidateScope, firm.candidateId)).toMatchObject({ id: firm.candidateId });
       expect(await getCandidateContact(candidateScope, firm.otherCandidateId)).toBeNull();
+    });
+
+    it("offers candidates to put forward for a job: the first by name, a search for anyone else, never those on the job", async () => {
+      const db = database.current.db;
+      await db.insert(s.candidates).values(
+        Array.from({ length: CANDIDATE_OPTIONS_LIMIT + 5 }, (_, i) => ({
+          firmId: firm.firmId,
+          name: `Zed Forward ${String(i).padStart(3, "0")}`,
+          email: `zed.forward.${i}@example.com`,
+          headline: i === 42 ? "Welder, night shifts" : "",
+        })),
+      );
+      const first = await listCandidateOptions(recruiter, { notOnJobId: firm.jobId });
+      // One past the limit, so the page can say there are more; in order of name.
+      expect(first).toHaveLength(CANDIDATE_OPTIONS_LIMIT + 1);
+      expect(first.map((c) => c.name)).toEqual([...first.map((c) => c.name)].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())));
+      expect(first.map((c) => c.name)).not.toContain(`Zed Forward ${CANDIDATE_OPTIONS_LIMIT + 4}`);
+
+      const last = await listCandidateOptions(recruiter, { notOnJobId: firm.jobId, q: `forward ${CANDIDATE_OPTIONS_LIMIT + 4}` });
+      expect(last.map((c) => c.name)).toEqual([`Zed Forward ${CANDIDATE_OPTIONS_LIMIT + 4}`]);
+      expect((await listCandidateOptions(recruiter, { notOnJobId: firm.jobId, q: "WELDER" })).map((c) => c.name)).toEqual(["Zed Forward 042"]);
+
+      // Someone already on the job is not offered, found by name or not.
+      const onJob = await db
+        .select({ id: s.applications.candidateId })
+        .from(s.applications)
+        .where(and(eq(s.applications.firmId, firm.firmId), eq(s.applications.jobId, firm.jobId)));
+      expect(onJob.length).toBeGreaterThan(0);
+      const offered = new Set([...first, ...(await listCandidateOptions(recruiter, { notOnJobId: firm.jobId, q: "cora" }))].map((c) => c.id));
+      for (const { id } of onJob) expect(offered.has(id)).toBe(false);
+      // Another firm's search finds none of them.
+      expect(await listCandidateOptions(scopeOf(db, other, other.recruiter), { q: "zed forward" })).toEqual([]);
     });
 
     it("refuses a stale edit and filters by stage", async () => {

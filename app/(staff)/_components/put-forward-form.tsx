@@ -18,11 +18,14 @@ export function PutForwardForm({
   mode,
   fixedId,
   options,
+  empty,
 }: {
   mode: "job" | "candidate";
   /** The job's id (mode "job") or the candidate's id (mode "candidate"). */
   fixedId: string;
   options: { id: string; label: string }[];
+  /** What to say when there is no one to choose (a search that found no one); the default says everyone is on the job. */
+  empty?: string;
 }) {
   const [state, action] = useActionState(createApplicationAction, initialFormState);
   const ref = useRef<HTMLFormElement>(null);
@@ -37,7 +40,7 @@ export function PutForwardForm({
   if (options.length === 0) {
     return (
       <p className="text-sm text-muted-foreground">
-        {mode === "job" ? "Every active candidate is already on this job." : "No open jobs left to put this candidate forward for."}
+        {empty ?? (mode === "job" ? "Every active candidate is already on this job." : "No open jobs left to put this candidate forward for.")}
       </p>
     );
   }

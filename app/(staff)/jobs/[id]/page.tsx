@@ -3,12 +3,13 @@ import { formatDistanceStrict } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listApplicationsForJob } from "@/db/queries/applications";
-import { listCandidateOptions } from "@/db/queries/candidates";
+import { CANDIDATE_OPTIONS_LIMIT, listCandidateOptions } from "@/db/queries/candidates";
 import { getFirmTimeZone } from "@/db/queries/interviews";
 import { getJob } from "@/db/queries/jobs";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { Input } from "@/app/_components/ui/input";
 import { can } from "@/lib/core/permissions";
 import { JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 import { DetailList } from "../../_components/detail-list";
@@ -26,10 +27,12 @@ export default async function JobPage({ params, searchParams }: RecordPageProps)
   const canApply = can(scope.role, "applications.write");
   const [apps, candidates, zone, sp] = await Promise.all([
     listApplicationsForJob(scope, id),
-    canApply ? listCandidateOptions(scope, { notOnJobId: id }) : Promise.resolve([]),
+    canApply ? searchParams.then((p) => listCandidateOptions(scope, { notOnJobId: id, q: findTerm(p.find) })) : Promise.resolve([]),
     getFirmTimeZone(scope),
     searchParams,
   ]);
+  const find = findTerm(sp.find);
+  const moreCandidates = candidates.length > CANDIDATE_OPTIONS_LIMIT;
   const archived = !!job.archivedAt;
   const now = new Date();
   const acceptsCandidates = !archived && (job.status === "open" || job.status === "on_hold");
@@ -87,10 +90,30 @@ export default async function JobPage({ params, searchParams }: RecordPageProps)
               <CardTitle>Put a candidate forward</CardTitle>
             </CardHeader>
             <CardContent>
+              <form method="get" role="search" aria-label="Find a candidate to put forward" className="mb-4 flex max-w-xl items-end gap-2">
+                <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+                  <label htmlFor="forward-find" className="text-sm font-medium">
+                    Find a candidate
+                  </label>
+                  <Input id="forward-find" name="find" type="search" defaultValue={find ?? ""} placeholder="Name, email, phone or headline" />
+                </div>
+                <Button type="submit" variant="outline">
+                  Find
+                </Button>
+                {find ? (
+                  <Button asChild variant="ghost">
+                    <Link href={`/jobs/${id}`}>Clear</Link>
+                  </Button>
+                ) : null}
+              </form>
+              <p className="mb-3 text-[0.8125rem] text-muted-foreground" role="status">
+                {forwardStatus(find, candidates.length, moreCandidates)}
+              </p>
               <PutForwardForm
                 mode="job"
                 fixedId={id}
-                options={candidates.map((c) => ({ id: c.id, label: c.headline ? `${c.name} — ${c.headline}` : c.name }))}
+                options={candidates.slice(0, CANDIDATE_OPTIONS_LIMIT).map((c) => ({ id: c.id, label: c.headline ? `${c.name} — ${c.headline}` : c.name }))}
+                empty={find ? "Find another name, or clear the search." : undefined}
               />
             </CardContent>
           </Card>
@@ -139,4 +162,20 @@ export default async function JobPage({ params, searchParams }: RecordPageProps)
       </div>
     </div>
   );
+}
+
+/** The put-forward search term from the URL (`?find=`), trimmed; undefined when blank. */
+function findTerm(v: string | string[] | undefined): string | undefined {
+  const term = (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200);
+  return term || undefined;
+}
+
+/** What the put-forward menu holds: a search's matches, or the first candidates by name when there are more. */
+function forwardStatus(find: string | undefined, found: number, more: boolean): string | null {
+  if (find) {
+    if (!found) return `No candidate matching “${find}” who is not on this job yet.`;
+    if (more) return `The closest ${CANDIDATE_OPTIONS_LIMIT} candidates matching “${find}” who are not on this job yet.`;
+    return `${found} candidate${found === 1 ? "" : "s"} matching “${find}” who ${found === 1 ? "is" : "are"} not on this job yet.`;
+  }
+  return more ? `The first ${CANDIDATE_OPTIONS_LIMIT} candidates by name; find a candidate to choose from the others.` : null;
 }
