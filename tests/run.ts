@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { findChromium, NO_BROWSER_MESSAGE } from "./e2e/browser";
+import { playwrightFailures, vitestFailures } from "./helpers/failures";
 
 const root = process.cwd();
 const results = path.join(root, "test-results");
@@ -16,6 +17,8 @@ const wants = (part: string) => only.length === 0 || only.includes(part);
 
 type Counts = { passed: number; failed: number; skipped: number };
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+/** Each failed test by file and title, repeated under the closing summary so a long log still names them. */
+const failures: string[] = [];
 let exitCode = 0;
 
 function run(cmd: string, args: string[]): number {
@@ -39,6 +42,7 @@ if (wants("vitest")) {
     total.passed += j.numPassedTests ?? 0;
     total.failed += (j.numFailedTests ?? 0) + (code !== 0 && !j.numFailedTests ? 1 : 0);
     total.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+    failures.push(...vitestFailures(j, root));
   } else if (code !== 0) {
     total.failed += 1;
   }
@@ -53,7 +57,9 @@ if (wants("e2e")) {
   const code = run(process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test"]);
   if (code !== 0) exitCode = code;
   if (fs.existsSync(out)) {
-    const s = JSON.parse(fs.readFileSync(out, "utf8")).stats ?? {};
+    const report = JSON.parse(fs.readFileSync(out, "utf8"));
+    const s = report.stats ?? {};
+    failures.push(...playwrightFailures(report.suites));
     total.passed += (s.expected ?? 0) + (s.flaky ?? 0);
     total.failed += s.unexpected ?? 0;
     total.skipped += s.skipped ?? 0;
@@ -65,5 +71,6 @@ if (wants("e2e")) {
 
 const engine = process.env.DATABASE_URL ? "PostgreSQL" : "embedded";
 console.log(`\nAll suites (${engine} database):`);
+for (const failure of failures) console.log(`FAILED: ${failure}`);
 console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(exitCode);
