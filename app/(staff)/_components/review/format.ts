@@ -12,20 +12,8 @@ export function fmt(date: Date, zone: string, pattern: string): string {
   return format(date, pattern, { in: tz(zone) });
 }
 
-/** "Mon 2 Mar". */
-export function dayLabel(date: Date, zone: string): string {
-  return formatDay(date, zone);
-}
-
-/** "17:30". */
-export function timeLabel(date: Date, zone: string): string {
-  return formatTime(date, zone);
-}
-
-/** "Mon 2 Mar, 17:30". */
-export function momentLabel(date: Date, zone: string): string {
-  return formatMoment(date, zone);
-}
+/** "Mon 2 Mar", "17:30" and "Mon 2 Mar, 17:30" in the zone. */
+export { formatDay as dayLabel, formatTime as timeLabel, formatMoment as momentLabel };
 
 /** "today", "yesterday", "tomorrow", "Mon 2 Mar" relative to `now` in the zone. */
 export function relativeDay(date: Date, now: Date, zone: string): string {
@@ -33,7 +21,7 @@ export function relativeDay(date: Date, now: Date, zone: string): string {
   if (d === 0) return "today";
   if (d === -1) return "yesterday";
   if (d === 1) return "tomorrow";
-  return dayLabel(date, zone);
+  return formatDay(date, zone);
 }
 
 /** How late something is: "3 h overdue", "2 days overdue" (calendar days in the zone). */
@@ -47,8 +35,8 @@ export function overdueLabel(dueAt: Date, now: Date, zone: string): string {
 /** "due 11:00" today, "due tomorrow 17:00", "due Fri 6 Mar". */
 export function dueLabel(dueAt: Date, now: Date, zone: string): string {
   const rel = relativeDay(dueAt, now, zone);
-  if (rel === "today") return `due ${timeLabel(dueAt, zone)}`;
-  if (rel === "tomorrow") return `due tomorrow ${timeLabel(dueAt, zone)}`;
+  if (rel === "today") return `due ${formatTime(dueAt, zone)}`;
+  if (rel === "tomorrow") return `due tomorrow ${formatTime(dueAt, zone)}`;
   return `due ${rel}`;
 }
 

@@ -25,13 +25,13 @@ export const metadata: Metadata = { title: "Job" };
 export default async function JobPage({ params, searchParams }: RecordPageProps) {
   const { scope, id, record: job } = await loadRecord("jobs.read", params, getJob);
   const canApply = can(scope.role, "applications.write");
-  const [apps, candidates, zone, sp] = await Promise.all([
-    listApplicationsForJob(scope, id),
-    canApply ? searchParams.then((p) => listCandidateOptions(scope, { notOnJobId: id, q: findTerm(p.find) })) : Promise.resolve([]),
-    getFirmTimeZone(scope),
-    searchParams,
-  ]);
+  const sp = await searchParams;
   const find = findTerm(sp.find);
+  const [apps, candidates, zone] = await Promise.all([
+    listApplicationsForJob(scope, id),
+    canApply ? listCandidateOptions(scope, { notOnJobId: id, q: find }) : Promise.resolve([]),
+    getFirmTimeZone(scope),
+  ]);
   const moreCandidates = candidates.length > CANDIDATE_OPTIONS_LIMIT;
   const archived = !!job.archivedAt;
   const now = new Date();
