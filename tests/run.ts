@@ -42,9 +42,12 @@ if (wants("vitest")) {
     total.passed += j.numPassedTests ?? 0;
     total.failed += (j.numFailedTests ?? 0) + (code !== 0 && !j.numFailedTests ? 1 : 0);
     total.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
-    failures.push(...vitestFailures(j, root));
+    const named = vitestFailures(j, root);
+    failures.push(...named);
+    if (code !== 0 && named.length === 0) failures.push(`Vitest exited with code ${code} and no failed test (see its errors above)`);
   } else if (code !== 0) {
     total.failed += 1;
+    failures.push(`Vitest exited with code ${code} and wrote no report`);
   }
 }
 
@@ -59,13 +62,16 @@ if (wants("e2e")) {
   if (fs.existsSync(out)) {
     const report = JSON.parse(fs.readFileSync(out, "utf8"));
     const s = report.stats ?? {};
-    failures.push(...playwrightFailures(report.suites));
+    const before = failures.length;
+    failures.push(...playwrightFailures(report, root));
     total.passed += (s.expected ?? 0) + (s.flaky ?? 0);
     total.failed += s.unexpected ?? 0;
     total.skipped += s.skipped ?? 0;
     if (code !== 0 && !s.unexpected) total.failed += 1;
+    if (code !== 0 && failures.length === before) failures.push(`Playwright exited with code ${code} and no failed test (see its errors above)`);
   } else if (code !== 0) {
     total.failed += 1;
+    failures.push(`Playwright exited with code ${code} and wrote no report`);
   }
 }
 

@@ -16,11 +16,20 @@ describe("the failed tests named under the test summary", () => {
         },
         { name: "/repo/tests/integration/b.test.ts", assertionResults: [{ status: "failed", title: "b alone" }] },
         { name: "/repo/tests/integration/c.test.ts" },
+        {
+          name: "/repo/tests/integration/d.test.ts",
+          status: "failed",
+          message: "Failed to load url ../helpers/gone (resolved id: ../helpers/gone)\n  at d.test.ts:3",
+          assertionResults: [],
+        },
+        { name: "/repo/tests/integration/e.test.ts", status: "failed", assertionResults: [{ status: "failed", title: "e fails" }] },
       ],
     };
     expect(vitestFailures(report, "/repo")).toEqual([
       "tests/unit/a.test.ts › a › adds two days",
       "tests/integration/b.test.ts › b alone",
+      "tests/integration/d.test.ts (the file failed: Failed to load url ../helpers/gone (resolved id: ../helpers/gone))",
+      "tests/integration/e.test.ts › e fails",
     ]);
     expect(vitestFailures({}, "/repo")).toEqual([]);
   });
@@ -40,10 +49,15 @@ describe("the failed tests named under the test summary", () => {
         ],
       },
     ];
-    expect(playwrightFailures(suites)).toEqual([
+    expect(playwrightFailures({ config: { rootDir: "/repo/tests/e2e" }, suites }, "/repo")).toEqual([
       "tests/e2e/records.spec.ts:12 › runs a candidate to an offer",
       "tests/e2e/records.spec.ts:80 › on a phone › signed out › asks to sign in",
     ]);
-    expect(playwrightFailures(undefined)).toEqual([]);
+    expect(playwrightFailures({}, "/repo")).toEqual([]);
+  });
+
+  it("names an error Playwright met outside any test, by the first line of its message", () => {
+    const report = { config: { rootDir: "/repo/tests/e2e" }, suites: [], errors: [{ message: "Error: Timed out waiting 120000ms from config.webServer.\n    at ..." }] };
+    expect(playwrightFailures(report, "/repo")).toEqual(["Playwright, outside any test: Error: Timed out waiting 120000ms from config.webServer."]);
   });
 });
