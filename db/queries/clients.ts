@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { clients, contacts, jobs } from "../schema";
 import { clientSearchText } from "../schema/people";
 import { recordAudit } from "./audit";
+import { type Included, type Menu, MENU_LIMIT, menuOf } from "./menus";
 import { recordSearch, searchablePage } from "./search";
 import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, nameOrDateSort } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
@@ -80,16 +81,31 @@ export async function getClient(scope: QueryScope, id: string) {
 }
 
 /** Clients for a select: the active ones, plus `include` (the current value of a form) even if archived. */
-export async function listClientOptions(scope: QueryScope, opts: { include?: string | null } = {}) {
-  if (!isStaffScope(scope)) return [];
-  const visible = opts.include ? sql`(${clients.archivedAt} is null or ${clients.id} = ${opts.include})` : isNull(clients.archivedAt);
-  return scope.db
-    .select({ id: clients.id, name: clients.name, archivedAt: clients.archivedAt })
+/**
+ * The clients menu of a form or filter (db/queries/menus.ts): the first
+ * MENU_LIMIT active clients by name, or with `q` the closest matches of the
+ * client search; `archived` lists archived clients too (old records name
+ * them); `include` is listed whatever its place or state (the chosen client).
+ */
+export async function listClientOptions(
+  scope: QueryScope,
+  opts: { include?: Included; q?: string; archived?: boolean } = {},
+): Promise<Menu<ClientOption>> {
+  if (!isStaffScope(scope)) return { items: [], more: false };
+  const search = recordSearch(clientSearchText(clients), opts.q);
+  const cols = { id: clients.id, name: clients.name, archivedAt: clients.archivedAt };
+  const rows = await scope.db
+    .select(cols)
     .from(clients)
-    .where(and(eq(clients.firmId, scope.firmId), visible))
-    .orderBy(asc(sql`lower(${clients.name})`), asc(clients.id))
-    .limit(2000);
+    .where(and(eq(clients.firmId, scope.firmId), opts.archived ? undefined : isNull(clients.archivedAt), search?.match))
+    .orderBy(...(search ? [desc(search.rank)] : []), asc(sql`lower(${clients.name})`), asc(clients.id))
+    .limit(MENU_LIMIT + 1);
+  return menuOf(rows, opts.include, (ids) =>
+    scope.db.select(cols).from(clients).where(and(eq(clients.firmId, scope.firmId), inArray(clients.id, ids))).orderBy(asc(sql`lower(${clients.name})`)),
+  );
 }
+
+export type ClientOption = { id: string; name: string; archivedAt: Date | null };
 
 function clientNameTaken(scope: QueryScope, name: string, exceptId?: string) {
   return sameTextTaken(scope, clientKind, clients.name, name, exceptId);

@@ -1,8 +1,10 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, clients, jobs, memberships, users } from "../schema";
 import type { JobStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
+import { type Included, includedIds, type Menu, MENU_LIMIT, menuOf } from "./menus";
+import { searchContains, searchRank } from "./search";
 import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
@@ -182,17 +184,43 @@ export async function listJobsForClient(scope: QueryScope, clientId: string) {
 }
 
 /** Staff of the firm who can own records (active admins and recruiters). */
-export async function listOwnerOptions(scope: QueryScope) {
-  if (!isStaffScope(scope)) return [];
-  return scope.db
-    .select({ id: users.id, name: users.name })
+/**
+ * The staff menu of a form or filter (owners, recruiters; db/queries/menus.ts):
+ * the first MENU_LIMIT of the firm's active admins and recruiters by name, or
+ * with `q` those whose name or email contains it; `former` lists people who
+ * have left too (old records name them); `include` is listed whatever its
+ * place (the chosen person), if they are or were the firm's staff.
+ */
+export async function listOwnerOptions(
+  scope: QueryScope,
+  opts: { include?: Included; q?: string; former?: boolean } = {},
+): Promise<Menu<{ id: string; name: string }>> {
+  if (!isStaffScope(scope)) return { items: [], more: false };
+  const text = sql`lower(${users.name} || ' ' || ${users.email})`;
+  const term = opts.q?.trim();
+  const staff = (more: SQL | undefined) =>
+    scope.db
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.firmId, scope.firmId), inArray(memberships.role, ["admin", "recruiter"]), more));
+  const rows = await staff(and(opts.former ? undefined : eq(memberships.status, "active"), term ? searchContains(text, term) : undefined))
+    .orderBy(...(term ? [desc(searchRank(text, term))] : []), asc(sql`lower(${users.name})`), asc(users.id))
+    .limit(MENU_LIMIT + 1);
+  return menuOf(rows, opts.include, (ids) => staff(inArray(users.id, ids)).orderBy(asc(sql`lower(${users.name})`)));
+}
+
+/** A staff member's name (or a former one's), for a saved change's summary ("Owner: Jordan Ellis"). */
+export async function staffName(scope: QueryScope, userId: string | null): Promise<string | null> {
+  const [id] = includedIds(userId);
+  if (!id || !isStaffScope(scope)) return null;
+  const [row] = await scope.db
+    .select({ name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(eq(memberships.firmId, scope.firmId), eq(memberships.status, "active"), inArray(memberships.role, ["admin", "recruiter"])),
-    )
-    .orderBy(asc(users.name))
-    .limit(500);
+    .where(and(eq(memberships.firmId, scope.firmId), eq(memberships.userId, id)))
+    .limit(1);
+  return row?.name ?? null;
 }
 
 /** Whether `userId` is active staff of the scope's firm (an owner or recruiter of a record must be). */

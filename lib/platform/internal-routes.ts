@@ -5,6 +5,7 @@ import {
   unsafeBenchPipelineTableRows,
   type BenchPipelineInput,
 } from "@/db/queries/bench";
+import { clients } from "@/db/schema";
 import { createTestFirm, type TestFirm } from "@/db/test-firm";
 import { internalRoutes } from "./env";
 
@@ -16,10 +17,20 @@ import { internalRoutes } from "./env";
  * production). The routes answer 404 before calling here when it is off.
  */
 
-/** A small firm with one of everything and a sign-in per role, for the end-to-end tests. */
-export async function createTestFirmForHooks(label: string): Promise<TestFirm> {
+/**
+ * A small firm with one of everything and a sign-in per role, for the
+ * end-to-end tests; with `extraClients`, that many more clients ("Bulk client
+ * 000", …), for the menus that list only the first 100.
+ */
+export async function createTestFirmForHooks(label: string, opts: { extraClients?: number } = {}): Promise<TestFirm> {
   if (!internalRoutes().testHooks) throw new Error("The test hooks are off in this process.");
-  return createTestFirm((await getDatabase()).db, label);
+  const { db } = await getDatabase();
+  const firm = await createTestFirm(db, label);
+  const n = opts.extraClients ?? 0;
+  if (n > 0) {
+    await db.insert(clients).values(Array.from({ length: n }, (_, i) => ({ firmId: firm.firmId, name: `Bulk client ${String(i).padStart(3, "0")}` })));
+  }
+  return firm;
 }
 
 /** The bench floor's page of pipeline rows (db/queries/bench.ts). */

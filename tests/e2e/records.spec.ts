@@ -198,3 +198,47 @@ test("the pipeline lists a client's jobs in its job filter and sorts by header l
   await expect(page.getByRole("columnheader", { name: /In stage since/ })).toHaveAttribute("aria-sort", "none");
   await expectAccessible(page);
 });
+
+test("a big firm's client menus list the first 100 and find the others as one types", async ({ page, request }) => {
+  // 120 "Bulk client" names sort before the firm's own "Client of …", which the menus then do not list.
+  const firm = await createFirm(request, "records-menus", { extraClients: 120 });
+  await new SignInPage(page).signIn(firm.recruiter.email, firm.password);
+  const own = `Client of ${firm.slug}`;
+
+  await page.goto("/jobs/pipeline");
+  const client = page.getByLabel("Client", { exact: true });
+  await expect(client.locator("option")).toHaveCount(101);
+  await expect(client.locator("option", { hasText: own })).toHaveCount(0);
+  const find = page.getByRole("searchbox", { name: "Find a client" });
+  await find.fill("client of");
+  await expect(page.getByText("1 client matching “client of” listed in the menu; Enter picks the first.")).toBeVisible();
+  await expect(client.locator("option")).toHaveText(["All clients", own]);
+  await expectAccessible(page);
+  // Enter picks it and applies the filter.
+  await find.press("Enter");
+  await expect(page).toHaveURL(/client=/);
+  await expect(page.getByLabel("Client", { exact: true })).toHaveValue(firm.clientId);
+  await expect(page.getByLabel("Job", { exact: true })).toBeEnabled();
+  await expect(page.getByRole("link", { name: "Cora Candidate" })).toBeVisible();
+  // The chosen client stays listed though the first 100 do not include it.
+  await expect(page.getByLabel("Client", { exact: true }).locator("option", { hasText: own })).toHaveCount(1);
+
+  // A new job at a client past the first 100: find it, choose it, and the job is made there.
+  const form = new RecordFormPage(page);
+  await page.goto("/jobs/new");
+  await page.getByRole("searchbox", { name: "Find a client" }).fill("bulk client 119");
+  await expect(page.getByText("1 client matching “bulk client 119” listed in the menu; Enter picks the first.")).toBeVisible();
+  await form.field("Client").selectOption({ label: "Bulk client 119" });
+  await form.fill({ Title: "Night Porter" });
+  await form.submit("Create job");
+  await expect(page.getByRole("heading", { name: "Night Porter", level: 1 })).toBeVisible();
+  await expect(page.getByText("Job created.")).toBeVisible();
+  await expect(page.getByText(`Bulk client 119 · Owner: ${firm.recruiter.name}`)).toBeVisible();
+
+  // A search that finds nothing says so, and the menu keeps what was chosen.
+  await page.goto("/jobs/new");
+  await page.getByRole("searchbox", { name: "Find a client" }).fill("no such client anywhere");
+  await expect(page.getByText("No client matches “no such client anywhere”.")).toBeVisible();
+  await expect(form.field("Client").locator("option")).toHaveText(["Choose a client…"]);
+  await expectAccessible(page);
+});

@@ -4,8 +4,8 @@ import type { TestFirm } from "@/db/test-firm";
 import { SignInPage } from "./pages/sign-in-page";
 
 /** A firm of the test's own (the server runs with AFTERVIEW_TEST_HOOKS=1). */
-export async function createFirm(request: APIRequestContext, label = "e2e"): Promise<TestFirm> {
-  const res = await request.post("/api/test-support/firm", { data: { label } });
+export async function createFirm(request: APIRequestContext, label = "e2e", opts: { extraClients?: number } = {}): Promise<TestFirm> {
+  const res = await request.post("/api/test-support/firm", { data: { label, ...opts } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as TestFirm;
 }

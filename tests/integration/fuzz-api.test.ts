@@ -8,6 +8,7 @@ import { GET as exportFile } from "@/app/api/exports/[file]/route";
 import { GET as candidateExport } from "@/app/api/candidates/[id]/export/route";
 import { GET as health } from "@/app/api/health/route";
 import { GET as interviewIcs } from "@/app/api/interviews/[id]/ics/route";
+import { GET as menus } from "@/app/api/menus/[kind]/route";
 import { POST as testSupportFirm } from "@/app/api/test-support/firm/route";
 import { GET as pipeline } from "@/app/api/v1/pipeline/route";
 import { GET as pipelineCsv } from "@/app/api/v1/pipeline.csv/route";
@@ -184,6 +185,15 @@ describe("API endpoints under generated input", () => {
         call: (r, c) => interviewIcs(r, c as never),
         param: idOrJunk,
         queryKeys: [],
+      },
+      {
+        id: "GET app/api/menus/[kind]/route.ts",
+        method: "GET",
+        path: (kind) => `/api/menus/${encodeURIComponent(kind)}`,
+        params: (kind) => ({ kind }),
+        call: (r, c) => menus(r, c as never),
+        param: fc.oneof(fc.constantFrom("clients", "staff"), nastyString),
+        queryKeys: ["q", "all"],
       },
       {
         id: "GET app/(candidate)/my/plan/ics/route.ts",

@@ -24,6 +24,10 @@ const interviewFields = {
 };
 
 export const cases: Record<string, IsolationCases> = {
+  menus: {
+    includedIds: SKIP,
+    menuOf: SKIP,
+  },
   keyset: {
     cursorKey: SKIP,
     usableCursor: SKIP,
@@ -97,7 +101,8 @@ export const cases: Record<string, IsolationCases> = {
     getJob: { args: (c) => [c.bRecruiter, c.a.jobId] },
     listJobOptions: { args: (c) => [c.bRecruiter, { clientId: c.a.clientId }] },
     listJobsForClient: { args: (c) => [c.bRecruiter, c.a.clientId] },
-    listOwnerOptions: { args: (c) => [c.bRecruiter], empty: ownFirm },
+    listOwnerOptions: { args: (c) => [c.bRecruiter, { include: c.a.recruiter.userId, former: true }], empty: ownFirm },
+    staffName: { args: (c) => [c.bRecruiter, c.a.recruiter.userId] },
     isFirmStaff: { args: (c) => [c.bRecruiter, c.a.recruiter.userId] },
     createJob: {
       args: (c) => [

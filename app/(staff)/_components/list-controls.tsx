@@ -6,8 +6,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
-import { Select } from "@/app/_components/ui/select";
 import { cn, countLabel } from "@/lib/core/utils";
+import { FindableSelect, type MenuFind } from "./findable-select";
 import { useListHref } from "./use-list-href";
 
 export interface ListFilter {
@@ -15,6 +15,10 @@ export interface ListFilter {
   label: string;
   value: string;
   options: { value: string; label: string }[];
+  /** Options listed before `options` whatever a find box finds ("All clients", "Mine"). */
+  lead?: { value: string; label: string }[];
+  /** A menu of records that may not list them all (FindableSelect). */
+  find?: MenuFind;
   /** The value that means "no filter" and is left out of the URL. */
   defaultValue?: string;
   /** Not usable yet (it depends on another filter); its one option says why. */
@@ -88,20 +92,17 @@ export function ListToolbar({
       </div>
       {filters.map((f) => (
         <div key={f.name} className={f.disabled ? "sm:w-52" : "sm:w-44"}>
-          <Select
+          <FindableSelect
             name={f.name}
             defaultValue={f.value}
             aria-label={f.label}
             key={`${f.name}-${f.value}`}
             disabled={f.disabled}
             onChange={(e) => e.currentTarget.form?.requestSubmit()}
-          >
-            {f.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
+            lead={f.lead}
+            options={f.options}
+            find={f.find}
+          />
         </div>
       ))}
       <div className="flex items-center gap-2">

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { archiveCandidate, createCandidate, getCandidate, restoreCandidate, updateCandidate } from "@/db/queries/candidates";
-import { listOwnerOptions } from "@/db/queries/jobs";
+import { staffName } from "@/db/queries/jobs";
 import { defineFormAction } from "@/lib/actions";
 import { AppError } from "@/lib/core/errors";
 import { inviteCandidate } from "@/lib/invitations";
@@ -25,8 +25,7 @@ const candidates: RecordKind = {
 export const createCandidateAction = createRecordAction(createCandidateSchema, candidates, createCandidate);
 
 export const updateCandidateAction = updateRecordAction(updateCandidateSchema, candidates, updateCandidate, async (scope, c) => {
-  const owners = await listOwnerOptions(scope);
-  const owner = owners.find((o) => o.id === c.ownerUserId)?.name ?? "Nobody";
+  const owner = (await staffName(scope, c.ownerUserId)) ?? "Nobody";
   return { version: c.version, values: candidateValues(c), labels: CANDIDATE_LABELS, display: { ownerUserId: owner } };
 });
 

@@ -2,7 +2,7 @@
 
 import { peopleOptions, RecordEditor, SelectField, TextAreaField, TextField, type RecordFormProps } from "../_components/records/record-fields";
 
-export function CandidateForm({ owners, ...form }: RecordFormProps & { owners: { id: string; name: string }[] }) {
+export function CandidateForm({ owners, ...form }: RecordFormProps & { owners: { items: { id: string; name: string }[]; more: boolean } }) {
   return (
     <RecordEditor {...form} createLabel="Add candidate">
       {(f) => (
@@ -22,6 +22,7 @@ export function CandidateForm({ owners, ...form }: RecordFormProps & { owners: {
             hint="The recruiter who looks after this candidate."
             placeholder="Nobody yet"
             options={peopleOptions(owners)}
+            find={{ kind: "staff", more: owners.more }}
           />
           <TextAreaField f={f} name="notes" label="Notes" hint="Internal: the candidate never sees these." maxLength={10000} rows={5} />
         </>

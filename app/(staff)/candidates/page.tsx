@@ -26,7 +26,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
   const scope = await requireScope("candidates.read");
   const raw = await searchParams;
   const params = candidateListSchema.parse(raw);
-  const owners = await listOwnerOptions(scope);
+  const owners = await listOwnerOptions(scope, { include: params.owner });
   return (
     <RecordListPage
       screen={CANDIDATES}

@@ -2,7 +2,7 @@
 
 import { clientOptions, RecordEditor, SelectField, TextField, type RecordFormProps } from "../_components/records/record-fields";
 
-export function ContactForm({ clients, ...form }: RecordFormProps & { clients: { id: string; name: string; archived: boolean }[] }) {
+export function ContactForm({ clients, ...form }: RecordFormProps & { clients: { items: { id: string; name: string; archived: boolean }[]; more: boolean } }) {
   return (
     <RecordEditor {...form} createLabel="Add contact">
       {(f) => (
@@ -16,6 +16,7 @@ export function ContactForm({ clients, ...form }: RecordFormProps & { clients: {
             required
             placeholder="Choose a client…"
             options={clientOptions(clients)}
+            find={{ kind: "clients", more: clients.more }}
           />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField f={f} name="name" label="Name" required maxLength={200} autoComplete="off" />

@@ -25,7 +25,7 @@ const INTERVIEWS: ListScreen = {
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("interviews.read");
   const params = interviewListSchema.parse(await searchParams);
-  const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope)]);
+  const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope, { include: params.recruiter })]);
   return (
     <RecordListPage
       screen={INTERVIEWS}

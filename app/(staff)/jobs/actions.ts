@@ -1,7 +1,7 @@
 "use server";
 
 import { getClient } from "@/db/queries/clients";
-import { archiveJob, createJob, listOwnerOptions, restoreJob, updateJob } from "@/db/queries/jobs";
+import { archiveJob, createJob, restoreJob, staffName, updateJob } from "@/db/queries/jobs";
 import { createJobSchema, updateJobSchema } from "@/lib/core/validation/records";
 import { JOB_STATUS_LABELS } from "@/lib/core/vocabulary";
 import { archiveRecordAction, createRecordAction, updateRecordAction, type RecordKind } from "../_components/records/record-actions";
@@ -12,13 +12,12 @@ const jobs: RecordKind = { path: "/jobs", permission: "jobs.write" };
 export const createJobAction = createRecordAction(createJobSchema, jobs, createJob, (input) => `/clients/${input.clientId}`);
 
 export const updateJobAction = updateRecordAction(updateJobSchema, jobs, updateJob, async (scope, j) => {
-  const [client, owners] = await Promise.all([getClient(scope, j.clientId), listOwnerOptions(scope)]);
-  const owner = owners.find((o) => o.id === j.ownerUserId);
+  const [client, owner] = await Promise.all([getClient(scope, j.clientId), staffName(scope, j.ownerUserId)]);
   return {
     version: j.version,
     values: jobValues(j),
     labels: JOB_LABELS,
-    display: { clientId: client?.name ?? "", ownerUserId: owner?.name ?? "Nobody", status: JOB_STATUS_LABELS[j.status] },
+    display: { clientId: client?.name ?? "", ownerUserId: owner ?? "Nobody", status: JOB_STATUS_LABELS[j.status] },
   };
 });
 

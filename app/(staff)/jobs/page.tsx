@@ -27,7 +27,7 @@ const JOBS: ListScreen = {
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("jobs.read");
   const params = jobListSchema.parse(await searchParams);
-  const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope)]);
+  const [clients, owners] = await Promise.all([listClientOptions(scope, { include: params.client }), listOwnerOptions(scope, { include: params.owner })]);
   return (
     <RecordListPage
       screen={JOBS}

@@ -74,8 +74,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const [settings, subscriptions, lagSeconds] = await Promise.all([getReportSettings(scope), listMyReportSubscriptions(scope), readLagSeconds()]);
   // The job menu lists the chosen client's jobs and the jobs already named (the filter, the saved report emails).
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  // The client and recruiter menus list the chosen ones and those the saved emails name, wherever they fall.
   const options = await listReportFilterOptions(read, {
     clientId: first(raw.client),
+    clientIds: subscriptions.map((r) => r.filters.client),
+    recruiterIds: [first(raw.recruiter), ...subscriptions.map((r) => r.filters.recruiter)],
     jobIds: [first(raw.job), ...subscriptions.map((r) => r.filters.job)],
   });
   const lag = readLagNotice(lagSeconds);

@@ -1,6 +1,9 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { FilterFieldErrors, ReportFilters } from "@/lib/core/reports/filters";
-import { clients, firms, jobs, memberships, users } from "../../schema";
+import { clients, firms, jobs, memberships } from "../../schema";
+import { listClientOptions } from "../clients";
+import { listOwnerOptions } from "../jobs";
+import { type Included, includedIds } from "../menus";
 import type { QueryScope } from "../scope";
 
 /** What the reports need to know of the firm, and what their filter menus offer. */
@@ -25,31 +28,30 @@ export interface ReportFilterOptions {
   clients: { id: string; name: string }[];
   jobs: { id: string; title: string; clientName: string }[];
   recruiters: { id: string; name: string }[];
+  /** The firm has more clients, or staff, than their menus list (db/queries/menus.ts): a find box finds the others. */
+  moreClients: boolean;
+  moreRecruiters: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What the filter menus offer: the firm's clients and staff (archived ones
- * too, since old rows name them), and the jobs of the chosen client plus
- * any job named in `jobIds` (a filter or a saved report email), so a job
- * reads by its title. A big firm has thousands of jobs; a menu of them all
- * was most of the page.
+ * and people who left too, since old rows name them) up to a menu's length,
+ * with every client and recruiter named in `clientIds` and `recruiterIds`
+ * (a filter, a saved report email) whatever their place; and the jobs of the
+ * chosen client plus any job named in `jobIds`, so a job reads by its title.
+ * A big firm has thousands of jobs; a menu of them all was most of the page.
  */
 export async function listReportFilterOptions(
   scope: QueryScope,
-  want: { clientId?: string; jobIds?: readonly (string | undefined)[] } = {},
+  want: { clientId?: string; clientIds?: Included; recruiterIds?: Included; jobIds?: readonly (string | undefined)[] } = {},
 ): Promise<ReportFilterOptions> {
   const clientId = want.clientId && UUID.test(want.clientId) ? want.clientId : null;
   const jobIds = [...new Set((want.jobIds ?? []).filter((id): id is string => !!id && UUID.test(id)))];
   const jobWhere = [clientId ? eq(jobs.clientId, clientId) : undefined, jobIds.length ? inArray(jobs.id, jobIds) : undefined].filter((w) => w !== undefined);
-  const [clientRows, jobRows, staffRows] = await Promise.all([
-    scope.db
-      .select({ id: clients.id, name: clients.name })
-      .from(clients)
-      .where(eq(clients.firmId, scope.firmId))
-      .orderBy(asc(clients.name))
-      .limit(2000),
+  const [clientMenu, jobRows, staffMenu] = await Promise.all([
+    listClientOptions(scope, { archived: true, include: [clientId, ...includedIds(want.clientIds)] }),
     jobWhere.length === 0
       ? Promise.resolve([])
       : scope.db
@@ -59,15 +61,15 @@ export async function listReportFilterOptions(
           .where(and(eq(jobs.firmId, scope.firmId), or(...jobWhere)))
           .orderBy(asc(clients.name), asc(jobs.title))
           .limit(2000),
-    scope.db
-      .select({ id: users.id, name: users.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.firmId, scope.firmId), inArray(memberships.role, ["admin", "recruiter"])))
-      .orderBy(asc(users.name))
-      .limit(1000),
+    listOwnerOptions(scope, { former: true, include: want.recruiterIds }),
   ]);
-  return { clients: clientRows, jobs: jobRows, recruiters: staffRows };
+  return {
+    clients: clientMenu.items.map(({ id, name }) => ({ id, name })),
+    jobs: jobRows,
+    recruiters: staffMenu.items,
+    moreClients: clientMenu.more,
+    moreRecruiters: staffMenu.more,
+  };
 }
 
 /** Field errors for filter ids that are not this firm's (another firm's id reads as unknown, like any other). */

@@ -122,7 +122,7 @@ export async function sendReportSubscription(db: DbOrTx, job: ReportSendJob, now
       firmName: job.firmName,
       name: job.name,
       schedule: describeSchedule(job),
-      filtersText: describeFilters(filtersForRecord(filters), await listReportFilterOptions(scope, { jobIds: [filters.job] })),
+      filtersText: describeFilters(filtersForRecord(filters), await listReportFilterOptions(scope, { jobIds: [filters.job], clientIds: filters.client, recruiterIds: filters.recruiter })),
       metrics,
       pageUrl,
       unsubscribeUrl,

@@ -7,36 +7,42 @@ export function anyOf<V extends string>(any: string, values: readonly V[], label
   return [{ value: "", label: any }, ...values.map((v) => ({ value: v, label: labels[v] }))];
 }
 
-/** The client filter. */
-export function clientFilter(clients: { id: string; name: string }[], value: string | undefined): ListFilter {
+type Listed = { items: { id: string; name: string }[]; more: boolean };
+
+/** The client filter: the menu of db/queries/menus.ts, with a find box when the firm has more clients than it lists. */
+export function clientFilter(clients: Listed, value: string | undefined): ListFilter {
   return {
     name: "client",
     label: "Client",
     value: value ?? "",
-    options: [{ value: "", label: "All clients" }, ...clients.map((c) => ({ value: c.id, label: c.name }))],
+    lead: [{ value: "", label: "All clients" }],
+    options: clients.items.map((c) => ({ value: c.id, label: c.name })),
+    find: { kind: "clients", more: clients.more },
   };
 }
 
 /**
  * A filter by a team member ("owner", "recruiter"): anyone, the signed-in
- * person as "Mine", optionally nobody, then the others by name.
+ * person as "Mine", optionally nobody, then the others by name (with a find
+ * box when the firm has more staff than the menu lists).
  */
 export function memberFilter(
   filter: { name: string; label: string; any: string; none?: string },
   value: string | undefined,
-  members: { id: string; name: string }[],
+  members: Listed,
   userId: string,
 ): ListFilter {
   return {
     name: filter.name,
     label: filter.label,
     value: value ?? "",
-    options: [
+    lead: [
       { value: "", label: filter.any },
       { value: "me", label: "Mine" },
       ...(filter.none ? [{ value: "none", label: filter.none }] : []),
-      ...members.filter((m) => m.id !== userId).map((m) => ({ value: m.id, label: m.name })),
     ],
+    options: members.items.filter((m) => m.id !== userId).map((m) => ({ value: m.id, label: m.name })),
+    find: { kind: "staff", more: members.more },
   };
 }
 

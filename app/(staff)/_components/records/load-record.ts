@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import type { Menu } from "@/db/queries/menus";
 import { requireScope, type Scope } from "@/lib/auth/scope";
 import type { Permission } from "@/lib/core/permissions";
 import type { SearchParams } from "@/lib/core/validation/records";
@@ -28,19 +29,24 @@ export async function loadRecord<T>(
 }
 
 /** The owners to offer, with a former member who still owns the record kept as its current value. */
-export function ownersWith(owners: { id: string; name: string }[], record: { ownerUserId: string | null; ownerName: string | null }) {
-  return record.ownerUserId && !owners.some((o) => o.id === record.ownerUserId)
-    ? [...owners, { id: record.ownerUserId, name: record.ownerName ?? "Former member" }]
+export function ownersWith(owners: Menu<{ id: string; name: string }>, record: { ownerUserId: string | null; ownerName: string | null }) {
+  return record.ownerUserId && !owners.items.some((o) => o.id === record.ownerUserId)
+    ? { ...owners, items: [{ id: record.ownerUserId, name: record.ownerName ?? "Former member" }, ...owners.items] }
     : owners;
 }
 
-/** The client a "New … at this client" link names (`?client=`), when it is one of the choices. */
-export function clientFromQuery<C extends { id: string }>(query: SearchParams, clients: C[]): C | undefined {
-  const preset = z.uuid().safeParse(query.client).success ? (query.client as string) : "";
-  return clients.find((c) => c.id === preset);
+/** The client id a "New … at this client" link names (`?client=`), if it is an id at all. */
+export function clientIdFromQuery(query: SearchParams): string | undefined {
+  return z.uuid().safeParse(query.client).success ? (query.client as string) : undefined;
+}
+
+/** The client a "New … at this client" link names, when it is one of the choices. */
+export function clientFromQuery<C extends { id: string }>(query: SearchParams, clients: Menu<C>): C | undefined {
+  const preset = clientIdFromQuery(query);
+  return preset ? clients.items.find((c) => c.id === preset) : undefined;
 }
 
 /** Clients as a form's choices. */
-export function clientChoices(clients: { id: string; name: string; archivedAt: Date | null }[]) {
-  return clients.map((c) => ({ id: c.id, name: c.name, archived: !!c.archivedAt }));
+export function clientChoices(clients: Menu<{ id: string; name: string; archivedAt: Date | null }>) {
+  return { items: clients.items.map((c) => ({ id: c.id, name: c.name, archived: !!c.archivedAt })), more: clients.more };
 }

@@ -5,11 +5,11 @@ import type { ComponentProps, ReactElement, ReactNode } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { FormField, type FieldControlProps } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
-import { Select } from "@/app/_components/ui/select";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
 import type { FormState } from "@/lib/core/form-state";
 import { cn } from "@/lib/core/utils";
+import { FindableSelect, type MenuFind, type MenuOption } from "../findable-select";
 import { RecordForm, type RecordFormApi } from "../record-form";
 
 interface FieldProps {
@@ -59,7 +59,11 @@ export function TextAreaField({ f, name, label, hint, ...area }: Omit<FieldProps
   );
 }
 
-/** A choice from a list; `placeholder` is the empty option ("Nobody yet"), `fallback` the value when there is none. */
+/**
+ * A choice from a list; `placeholder` is the empty option ("Nobody yet"),
+ * `fallback` the value when there is none; `find` for a menu of the firm's
+ * clients or staff that may not list them all (a find box finds the rest).
+ */
 export function SelectField({
   f,
   name,
@@ -71,31 +75,28 @@ export function SelectField({
   placeholder,
   fallback = "",
   options,
-}: FieldProps & { placeholder?: string; fallback?: string; options: { value: string; label: ReactNode }[] }) {
+  find,
+}: FieldProps & { placeholder?: string; fallback?: string; options: MenuOption[]; find?: MenuFind }) {
   return (
     <Field f={f} name={name} label={label} hint={hint} required={required} bare={bare} cellClassName={cellClassName}>
-      <Select defaultValue={f.value(name) ?? fallback}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </Select>
+      <FindableSelect
+        defaultValue={f.value(name) ?? fallback}
+        lead={placeholder !== undefined ? [{ value: "", label: placeholder }] : []}
+        options={options}
+        find={find}
+      />
     </Field>
   );
 }
 
+type Menu<T> = { items: T[]; more: boolean };
+
 /** People as a select's options. */
-export const peopleOptions = (people: { id: string; name: string }[]) => people.map((p) => ({ value: p.id, label: p.name }));
+export const peopleOptions = (people: Menu<{ id: string; name: string }>) => people.items.map((p) => ({ value: p.id, label: p.name }));
 
 /** Clients as a select's options, an archived one marked. */
-export const clientOptions = (clients: { id: string; name: string; archived: boolean }[]) =>
-  clients.map((c) => ({
-    value: c.id,
-    label: (
-      <>
-        {c.name}
-        {c.archived ? " (archived)" : ""}
-      </>
-    ),
-  }));
+export const clientOptions = (clients: Menu<{ id: string; name: string; archived: boolean }>) =>
+  clients.items.map((c) => ({ value: c.id, label: c.archived ? `${c.name} (archived)` : c.name }));
 
 /** Save, and the way back without saving. */
 export function FormButtons({ submitLabel, cancelHref }: { submitLabel: string; cancelHref: string }) {

@@ -3,7 +3,7 @@ import { listClientOptions } from "@/db/queries/clients";
 import { requireScope } from "@/lib/auth/scope";
 import type { SearchParams } from "@/lib/core/validation/records";
 import { NewRecordHeader } from "../../_components/records/detail-header";
-import { clientChoices, clientFromQuery } from "../../_components/records/load-record";
+import { clientChoices, clientFromQuery, clientIdFromQuery } from "../../_components/records/load-record";
 import { createContactAction } from "../actions";
 import { ContactForm } from "../contact-form";
 
@@ -11,8 +11,9 @@ export const metadata: Metadata = { title: "New contact" };
 
 export default async function NewContactPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requireScope("contacts.write");
-  const clients = await listClientOptions(scope);
-  const from = clientFromQuery(await searchParams, clients);
+  const sp = await searchParams;
+  const clients = await listClientOptions(scope, { include: clientIdFromQuery(sp) });
+  const from = clientFromQuery(sp, clients);
   return (
     <div className="flex flex-col">
       <NewRecordHeader

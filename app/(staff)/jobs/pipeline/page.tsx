@@ -33,7 +33,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const [clients, jobs, owners] = await Promise.all([
     listClientOptions(scope, { include: params.client }),
     params.client || params.job ? listJobOptions(scope, { clientId: params.client, jobId: params.client ? undefined : params.job, all: true }) : [],
-    listOwnerOptions(scope),
+    listOwnerOptions(scope, { include: params.recruiter }),
   ]);
   return (
     <RecordListPage

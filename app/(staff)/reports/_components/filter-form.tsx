@@ -7,6 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { FormField } from "@/app/_components/ui/form-field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
+import { FindableSelect } from "../../_components/findable-select";
 import type { ReportFilterOptions } from "@/db/queries/reports";
 import type { FilterFieldErrors } from "@/lib/core/reports/filters";
 import { STAGE_LABELS, STAGES } from "@/lib/core/vocabulary";
@@ -42,6 +43,10 @@ export function FilterForm({
     startTransition(() => router.push(qs ? `/reports?${qs}` : "/reports"));
   }
 
+  const withUnknown = (list: { id: string; name: string }[], value: string | undefined) => [
+    ...list.map((x) => ({ value: x.id, label: x.name })),
+    ...(value && !list.some((x) => x.id === value) ? [{ value, label: `Unknown (${value.slice(0, 8)}…)` }] : []),
+  ];
   const unknown = (list: { id: string }[], value: string | undefined) =>
     value && !list.some((x) => x.id === value) ? (
       <option value={value}>Unknown ({value.slice(0, 8)}…)</option>
@@ -73,15 +78,12 @@ export function FilterForm({
         </Select>
       </FormField>
       <FormField name="client" label="Client" error={errors.client}>
-        <Select defaultValue={values.client ?? ""}>
-          <option value="">All clients</option>
-          {options.clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-          {unknown(options.clients, values.client)}
-        </Select>
+        <FindableSelect
+          defaultValue={values.client ?? ""}
+          lead={[{ value: "", label: "All clients" }]}
+          options={withUnknown(options.clients, values.client)}
+          find={{ kind: "clients", more: options.moreClients, all: true }}
+        />
       </FormField>
       <FormField name="job" label="Job" error={errors.job} hint={values.client ? undefined : "Choose a client and apply to list its jobs."}>
         <Select defaultValue={values.job ?? ""}>
@@ -95,15 +97,12 @@ export function FilterForm({
         </Select>
       </FormField>
       <FormField name="recruiter" label="Recruiter" error={errors.recruiter}>
-        <Select defaultValue={values.recruiter ?? ""}>
-          <option value="">All recruiters</option>
-          {options.recruiters.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-          {unknown(options.recruiters, values.recruiter)}
-        </Select>
+        <FindableSelect
+          defaultValue={values.recruiter ?? ""}
+          lead={[{ value: "", label: "All recruiters" }]}
+          options={withUnknown(options.recruiters, values.recruiter)}
+          find={{ kind: "staff", more: options.moreRecruiters, all: true }}
+        />
       </FormField>
       <div className="flex items-end gap-2">
         <Button type="submit" disabled={pending}>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Edit candidate" };
 
 export default async function EditCandidatePage({ params }: Pick<RecordPageProps, "params">) {
   const { scope, id, record: candidate } = await loadRecord("candidates.write", params, getCandidate);
-  const owners = await listOwnerOptions(scope);
+  const owners = await listOwnerOptions(scope, { include: candidate.ownerUserId });
   return (
     <div className="flex flex-col">
       <EditRecordHeader href={`/candidates/${id}`} name={candidate.name} />

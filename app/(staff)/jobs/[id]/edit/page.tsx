@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit job" };
 
 export default async function EditJobPage({ params }: Pick<RecordPageProps, "params">) {
   const { scope, id, record: job } = await loadRecord("jobs.write", params, getJob);
-  const [clients, owners] = await Promise.all([listClientOptions(scope, { include: job.clientId }), listOwnerOptions(scope)]);
+  const [clients, owners] = await Promise.all([listClientOptions(scope, { include: job.clientId }), listOwnerOptions(scope, { include: job.ownerUserId })]);
   return (
     <div className="flex flex-col">
       <EditRecordHeader href={`/jobs/${id}`} name={job.title} />
