@@ -53,3 +53,20 @@ export function buildIsCurrent(root = process.cwd()): boolean {
 export function recordBuild(hash: string, root = process.cwd()): void {
   fs.writeFileSync(path.join(root, HASH_FILE()), hash);
 }
+
+/**
+ * Runs `run` and puts `file` back as it was if `run` changed it. `next build`
+ * writes its build directory's types into tsconfig.json's "include" when that
+ * directory is not `.next` (NEXT_DIST_DIR): tsconfig.json is a build input, so
+ * the next start on the same directory saw "changed sources" and built again
+ * (under a server already running from it), and the working tree showed a
+ * change no one made.
+ */
+export function restoringFile<T>(file: string, run: () => T): T {
+  const before = fs.existsSync(file) ? fs.readFileSync(file) : null;
+  try {
+    return run();
+  } finally {
+    if (before !== null && (!fs.existsSync(file) || !fs.readFileSync(file).equals(before))) fs.writeFileSync(file, before);
+  }
+}

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { buildIsCurrent, recordBuild, sourceHash } from "./build";
+import { buildIsCurrent, recordBuild, restoringFile, sourceHash } from "./build";
 
 const dev = process.argv.includes("--dev");
 /** How long a stop waits for the requests in flight. */
@@ -88,10 +88,12 @@ async function main() {
   if (!dev && !buildIsCurrent()) {
     console.log("afterview: building the app (first start or changed sources; about a minute)…");
     const hash = sourceHash();
-    const r = spawnSync(process.execPath, [nextBin, "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
+    const r = restoringFile("tsconfig.json", () =>
+      spawnSync(process.execPath, [nextBin, "build"], {
+        stdio: "inherit",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      }),
+    );
     if (r.status !== 0) fail("the build failed (see above).");
     recordBuild(hash);
   }
