@@ -74,7 +74,7 @@ export function ListToolbar({
       method="get"
       action={pathname}
       onSubmit={submit}
-      className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center"
+      className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-start"
     >
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="relative min-w-0 sm:w-72">
