@@ -140,7 +140,10 @@ function appRevision(appDir: string): string {
   const marker = path.join(appDir, ".bench-commit");
   if (appDir !== ROOT && fs.existsSync(marker)) return `commit ${fs.readFileSync(marker, "utf8").trim()} (a clean copy)`;
   const r = spawnSync("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" });
-  const dirty = spawnSync("git", ["-C", ROOT, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() !== "";
+  // The bench's own output files (results, plans, page lists) are written before this line is: they are not the app.
+  const own = [":!tests/bench/RESULTS*.md", ":!tests/bench/plans", ":!tests/bench/tier-*-pages.json"];
+  const status = spawnSync("git", ["-C", ROOT, "status", "--porcelain", "--untracked-files=no", "--", ".", ...own], { encoding: "utf8" });
+  const dirty = status.stdout.trim() !== "";
   return `commit ${r.stdout.trim() || "?"}${dirty ? " plus uncommitted changes in the working tree" : ""}`;
 }
 

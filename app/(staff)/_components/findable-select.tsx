@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type ComponentProps, type KeyboardEvent, type ReactNode } from "react";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
+import { MENU_LIMIT } from "@/db/queries/menus";
 
 /**
  * A menu of a firm's clients or staff that may not list them all
@@ -29,8 +30,6 @@ const NOUN: Record<MenuKind, [string, string]> = { clients: ["client", "clients"
 const WAIT_MS = 250;
 const noChange = () => () => {};
 
-type Found = { term: string; options: MenuOption[]; more: boolean };
-
 export function FindableSelect({
   find,
   lead = [],
@@ -50,53 +49,55 @@ export function FindableSelect({
   // The chosen option stays listed (with its name) whatever a search lists.
   const [chosen, setChosen] = useState<MenuOption | null>(() => [...lead, ...options].find((o) => o.value === (defaultValue ?? "")) ?? null);
   const [term, setTerm] = useState("");
-  const [found, setFound] = useState<Found | null>(null);
+  const [found, setFound] = useState<MenuOption[] | null>(null);
   const [message, setMessage] = useState("");
   // The find box needs JavaScript: the server's HTML says what the menu lists instead.
   const ready = useSyncExternalStore(noChange, () => true, () => false);
 
-  const searching = find?.more && term.trim() !== "";
+  // Primitives, not the `find` object: a parent's re-render (a pending navigation, say) must not search again.
+  const kind = find?.kind;
+  const all = !!find?.all;
+  const searching = !!find?.more && term.trim() !== "";
   useEffect(() => {
-    if (!find || !searching) return;
+    if (!kind || !searching) return;
     const q = term.trim();
-    const [one, many] = NOUN[find.kind];
+    const [one, many] = NOUN[kind];
     const abort = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const params = new URLSearchParams({ q, ...(find.all ? { all: "1" } : {}) });
-        const res = await fetch(`/api/menus/${find.kind}?${params}`, { signal: abort.signal, headers: { accept: "application/json" } });
+        const params = new URLSearchParams({ q, ...(all ? { all: "1" } : {}) });
+        const res = await fetch(`/api/menus/${kind}?${params}`, { signal: abort.signal, headers: { accept: "application/json" } });
         const body = (await res.json()) as { options?: MenuOption[]; more?: boolean; error?: string };
         if (!res.ok || !body.options) {
           setMessage(body.error ?? `Could not search the ${many} just now. Try again.`);
           return;
         }
-        setFound({ term: q, options: body.options, more: !!body.more });
+        setFound(body.options);
         const n = body.options.length;
         setMessage(
           n === 0
             ? `No ${one} matches “${q}”.`
             : `${body.more ? `The closest ${n}` : n} ${n === 1 ? one : many} matching “${q}” listed in the menu; Enter picks the first.`,
         );
-      } catch (error) {
+      } catch {
         if (!abort.signal.aborted) setMessage(`Could not search the ${many} just now. Try again.`);
-        void error;
       }
     }, WAIT_MS);
     return () => {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [find, searching, term]);
+  }, [kind, all, searching, term]);
 
-  const listed = searching && found ? found.options : options;
+  const listed = searching && found ? found : options;
   const kept = chosen && chosen.value !== "" && ![...lead, ...listed].some((o) => o.value === chosen.value) ? [chosen] : [];
-  const all = [...lead, ...kept, ...listed];
+  const shown = [...lead, ...kept, ...listed];
 
   function pickFirst(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== "Enter") return;
     // Enter would submit the form around the box: it picks the closest match instead.
     event.preventDefault();
-    const first = searching && found?.options[0];
+    const first = searching && found?.[0];
     const el = ref.current;
     if (!first || !el) return;
     el.value = first.value;
@@ -111,12 +112,12 @@ export function FindableSelect({
       defaultValue={defaultValue}
       onChange={(e) => {
         const value = e.currentTarget.value;
-        setChosen(all.find((o) => o.value === value) ?? null);
+        setChosen(shown.find((o) => o.value === value) ?? null);
         onChange?.(e);
       }}
       {...select}
     >
-      {all.map((o) => (
+      {shown.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
         </option>
@@ -149,7 +150,9 @@ export function FindableSelect({
           </p>
         </>
       ) : (
-        <p className="text-xs text-muted-foreground">The menu lists the first {options.length} {many}.</p>
+        <p className="text-xs text-muted-foreground">
+          The menu lists the first {MENU_LIMIT} {many} by name.
+        </p>
       )}
     </div>
   );
