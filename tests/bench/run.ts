@@ -36,6 +36,7 @@ import { fmtMs, fmtN, log, x, type Ratio } from "./format";
 import { measureStaffPages, PIPELINE_PATH, staffPages } from "./pages";
 import { explainPage, type PlanPage, type PlanWho } from "./plans";
 import { runSoak } from "./soak";
+import { bringRollupsUpToDate } from "./rollups";
 import { checkBenchDatabase, ensureTier, Refusal, ROOT, signIn, startServer, TIERS, type BenchFirm, type Server, type Tier } from "./support";
 import { topUpTier } from "./topup";
 
@@ -199,6 +200,7 @@ async function main(): Promise<number> {
   const loadAtStart = os.loadavg()[0]!;
   const server: Server = await startServer(url, log, args.appDir);
   const stopServer = () => void server.stop();
+  await bringRollupsUpToDate(url, log);
   // The planner's statistics and visibility maps as autovacuum keeps them on a server that runs it (a
   // development machine's PostgreSQL may not): rows the seed, the migrations or the rollup jobs just
   // wrote are otherwise unknown to the planner, and its plans are not the ones production gets.
