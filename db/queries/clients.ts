@@ -80,7 +80,6 @@ export async function getClient(scope: QueryScope, id: string) {
   return row ?? null;
 }
 
-/** Clients for a select: the active ones, plus `include` (the current value of a form) even if archived. */
 /**
  * The clients menu of a form or filter (db/queries/menus.ts): the first
  * MENU_LIMIT active clients by name, or with `q` the closest matches of the

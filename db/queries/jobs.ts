@@ -183,7 +183,6 @@ export async function listJobsForClient(scope: QueryScope, clientId: string) {
     .limit(500);
 }
 
-/** Staff of the firm who can own records (active admins and recruiters). */
 /**
  * The staff menu of a form or filter (owners, recruiters; db/queries/menus.ts):
  * the first MENU_LIMIT of the firm's active admins and recruiters by name, or

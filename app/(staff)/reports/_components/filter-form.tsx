@@ -43,14 +43,11 @@ export function FilterForm({
     startTransition(() => router.push(qs ? `/reports?${qs}` : "/reports"));
   }
 
+  // A menu's records, and an id in the URL that is none of them (a removed record, a mistyped link) as "Unknown".
   const withUnknown = (list: { id: string; name: string }[], value: string | undefined) => [
     ...list.map((x) => ({ value: x.id, label: x.name })),
     ...(value && !list.some((x) => x.id === value) ? [{ value, label: `Unknown (${value.slice(0, 8)}…)` }] : []),
   ];
-  const unknown = (list: { id: string }[], value: string | undefined) =>
-    value && !list.some((x) => x.id === value) ? (
-      <option value={value}>Unknown ({value.slice(0, 8)}…)</option>
-    ) : null;
 
   return (
     <form method="get" action="/reports" onSubmit={onSubmit} noValidate aria-label="Report filters" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -86,15 +83,11 @@ export function FilterForm({
         />
       </FormField>
       <FormField name="job" label="Job" error={errors.job} hint={values.client ? undefined : "Choose a client and apply to list its jobs."}>
-        <Select defaultValue={values.job ?? ""}>
-          <option value="">All jobs</option>
-          {options.jobs.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.title} · {j.clientName}
-            </option>
-          ))}
-          {unknown(options.jobs, values.job)}
-        </Select>
+        <FindableSelect
+          defaultValue={values.job ?? ""}
+          lead={[{ value: "", label: "All jobs" }]}
+          options={withUnknown(options.jobs.map((j) => ({ id: j.id, name: `${j.title} · ${j.clientName}` })), values.job)}
+        />
       </FormField>
       <FormField name="recruiter" label="Recruiter" error={errors.recruiter}>
         <FindableSelect
