@@ -4,7 +4,7 @@ import { applications, applicationStageChanges, candidates, clients, interviews,
 import { STAGES, type Stage } from "../schema/enums";
 import { ACTIVE_STAGES, CLOSED_STAGES } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
-import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
+import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, searchTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import { changeAtVersion, NOT_FOUND, type RecordKind, type SaveResult, updateVersioned } from "./versioned";
 
@@ -105,8 +105,9 @@ export async function findApplications(scope: QueryScope, filter: ApplicationFil
   if (filter.jobId) where.push(eq(applications.jobId, filter.jobId));
   if (filter.candidateId) where.push(eq(applications.candidateId, filter.candidateId));
   where.push(personFilter(applications.recruiterUserId, filter.recruiterUserId));
-  if (filter.q) {
-    const term = likeTerm(filter.q);
+  const q = searchTerm(filter.q);
+  if (q) {
+    const term = likeTerm(q);
     where.push(
       sql`(${candidates.name} ilike ${term} or ${candidates.email} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`,
     );

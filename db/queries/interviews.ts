@@ -17,7 +17,7 @@ import {
 import type { InterviewKind, InterviewStatus } from "../schema/enums";
 import type { DebriefStatus } from "@/lib/core/vocabulary";
 import { staffDebriefStatus } from "@/lib/core/review/debrief-status";
-import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec } from "./keyset";
+import { correlated, type Cursor, EMPTY_PAGE, keysetQuery, likeTerm, searchTerm, type SortSpec } from "./keyset";
 import { isStaffScope, type QueryScope } from "./scope";
 import { type RecordKind } from "./versioned";
 import { interviewJoins, withInterviewRecords } from "./interview-joins";
@@ -150,8 +150,9 @@ export async function findInterviews(scope: QueryScope, filter: InterviewFilter 
   if (filter.jobId) where.push(eq(applications.jobId, filter.jobId));
   if (filter.candidateId) where.push(eq(interviews.candidateId, filter.candidateId));
   if (filter.recruiterUserId) where.push(eq(applications.recruiterUserId, filter.recruiterUserId));
-  if (filter.q) {
-    const term = likeTerm(filter.q);
+  const q = searchTerm(filter.q);
+  if (q) {
+    const term = likeTerm(q);
     where.push(sql`(${candidates.name} ilike ${term} or ${jobs.title} ilike ${term} or ${clients.name} ilike ${term})`);
   }
   const page = await keysetQuery(

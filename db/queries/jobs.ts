@@ -5,7 +5,7 @@ import type { JobStatus } from "@/lib/core/vocabulary";
 import { recordAudit } from "./audit";
 import { type Included, includedIds, type Menu, MENU_LIMIT, menuOf } from "./menus";
 import { searchContains, searchRank } from "./search";
-import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
+import { archivedFilter, correlated, type ListFilter, EMPTY_PAGE, keysetQuery, likeTerm, searchTerm, type SortSpec, textSort, timeSort, personFilter } from "./keyset";
 import { isStaffScope, type QueryScope, withTx } from "./scope";
 import {
   archiveRecord,
@@ -90,8 +90,9 @@ export async function findJobs(scope: QueryScope, filter: JobFilter = {}) {
   if (filter.jobStatus) where.push(eq(jobs.status, filter.jobStatus));
   if (filter.clientId) where.push(eq(jobs.clientId, filter.clientId));
   where.push(personFilter(jobs.ownerUserId, filter.ownerUserId));
-  if (filter.q) {
-    const term = likeTerm(filter.q);
+  const q = searchTerm(filter.q);
+  if (q) {
+    const term = likeTerm(q);
     where.push(sql`(${jobs.title} ilike ${term} or ${jobs.location} ilike ${term} or ${clients.name} ilike ${term})`);
   }
   return keysetQuery(
@@ -196,7 +197,7 @@ export async function listOwnerOptions(
 ): Promise<Menu<{ id: string; name: string }>> {
   if (!isStaffScope(scope)) return { items: [], more: false };
   const text = sql`lower(${users.name} || ' ' || ${users.email})`;
-  const term = opts.q?.trim();
+  const term = searchTerm(opts.q);
   const staff = (more: SQL | undefined) =>
     scope.db
       .select({ id: users.id, name: users.name })

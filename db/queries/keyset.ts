@@ -153,9 +153,23 @@ export async function keysetQuery<Q extends PgSelect, C extends PgSelect>(
   >;
 }
 
-/** `%term%` for ILIKE, with the user's own % and _ taken literally. */
+/**
+ * A typed search term as the database may take it: line breaks and tabs read
+ * as spaces, other control characters dropped (no keyboard types them, no
+ * record holds them, and PostgreSQL refuses NUL in any text), then trimmed.
+ * A forged URL or a paste from binary data carries them; the search answers
+ * as if they were absent.
+ */
+export function searchTerm(q: string | undefined): string {
+  return (q ?? "")
+    .replace(/[\t\n\v\f\r]/g, " ")
+    .replace(/[\u0000-\u001F\u007F]/g, "")
+    .trim();
+}
+
+/** `%term%` for ILIKE (the `searchTerm`), with the user's own % and _ taken literally. */
 export function likeTerm(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${searchTerm(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
-import { boundedCount, keysetOrder, keysetQuery, likeTerm, type Page } from "./keyset";
+import { boundedCount, keysetOrder, keysetQuery, likeTerm, type Page, searchTerm } from "./keyset";
 
 /**
  * The record search (candidates, contacts, clients). Each table has one
@@ -34,7 +34,7 @@ export const RANKED_LIMIT = 50;
 const LOOSE_TERM = /^[\p{L}\p{M}' .-]{4,}$/u;
 
 /** The term as the search expressions hold text: lower case, by the database's own rules. */
-const lowered = (q: string): SQL => sql`lower(${q.trim()})`;
+const lowered = (q: string): SQL => sql`lower(${searchTerm(q)})`;
 
 /**
  * Whether a search expression contains the term, with the user's own %, _
@@ -42,12 +42,12 @@ const lowered = (q: string): SQL => sql`lower(${q.trim()})`;
  * expression, unchanged, for the planner to use its index.
  */
 export function searchContains(text: SQL, q: string): SQL {
-  return sql`${text} like lower(${likeTerm(q.trim())})`;
+  return sql`${text} like lower(${likeTerm(q)})`;
 }
 
 /** Whether a stretch of the search expression is spelled close to the term; undefined for terms not spelled loosely. */
 export function searchClose(text: SQL, q: string): SQL | undefined {
-  return LOOSE_TERM.test(q.trim()) ? sql`${lowered(q)} <% ${text}` : undefined;
+  return LOOSE_TERM.test(searchTerm(q)) ? sql`${lowered(q)} <% ${text}` : undefined;
 }
 
 /** How closely the term matches a search expression, from 0 to 1 (1: it appears as a whole word). */
@@ -70,21 +70,22 @@ export interface RecordSearch {
 export type SearchIds = { fn: "candidate_search_ids"; firmId: string; id: AnyPgColumn };
 
 /** The search of a table by its search expression, or undefined without a term. */
-export function recordSearch(text: SQL, q: string | undefined, ids?: SearchIds): RecordSearch | undefined {
-  if (!q?.trim()) return undefined;
+export function recordSearch(text: SQL, typed: string | undefined, ids?: SearchIds): RecordSearch | undefined {
+  const q = searchTerm(typed);
+  if (!q) return undefined;
   const search = { match: searchContains(text, q), close: searchClose(text, q), rank: searchRank(text, q) };
   if (!ids) return search;
   const found = (term: SQL, close: boolean) => sql`${ids.id} in (select ${sql.raw(ids.fn)}(${ids.firmId}::uuid, ${term}, ${close}))`;
   return {
     ...search,
-    match: found(sql`lower(${likeTerm(q.trim())})`, false),
-    close: search.close && found(sql`${q.trim()}`, true),
+    match: found(sql`lower(${likeTerm(q)})`, false),
+    close: search.close && found(sql`${q}`, true),
   };
 }
 
 /** A list filter asks for ranked results when it searches and names no order. */
 export function isRankedSearch(filter: { q?: string; sort?: string }): boolean {
-  return !!filter.q?.trim() && filter.sort === undefined;
+  return !!searchTerm(filter.q) && filter.sort === undefined;
 }
 
 type SearchableList = Parameters<typeof keysetQuery>[0] & {

@@ -117,11 +117,13 @@ describe("the client and staff menus", () => {
     expect(body.more).toBe(true);
 
     // Bad input: a clear message and a 400, never a 500.
-    for (const query of ["", "q=", "q=%20%20", `q=${"x".repeat(101)}`, "q=zoe&all=yes"]) {
+    for (const query of ["", "q=", "q=%20%20", "q=%00", "q=%09%00%7F", `q=${"x".repeat(101)}`, "q=zoe&all=yes"]) {
       const res = await ask("staff", query);
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { error: string }).error, query).toMatch(/Type|Invalid|option/);
     }
+    // Control characters in a term read as absent, in the menus' own search as in the lists'.
+    expect(await (await ask("staff", "q=zo%00e")).json()).toEqual(body);
     expect((await ask("candidates", "q=zoe")).status).toBe(404);
 
     // Another firm's recruiter gets their own firm's matches: none of these.

@@ -2,9 +2,14 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { candidateSearchText, clientSearchText, contactSearchText } from "@/db/schema/people";
-import { findCandidates } from "@/db/queries/candidates";
-import { findClients } from "@/db/queries/clients";
+import { findApplications } from "@/db/queries/applications";
+import { findCandidates, listCandidateOptions } from "@/db/queries/candidates";
+import { findClients, listClientOptions } from "@/db/queries/clients";
 import { findContacts } from "@/db/queries/contacts";
+import { searchCandidatesForDataRequest } from "@/db/queries/data-rights";
+import { findInterviews } from "@/db/queries/interviews";
+import { findJobs, listOwnerOptions } from "@/db/queries/jobs";
+import { findTasks } from "@/db/queries/tasks";
 import type { QueryScope } from "@/db/queries/scope";
 import { RANKED_LIMIT, searchClose, searchContains } from "@/db/queries/search";
 import { useFirm } from "../helpers/firms";
@@ -132,6 +137,22 @@ describe("record search", () => {
     const close = await findClients(recruiter, { q: "Logistcs" });
     expect(close).toMatchObject({ closeSpellings: true });
     expect(names(close)).toContain("Northwind Logistics");
+  });
+
+  it("reads control characters in a term (NUL, which PostgreSQL refuses) as absent, in every list and menu", async () => {
+    // A forged URL or a paste can carry them; no keyboard types them, and no record holds them.
+    expect(names(await findCandidates(recruiter, { q: "qu\u0000ill\u0007" }))).toEqual(names(await findCandidates(recruiter, { q: "quill" })));
+    const all = await findClients(recruiter, {});
+    for (const q of ["\u0000", " \u0000 \u001f"]) {
+      expect((await findClients(recruiter, { q })).total).toBe(all.total);
+      for (const list of [findCandidates, findContacts, findJobs, findApplications, findInterviews, findTasks] as const) {
+        await expect(list(recruiter, { q })).resolves.toMatchObject({ rows: expect.any(Array) });
+      }
+      await expect(listCandidateOptions(recruiter, { q })).resolves.toEqual(expect.any(Array));
+      await expect(listClientOptions(recruiter, { q })).resolves.toMatchObject({ items: expect.any(Array) });
+      await expect(listOwnerOptions(recruiter, { q })).resolves.toMatchObject({ items: expect.any(Array) });
+      expect(await searchCandidatesForDataRequest(recruiter, `Quill${q}`)).toEqual(await searchCandidatesForDataRequest(recruiter, "Quill"));
+    }
   });
 
   it("is served by each table's trigram index (matches and close spellings)", async () => {

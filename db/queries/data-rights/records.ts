@@ -19,6 +19,7 @@ import {
   tasks,
   users,
 } from "../../schema";
+import { likeTerm } from "../keyset";
 import type { QueryScope } from "../scope";
 
 /**
@@ -28,7 +29,7 @@ import type { QueryScope } from "../scope";
 
 /** Candidates matching a name or email, for the data-requests page (bounded). */
 export async function searchCandidatesForDataRequest(scope: QueryScope, q: string) {
-  const term = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const term = likeTerm(q);
   return scope.db
     .select({ id: candidates.id, name: candidates.name, email: candidates.email, anonymizedAt: candidates.anonymizedAt })
     .from(candidates)

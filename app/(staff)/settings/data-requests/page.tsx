@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { searchCandidatesForDataRequest } from "@/db/queries/data-rights";
+import { searchTerm } from "@/db/queries/keyset";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/empty-state";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Data requests" };
 export default async function DataRequestsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const scope = await requireScope("candidates.erase");
   const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? "";
+  const q = searchTerm(Array.isArray(raw) ? raw[0] : raw).slice(0, 100);
   const results = q ? await searchCandidatesForDataRequest(scope, q) : [];
   return (
     <div className="flex max-w-4xl flex-col gap-6">

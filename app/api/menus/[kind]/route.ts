@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listClientOptions } from "@/db/queries/clients";
 import { listOwnerOptions } from "@/db/queries/jobs";
+import { searchTerm } from "@/db/queries/keyset";
 import { authorize } from "@/lib/auth/scope";
 import { ERROR_MESSAGES, jsonError } from "@/lib/core/errors";
 import type { Permission } from "@/lib/core/permissions";
@@ -10,11 +11,11 @@ export const dynamic = "force-dynamic";
 const KINDS: Record<string, Permission> = { clients: "clients.read", staff: "team.read" };
 
 const query = z.object({
-  q: z
-    .string({ error: "Type what to find (q)." })
-    .trim()
-    .min(1, "Type what to find (q).")
-    .max(100, "Type at most 100 characters."),
+  // The term as searched (control characters dropped), so one made only of them is empty.
+  q: z.preprocess(
+    (v) => (typeof v === "string" ? searchTerm(v) : v),
+    z.string({ error: "Type what to find (q)." }).min(1, "Type what to find (q).").max(100, "Type at most 100 characters."),
+  ),
   all: z.enum(["1"]).optional(),
 });
 
