@@ -22,6 +22,21 @@ export const ROLLUP_NO_RECRUITER = "00000000-0000-0000-0000-000000000000";
 const count = () => integer().notNull().default(0);
 const values = () => integer().array().notNull().default(sql`'{}'::int[]`);
 
+/** The page's counts, as every rollup sums them: the funnel's "reached" counts, then the interviews'. */
+const summedCounts = () => ({
+  reached1: count(),
+  reached2: count(),
+  reached3: count(),
+  reached4: count(),
+  reached5: count(),
+  interviews: count(),
+  completed: count(),
+  debriefed: count(),
+  promised: count(),
+  answered: count(),
+  kept: count(),
+});
+
 export const reportRollups = pgTable(
   "report_rollups",
   {
@@ -37,17 +52,7 @@ export const reportRollups = pgTable(
     stage: stageEnum().notNull(),
     /** For promises not answered yet: the promised day (overdue once it is past); else ROLLUP_NONE_DATE. */
     promiseDue: date({ mode: "string" }).notNull(),
-    reached1: count(),
-    reached2: count(),
-    reached3: count(),
-    reached4: count(),
-    reached5: count(),
-    interviews: count(),
-    completed: count(),
-    debriefed: count(),
-    promised: count(),
-    answered: count(),
-    kept: count(),
+    ...summedCounts(),
     openPromises: count(),
     /** The values behind the medians (an exact, mergeable multiset): tenths of hours, whole days. */
     debriefTenths: values(),
@@ -89,17 +94,7 @@ export const reportRollupTotals = pgTable(
     /** '' for the firm; the recruiter's or client's id; the week's Monday (YYYY-MM-DD). */
     key: text().notNull(),
     rollupRows: integer().notNull().default(0),
-    reached1: count(),
-    reached2: count(),
-    reached3: count(),
-    reached4: count(),
-    reached5: count(),
-    interviews: count(),
-    completed: count(),
-    debriefed: count(),
-    promised: count(),
-    answered: count(),
-    kept: count(),
+    ...summedCounts(),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.basis, t.dim, t.key] }),
@@ -152,6 +147,75 @@ export const reportRollupMedians = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.dim, t.key, t.measure] }),
     check("report_rollup_medians_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
+  ],
+);
+
+/**
+ * The daily rollups summed per calendar month ('2026-03') and quarter
+ * ('2026-Q1') of their day, per firm, recruiter, client and week, for each
+ * basis — kept equal to the sum of the period's daily rows by every rebuild of
+ * a day, as report_rollup_totals is kept for the whole history. A range of one
+ * whole month or quarter with no other filter (the commonest report after
+ * "everything") reads these instead of the period's daily rows. Unlike the
+ * all-time totals, the 'application' basis holds both the funnel and the
+ * interviews of the applications made in the period.
+ */
+export const reportRollupPeriodTotals = pgTable(
+  "report_rollup_period_totals",
+  {
+    firmId: firmIdRef(),
+    basis: text().notNull(),
+    period: text().notNull(),
+    dim: text().notNull(),
+    /** '' for the firm; the recruiter's or client's id; the week's Monday (YYYY-MM-DD). */
+    key: text().notNull(),
+    rollupRows: integer().notNull().default(0),
+    /** Of those, the rows of interviews (not of the funnel): the page lists a group's interviews only if it has some. */
+    interviewRows: integer().notNull().default(0),
+    ...summedCounts(),
+  },
+  (t) => [
+    primaryKey({ name: "report_rollup_period_totals_pk", columns: [t.firmId, t.basis, t.period, t.dim, t.key] }),
+    check("report_rollup_period_totals_basis", sql`${t.basis} in ('application', 'interview')`),
+    check("report_rollup_period_totals_dim", sql`${t.dim} in ('firm', 'recruiter', 'client', 'week')`),
+  ],
+);
+
+/** The values behind a month's or quarter's medians, as counts per value (as report_rollup_values), per basis. */
+export const reportRollupPeriodValues = pgTable(
+  "report_rollup_period_values",
+  {
+    firmId: firmIdRef(),
+    basis: text().notNull(),
+    period: text().notNull(),
+    dim: text().notNull(),
+    key: text().notNull(),
+    measure: integer().notNull(),
+    value: integer().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "report_rollup_period_values_pk", columns: [t.firmId, t.basis, t.period, t.dim, t.key, t.measure, t.value] }),
+    check("report_rollup_period_values_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
+  ],
+);
+
+/** A month's or quarter's medians of report_rollup_period_values (as report_rollup_medians), per basis. */
+export const reportRollupPeriodMedians = pgTable(
+  "report_rollup_period_medians",
+  {
+    firmId: firmIdRef(),
+    basis: text().notNull(),
+    period: text().notNull(),
+    dim: text().notNull(),
+    key: text().notNull(),
+    measure: integer().notNull(),
+    lo: doublePrecision().notNull(),
+    mid: doublePrecision().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "report_rollup_period_medians_pk", columns: [t.firmId, t.basis, t.period, t.dim, t.key, t.measure] }),
+    check("report_rollup_period_medians_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
   ],
 );
 

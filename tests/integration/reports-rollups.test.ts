@@ -8,6 +8,7 @@ import {
   unsafeBackfillReportRollups,
   unsafeRefreshReportRollups,
 } from "@/db/queries/reports";
+import { periodOfRange, rollupSql } from "@/db/queries/reports/rollups";
 import * as s from "@/db/schema";
 import { parseReportFilters } from "@/lib/core/reports/filters";
 import { computeReportMetrics } from "@/lib/core/reports/metrics";
@@ -70,6 +71,15 @@ describe("the reports page's daily rollups", () => {
     "?dates=interview&from=2026-03-09&to=2026-03-09",
     "?client=CLIENT2&dates=interview&from=2026-02-01",
     "?from=2030-01-01&to=2030-01-31",
+    // Whole months and quarters, which read the period tables (and ranges next to them, which do not).
+    "?from=2026-01-01&to=2026-03-31",
+    "?from=2026-02-01&to=2026-02-28",
+    "?from=2026-03-01&to=2026-03-31",
+    "?from=2026-01-01&to=2026-03-30",
+    "?dates=interview&from=2026-01-01&to=2026-03-31",
+    "?dates=interview&from=2026-02-01&to=2026-02-28",
+    "?from=2026-01-01&to=2026-03-31&client=CLIENT1",
+    "?from=2025-10-01&to=2025-12-31",
   ];
 
   async function compare(firm: TestFirm, timeZone: string, label: string) {
@@ -116,6 +126,36 @@ describe("the reports page's daily rollups", () => {
     await db().delete(s.reportRollupState).where(eq(s.reportRollupState.firmId, a.firmId));
     await buildRollups(a);
     expect(await rollupRows()).toEqual(before);
+  });
+
+  it("reads one whole month or quarter from its stored sums and medians, any other range from the daily rows", () => {
+    expect(periodOfRange("2026-01-01", "2026-03-31")).toBe("2026-Q1");
+    expect(periodOfRange("2026-10-01", "2026-12-31")).toBe("2026-Q4");
+    expect(periodOfRange("2026-02-01", "2026-02-28")).toBe("2026-02");
+    expect(periodOfRange("2024-02-01", "2024-02-29")).toBe("2024-02");
+    expect(periodOfRange("2026-12-01", "2026-12-31")).toBe("2026-12");
+    for (const [from, to] of [
+      ["2026-01-01", "2026-03-30"],
+      ["2026-02-01", "2026-04-30"],
+      ["2026-01-02", "2026-01-31"],
+      ["2026-02-01", "2026-02-29"],
+      ["2026-01-01", "2026-12-31"],
+      [undefined, "2026-01-31"],
+      ["2026-01-01", undefined],
+    ] as const) {
+      expect(periodOfRange(from, to), `${from}–${to}`).toBeNull();
+    }
+    const reads = (query: string) => {
+      const parsed = parseReportFilters(new URLSearchParams(fill(query)));
+      if (!parsed.ok) throw new Error(`bad filters in test: ${query}`);
+      const text = rollupSql({ firmId: a.firmId }, { filters: parsed.filters, timeZone: TZ, today: "2026-03-10" });
+      return [text.applications, text.interviews, text.weeks].join("\n").includes("report_rollup_period_") ? "period" : "days";
+    };
+    expect(reads("?from=2026-01-01&to=2026-03-31")).toBe("period");
+    expect(reads("?dates=interview&from=2026-02-01&to=2026-02-28")).toBe("period");
+    expect(reads("?from=2026-01-01&to=2026-03-30")).toBe("days");
+    expect(reads("?from=2026-01-01&to=2026-03-31&client=CLIENT1")).toBe("days");
+    expect(reads("?from=2026-01-01&to=2026-03-31&stage=interviewing")).toBe("days");
   });
 
   it("serves neither a job nor a candidate's own rows, nor another calendar", async () => {

@@ -92,54 +92,144 @@ const COLUMNS = `firm_id, basis, day, week, client_id, recruiter_id, stage, prom
 
 const SUMMED = ["reached1", "reached2", "reached3", "reached4", "reached5", "interviews", "completed", "debriefed", "promised", "answered", "kept"];
 
+/** A day's calendar month ('2026-03') and quarter ('2026-Q1'), as the period tables key them. */
+const PERIODS_OF_DAY = `(values (to_char(r.day, 'YYYY-MM')), (to_char(r.day, 'YYYY-"Q"Q'))) p(period)`;
+
+/** The months and quarters these days fall in. */
+export function periodsOfDays(days: readonly string[]): string[] {
+  const periods = new Set<string>();
+  for (const d of days) {
+    periods.add(d.slice(0, 7));
+    periods.add(`${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`);
+  }
+  return [...periods];
+}
+
+type KeyColumn = { column: string; from: string };
+const BASIS: KeyColumn = { column: "basis", from: "r.basis" };
+const PERIOD: KeyColumn = { column: "period", from: "p.period" };
+
+/** What a rebuild keeps summed from the daily rows: the all-time totals, or each month's and quarter's. */
+interface Sums {
+  totals: string;
+  values: string;
+  /** The key columns between firm_id and dim, of the totals and of the values (selected from `r.` and `p.`). */
+  by: KeyColumn[];
+  valuesBy: KeyColumn[];
+  /** More rows to join each daily row to (its periods), or "". */
+  join: string;
+  /** The week's key of a daily row, or null where it counts no week. */
+  week: string;
+  /** Which daily rows the totals and the values count. */
+  totalRows: string;
+  valueRows: string;
+  /** Whether the totals count the rows of interviews apart (interview_rows). */
+  interviewRows: boolean;
+  /** After adding: the firm's rows that may have come to zero. */
+  touched: string;
+}
+
 /**
- * Adds (`sign` 1) or takes out (-1) the daily rows of these days in the
- * all-time totals and value counts (report_rollup_totals, report_rollup_values;
- * migration 0017 fills them the same way from the rows already built), then
- * removes what came to zero.
+ * The all-time totals and value counts (report_rollup_totals,
+ * report_rollup_values; migration 0017 fills them the same way from the rows
+ * already built): the funnel from the applications' own rows, the rest from
+ * the interviews' ('interview' basis; by the application's day they are the
+ * same interviews again).
  */
-async function applyToTotals(tx: DbOrTx, F: string, D: string, sign: 1 | -1): Promise<void> {
+const ALL_TIME_SUMS: Sums = {
+  totals: "report_rollup_totals",
+  values: "report_rollup_values",
+  by: [BASIS],
+  valuesBy: [],
+  join: "",
+  week: "case when r.basis = 'interview' then r.week::text end",
+  totalRows: `(r.basis = 'interview' or r.week = ${NONE})`,
+  valueRows: "r.basis = 'interview'",
+  interviewRows: false,
+  touched: "true",
+};
+
+/** The months' and quarters' (report_rollup_period_*), for each basis: every daily row of the periods `P`. */
+function periodSums(P: string): Sums {
+  return {
+    totals: "report_rollup_period_totals",
+    values: "report_rollup_period_values",
+    by: [BASIS, PERIOD],
+    valuesBy: [BASIS, PERIOD],
+    join: `cross join lateral ${PERIODS_OF_DAY}`,
+    week: `case when r.week <> ${NONE} then r.week::text end`,
+    totalRows: "true",
+    valueRows: `r.week <> ${NONE}`,
+    interviewRows: true,
+    touched: `period = any(${P})`,
+  };
+}
+
+/**
+ * Adds (`sign` 1) or takes out (-1) the daily rows of these days in `sums`'
+ * totals and value counts, then removes what came to zero.
+ */
+async function applyToSums(tx: DbOrTx, F: string, D: string, sign: 1 | -1, sums: Sums): Promise<void> {
+  const dims = "('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text)";
+  const { valuesBy } = sums;
+  const cols = (list: KeyColumn[]) => list.map((b) => `${b.column}, `).join("");
+  const sel = (list: KeyColumn[]) => list.map((b) => `${b.from}, `).join("");
+  const rows = sums.interviewRows ? ["rollup_rows", "interview_rows"] : ["rollup_rows"];
   await tx.execute(
-    sql.raw(`insert into report_rollup_totals as t (firm_id, basis, dim, key, rollup_rows, ${SUMMED.join(", ")})
-      select r.firm_id, r.basis, x.dim, x.key, ${sign} * count(*), ${SUMMED.map((c) => `${sign} * sum(r.${c})`).join(", ")}
+    sql.raw(`insert into ${sums.totals} as t (firm_id, ${cols(sums.by)}dim, key, ${rows.join(", ")}, ${SUMMED.join(", ")})
+      select r.firm_id, ${sel(sums.by)}x.dim, x.key, ${sign} * count(*),
+        ${sums.interviewRows ? `${sign} * count(*) filter (where r.week <> ${NONE}), ` : ""}${SUMMED.map((c) => `${sign} * sum(r.${c})`).join(", ")}
       from report_rollups r
-      cross join lateral (values ('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text),
-        ('week', case when r.basis = 'interview' then r.week::text end)) x(dim, key)
-      where r.firm_id = ${F} and r.day = any(${D}) and x.key is not null and (r.basis = 'interview' or r.week = ${NONE})
-      group by r.firm_id, r.basis, x.dim, x.key
-      on conflict (firm_id, basis, dim, key) do update set rollup_rows = t.rollup_rows + excluded.rollup_rows,
-        ${SUMMED.map((c) => `${c} = t.${c} + excluded.${c}`).join(", ")}`),
+      ${sums.join}
+      cross join lateral (values ${dims}, ('week', ${sums.week})) x(dim, key)
+      where r.firm_id = ${F} and r.day = any(${D}) and x.key is not null and ${sums.totalRows}
+      group by r.firm_id, ${sel(sums.by)}x.dim, x.key
+      on conflict (firm_id, ${cols(sums.by)}dim, key) do update set
+        ${[...rows, ...SUMMED].map((c) => `${c} = t.${c} + excluded.${c}`).join(", ")}`),
   );
   await tx.execute(
-    sql.raw(`insert into report_rollup_values as t (firm_id, dim, key, measure, value, n)
-      select r.firm_id, x.dim, x.key, v.m, v.v, ${sign} * count(*)
+    sql.raw(`insert into ${sums.values} as t (firm_id, ${cols(valuesBy)}dim, key, measure, value, n)
+      select r.firm_id, ${sel(valuesBy)}x.dim, x.key, v.m, v.v, ${sign} * count(*)
       from report_rollups r
-      cross join lateral (values ('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text)) x(dim, key)
+      ${sums.join}
+      cross join lateral (values ${dims}) x(dim, key)
       cross join lateral (
         select 1 as m, unnest(r.debrief_tenths) as v
         union all select 2, unnest(r.feedback_tenths)
         union all select 3, unnest(r.promise_days)
       ) v
-      where r.firm_id = ${F} and r.day = any(${D}) and r.basis = 'interview'
-      group by r.firm_id, x.dim, x.key, v.m, v.v
-      on conflict (firm_id, dim, key, measure, value) do update set n = t.n + excluded.n`),
+      where r.firm_id = ${F} and r.day = any(${D}) and ${sums.valueRows}
+      group by r.firm_id, ${sel(valuesBy)}x.dim, x.key, v.m, v.v
+      on conflict (firm_id, ${cols(valuesBy)}dim, key, measure, value) do update set n = t.n + excluded.n`),
   );
   if (sign === -1) return;
-  await tx.execute(sql.raw(`delete from report_rollup_totals where firm_id = ${F} and rollup_rows = 0`));
-  await tx.execute(sql.raw(`delete from report_rollup_values where firm_id = ${F} and n = 0`));
+  await tx.execute(sql.raw(`delete from ${sums.totals} where firm_id = ${F} and ${sums.touched} and rollup_rows = 0`));
+  await tx.execute(sql.raw(`delete from ${sums.values} where firm_id = ${F} and ${sums.touched} and n = 0`));
 }
 
-/** The firm, recruiters and clients whose values the days' interview rows count (`dim|key`). */
-async function valueKeys(tx: DbOrTx, F: string, D: string): Promise<string[]> {
+/**
+ * The firm, recruiters and clients whose values the days' rows count (`dim|key`): those of one basis
+ * (the all-time values count the 'interview' rows), or of both (each period counts both).
+ */
+async function valueKeys(tx: DbOrTx, F: string, D: string, basis?: "interview"): Promise<string[]> {
   const rows = rowsOf(
     await tx.execute(
       sql.raw(`select distinct x.dim || '|' || x.key as k
         from report_rollups r
         cross join lateral (values ('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text)) x(dim, key)
-        where r.firm_id = ${F} and r.day = any(${D}) and r.basis = 'interview' and x.key is not null`),
+        where r.firm_id = ${F} and r.day = any(${D})${basis ? ` and r.basis = '${basis}'` : ""} and r.week <> ${NONE} and x.key is not null`),
     ),
   );
   return rows.map((r) => String(r.k));
+}
+
+/** Where medians are worked out: the all-time tables, or a set of months and quarters of the period tables. */
+type MedianTarget = { values: string; medians: string; by: string[]; where: string };
+
+const ALL_TIME: MedianTarget = { values: "report_rollup_values", medians: "report_rollup_medians", by: [], where: "" };
+
+function periodTarget(P: string): MedianTarget {
+  return { values: "report_rollup_period_values", medians: "report_rollup_period_medians", by: ["basis", "period"], where: ` and period = any(${P})` };
 }
 
 /**
@@ -148,33 +238,37 @@ async function valueKeys(tx: DbOrTx, F: string, D: string): Promise<string[]> {
  * percentile_disc(0.5), the first value whose running count reaches half the
  * count (lo); percentile_cont(0.5), the values at 0-based positions floor(q)
  * and ceil(q), q = (count - 1) / 2, interpolated at q as PostgreSQL does
- * (a + (q - floor(q)) * (b - a)).
+ * (a + (q - floor(q)) * (b - a)). With a period `target`, the same for each
+ * basis and period of it (report_rollup_period_medians).
  */
-export async function refreshMedians(tx: DbOrTx, firmId: string, keys?: readonly string[]): Promise<void> {
+export async function refreshMedians(tx: DbOrTx, firmId: string, keys?: readonly string[], target: MedianTarget = ALL_TIME): Promise<void> {
   if (keys && keys.length === 0) return;
   const F = uuidLit(firmId);
   const list = keys ? textLit(`{${keys.map((k) => `"${k.replace(/["\\]/g, "\\$&")}"`).join(",")}}`) : "";
   const only = (alias: string) =>
     keys ? ` and (${alias}.dim, ${alias}.key) in (select split_part(k, '|', 1), substr(k, strpos(k, '|') + 1) from unnest(${list}::text[]) k)` : "";
-  await tx.execute(sql.raw(`delete from report_rollup_medians m where m.firm_id = ${F}${only("m")}`));
+  const by = target.by.map((c) => `${c}, `).join("");
+  const byH = target.by.map((c) => `h.${c}, `).join("");
+  const byV = target.by.map((c) => `v.${c}, `).join("");
+  await tx.execute(sql.raw(`delete from ${target.medians} m where m.firm_id = ${F}${target.where}${only("m")}`));
   // Bytewise ("C") order for the keys: a big firm's ~80,000 value rows sort several times faster than
   // by the language's rules, and the order is read by no one.
   await tx.execute(
-    sql.raw(`insert into report_rollup_medians (firm_id, dim, key, measure, lo, mid)
+    sql.raw(`insert into ${target.medians} (firm_id, ${by}dim, key, measure, lo, mid)
       with h as (
-        select v.dim collate "C" as dim, v.key collate "C" as key, v.measure, v.value,
-          sum(v.n) over (partition by v.dim, v.key, v.measure order by v.value) as running,
-          sum(v.n) over (partition by v.dim, v.key, v.measure) as total
-        from report_rollup_values v
-        where v.firm_id = ${F}${only("v")}
+        select ${byV}v.dim collate "C" as dim, v.key collate "C" as key, v.measure, v.value,
+          sum(v.n) over (partition by ${byV}v.dim, v.key, v.measure order by v.value) as running,
+          sum(v.n) over (partition by ${byV}v.dim, v.key, v.measure) as total
+        from ${target.values} v
+        where v.firm_id = ${F}${target.where}${only("v")}
       ), positions as (
-        select h.dim, h.key, h.measure, (max(h.total) - 1) / 2.0 as q,
+        select ${byH}h.dim, h.key, h.measure, (max(h.total) - 1) / 2.0 as q,
           min(h.value) filter (where h.running >= h.total / 2.0) as lo,
           min(h.value) filter (where h.running > floor((h.total - 1) / 2.0)) as a,
           min(h.value) filter (where h.running > ceil((h.total - 1) / 2.0)) as b
-        from h group by h.dim, h.key, h.measure
+        from h group by ${byH}h.dim, h.key, h.measure
       )
-      select ${F}, dim, key, measure, lo::float8, a::float8 + (q - floor(q))::float8 * (b - a)::float8
+      select ${F}, ${by}dim, key, measure, lo::float8, a::float8 + (q - floor(q))::float8 * (b - a)::float8
       from positions`),
   );
 }
@@ -190,21 +284,29 @@ export async function rebuildRollupDays(tx: DbOrTx, firmId: string, timeZone: st
   const F = uuidLit(firmId);
   const zone = textLit(timeZone);
   const D = daysLit(days);
+  const P = `${textLit(`{${periodsOfDays(days).join(",")}}`)}::text[]`;
   await tx.execute(sql.raw(`set local jit = off`));
-  const before = await valueKeys(tx, F, D);
-  await applyToTotals(tx, F, D, -1);
+  const before = await valueKeys(tx, F, D, "interview");
+  const beforeInPeriods = await valueKeys(tx, F, D);
+  const periods = periodSums(P);
+  await applyToSums(tx, F, D, -1, ALL_TIME_SUMS);
+  await applyToSums(tx, F, D, -1, periods);
   await tx.execute(sql.raw(`delete from report_rollups where firm_id = ${F} and day = any(${D})`));
   for (const select of [applicationRows(F, zone, D), interviewRows(F, zone, "application", D), interviewRows(F, zone, "interview", D)]) {
     await tx.execute(sql.raw(`insert into report_rollups (${COLUMNS})\n${select}`));
   }
-  await applyToTotals(tx, F, D, 1);
-  await refreshMedians(tx, firmId, [...new Set([...before, ...(await valueKeys(tx, F, D))])]);
+  await applyToSums(tx, F, D, 1, ALL_TIME_SUMS);
+  await applyToSums(tx, F, D, 1, periods);
+  await refreshMedians(tx, firmId, [...new Set([...before, ...(await valueKeys(tx, F, D, "interview"))])]);
+  await refreshMedians(tx, firmId, [...new Set([...beforeInPeriods, ...(await valueKeys(tx, F, D))])], periodTarget(P));
 }
+
+const PERIOD_TABLES = ["report_rollup_period_totals", "report_rollup_period_values", "report_rollup_period_medians"];
 
 /** Removes the firm's rollups and their totals (the backfill starting over on another calendar). */
 export async function clearFirmRollups(tx: DbOrTx, firmId: string): Promise<void> {
   const F = uuidLit(firmId);
-  for (const table of ["report_rollups", "report_rollup_totals", "report_rollup_values", "report_rollup_medians"]) {
+  for (const table of ["report_rollups", "report_rollup_totals", "report_rollup_values", "report_rollup_medians", ...PERIOD_TABLES]) {
     await tx.execute(sql.raw(`delete from ${table} where firm_id = ${F}`));
   }
 }

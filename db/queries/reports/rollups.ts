@@ -71,30 +71,69 @@ function pickMiddles(m: number, name: string): string {
 }
 
 /**
- * The page with no filter, from the all-time totals (report_rollup_totals,
- * report_rollup_medians): a few rows per recruiter, client and week instead of
- * the daily rows of the firm's whole history. The same columns as
- * rollupSql's statements; only "overdue", which depends on today, is summed
- * from the daily rows, over the promises still open (an index of its own).
+ * Where the stored sums and medians of a range are: the all-time tables, or
+ * one month or quarter of the period tables. `apps` and `ivs` are the
+ * totals' rows of the funnel and of the interviews (alias t), `meds` the
+ * medians' (alias m), `open` the daily rows whose open promises count as
+ * overdue (alias r).
  */
-function totalsSql(F: string, today: string) {
+type Stored = { apps: string; ivs: string; meds: string; open: string };
+
+function allTime(F: string): Stored {
+  return {
+    apps: `report_rollup_totals t where t.firm_id = ${F} and t.basis = 'application'`,
+    ivs: `report_rollup_totals t where t.firm_id = ${F} and t.basis = 'interview'`,
+    meds: `report_rollup_medians m where m.firm_id = ${F}`,
+    open: `r.firm_id = ${F} and r.basis = 'interview'`,
+  };
+}
+
+function onePeriod(F: string, basis: "application" | "interview", period: string, from: string, to: string): Stored {
+  const P = textLit(period);
+  return {
+    apps: `report_rollup_period_totals t where t.firm_id = ${F} and t.basis = 'application' and t.period = ${P}`,
+    ivs: `report_rollup_period_totals t where t.firm_id = ${F} and t.basis = '${basis}' and t.period = ${P} and t.interview_rows > 0`,
+    meds: `report_rollup_period_medians m where m.firm_id = ${F} and m.basis = '${basis}' and m.period = ${P}`,
+    open: `r.firm_id = ${F} and r.basis = '${basis}' and r.day >= ${textLit(from)}::date and r.day <= ${textLit(to)}::date`,
+  };
+}
+
+/** The one calendar month ('2026-03') or quarter ('2026-Q1') that `from`–`to` covers exactly, if it does. */
+export function periodOfRange(from: string | undefined, to: string | undefined): string | null {
+  if (!from || !to || !DAY_KEY.test(from) || !DAY_KEY.test(to) || from.slice(8) !== "01") return null;
+  const [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const lastOf = (month: number) => new Date(Date.UTC(y, month, 0)).toISOString().slice(0, 10);
+  if (to === lastOf(m)) return from.slice(0, 7);
+  if (m % 3 === 1 && to === lastOf(m + 2)) return `${y}-Q${(m + 2) / 3}`;
+  return null;
+}
+
+/**
+ * The page from stored sums and medians (`Stored`): with no filter the
+ * all-time totals (report_rollup_totals, report_rollup_medians), with one
+ * whole month or quarter that period's (report_rollup_period_*) — a few rows
+ * per recruiter, client and week instead of the daily rows. The same columns
+ * as rollupSql's statements; only "overdue", which depends on today, is
+ * summed from the daily rows, over the promises still open (an index of its
+ * own).
+ */
+function storedSql(F: string, today: string, stored: Stored) {
   // grouping(recruiter_id, client_id) of the statements over the rows: 1 per recruiter, 2 per client, 3 the firm.
-  const groups = (basis: "application" | "interview", cols: string) => `
+  const groups = (from: string, cols: string) => `
       select case t.dim when 'recruiter' then 1 when 'client' then 2 else 3 end as grp,
         case t.dim when 'recruiter' then nullif(t.key::uuid, ${NIL}) end as recruiter_id,
         case t.dim when 'client' then t.key::uuid end as client_id, ${cols}
-      from report_rollup_totals t
-      where t.firm_id = ${F} and t.basis = '${basis}' and t.dim in ('firm', 'recruiter', 'client')`;
-  const applications = namedGroups(F, `(${groups("application", PIPELINE.map((_, i) => `t.reached${i + 1} as reached_${i + 1}`).join(", "))})`);
+      from ${from} and t.dim in ('firm', 'recruiter', 'client')`;
+  const applications = namedGroups(F, `(${groups(stored.apps, PIPELINE.map((_, i) => `t.reached${i + 1} as reached_${i + 1}`).join(", "))})`);
   const interviews = `with sums as (
-      ${groups("interview", "t.interviews, t.completed, t.debriefed, t.promised, t.answered, t.kept, t.dim, t.key")}
+      ${groups(stored.ivs, "t.interviews, t.completed, t.debriefed, t.promised, t.answered, t.kept, t.dim, t.key")}
     ), overdue as materialized (
       -- Once, whatever the planner guesses of a table just filled (it once ran this per row of sums).
       select grouping(recruiter_id, client_id) as grp, recruiter_id, client_id, sum(open_promises)::int as overdue
       from (
         select nullif(r.recruiter_id, ${NIL}) as recruiter_id, r.client_id, r.open_promises
         from report_rollups r
-        where r.firm_id = ${F} and r.basis = 'interview' and r.promise_due <> ${NONE} and r.promise_due < ${today}
+        where ${stored.open} and r.promise_due <> ${NONE} and r.promise_due < ${today}
       ) o
       group by grouping sets ((), (recruiter_id), (client_id))
     ), meds as materialized (
@@ -103,8 +142,7 @@ function totalsSql(F: string, today: string) {
         ${pickMiddles(1, "tenths_to_debrief")},
         ${pickMiddles(2, "tenths_to_feedback")},
         ${pickMiddles(3, "days_vs_promise")}
-      from report_rollup_medians m
-      where m.firm_id = ${F}
+      from ${stored.meds}
       group by m.dim, m.key
     ), agg as (
       select s.grp, s.recruiter_id, s.client_id, s.interviews, s.completed, s.debriefed, s.promised, s.answered, s.kept,
@@ -117,8 +155,7 @@ function totalsSql(F: string, today: string) {
     )
     ${namedGroups(F, "agg")}`;
   const weeks = everyWeek(`select t.key::date as week, t.interviews
-      from report_rollup_totals t
-      where t.firm_id = ${F} and t.basis = 'interview' and t.dim = 'week' and t.interviews > 0`);
+      from ${stored.ivs} and t.dim = 'week' and t.interviews > 0`);
   return { applications, interviews, weeks };
 }
 
@@ -126,9 +163,14 @@ function totalsSql(F: string, today: string) {
 export function rollupSql(scope: Pick<QueryScope, "firmId">, input: RollupInput) {
   const f = input.filters;
   if (!DAY_KEY.test(input.today)) throw new UnsafeValueError("not a day");
-  if (wholeHistory(f)) return totalsSql(uuidLit(scope.firmId), `${textLit(input.today)}::date`);
-  for (const d of [f.from, f.to]) if (d !== undefined && !DAY_KEY.test(d)) throw new UnsafeValueError("not a day");
   const F = uuidLit(scope.firmId);
+  if (wholeHistory(f)) return storedSql(F, `${textLit(input.today)}::date`, allTime(F));
+  for (const d of [f.from, f.to]) if (d !== undefined && !DAY_KEY.test(d)) throw new UnsafeValueError("not a day");
+  const period = periodOfRange(f.from, f.to);
+  if (period && !f.client && !f.recruiter && !f.stage && !f.job) {
+    const stored = onePeriod(F, f.dates === "application" ? "application" : "interview", period, f.from!, f.to!);
+    return storedSql(F, `${textLit(input.today)}::date`, stored);
+  }
   // Applications are keyed by the day they were made; interviews by either day, the one the range is on
   // (with no range, by the interview's day: those rows hold the interviews alone).
   const ranged = Boolean(f.from || f.to);
