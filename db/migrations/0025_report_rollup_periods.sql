@@ -7,7 +7,7 @@ CREATE TABLE "report_rollup_period_medians" (
 	"measure" integer NOT NULL,
 	"lo" double precision NOT NULL,
 	"mid" double precision NOT NULL,
-	CONSTRAINT "report_rollup_period_medians_pk" PRIMARY KEY("firm_id","basis","period","dim","key","measure"),
+	CONSTRAINT "report_rollup_period_medians_pk" PRIMARY KEY("firm_id","period","basis","dim","key","measure"),
 	CONSTRAINT "report_rollup_period_medians_dim" CHECK ("report_rollup_period_medians"."dim" in ('firm', 'recruiter', 'client'))
 );
 --> statement-breakpoint
@@ -30,28 +30,13 @@ CREATE TABLE "report_rollup_period_totals" (
 	"promised" integer DEFAULT 0 NOT NULL,
 	"answered" integer DEFAULT 0 NOT NULL,
 	"kept" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "report_rollup_period_totals_pk" PRIMARY KEY("firm_id","basis","period","dim","key"),
+	CONSTRAINT "report_rollup_period_totals_pk" PRIMARY KEY("firm_id","period","basis","dim","key"),
 	CONSTRAINT "report_rollup_period_totals_basis" CHECK ("report_rollup_period_totals"."basis" in ('application', 'interview')),
 	CONSTRAINT "report_rollup_period_totals_dim" CHECK ("report_rollup_period_totals"."dim" in ('firm', 'recruiter', 'client', 'week'))
 );
 --> statement-breakpoint
-CREATE TABLE "report_rollup_period_values" (
-	"firm_id" uuid NOT NULL,
-	"basis" text NOT NULL,
-	"period" text NOT NULL,
-	"dim" text NOT NULL,
-	"key" text NOT NULL,
-	"measure" integer NOT NULL,
-	"value" integer NOT NULL,
-	"n" integer NOT NULL,
-	CONSTRAINT "report_rollup_period_values_pk" PRIMARY KEY("firm_id","basis","period","dim","key","measure","value"),
-	CONSTRAINT "report_rollup_period_values_dim" CHECK ("report_rollup_period_values"."dim" in ('firm', 'recruiter', 'client'))
-);
---> statement-breakpoint
 ALTER TABLE "report_rollup_period_medians" ADD CONSTRAINT "report_rollup_period_medians_firm_id_firms_id_fk" FOREIGN KEY ("firm_id") REFERENCES "public"."firms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_rollup_period_totals" ADD CONSTRAINT "report_rollup_period_totals_firm_id_firms_id_fk" FOREIGN KEY ("firm_id") REFERENCES "public"."firms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "report_rollup_period_values" ADD CONSTRAINT "report_rollup_period_values_firm_id_firms_id_fk" FOREIGN KEY ("firm_id") REFERENCES "public"."firms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-
 -- Firm isolation as for the all-time totals (0017, 0022): the app role reads its own firm's rows; the
 -- rollup jobs, as the tables' owner, keep them.
 ALTER TABLE "report_rollup_period_totals" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
@@ -59,11 +44,6 @@ CREATE POLICY firm_isolation ON "report_rollup_period_totals" TO afterview_app
   USING (firm_id = nullif(current_setting('app.firm_id', true), '')::uuid)
   WITH CHECK (firm_id = nullif(current_setting('app.firm_id', true), '')::uuid);--> statement-breakpoint
 GRANT SELECT ON "report_rollup_period_totals" TO afterview_app;--> statement-breakpoint
-ALTER TABLE "report_rollup_period_values" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE POLICY firm_isolation ON "report_rollup_period_values" TO afterview_app
-  USING (firm_id = nullif(current_setting('app.firm_id', true), '')::uuid)
-  WITH CHECK (firm_id = nullif(current_setting('app.firm_id', true), '')::uuid);--> statement-breakpoint
-GRANT SELECT ON "report_rollup_period_values" TO afterview_app;--> statement-breakpoint
 ALTER TABLE "report_rollup_period_medians" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY firm_isolation ON "report_rollup_period_medians" TO afterview_app
   USING (firm_id = nullif(current_setting('app.firm_id', true), '')::uuid)

@@ -160,6 +160,7 @@ export const reportRollupMedians = pgTable(
  * all-time totals, the 'application' basis holds both the funnel and the
  * interviews of the applications made in the period.
  */
+// Keyed by the period before the basis: a rebuild of days touches its periods of both bases.
 export const reportRollupPeriodTotals = pgTable(
   "report_rollup_period_totals",
   {
@@ -175,32 +176,16 @@ export const reportRollupPeriodTotals = pgTable(
     ...summedCounts(),
   },
   (t) => [
-    primaryKey({ name: "report_rollup_period_totals_pk", columns: [t.firmId, t.basis, t.period, t.dim, t.key] }),
+    primaryKey({ name: "report_rollup_period_totals_pk", columns: [t.firmId, t.period, t.basis, t.dim, t.key] }),
     check("report_rollup_period_totals_basis", sql`${t.basis} in ('application', 'interview')`),
     check("report_rollup_period_totals_dim", sql`${t.dim} in ('firm', 'recruiter', 'client', 'week')`),
   ],
 );
 
-/** The values behind a month's or quarter's medians, as counts per value (as report_rollup_values), per basis. */
-export const reportRollupPeriodValues = pgTable(
-  "report_rollup_period_values",
-  {
-    firmId: firmIdRef(),
-    basis: text().notNull(),
-    period: text().notNull(),
-    dim: text().notNull(),
-    key: text().notNull(),
-    measure: integer().notNull(),
-    value: integer().notNull(),
-    n: integer().notNull(),
-  },
-  (t) => [
-    primaryKey({ name: "report_rollup_period_values_pk", columns: [t.firmId, t.basis, t.period, t.dim, t.key, t.measure, t.value] }),
-    check("report_rollup_period_values_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
-  ],
-);
-
-/** A month's or quarter's medians of report_rollup_period_values (as report_rollup_medians), per basis. */
+/**
+ * A month's or quarter's medians (as report_rollup_medians), per basis, worked
+ * out from the period's daily rows by every rebuild of a day in it.
+ */
 export const reportRollupPeriodMedians = pgTable(
   "report_rollup_period_medians",
   {
@@ -214,7 +199,7 @@ export const reportRollupPeriodMedians = pgTable(
     mid: doublePrecision().notNull(),
   },
   (t) => [
-    primaryKey({ name: "report_rollup_period_medians_pk", columns: [t.firmId, t.basis, t.period, t.dim, t.key, t.measure] }),
+    primaryKey({ name: "report_rollup_period_medians_pk", columns: [t.firmId, t.period, t.basis, t.dim, t.key, t.measure] }),
     check("report_rollup_period_medians_dim", sql`${t.dim} in ('firm', 'recruiter', 'client')`),
   ],
 );

@@ -390,7 +390,7 @@ describe("erasure is complete", () => {
     expect(candA?.anonymizedAt).not.toBeNull();
     const leftInA = (await findAnywhere(db(), [p.name, p.email, p.phone])).filter((h) => h.startsWith("public."));
     // What remains is firm B's (its candidate, invitation and mail) and the account: no row of firm A.
-    for (const table of ["candidates", "invitations", "email_outbox", "audit_events", "tasks", "debriefs", "call_logs", "applications", "report_rollups", "report_rollup_marks", "report_rollup_state", "report_rollup_totals", "report_rollup_values", "report_rollup_medians", "report_rollup_period_totals", "report_rollup_period_values", "report_rollup_period_medians"]) {
+    for (const table of ["candidates", "invitations", "email_outbox", "audit_events", "tasks", "debriefs", "call_logs", "applications", "report_rollups", "report_rollup_marks", "report_rollup_state", "report_rollup_totals", "report_rollup_values", "report_rollup_medians", "report_rollup_period_totals", "report_rollup_period_medians"]) {
       const rows = (await db().execute(
         sql`select count(*)::int as n from ${sql.identifier(table)} where firm_id = ${a.firmId} and position(${p.email.toLowerCase()} in lower(${sql.identifier(table)}::text)) > 0`,
       )) as unknown as { rows: { n: number }[] };

@@ -112,17 +112,19 @@ const PERIOD: KeyColumn = { column: "period", from: "p.period" };
 /** What a rebuild keeps summed from the daily rows: the all-time totals, or each month's and quarter's. */
 interface Sums {
   totals: string;
-  values: string;
-  /** The key columns between firm_id and dim, of the totals and of the values (selected from `r.` and `p.`). */
+  /**
+   * The value counts behind the medians and the daily rows they count, where they are kept (the
+   * periods' medians are worked out from the daily rows instead: refreshPeriodMedians).
+   */
+  values: { table: string; rows: string } | null;
+  /** The totals' key columns between firm_id and dim (selected from `r.` and `p.`). */
   by: KeyColumn[];
-  valuesBy: KeyColumn[];
   /** More rows to join each daily row to (its periods), or "". */
   join: string;
   /** The week's key of a daily row, or null where it counts no week. */
   week: string;
-  /** Which daily rows the totals and the values count. */
+  /** Which daily rows the totals count. */
   totalRows: string;
-  valueRows: string;
   /** Whether the totals count the rows of interviews apart (interview_rows). */
   interviewRows: boolean;
   /** After adding: the firm's rows that may have come to zero. */
@@ -138,28 +140,24 @@ interface Sums {
  */
 const ALL_TIME_SUMS: Sums = {
   totals: "report_rollup_totals",
-  values: "report_rollup_values",
+  values: { table: "report_rollup_values", rows: "r.basis = 'interview'" },
   by: [BASIS],
-  valuesBy: [],
   join: "",
   week: "case when r.basis = 'interview' then r.week::text end",
   totalRows: `(r.basis = 'interview' or r.week = ${NONE})`,
-  valueRows: "r.basis = 'interview'",
   interviewRows: false,
   touched: "true",
 };
 
-/** The months' and quarters' (report_rollup_period_*), for each basis: every daily row of the periods `P`. */
+/** The months' and quarters' totals (report_rollup_period_totals), for each basis: every daily row of the periods `P`. */
 function periodSums(P: string): Sums {
   return {
     totals: "report_rollup_period_totals",
-    values: "report_rollup_period_values",
+    values: null,
     by: [BASIS, PERIOD],
-    valuesBy: [BASIS, PERIOD],
     join: `cross join lateral ${PERIODS_OF_DAY}`,
     week: `case when r.week <> ${NONE} then r.week::text end`,
     totalRows: "true",
-    valueRows: `r.week <> ${NONE}`,
     interviewRows: true,
     touched: `period = any(${P})`,
   };
@@ -171,7 +169,6 @@ function periodSums(P: string): Sums {
  */
 async function applyToSums(tx: DbOrTx, F: string, D: string, sign: 1 | -1, sums: Sums): Promise<void> {
   const dims = "('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text)";
-  const { valuesBy } = sums;
   const cols = (list: KeyColumn[]) => list.map((b) => `${b.column}, `).join("");
   const sel = (list: KeyColumn[]) => list.map((b) => `${b.from}, `).join("");
   const rows = sums.interviewRows ? ["rollup_rows", "interview_rows"] : ["rollup_rows"];
@@ -187,49 +184,38 @@ async function applyToSums(tx: DbOrTx, F: string, D: string, sign: 1 | -1, sums:
       on conflict (firm_id, ${cols(sums.by)}dim, key) do update set
         ${[...rows, ...SUMMED].map((c) => `${c} = t.${c} + excluded.${c}`).join(", ")}`),
   );
-  await tx.execute(
-    sql.raw(`insert into ${sums.values} as t (firm_id, ${cols(valuesBy)}dim, key, measure, value, n)
-      select r.firm_id, ${sel(valuesBy)}x.dim, x.key, v.m, v.v, ${sign} * count(*)
-      from report_rollups r
-      ${sums.join}
-      cross join lateral (values ${dims}) x(dim, key)
-      cross join lateral (
-        select 1 as m, unnest(r.debrief_tenths) as v
-        union all select 2, unnest(r.feedback_tenths)
-        union all select 3, unnest(r.promise_days)
-      ) v
-      where r.firm_id = ${F} and r.day = any(${D}) and ${sums.valueRows}
-      group by r.firm_id, ${sel(valuesBy)}x.dim, x.key, v.m, v.v
-      on conflict (firm_id, ${cols(valuesBy)}dim, key, measure, value) do update set n = t.n + excluded.n`),
-  );
+  if (sums.values) {
+    await tx.execute(
+      sql.raw(`insert into ${sums.values.table} as t (firm_id, dim, key, measure, value, n)
+        select r.firm_id, x.dim, x.key, v.m, v.v, ${sign} * count(*)
+        from report_rollups r
+        cross join lateral (values ${dims}) x(dim, key)
+        cross join lateral (
+          select 1 as m, unnest(r.debrief_tenths) as v
+          union all select 2, unnest(r.feedback_tenths)
+          union all select 3, unnest(r.promise_days)
+        ) v
+        where r.firm_id = ${F} and r.day = any(${D}) and ${sums.values.rows}
+        group by r.firm_id, x.dim, x.key, v.m, v.v
+        on conflict (firm_id, dim, key, measure, value) do update set n = t.n + excluded.n`),
+    );
+  }
   if (sign === -1) return;
   await tx.execute(sql.raw(`delete from ${sums.totals} where firm_id = ${F} and ${sums.touched} and rollup_rows = 0`));
-  await tx.execute(sql.raw(`delete from ${sums.values} where firm_id = ${F} and ${sums.touched} and n = 0`));
+  if (sums.values) await tx.execute(sql.raw(`delete from ${sums.values.table} where firm_id = ${F} and n = 0`));
 }
 
-/**
- * The firm, recruiters and clients whose values the days' rows count (`dim|key`): those of one basis
- * (the all-time values count the 'interview' rows), or of both (each period counts both).
- */
-async function valueKeys(tx: DbOrTx, F: string, D: string, basis?: "interview"): Promise<string[]> {
+/** The firm, recruiters and clients whose values the days' interview rows count (`dim|key`). */
+async function valueKeys(tx: DbOrTx, F: string, D: string): Promise<string[]> {
   const rows = rowsOf(
     await tx.execute(
       sql.raw(`select distinct x.dim || '|' || x.key as k
         from report_rollups r
         cross join lateral (values ('firm', ''), ('recruiter', r.recruiter_id::text), ('client', r.client_id::text)) x(dim, key)
-        where r.firm_id = ${F} and r.day = any(${D})${basis ? ` and r.basis = '${basis}'` : ""} and r.week <> ${NONE} and x.key is not null`),
+        where r.firm_id = ${F} and r.day = any(${D}) and r.basis = 'interview' and x.key is not null`),
     ),
   );
   return rows.map((r) => String(r.k));
-}
-
-/** Where medians are worked out: the all-time tables, or a set of months and quarters of the period tables. */
-type MedianTarget = { values: string; medians: string; by: string[]; where: string };
-
-const ALL_TIME: MedianTarget = { values: "report_rollup_values", medians: "report_rollup_medians", by: [], where: "" };
-
-function periodTarget(P: string): MedianTarget {
-  return { values: "report_rollup_period_values", medians: "report_rollup_period_medians", by: ["basis", "period"], where: ` and period = any(${P})` };
 }
 
 /**
@@ -238,38 +224,99 @@ function periodTarget(P: string): MedianTarget {
  * percentile_disc(0.5), the first value whose running count reaches half the
  * count (lo); percentile_cont(0.5), the values at 0-based positions floor(q)
  * and ceil(q), q = (count - 1) / 2, interpolated at q as PostgreSQL does
- * (a + (q - floor(q)) * (b - a)). With a period `target`, the same for each
- * basis and period of it (report_rollup_period_medians).
+ * (a + (q - floor(q)) * (b - a)).
  */
-export async function refreshMedians(tx: DbOrTx, firmId: string, keys?: readonly string[], target: MedianTarget = ALL_TIME): Promise<void> {
+export async function refreshMedians(tx: DbOrTx, firmId: string, keys?: readonly string[]): Promise<void> {
   if (keys && keys.length === 0) return;
   const F = uuidLit(firmId);
   const list = keys ? textLit(`{${keys.map((k) => `"${k.replace(/["\\]/g, "\\$&")}"`).join(",")}}`) : "";
   const only = (alias: string) =>
     keys ? ` and (${alias}.dim, ${alias}.key) in (select split_part(k, '|', 1), substr(k, strpos(k, '|') + 1) from unnest(${list}::text[]) k)` : "";
-  const by = target.by.map((c) => `${c}, `).join("");
-  const byH = target.by.map((c) => `h.${c}, `).join("");
-  const byV = target.by.map((c) => `v.${c}, `).join("");
-  await tx.execute(sql.raw(`delete from ${target.medians} m where m.firm_id = ${F}${target.where}${only("m")}`));
+  await tx.execute(sql.raw(`delete from report_rollup_medians m where m.firm_id = ${F}${only("m")}`));
   // Bytewise ("C") order for the keys: a big firm's ~80,000 value rows sort several times faster than
   // by the language's rules, and the order is read by no one.
   await tx.execute(
-    sql.raw(`insert into ${target.medians} (firm_id, ${by}dim, key, measure, lo, mid)
+    sql.raw(`insert into report_rollup_medians (firm_id, dim, key, measure, lo, mid)
       with h as (
-        select ${byV}v.dim collate "C" as dim, v.key collate "C" as key, v.measure, v.value,
-          sum(v.n) over (partition by ${byV}v.dim, v.key, v.measure order by v.value) as running,
-          sum(v.n) over (partition by ${byV}v.dim, v.key, v.measure) as total
-        from ${target.values} v
-        where v.firm_id = ${F}${target.where}${only("v")}
+        select v.dim collate "C" as dim, v.key collate "C" as key, v.measure, v.value,
+          sum(v.n) over (partition by v.dim, v.key, v.measure order by v.value) as running,
+          sum(v.n) over (partition by v.dim, v.key, v.measure) as total
+        from report_rollup_values v
+        where v.firm_id = ${F}${only("v")}
       ), positions as (
-        select ${byH}h.dim, h.key, h.measure, (max(h.total) - 1) / 2.0 as q,
+        select h.dim, h.key, h.measure, (max(h.total) - 1) / 2.0 as q,
           min(h.value) filter (where h.running >= h.total / 2.0) as lo,
           min(h.value) filter (where h.running > floor((h.total - 1) / 2.0)) as a,
           min(h.value) filter (where h.running > ceil((h.total - 1) / 2.0)) as b
-        from h group by ${byH}h.dim, h.key, h.measure
+        from h group by h.dim, h.key, h.measure
       )
-      select ${F}, ${by}dim, key, measure, lo::float8, a::float8 + (q - floor(q))::float8 * (b - a)::float8
+      select ${F}, dim, key, measure, lo::float8, a::float8 + (q - floor(q))::float8 * (b - a)::float8
       from positions`),
+  );
+}
+
+/** The first and last day of the months and quarters `periods` ('2026-03', '2026-Q1') cover. */
+export function periodBounds(periods: readonly string[]): { first: string; last: string } {
+  let first = "9999-12-31";
+  let last = "0000-01-01";
+  for (const p of periods) {
+    const y = Number(p.slice(0, 4));
+    const [m1, m2] = p[5] === "Q" ? [Number(p[6]) * 3 - 2, Number(p[6]) * 3] : [Number(p.slice(5, 7)), Number(p.slice(5, 7))];
+    const from = new Date(Date.UTC(y, m1 - 1, 1)).toISOString().slice(0, 10);
+    const to = new Date(Date.UTC(y, m2, 0)).toISOString().slice(0, 10);
+    if (from < first) first = from;
+    if (to > last) last = to;
+  }
+  return { first, last };
+}
+
+/**
+ * Works out again the medians of these months and quarters
+ * (report_rollup_period_medians), for each basis, firm, recruiter and client,
+ * from the values their daily rows keep — with the same percentile_disc and
+ * percentile_cont over the same values as the page's query over the daily rows.
+ * A day of a big firm counts most of its recruiters and clients, so the
+ * periods are worked out whole; their value counts are not kept (per client,
+ * most values of a month are distinct: the counts would be most of the values,
+ * and three times the size of the interviews).
+ */
+async function refreshPeriodMedians(tx: DbOrTx, F: string, periods: readonly string[]): Promise<void> {
+  if (periods.length === 0) return;
+  const P = `${textLit(`{${periods.join(",")}}`)}::text[]`;
+  // Grouped by numbers and uuids rather than by text (a big firm's quarter is ~700,000 values to
+  // sort): a period as yyyymm, a quarter as yyyy * 100 + 12 + q; the dims as 1, 2, 3.
+  const codes = periods.map((p) => (p[5] === "Q" ? Number(p.slice(0, 4)) * 100 + 12 + Number(p[6]) : Number(p.slice(0, 4)) * 100 + Number(p.slice(5, 7))));
+  const { first, last } = periodBounds(periods);
+  await tx.execute(sql.raw(`set local work_mem = '128MB'`));
+  await tx.execute(sql.raw(`delete from report_rollup_period_medians where firm_id = ${F} and period = any(${P})`));
+  await tx.execute(
+    sql.raw(`insert into report_rollup_period_medians (firm_id, period, basis, dim, key, measure, lo, mid)
+      with vals as (
+        select p.code, r.basis = 'interview' as by_interview, x.dim, x.key, v.m, v.v
+        from report_rollups r
+        cross join lateral (
+          select 1 as m, unnest(r.debrief_tenths) as v
+          union all select 2, unnest(r.feedback_tenths)
+          union all select 3, unnest(r.promise_days)
+        ) v
+        cross join lateral (values (extract(year from r.day)::int * 100 + extract(month from r.day)::int),
+          (extract(year from r.day)::int * 100 + 12 + extract(quarter from r.day)::int)) p(code)
+        cross join lateral (values (1, ${NIL}), (2, r.recruiter_id), (3, r.client_id)) x(dim, key)
+        where r.firm_id = ${F} and r.day >= ${textLit(first)}::date and r.day <= ${textLit(last)}::date
+          and r.week <> ${NONE} and p.code in (${codes.join(", ")})
+      ), meds as (
+        select code, by_interview, dim, key, m,
+          percentile_disc(0.5) within group (order by v::float8) as lo, percentile_cont(0.5) within group (order by v::float8) as mid
+        from vals
+        group by code, by_interview, dim, key, m
+      )
+      select ${F},
+        case when code % 100 > 12 then (code / 100)::text || '-Q' || (code % 100 - 12) else (code / 100)::text || '-' || lpad((code % 100)::text, 2, '0') end,
+        case when by_interview then 'interview' else 'application' end,
+        case dim when 1 then 'firm' when 2 then 'recruiter' else 'client' end,
+        case dim when 1 then '' else key::text end,
+        m, lo, mid
+      from meds`),
   );
 }
 
@@ -284,24 +331,23 @@ export async function rebuildRollupDays(tx: DbOrTx, firmId: string, timeZone: st
   const F = uuidLit(firmId);
   const zone = textLit(timeZone);
   const D = daysLit(days);
-  const P = `${textLit(`{${periodsOfDays(days).join(",")}}`)}::text[]`;
+  const periods = periodsOfDays(days);
   await tx.execute(sql.raw(`set local jit = off`));
-  const before = await valueKeys(tx, F, D, "interview");
-  const beforeInPeriods = await valueKeys(tx, F, D);
-  const periods = periodSums(P);
+  const before = await valueKeys(tx, F, D);
+  const inPeriods = periodSums(`${textLit(`{${periods.join(",")}}`)}::text[]`);
   await applyToSums(tx, F, D, -1, ALL_TIME_SUMS);
-  await applyToSums(tx, F, D, -1, periods);
+  await applyToSums(tx, F, D, -1, inPeriods);
   await tx.execute(sql.raw(`delete from report_rollups where firm_id = ${F} and day = any(${D})`));
   for (const select of [applicationRows(F, zone, D), interviewRows(F, zone, "application", D), interviewRows(F, zone, "interview", D)]) {
     await tx.execute(sql.raw(`insert into report_rollups (${COLUMNS})\n${select}`));
   }
   await applyToSums(tx, F, D, 1, ALL_TIME_SUMS);
-  await applyToSums(tx, F, D, 1, periods);
-  await refreshMedians(tx, firmId, [...new Set([...before, ...(await valueKeys(tx, F, D, "interview"))])]);
-  await refreshMedians(tx, firmId, [...new Set([...beforeInPeriods, ...(await valueKeys(tx, F, D))])], periodTarget(P));
+  await applyToSums(tx, F, D, 1, inPeriods);
+  await refreshMedians(tx, firmId, [...new Set([...before, ...(await valueKeys(tx, F, D))])]);
+  await refreshPeriodMedians(tx, F, periods);
 }
 
-const PERIOD_TABLES = ["report_rollup_period_totals", "report_rollup_period_values", "report_rollup_period_medians"];
+const PERIOD_TABLES = ["report_rollup_period_totals", "report_rollup_period_medians"];
 
 /** Removes the firm's rollups and their totals (the backfill starting over on another calendar). */
 export async function clearFirmRollups(tx: DbOrTx, firmId: string): Promise<void> {
