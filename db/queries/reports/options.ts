@@ -33,8 +33,6 @@ export interface ReportFilterOptions {
   moreRecruiters: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * What the filter menus offer: the firm's clients and staff (archived ones
  * and people who left too, since old rows name them) up to a menu's length,
@@ -47,8 +45,8 @@ export async function listReportFilterOptions(
   scope: QueryScope,
   want: { clientId?: string; clientIds?: Included; recruiterIds?: Included; jobIds?: readonly (string | undefined)[] } = {},
 ): Promise<ReportFilterOptions> {
-  const clientId = want.clientId && UUID.test(want.clientId) ? want.clientId : null;
-  const jobIds = [...new Set((want.jobIds ?? []).filter((id): id is string => !!id && UUID.test(id)))];
+  const clientId = includedIds(want.clientId)[0] ?? null;
+  const jobIds = includedIds(want.jobIds ?? []);
   const jobWhere = [clientId ? eq(jobs.clientId, clientId) : undefined, jobIds.length ? inArray(jobs.id, jobIds) : undefined].filter((w) => w !== undefined);
   const [clientMenu, jobRows, staffMenu] = await Promise.all([
     listClientOptions(scope, { archived: true, include: [clientId, ...includedIds(want.clientIds)] }),

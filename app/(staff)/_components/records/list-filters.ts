@@ -1,3 +1,4 @@
+import type { Menu } from "@/db/queries/menus";
 import type { ListFilter } from "../list-controls";
 
 type Option = { value: string; label: string };
@@ -7,7 +8,7 @@ export function anyOf<V extends string>(any: string, values: readonly V[], label
   return [{ value: "", label: any }, ...values.map((v) => ({ value: v, label: labels[v] }))];
 }
 
-type Listed = { items: { id: string; name: string }[]; more: boolean };
+type Listed = Menu<{ id: string; name: string }>;
 
 /** The client filter: the menu of db/queries/menus.ts, with a find box when the firm has more clients than it lists. */
 export function clientFilter(clients: Listed, value: string | undefined): ListFilter {

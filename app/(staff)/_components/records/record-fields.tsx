@@ -7,6 +7,7 @@ import { FormField, type FieldControlProps } from "@/app/_components/ui/form-fie
 import { Input } from "@/app/_components/ui/input";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { Textarea } from "@/app/_components/ui/textarea";
+import type { Menu } from "@/db/queries/menus";
 import type { FormState } from "@/lib/core/form-state";
 import { cn } from "@/lib/core/utils";
 import { FindableSelect, type MenuFind, type MenuOption } from "../findable-select";
@@ -88,8 +89,6 @@ export function SelectField({
     </Field>
   );
 }
-
-type Menu<T> = { items: T[]; more: boolean };
 
 /** People as a select's options. */
 export const peopleOptions = (people: Menu<{ id: string; name: string }>) => people.items.map((p) => ({ value: p.id, label: p.name }));
