@@ -95,12 +95,15 @@ const SUMMED = ["reached1", "reached2", "reached3", "reached4", "reached5", "int
 /** A day's calendar month ('2026-03') and quarter ('2026-Q1'), as the period tables key them. */
 const PERIODS_OF_DAY = `(values (to_char(r.day, 'YYYY-MM')), (to_char(r.day, 'YYYY-"Q"Q'))) p(period)`;
 
+/** The quarter of a month or quarter ('2026-08' → '2026-Q3'). */
+const quarterOf = (period: string) => (period[5] === "Q" ? period : `${period.slice(0, 4)}-Q${Math.ceil(Number(period.slice(5, 7)) / 3)}`);
+
 /** The months and quarters these days fall in. */
 export function periodsOfDays(days: readonly string[]): string[] {
   const periods = new Set<string>();
   for (const d of days) {
     periods.add(d.slice(0, 7));
-    periods.add(`${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`);
+    periods.add(quarterOf(d.slice(0, 7)));
   }
   return [...periods];
 }
@@ -344,7 +347,11 @@ export async function rebuildRollupDays(tx: DbOrTx, firmId: string, timeZone: st
   await applyToSums(tx, F, D, 1, ALL_TIME_SUMS);
   await applyToSums(tx, F, D, 1, inPeriods);
   await refreshMedians(tx, firmId, [...new Set([...before, ...(await valueKeys(tx, F, D))])]);
-  await refreshPeriodMedians(tx, F, periods);
+  // A quarter at a time with its months, so a rebuild of the whole history (a firm's first refresh
+  // after its backfill) sorts one quarter's values per statement rather than all of them at once.
+  for (const q of periods.filter((p) => p[5] === "Q")) {
+    await refreshPeriodMedians(tx, F, periods.filter((p) => quarterOf(p) === q));
+  }
 }
 
 const PERIOD_TABLES = ["report_rollup_period_totals", "report_rollup_period_medians"];
