@@ -37,6 +37,7 @@ export const cases: Record<string, IsolationCases> = {
     keysetQuery: SKIP,
     boundedCount: SKIP,
     likeTerm: SKIP,
+    searchTerm: SKIP,
     archivedFilter: SKIP,
     correlated: SKIP,
     textSort: SKIP,
